@@ -1,4 +1,4 @@
-#line 893 "lit/interp.nw"
+#line 918 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,24 +42,25 @@ enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
 static uint32_t lbpf_interp_le32(const uint8_t *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
-#line 252 "lit/interp.nw"
+#line 255 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   uint8_t opcode = insn[0];
   unsigned dst = insn[1] & 0x0f, src = insn[1] >> 4;
   int16_t off = (int16_t)(uint16_t)(insn[2] | insn[3] << 8);
   int32_t imm = (int32_t)lbpf_interp_le32(insn + 4);
-  unsigned op = opcode >> 4, x = (opcode & LBPF_SRC_X) != 0;
+  unsigned op = opcode >> 4, x = (opcode & LBPF_SRC_X) != 0; /* for ALU and JMP classes */
   unsigned h = H_LDDW_HIGH; /* overwritten below for every verified opcode */
-  int32_t arg = x ? (int32_t)src : imm;
+  int32_t arg = imm;
   switch (LBPF_CLASS(opcode)) {
   case LBPF_CLASS_ALU64:
   case LBPF_CLASS_ALU: {
     unsigned base = LBPF_CLASS(opcode) == LBPF_CLASS_ALU64 ? H_ADD64_K : H_ADD32_K;
     bool wide = base == H_ADD64_K;
     h = base + 2 * op + x;
+    if (x) arg = (int32_t)src;
 
-#line 306 "lit/interp.nw"
+#line 311 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -73,22 +74,24 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 268 "lit/interp.nw"
+#line 272 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
-  case LBPF_CLASS_JMP32: h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
+  case LBPF_CLASS_JMP32:
+    h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
+    if (x) arg = (int32_t)src;
 
-#line 326 "lit/interp.nw"
+#line 331 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
       size_t i = 0;
-      while (i < env->nhelpers && env->helpers[i].id != (uint32_t)imm)
+      while (env->helpers[i].id != (uint32_t)imm || env->helpers[i].fn == NULL)
         i++;
       arg = (int32_t)i;
     }
-#line 274 "lit/interp.nw"
+#line 279 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -149,7 +152,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->env = env;
   return LBPF_OK;
 }
-#line 359 "lit/interp.nw"
+#line 365 "lit/interp.nw"
 struct lbpf_interp_cache {
   uint64_t lo;
   uint64_t len; /* at least 8 */
@@ -160,10 +163,14 @@ struct lbpf_interp_memory {
   struct lbpf_region fixed[2];          /* the input memory and the stack */
   const struct lbpf_env *env;           /* for its regions */
 };
-#line 380 "lit/interp.nw"
+#line 388 "lit/interp.nw"
+static uint64_t cache_lo(const struct lbpf_region *r) {
+  return (uint64_t)(uintptr_t)r->base;
+}
+
 static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
-  uint64_t lo = (uint64_t)(uintptr_t)r->base, len = r->length;
-  return (r->perm & perm) == perm && len >= n && a - lo <= len - n;
+  uint64_t lo = cache_lo(r), len = r->length;
+  return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
 }
 
 static void *lbpf_interp_search(const struct lbpf_interp_memory *m, uint64_t a, uint64_t n,
@@ -174,27 +181,27 @@ static void *lbpf_interp_search(const struct lbpf_interp_memory *m, uint64_t a, 
   for (size_t i = 0; i < m->env->nregions && hit == NULL; i++)
     if (lbpf_interp_inside(&m->env->regions[i], a, n, perm)) hit = &m->env->regions[i];
   if (hit == NULL) return NULL;
-  if (cache != NULL && hit->length >= 8) {
+  if (cache != NULL && hit->length >= 8 && hit->length <= UINT64_MAX - cache_lo(hit)) {
     cache->lo = (uint64_t)(uintptr_t)hit->base;
     cache->len = hit->length;
   }
   return (void *)(uintptr_t)a;
 }
-#line 410 "lit/interp.nw"
+#line 420 "lit/interp.nw"
 static inline void *lbpf_interp_access(const struct lbpf_interp_memory *m,
                                        struct lbpf_interp_cache *c, uint64_t a, uint64_t n,
                                        unsigned perm) {
   if (a - c->lo <= c->len - n) return (void *)(uintptr_t)a;
   return lbpf_interp_search(m, a, n, perm, c);
 }
-#line 603 "lit/interp.nw"
+#line 613 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 468 "lit/interp.nw"
+#line 478 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -206,7 +213,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 424 "lit/interp.nw"
+#line 434 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, n, cache, perm)                                                              \
   do {                                                                                             \
@@ -236,7 +243,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     CHECKED(p_, ADDRESS(ip->dst), sizeof(T), write, LBPF_PERM_WRITE);                              \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 522 "lit/interp.nw"
+#line 532 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   goto NAME##W;                                                                                    \
@@ -256,7 +263,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 614 "lit/interp.nw"
+#line 624 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   goto NAME##W;                                                                                    \
@@ -282,13 +289,21 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 791 "lit/interp.nw"
+#line 803 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
   const struct lbpf_env *env = vm->env;
+
+#line 862 "lit/interp.nw"
+  if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
+      (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
+    *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
+    return;
+  }
+#line 810 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code, *run_start = code;
   uint64_t *const r = vm->regs;
@@ -296,25 +311,22 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   int32_t jump;
   uint32_t depth = 0;
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
-  enum lbpf_status status = LBPF_OK;
-  struct lbpf_interp_memory memory = {
-      {(uint64_t)(uintptr_t)env->stack, env->stack_size},
-      {(uint64_t)(uintptr_t)env->stack, env->stack_size},
-      {{mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE},
-       {env->stack, env->stack_size, LBPF_PERM_READ | LBPF_PERM_WRITE}},
-      env};
-
-#line 847 "lit/interp.nw"
-  if (env->stack == NULL || nframes == 0) {
-    status = LBPF_ERR_ARGUMENT;
-    goto done;
-  }
-#line 812 "lit/interp.nw"
-  memset(r, 0, sizeof vm->regs);
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
+
+#line 874 "lit/interp.nw"
+  size_t stack_len = nframes * LBPF_STACK_SIZE;
+  uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
+#line 819 "lit/interp.nw"
+  enum lbpf_status status = LBPF_OK;
+  struct lbpf_interp_memory memory = {{(uint64_t)(uintptr_t)stack, stack_len},
+                                      {(uint64_t)(uintptr_t)stack, stack_len},
+                                      {{mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE},
+                                       {stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE}},
+                                      env};
+  memset(r, 0, sizeof vm->regs);
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
-  r[10] = (uint64_t)(uintptr_t)env->stack + env->stack_size;
+  r[10] = (uint64_t)(uintptr_t)stack + stack_len;
   DISPATCH();
 next:
   ip++;
@@ -324,7 +336,7 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 552 "lit/interp.nw"
+#line 562 "lit/interp.nw"
     ALU64(ADD, d + s)
     ALU64(SUB, d - s)
     ALU64(MUL, d * s)
@@ -382,31 +394,31 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 826 "lit/interp.nw"
+#line 839 "lit/interp.nw"
 
-#line 642 "lit/interp.nw"
+#line 652 "lit/interp.nw"
     JUMPS(64, uint64_t, int64_t)
     JUMPS(32, uint32_t, int32_t)
     HANDLER(JA) jump = ip->off;
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 501 "lit/interp.nw"
+#line 511 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
       budget_left--;
     }
 
-#line 493 "lit/interp.nw"
+#line 503 "lit/interp.nw"
     insns += (uint64_t)(ip - run_start) + 1;
-#line 507 "lit/interp.nw"
+#line 517 "lit/interp.nw"
     ip += jump + 1;
     run_start = ip;
     DISPATCH();
-#line 827 "lit/interp.nw"
+#line 840 "lit/interp.nw"
 
-#line 652 "lit/interp.nw"
+#line 662 "lit/interp.nw"
     HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
     r[ip->dst] = value;
     NEXT();
@@ -449,9 +461,9 @@ dispatch:
     insns--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 828 "lit/interp.nw"
+#line 841 "lit/interp.nw"
 
-#line 689 "lit/interp.nw"
+#line 699 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -489,9 +501,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 829 "lit/interp.nw"
+#line 842 "lit/interp.nw"
 
-#line 735 "lit/interp.nw"
+#line 747 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -500,13 +512,13 @@ dispatch:
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
       lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(env, (uint32_t)id) : NULL;
-      if (budget_left == 0) goto error_budget;
       if (fn == NULL) goto error_callx;
+      if (budget_left == 0) goto error_budget;
       budget_left--;
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 756 "lit/interp.nw"
+#line 768 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     if (depth + 1 >= nframes) goto error_depth;
@@ -518,17 +530,17 @@ dispatch:
     }
     r[10] -= LBPF_STACK_SIZE;
 
-#line 493 "lit/interp.nw"
+#line 503 "lit/interp.nw"
     insns += (uint64_t)(ip - run_start) + 1;
-#line 767 "lit/interp.nw"
+#line 779 "lit/interp.nw"
     ip += ip->imm + 1;
     run_start = ip;
     DISPATCH();
     HANDLER(EXIT)
 
-#line 493 "lit/interp.nw"
+#line 503 "lit/interp.nw"
     insns += (uint64_t)(ip - run_start) + 1;
-#line 772 "lit/interp.nw"
+#line 784 "lit/interp.nw"
     if (depth == 0) goto done;
     {
       struct lbpf_interp_frame *f = &vm->frames[--depth];
@@ -538,9 +550,9 @@ dispatch:
     r[10] += LBPF_STACK_SIZE;
     run_start = ip;
     DISPATCH();
-#line 830 "lit/interp.nw"
+#line 843 "lit/interp.nw"
 
-#line 857 "lit/interp.nw"
+#line 882 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -551,12 +563,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 831 "lit/interp.nw"
+#line 844 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 872 "lit/interp.nw"
+#line 897 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -571,12 +583,12 @@ error_callx:
   goto error;
 error:
 
-#line 493 "lit/interp.nw"
+#line 503 "lit/interp.nw"
   insns += (uint64_t)(ip - run_start) + 1;
-#line 886 "lit/interp.nw"
+#line 911 "lit/interp.nw"
   r[0] = 0;
   goto done;
-#line 835 "lit/interp.nw"
+#line 848 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
