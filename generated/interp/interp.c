@@ -1,4 +1,4 @@
-#line 918 "lit/interp.nw"
+#line 1007 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,6 +7,14 @@
 
 #include "lbpf_interp.h"
 
+#line 356 "lit/interp.nw"
+#ifndef LBPF_INTERP_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define LBPF_INTERP_COMPACT 1
+#else
+#define LBPF_INTERP_COMPACT 0
+#endif
+#endif
 #line 155 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
@@ -152,7 +160,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->env = env;
   return LBPF_OK;
 }
-#line 365 "lit/interp.nw"
+#line 387 "lit/interp.nw"
 struct lbpf_interp_cache {
   uint64_t lo;
   uint64_t len; /* at least 8 */
@@ -160,65 +168,85 @@ struct lbpf_interp_cache {
 
 struct lbpf_interp_memory {
   struct lbpf_interp_cache read, write; /* the last regions that answered */
+  struct lbpf_interp_cache stack;       /* the stack region, as numbers */
   struct lbpf_region fixed[2];          /* the input memory and the stack */
   const struct lbpf_env *env;           /* for its regions */
 };
-#line 388 "lit/interp.nw"
-static uint64_t cache_lo(const struct lbpf_region *r) {
+#line 423 "lit/interp.nw"
+#if defined(__GNUC__)
+#define LBPF_INTERP_COLD __attribute__((noinline, cold))
+#if LBPF_INTERP_COMPACT
+#define LBPF_INTERP_FAST_PATH __attribute__((noinline))
+#else
+#define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
+#endif
+#else
+#define LBPF_INTERP_COLD
+#define LBPF_INTERP_FAST_PATH inline
+#endif
+
+static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
   return (uint64_t)(uintptr_t)r->base;
 }
 
 static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
-  uint64_t lo = cache_lo(r), len = r->length;
+  uint64_t lo = lbpf_interp_lo(r), len = r->length;
   return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
 }
 
-static void *lbpf_interp_search(const struct lbpf_interp_memory *m, uint64_t a, uint64_t n,
-                                unsigned perm, struct lbpf_interp_cache *cache) {
+static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, uint64_t a,
+                                                uint64_t n, unsigned perm,
+                                                struct lbpf_interp_cache *cache) {
   const struct lbpf_region *hit = NULL;
   for (size_t i = 0; i < 2 && hit == NULL; i++)
     if (lbpf_interp_inside(&m->fixed[i], a, n, perm)) hit = &m->fixed[i];
   for (size_t i = 0; i < m->env->nregions && hit == NULL; i++)
     if (lbpf_interp_inside(&m->env->regions[i], a, n, perm)) hit = &m->env->regions[i];
-  if (hit == NULL) return NULL;
-  if (cache != NULL && hit->length >= 8 && hit->length <= UINT64_MAX - cache_lo(hit)) {
-    cache->lo = (uint64_t)(uintptr_t)hit->base;
+  if (hit == NULL) return false;
+  if (cache != NULL && hit->length >= 8 && hit->length <= UINT64_MAX - lbpf_interp_lo(hit)) {
+    cache->lo = lbpf_interp_lo(hit);
     cache->len = hit->length;
   }
-  return (void *)(uintptr_t)a;
+  return true;
 }
-#line 420 "lit/interp.nw"
-static inline void *lbpf_interp_access(const struct lbpf_interp_memory *m,
-                                       struct lbpf_interp_cache *c, uint64_t a, uint64_t n,
-                                       unsigned perm) {
-  if (a - c->lo <= c->len - n) return (void *)(uintptr_t)a;
-  return lbpf_interp_search(m, a, n, perm, c);
+#line 467 "lit/interp.nw"
+static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
+                                                    struct lbpf_interp_cache *c, uint64_t a,
+                                                    uint64_t n, unsigned perm) {
+  return a - c->lo <= c->len - n || a - m->stack.lo <= m->stack.len - n ||
+         lbpf_interp_search(m, a, n, perm, c);
 }
-#line 613 "lit/interp.nw"
+#line 686 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 478 "lit/interp.nw"
+#line 529 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
+#if LBPF_INTERP_COMPACT
+#define DISPATCH() goto *(&&L_ADD64_K + labels[ip->op])
+#define LBPF_INTERP_LABEL(name) (int16_t)(&&L_##name - &&L_ADD64_K),
+#else
 #define DISPATCH() goto *labels[ip->op]
 #define LBPF_INTERP_LABEL(name) &&L_##name,
+#endif
 #else
 #define LBPF_INTERP_THREADED 0
 #define HANDLER(name) case H_##name:
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 434 "lit/interp.nw"
+#line 484 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, n, cache, perm)                                                              \
   do {                                                                                             \
-    if ((p = lbpf_interp_access(&memory, &memory.cache, (a), (n), (perm))) == NULL)                \
-      goto error_memory;                                                                           \
+    uint64_t a_ = (a);                                                                             \
+    if (!lbpf_interp_check(&memory, &memory.cache, a_, (n), (perm))) goto error_memory;            \
+    p = (void *)(uintptr_t)a_;                                                                     \
   } while (0)
 #define LOAD(T, reg)                                                                               \
   do {                                                                                             \
@@ -243,13 +271,23 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     CHECKED(p_, ADDRESS(ip->dst), sizeof(T), write, LBPF_PERM_WRITE);                              \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 532 "lit/interp.nw"
+#line 595 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   goto NAME##W;                                                                                    \
   HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
   NAME##W : body;                                                                                  \
   NEXT();
+#else
+#define BINARY(NAME, W, body)                                                                      \
+  HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
+  body;                                                                                            \
+  NEXT();                                                                                          \
+  HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
+  body;                                                                                            \
+  NEXT();
+#endif
 #define ALU64(NAME, expr)                                                                          \
   BINARY(NAME, 64, {                                                                               \
     uint64_t d = r[ip->dst];                                                                       \
@@ -263,12 +301,22 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 624 "lit/interp.nw"
+#line 697 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   goto NAME##W;                                                                                    \
   HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
-  NAME##W : {                                                                                      \
+  NAME##W : COND_BODY(T, cmp)
+#else
+#define COND(NAME, W, T, cmp)                                                                      \
+  HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
+  COND_BODY(T, cmp)                                                                                \
+  HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
+  COND_BODY(T, cmp)
+#endif
+#define COND_BODY(T, cmp)                                                                          \
+  {                                                                                                \
     T d = (T)r[ip->dst];                                                                           \
     T t = (T)s;                                                                                    \
     if (cmp) {                                                                                     \
@@ -289,36 +337,39 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 803 "lit/interp.nw"
+#line 888 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
-#if LBPF_INTERP_THREADED
+#if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
+  static const int16_t labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
+#elif LBPF_INTERP_THREADED
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 862 "lit/interp.nw"
+#line 950 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 810 "lit/interp.nw"
+#line 897 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
-  const struct lbpf_interp_slot *ip = code, *run_start = code;
+  const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
-  uint64_t budget_left = env->budget, insns = 0, s = 0, value, width;
+  uint64_t budget_left = env->budget, bias = 0, insns, s = 0, value, width;
   int32_t jump;
   uint32_t depth = 0;
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 874 "lit/interp.nw"
+#line 962 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 819 "lit/interp.nw"
+#line 906 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory = {{(uint64_t)(uintptr_t)stack, stack_len},
+                                      {(uint64_t)(uintptr_t)stack, stack_len},
                                       {(uint64_t)(uintptr_t)stack, stack_len},
                                       {{mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE},
                                        {stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE}},
@@ -336,7 +387,7 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 562 "lit/interp.nw"
+#line 635 "lit/interp.nw"
     ALU64(ADD, d + s)
     ALU64(SUB, d - s)
     ALU64(MUL, d * s)
@@ -394,31 +445,27 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 839 "lit/interp.nw"
+#line 927 "lit/interp.nw"
 
-#line 652 "lit/interp.nw"
+#line 735 "lit/interp.nw"
     JUMPS(64, uint64_t, int64_t)
     JUMPS(32, uint32_t, int32_t)
     HANDLER(JA) jump = ip->off;
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 511 "lit/interp.nw"
+#line 575 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
       budget_left--;
     }
-
-#line 503 "lit/interp.nw"
-    insns += (uint64_t)(ip - run_start) + 1;
-#line 517 "lit/interp.nw"
+    bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
-    run_start = ip;
     DISPATCH();
-#line 840 "lit/interp.nw"
+#line 928 "lit/interp.nw"
 
-#line 662 "lit/interp.nw"
+#line 745 "lit/interp.nw"
     HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
     r[ip->dst] = value;
     NEXT();
@@ -458,21 +505,22 @@ dispatch:
     NEXT();
     HANDLER(LDDW)
     r[ip->dst] = (uint64_t)(uint32_t)ip[0].imm | (uint64_t)(uint32_t)ip[1].imm << 32;
-    insns--; /* two slots, one instruction */
+    bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 841 "lit/interp.nw"
+#line 929 "lit/interp.nw"
 
-#line 699 "lit/interp.nw"
+#line 782 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
   atomic : {
     unsigned src = (unsigned)ip->imm & 0xff, aop = (unsigned)ip->imm >> 8;
     uint64_t old, v = r[src], mask = width == 8 ? UINT64_MAX : UINT32_MAX;
-    void *p = lbpf_interp_search(&memory, ADDRESS(ip->dst), width, LBPF_PERM_READ | LBPF_PERM_WRITE,
-                                 NULL);
-    if (p == NULL) goto error_memory;
+    uint64_t a = ADDRESS(ip->dst);
+    if (!lbpf_interp_search(&memory, a, width, LBPF_PERM_READ | LBPF_PERM_WRITE, NULL))
+      goto error_memory;
+    void *p = (void *)(uintptr_t)a;
     if (width == 8) {
       memcpy(&old, p, 8);
     } else {
@@ -501,9 +549,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 842 "lit/interp.nw"
+#line 930 "lit/interp.nw"
 
-#line 747 "lit/interp.nw"
+#line 831 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -518,7 +566,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 768 "lit/interp.nw"
+#line 852 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -529,30 +577,29 @@ dispatch:
       f->ret = (uint32_t)(ip - code) + 1;
     }
     r[10] -= LBPF_STACK_SIZE;
-
-#line 503 "lit/interp.nw"
-    insns += (uint64_t)(ip - run_start) + 1;
-#line 779 "lit/interp.nw"
+    bias -= (uint64_t)(int64_t)ip->imm;
     ip += ip->imm + 1;
-    run_start = ip;
     DISPATCH();
     HANDLER(EXIT)
-
-#line 503 "lit/interp.nw"
-    insns += (uint64_t)(ip - run_start) + 1;
-#line 784 "lit/interp.nw"
-    if (depth == 0) goto done;
+    if (depth == 0) {
+      insns =
+#line 567 "lit/interp.nw"
+          (uint64_t)(ip - code) + bias + 1
+#line 867 "lit/interp.nw"
+          ;
+      goto done;
+    }
     {
       struct lbpf_interp_frame *f = &vm->frames[--depth];
       memcpy(&r[6], f->saved, sizeof f->saved);
+      bias += (uint64_t)(ip - code) + 1 - f->ret;
       ip = code + f->ret;
     }
     r[10] += LBPF_STACK_SIZE;
-    run_start = ip;
     DISPATCH();
-#line 843 "lit/interp.nw"
+#line 931 "lit/interp.nw"
 
-#line 882 "lit/interp.nw"
+#line 970 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -563,12 +610,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 844 "lit/interp.nw"
+#line 932 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 897 "lit/interp.nw"
+#line 986 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -582,13 +629,14 @@ error_callx:
   status = LBPF_ERR_CALLX_TARGET;
   goto error;
 error:
-
-#line 503 "lit/interp.nw"
-  insns += (uint64_t)(ip - run_start) + 1;
-#line 911 "lit/interp.nw"
+  insns =
+#line 567 "lit/interp.nw"
+      (uint64_t)(ip - code) + bias + 1
+#line 999 "lit/interp.nw"
+      ;
   r[0] = 0;
   goto done;
-#line 848 "lit/interp.nw"
+#line 936 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
