@@ -1,4 +1,4 @@
-#line 1007 "lit/interp.nw"
+#line 1169 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -216,14 +216,29 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m
   return a - c->lo <= c->len - n || a - m->stack.lo <= m->stack.len - n ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 686 "lit/interp.nw"
+#line 790 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 529 "lit/interp.nw"
+#line 552 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
+#endif
+/* bytes of an access, indexed by the opcode's size field >> 3 (W, H, B, DW) */
+static const uint8_t lbpf_interp_width[4] = {4, 2, 1, 8};
+
+static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
+  uint64_t sign = UINT64_C(1) << (8 * n - 1);
+  return (v ^ sign) - sign;
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
+#endif
+#line 569 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -271,7 +286,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     CHECKED(p_, ADDRESS(ip->dst), sizeof(T), write, LBPF_PERM_WRITE);                              \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 595 "lit/interp.nw"
+#line 635 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -301,7 +316,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 697 "lit/interp.nw"
+#line 801 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -337,7 +352,7 @@ static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 888 "lit/interp.nw"
+#line 1050 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -347,13 +362,13 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 950 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 897 "lit/interp.nw"
+#line 1059 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -363,10 +378,10 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 962 "lit/interp.nw"
+#line 1124 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 906 "lit/interp.nw"
+#line 1068 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory = {{(uint64_t)(uintptr_t)stack, stack_len},
                                       {(uint64_t)(uintptr_t)stack, stack_len},
@@ -387,39 +402,95 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 635 "lit/interp.nw"
-    ALU64(ADD, d + s)
-    ALU64(SUB, d - s)
-    ALU64(MUL, d * s)
-    ALU64(DIV, s ? d / s : 0)
-    ALU64(MOD, s ? d % s : d)
-    ALU64(OR, d | s)
-    ALU64(AND, d & s)
-    ALU64(XOR, d ^ s)
-    ALU64(LSH, d << (s & 63))
-    ALU64(RSH, d >> (s & 63))
-    ALU64(ARSH, (uint64_t)((int64_t)d >> (s & 63)))
-    ALU64(MOV, s)
-    ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? 0 - d : (uint64_t)((int64_t)d / (int64_t)s))
-    ALU64(SMOD, s == 0 ? d : s == UINT64_MAX ? 0 : (uint64_t)((int64_t)d % (int64_t)s))
-    ALU32(ADD, d + t)
-    ALU32(SUB, d - t)
-    ALU32(MUL, d * t)
-    ALU32(DIV, t ? d / t : 0)
-    ALU32(MOD, t ? d % t : d)
-    ALU32(OR, d | t)
-    ALU32(AND, d & t)
-    ALU32(XOR, d ^ t)
-    ALU32(LSH, d << (t & 31))
-    ALU32(RSH, d >> (t & 31))
-    ALU32(ARSH, (uint32_t)((int32_t)d >> (t & 31)))
-    ALU32(MOV, t)
-    ALU32(SDIV, t == 0 ? 0 : t == UINT32_MAX ? 0 - d : (uint32_t)((int32_t)d / (int32_t)t))
-    ALU32(SMOD, t == 0 ? d : t == UINT32_MAX ? 0 : (uint32_t)((int32_t)d % (int32_t)t))
-    HANDLER(NEG64) r[ip->dst] = 0 - r[ip->dst];
-    NEXT();
-    HANDLER(NEG32) r[ip->dst] = (uint32_t)(0 - (uint32_t)r[ip->dst]);
-    NEXT();
+#line 675 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
+#line 737 "lit/interp.nw"
+#define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
+#define ALU_LABELS(W)                                                                              \
+  ALU_LABEL(ADD, W)                                                                                \
+  ALU_LABEL(SUB, W) ALU_LABEL(MUL, W) ALU_LABEL(DIV, W) ALU_LABEL(OR, W) ALU_LABEL(AND, W)         \
+      ALU_LABEL(LSH, W) ALU_LABEL(RSH, W) ALU_LABEL(MOD, W) ALU_LABEL(XOR, W) ALU_LABEL(MOV, W)    \
+          ALU_LABEL(ARSH, W) ALU_LABEL(SDIV, W) ALU_LABEL(SMOD, W) HANDLER(NEG##W)
+    ALU_LABELS(64)
+    ALU_LABELS(32) {
+      unsigned h = ip->op, op;
+      bool wide, sign;
+      if (h >= H_SDIV64_K) { /* SDIV64, SMOD64, SDIV32, SMOD32, each K then X */
+        wide = h < H_SDIV32_K;
+        op = (h - H_SDIV64_K) & 2 ? LBPF_ALU_MOD : LBPF_ALU_DIV;
+        sign = true;
+      } else {
+        wide = h < H_ADD32_K;
+        op = ((h - (wide ? H_ADD64_K : H_ADD32_K)) >> 1) << 4;
+        sign = op == LBPF_ALU_ARSH;
+      }
+      uint64_t d = r[ip->dst];
+      s = (h & 1) ? r[ip->imm] : (uint64_t)(int64_t)ip->imm;
+      if (!wide) {
+        d = sign ? (uint64_t)(int64_t)(int32_t)d : (uint32_t)d;
+        s = sign ? (uint64_t)(int64_t)(int32_t)s : (uint32_t)s;
+      }
+      unsigned sh = (unsigned)s & (wide ? 63 : 31);
+      switch (op) {
+      case LBPF_ALU_ADD: d += s; break;
+      case LBPF_ALU_SUB: d -= s; break;
+      case LBPF_ALU_MUL: d *= s; break;
+      case LBPF_ALU_OR: d |= s; break;
+      case LBPF_ALU_AND: d &= s; break;
+      case LBPF_ALU_XOR: d ^= s; break;
+      case LBPF_ALU_LSH: d <<= sh; break;
+      case LBPF_ALU_RSH: d >>= sh; break;
+      case LBPF_ALU_ARSH: d = (uint64_t)((int64_t)d >> sh); break;
+      case LBPF_ALU_NEG: d = 0 - d; break;
+      case LBPF_ALU_MOV: d = s; break;
+      case LBPF_ALU_DIV:
+        d = s == 0            ? 0
+            : !sign           ? d / s
+            : s == UINT64_MAX ? 0 - d
+                              : (uint64_t)((int64_t)d / (int64_t)s);
+        break;
+      default: /* LBPF_ALU_MOD */
+        d = s == 0 ? d : !sign ? d % s : s == UINT64_MAX ? 0 : (uint64_t)((int64_t)d % (int64_t)s);
+        break;
+      }
+      r[ip->dst] = wide ? d : (uint32_t)d;
+      NEXT();
+    }
+#line 677 "lit/interp.nw"
+#else
+  ALU64(ADD, d + s)
+  ALU64(SUB, d - s)
+  ALU64(MUL, d * s)
+  ALU64(DIV, s ? d / s : 0)
+  ALU64(MOD, s ? d % s : d)
+  ALU64(OR, d | s)
+  ALU64(AND, d & s)
+  ALU64(XOR, d ^ s)
+  ALU64(LSH, d << (s & 63))
+  ALU64(RSH, d >> (s & 63))
+  ALU64(ARSH, (uint64_t)((int64_t)d >> (s & 63)))
+  ALU64(MOV, s)
+  ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? 0 - d : (uint64_t)((int64_t)d / (int64_t)s))
+  ALU64(SMOD, s == 0 ? d : s == UINT64_MAX ? 0 : (uint64_t)((int64_t)d % (int64_t)s))
+  ALU32(ADD, d + t)
+  ALU32(SUB, d - t)
+  ALU32(MUL, d * t)
+  ALU32(DIV, t ? d / t : 0)
+  ALU32(MOD, t ? d % t : d)
+  ALU32(OR, d | t)
+  ALU32(AND, d & t)
+  ALU32(XOR, d ^ t)
+  ALU32(LSH, d << (t & 31))
+  ALU32(RSH, d >> (t & 31))
+  ALU32(ARSH, (uint32_t)((int32_t)d >> (t & 31)))
+  ALU32(MOV, t)
+  ALU32(SDIV, t == 0 ? 0 : t == UINT32_MAX ? 0 - d : (uint32_t)((int32_t)d / (int32_t)t))
+  ALU32(SMOD, t == 0 ? d : t == UINT32_MAX ? 0 : (uint32_t)((int32_t)d % (int32_t)t))
+  HANDLER(NEG64) r[ip->dst] = 0 - r[ip->dst];
+  NEXT();
+  HANDLER(NEG32) r[ip->dst] = (uint32_t)(0 - (uint32_t)r[ip->dst]);
+  NEXT();
+#endif
     HANDLER(MOVSX64_8) r[ip->dst] = (uint64_t)(int64_t)(int8_t)r[ip->imm];
     NEXT();
     HANDLER(MOVSX64_16) r[ip->dst] = (uint64_t)(int64_t)(int16_t)r[ip->imm];
@@ -445,16 +516,59 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 927 "lit/interp.nw"
+#line 1089 "lit/interp.nw"
 
-#line 735 "lit/interp.nw"
-    JUMPS(64, uint64_t, int64_t)
-    JUMPS(32, uint32_t, int32_t)
+#line 839 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
+#line 859 "lit/interp.nw"
+#define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
+#define COND_LABELS(W)                                                                             \
+  COND_LABEL(JEQ, W)                                                                               \
+  COND_LABEL(JNE, W) COND_LABEL(JSET, W) COND_LABEL(JGT, W) COND_LABEL(JGE, W) COND_LABEL(JLT, W)  \
+      COND_LABEL(JLE, W) COND_LABEL(JSGT, W) COND_LABEL(JSGE, W) COND_LABEL(JSLT, W)               \
+          COND_LABEL(JSLE, W)
+    COND_LABELS(64)
+    COND_LABELS(32) {
+      unsigned h = ip->op, wide = h < H_JA32, op = (h - (wide ? H_JA : H_JA32)) >> 1;
+      bool sign = op == LBPF_JMP_JSGT >> 4 || op == LBPF_JMP_JSGE >> 4 ||
+                  op == LBPF_JMP_JSLT >> 4 || op == LBPF_JMP_JSLE >> 4;
+      uint64_t d = r[ip->dst], flip = sign ? UINT64_C(1) << 63 : 0, taken;
+      s = (h & 1) ? r[ip->imm] : (uint64_t)(int64_t)ip->imm;
+      if (!wide) {
+        d = sign ? (uint64_t)(int64_t)(int32_t)d : (uint32_t)d;
+        s = sign ? (uint64_t)(int64_t)(int32_t)s : (uint32_t)s;
+      }
+      /* a signed comparison is the unsigned one with the sign bits flipped */
+      d ^= flip;
+      s ^= flip;
+      switch (op << 4) {
+      case LBPF_JMP_JEQ: taken = d == s; break;
+      case LBPF_JMP_JNE: taken = d != s; break;
+      case LBPF_JMP_JSET: taken = (d & s) != 0; break;
+      case LBPF_JMP_JGT:
+      case LBPF_JMP_JSGT: taken = d > s; break;
+      case LBPF_JMP_JGE:
+      case LBPF_JMP_JSGE: taken = d >= s; break;
+      case LBPF_JMP_JLT:
+      case LBPF_JMP_JSLT: taken = d < s; break;
+      default: /* JLE, JSLE */ taken = d <= s; break;
+      }
+      if (taken) {
+        jump = ip->off;
+        goto take;
+      }
+      NEXT();
+    }
+#line 841 "lit/interp.nw"
+#else
+  JUMPS(64, uint64_t, int64_t)
+  JUMPS(32, uint32_t, int32_t)
+#endif
     HANDLER(JA) jump = ip->off;
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 575 "lit/interp.nw"
+#line 615 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -463,54 +577,80 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 928 "lit/interp.nw"
+#line 1090 "lit/interp.nw"
 
-#line 745 "lit/interp.nw"
-    HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDX_H) LOAD(uint16_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDX_W) LOAD(uint32_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDX_DW) LOAD(uint64_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDXS_B) LOAD_SIGNED(int8_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(LDXS_W) LOAD_SIGNED(int32_t, ip->imm);
-    r[ip->dst] = value;
-    NEXT();
-    HANDLER(ST_B) STORE(uint8_t, ip->imm);
-    NEXT();
-    HANDLER(ST_H) STORE(uint16_t, ip->imm);
-    NEXT();
-    HANDLER(ST_W) STORE(uint32_t, ip->imm);
-    NEXT();
-    HANDLER(ST_DW) STORE(uint64_t, (int64_t)ip->imm);
-    NEXT();
-    HANDLER(STX_B) STORE(uint8_t, r[ip->imm]);
-    NEXT();
-    HANDLER(STX_H) STORE(uint16_t, r[ip->imm]);
-    NEXT();
-    HANDLER(STX_W) STORE(uint32_t, r[ip->imm]);
-    NEXT();
-    HANDLER(STX_DW) STORE(uint64_t, r[ip->imm]);
-    NEXT();
+#line 903 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
+#line 529 "lit/interp.nw"
+    HANDLER(LDX_W)
+    HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
+      unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
+      void *p;
+      CHECKED(p, ADDRESS(ip->imm), n, read, LBPF_PERM_READ);
+      value = 0;
+      memcpy(&value, p, n);
+      if (k >= 4) value = lbpf_interp_sext(value, n);
+      r[ip->dst] = value;
+      NEXT();
+    }
+    HANDLER(ST_W)
+    HANDLER(ST_H) HANDLER(ST_B) HANDLER(ST_DW) HANDLER(STX_W) HANDLER(STX_H) HANDLER(STX_B)
+        HANDLER(STX_DW) {
+      unsigned k = ip->op - H_ST_W, n = lbpf_interp_width[k & 3];
+      void *p;
+      value = k < 4 ? (uint64_t)(int64_t)ip->imm : r[ip->imm];
+      CHECKED(p, ADDRESS(ip->dst), n, write, LBPF_PERM_WRITE);
+      memcpy(p, &value, n);
+      NEXT();
+    }
+#line 905 "lit/interp.nw"
+#else
+  HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDX_H) LOAD(uint16_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDX_W) LOAD(uint32_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDX_DW) LOAD(uint64_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDXS_B) LOAD_SIGNED(int8_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(LDXS_W) LOAD_SIGNED(int32_t, ip->imm);
+  r[ip->dst] = value;
+  NEXT();
+  HANDLER(ST_B) STORE(uint8_t, ip->imm);
+  NEXT();
+  HANDLER(ST_H) STORE(uint16_t, ip->imm);
+  NEXT();
+  HANDLER(ST_W) STORE(uint32_t, ip->imm);
+  NEXT();
+  HANDLER(ST_DW) STORE(uint64_t, (int64_t)ip->imm);
+  NEXT();
+  HANDLER(STX_B) STORE(uint8_t, r[ip->imm]);
+  NEXT();
+  HANDLER(STX_H) STORE(uint16_t, r[ip->imm]);
+  NEXT();
+  HANDLER(STX_W) STORE(uint32_t, r[ip->imm]);
+  NEXT();
+  HANDLER(STX_DW) STORE(uint64_t, r[ip->imm]);
+  NEXT();
+#endif
     HANDLER(LDDW)
     r[ip->dst] = (uint64_t)(uint32_t)ip[0].imm | (uint64_t)(uint32_t)ip[1].imm << 32;
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 929 "lit/interp.nw"
+#line 1091 "lit/interp.nw"
 
-#line 782 "lit/interp.nw"
+#line 944 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -549,9 +689,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 930 "lit/interp.nw"
+#line 1092 "lit/interp.nw"
 
-#line 831 "lit/interp.nw"
+#line 993 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -566,7 +706,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 852 "lit/interp.nw"
+#line 1014 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -583,9 +723,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 567 "lit/interp.nw"
+#line 607 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 867 "lit/interp.nw"
+#line 1029 "lit/interp.nw"
           ;
       goto done;
     }
@@ -597,9 +737,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 931 "lit/interp.nw"
+#line 1093 "lit/interp.nw"
 
-#line 970 "lit/interp.nw"
+#line 1132 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -610,12 +750,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 932 "lit/interp.nw"
+#line 1094 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 986 "lit/interp.nw"
+#line 1148 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -630,13 +770,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 567 "lit/interp.nw"
+#line 607 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 999 "lit/interp.nw"
+#line 1161 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 936 "lit/interp.nw"
+#line 1098 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
