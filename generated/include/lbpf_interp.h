@@ -1,17 +1,17 @@
-#line 52 "lit/interp.nw"
+#line 57 "lit/interp.nw"
 /* The production interpreter: verify once, pre-decode, run with every check. */
 #ifndef LBPF_INTERP_H
 #define LBPF_INTERP_H
 #include "lbpf.h"
 
-#line 88 "lit/interp.nw"
+#line 93 "lit/interp.nw"
 struct lbpf_interp_slot {
   uint8_t op;  /* handler index (see the interpreter chapter) */
   uint8_t dst; /* destination register, 0..10 */
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 122 "lit/interp.nw"
+#line 127 "lit/interp.nw"
 struct lbpf_interp_frame {
   uint64_t saved[4]; /* the caller's r6..r9 */
   uint32_t ret;      /* slot to return to */
@@ -25,7 +25,7 @@ struct lbpf_interp {
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];
 };
 
-#line 60 "lit/interp.nw"
+#line 65 "lit/interp.nw"
 /* Bytes of code buffer that a program of ninsns slots needs. */
 size_t lbpf_interp_code_size(uint32_t ninsns);
 

@@ -1,4 +1,4 @@
-#line 1169 "lit/interp.nw"
+#line 1235 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 
 #include "lbpf_interp.h"
 
-#line 356 "lit/interp.nw"
+#line 360 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -15,7 +15,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 155 "lit/interp.nw"
+#line 160 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -46,11 +46,11 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 242 "lit/interp.nw"
+#line 246 "lit/interp.nw"
 static uint32_t lbpf_interp_le32(const uint8_t *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
-#line 255 "lit/interp.nw"
+#line 259 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   uint8_t opcode = insn[0];
@@ -68,7 +68,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 311 "lit/interp.nw"
+#line 315 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -82,7 +82,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 272 "lit/interp.nw"
+#line 276 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -90,7 +90,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 331 "lit/interp.nw"
+#line 335 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -99,7 +99,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 279 "lit/interp.nw"
+#line 283 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -123,7 +123,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 199 "lit/interp.nw"
+#line 204 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -136,8 +136,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   if (status != LBPF_OK) return status;
   if (buf == NULL || (uintptr_t)buf % _Alignof(struct lbpf_interp_slot) != 0 ||
       buf_size < lbpf_interp_code_size(prog.ninsns)) {
-    fault->status = LBPF_ERR_ARGUMENT;
-    fault->pc = 0;
+    if (fault != NULL) *fault = (struct lbpf_fault){LBPF_ERR_ARGUMENT, 0};
     return LBPF_ERR_ARGUMENT;
   }
   struct lbpf_interp_slot *slots = buf;
@@ -146,13 +145,13 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 231 "lit/interp.nw"
+#line 235 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = (int32_t)lbpf_interp_le32(high + 4);
-#line 221 "lit/interp.nw"
+#line 225 "lit/interp.nw"
     }
   }
   vm->code = slots;
@@ -160,7 +159,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->env = env;
   return LBPF_OK;
 }
-#line 387 "lit/interp.nw"
+#line 391 "lit/interp.nw"
 struct lbpf_interp_cache {
   uint64_t lo;
   uint64_t len; /* at least 8 */
@@ -172,7 +171,7 @@ struct lbpf_interp_memory {
   struct lbpf_region fixed[2];          /* the input memory and the stack */
   const struct lbpf_env *env;           /* for its regions */
 };
-#line 423 "lit/interp.nw"
+#line 427 "lit/interp.nw"
 #if defined(__GNUC__)
 #define LBPF_INTERP_COLD __attribute__((noinline, cold))
 #if LBPF_INTERP_COMPACT
@@ -209,21 +208,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, ui
   }
   return true;
 }
-#line 467 "lit/interp.nw"
+#line 471 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     uint64_t n, unsigned perm) {
   return a - c->lo <= c->len - n || a - m->stack.lo <= m->stack.len - n ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 790 "lit/interp.nw"
+#line 794 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 552 "lit/interp.nw"
+#line 556 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -238,7 +237,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 569 "lit/interp.nw"
+#line 573 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -255,7 +254,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 484 "lit/interp.nw"
+#line 488 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, n, cache, perm)                                                              \
   do {                                                                                             \
@@ -286,7 +285,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), sizeof(T), write, LBPF_PERM_WRITE);                              \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 635 "lit/interp.nw"
+#line 639 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -316,7 +315,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 801 "lit/interp.nw"
+#line 805 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -352,7 +351,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1050 "lit/interp.nw"
+#line 1054 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -362,13 +361,13 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1112 "lit/interp.nw"
+#line 1116 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1059 "lit/interp.nw"
+#line 1063 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -378,10 +377,10 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 1124 "lit/interp.nw"
+#line 1128 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 1068 "lit/interp.nw"
+#line 1072 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory = {{(uint64_t)(uintptr_t)stack, stack_len},
                                       {(uint64_t)(uintptr_t)stack, stack_len},
@@ -402,9 +401,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 675 "lit/interp.nw"
+#line 679 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 737 "lit/interp.nw"
+#line 741 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -456,7 +455,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 677 "lit/interp.nw"
+#line 681 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -516,11 +515,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1089 "lit/interp.nw"
+#line 1093 "lit/interp.nw"
 
-#line 839 "lit/interp.nw"
+#line 843 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 859 "lit/interp.nw"
+#line 863 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -559,7 +558,7 @@ dispatch:
       }
       NEXT();
     }
-#line 841 "lit/interp.nw"
+#line 845 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -568,7 +567,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 615 "lit/interp.nw"
+#line 619 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -577,11 +576,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1090 "lit/interp.nw"
+#line 1094 "lit/interp.nw"
 
-#line 903 "lit/interp.nw"
+#line 907 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 529 "lit/interp.nw"
+#line 533 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -603,7 +602,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 905 "lit/interp.nw"
+#line 909 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -648,9 +647,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1091 "lit/interp.nw"
+#line 1095 "lit/interp.nw"
 
-#line 944 "lit/interp.nw"
+#line 948 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -689,9 +688,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1092 "lit/interp.nw"
+#line 1096 "lit/interp.nw"
 
-#line 993 "lit/interp.nw"
+#line 997 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -706,7 +705,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1014 "lit/interp.nw"
+#line 1018 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -723,9 +722,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 607 "lit/interp.nw"
+#line 611 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1029 "lit/interp.nw"
+#line 1033 "lit/interp.nw"
           ;
       goto done;
     }
@@ -737,9 +736,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1093 "lit/interp.nw"
+#line 1097 "lit/interp.nw"
 
-#line 1132 "lit/interp.nw"
+#line 1136 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -750,12 +749,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1094 "lit/interp.nw"
+#line 1098 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1148 "lit/interp.nw"
+#line 1152 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -770,13 +769,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 607 "lit/interp.nw"
+#line 611 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1161 "lit/interp.nw"
+#line 1165 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1098 "lit/interp.nw"
+#line 1102 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
