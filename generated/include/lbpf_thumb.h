@@ -205,6 +205,57 @@ int lbpf_thumb_print(const struct lbpf_thumb_insn *i, int itcond, char *buf, siz
 uint64_t lbpf_thumb_rand(uint64_t *state);
 /* A random valid instruction of the given form; false if none was found. */
 bool lbpf_thumb_random_insn(uint64_t *state, unsigned form, struct lbpf_thumb_insn *out);
+#line 66 "lit/thumb-sem.nw"
+/* Permissions of a memory area. */
+#define LBPF_THUMB_READ 1u
+#define LBPF_THUMB_WRITE 2u
+#define LBPF_THUMB_EXEC 4u
 
+/* A declared memory area: size bytes at the machine address base, held at
+   bytes on the host. */
+struct lbpf_thumb_area {
+  uint32_t base, size;
+  unsigned perm;
+  uint8_t *bytes;
+};
+
+/* The architectural state: r[15] is the pc; flags are 0 or 1; itstate is
+   the IT state (0 outside an IT block). */
+struct lbpf_thumb_state {
+  uint32_t r[16];
+  uint32_t n, z, c, v;
+  uint32_t itstate;
+};
+
+enum lbpf_thumb_status {
+  LBPF_THUMB_RETURNED = 0,        /* the pc reached the sentinel */
+  LBPF_THUMB_FAULT_FETCH,         /* the pc left executable memory */
+  LBPF_THUMB_FAULT_UNDEFINED,     /* an encoding outside the model */
+  LBPF_THUMB_FAULT_UNPREDICTABLE, /* misuse: e.g. a branch inside an IT block */
+  LBPF_THUMB_FAULT_MEMORY,        /* an access outside the areas or their permissions */
+  LBPF_THUMB_FAULT_ALIGNMENT,     /* LDRD/STRD/LDM/STM at an unaligned address */
+  LBPF_THUMB_FAULT_INTERWORKING,  /* a branch to an address with bit 0 clear */
+  LBPF_THUMB_STEP_LIMIT,          /* the step limit was reached */
+  LBPF_THUMB_SYMBOLIC             /* a value that must be known is symbolic */
+};
+
+struct lbpf_thumb_result {
+  enum lbpf_thumb_status status;
+  uint32_t pc;         /* the faulting instruction, or the sentinel */
+  uint32_t fault_addr; /* the address a memory, fetch or alignment fault touched */
+  uint64_t insns;      /* instructions executed (including the faulting one) */
+  uint64_t cycles;     /* estimated Cortex-M4 cycles (see the cost model) */
+};
+
+/* The name of a status, for messages. */
+const char *lbpf_thumb_status_name(enum lbpf_thumb_status s);
+
+/* Run from state->r[15] until the pc equals sentinel (bit 0 ignored), a
+   fault, or max_steps instructions.  On return state holds the final state
+   (for a fault: the state before the faulting instruction, pc included). */
+enum lbpf_thumb_status lbpf_thumb_run(struct lbpf_thumb_state *state,
+                                      const struct lbpf_thumb_area *areas, size_t nareas,
+                                      uint32_t sentinel, uint64_t max_steps,
+                                      struct lbpf_thumb_result *result);
 #line 1170 "lit/thumb-isa.nw"
 #endif

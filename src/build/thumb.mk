@@ -27,3 +27,25 @@ thumb-oracles: check-thumb-llvm
 
 CHECK_TARGETS += check-thumb-llvm
 ALL_TARGETS += build/thumb-disasm
+
+# The execution oracle: the concrete model against unicorn's Cortex-M4.
+THUMB_UC_COUNT ?= 25000
+build/thumb-unicorn: tests/thumb_unicorn.c build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $^ -lunicorn $(HOST_LIBS) -o $@
+build/san/thumb-unicorn: tests/thumb_unicorn.c build/san/liblitbpf-host.a build/san/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(SAN_FLAGS) $^ -lunicorn $(HOST_LIBS) -o $@
+
+.PHONY: check-thumb-unicorn thumb-fuzz
+check-thumb-unicorn: build/thumb-unicorn build/san/thumb-unicorn
+	build/thumb-unicorn 1 $(THUMB_UC_COUNT)
+	build/thumb-unicorn 2 $(THUMB_UC_COUNT)
+	build/san/thumb-unicorn 3 2000
+
+SEED ?= 1
+COUNT ?= 100000
+thumb-fuzz: build/thumb-unicorn
+	build/thumb-unicorn $(SEED) $(COUNT)
+
+CHECK_TARGETS += check-thumb-unicorn
