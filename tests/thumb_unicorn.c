@@ -421,7 +421,12 @@ int main(int argc, char **argv) {
   bool verbose = argc > 3;
   setup_unicorn();
   struct tally t = {0};
-  while (t.programs < count) run_one(&t, verbose);
+  while (t.programs < count) {
+    /* unicorn 2.0 keeps a few kilobytes per run and, after some hundred
+       thousand runs on one instance, crashes: start a fresh one now and then */
+    if (t.programs % 10000 == 0 && t.programs) uc_close(uc), setup_unicorn();
+    run_one(&t, verbose);
+  }
   uc_close(uc);
   printf("thumb-unicorn: seed %s: %" PRIu64 " programs (%" PRIu64 " returned, %" PRIu64
          " memory faults, %" PRIu64 " instructions; %" PRIu64 " dropped as out of branch range)\n",

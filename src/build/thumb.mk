@@ -49,3 +49,7 @@ thumb-fuzz: build/thumb-unicorn
 	build/thumb-unicorn $(SEED) $(COUNT)
 
 CHECK_TARGETS += check-thumb-unicorn
+
+# The symbolic instance links Z3.
+SUITE_LIBS_thumb_symbolic := -lz3
+HOST_LIBS += -lz3
