@@ -5,7 +5,8 @@
 uint64_t entry(uint8_t *mem, uint64_t len) {
   uint8_t a[32];
   uint64_t n = len < 32 ? len : 32;
-  for (uint64_t i = 0; i < n; i++) a[i] = mem[i];
+  for (uint64_t i = 0; i < n; i++)
+    a[i] = mem[i];
   for (uint64_t i = 0; i + 1 < n; i++)
     for (uint64_t j = 0; j + 1 < n - i; j++)
       if (a[j] > a[j + 1]) {
@@ -14,6 +15,7 @@ uint64_t entry(uint8_t *mem, uint64_t len) {
         a[j + 1] = t;
       }
   uint64_t s = 0;
-  for (uint64_t i = 0; i < n; i++) s = s * 257 + a[i] * (i + 1);
+  for (uint64_t i = 0; i < n; i++)
+    s = s * 257 + a[i] * (i + 1);
   return s;
 }

@@ -6,7 +6,8 @@ uint64_t entry(uint8_t *mem, uint64_t len) {
   uint32_t crc = 0xffffffffu;
   for (uint64_t i = 0; i < len; i++) {
     crc ^= mem[i];
-    for (int k = 0; k < 8; k++) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+    for (int k = 0; k < 8; k++)
+      crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
   }
   return ~crc;
 }

@@ -8,7 +8,8 @@ static __attribute__((noinline)) uint64_t mix(uint64_t a, uint64_t b) {
 
 static __attribute__((noinline)) uint64_t fold(uint8_t *p, uint64_t n) {
   uint64_t h = 7;
-  for (uint64_t i = 0; i < n; i++) h = mix(h, p[i]);
+  for (uint64_t i = 0; i < n; i++)
+    h = mix(h, p[i]);
   return h;
 }
 

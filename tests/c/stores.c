@@ -9,6 +9,7 @@ uint64_t entry(uint8_t *mem, uint64_t len) {
   *(uint16_t *)(mem + 2) = (uint16_t)(*(uint16_t *)(mem + 2) * 3);
   mem[1] = (uint8_t)(mem[0] + mem[1]);
   uint64_t h = 0;
-  for (uint64_t i = 0; i < len; i++) h = h * 131 + mem[i];
+  for (uint64_t i = 0; i < len; i++)
+    h = h * 131 + mem[i];
   return h;
 }

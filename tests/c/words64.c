@@ -2,7 +2,9 @@
    loads, shifts in both directions, rotations and unsigned comparison. */
 #include <stdint.h>
 
-static inline uint64_t rotl(uint64_t x, unsigned k) { return x << k | x >> (64 - k); }
+static inline uint64_t rotl(uint64_t x, unsigned k) {
+  return x << k | x >> (64 - k);
+}
 
 uint64_t entry(uint8_t *mem, uint64_t len) {
   uint64_t h = len;
