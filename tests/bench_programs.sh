@@ -23,7 +23,9 @@ for name in "$@"; do
   expected=$(tr -d ' \n' < bench/programs/$name.expected)
 
   nfuncs=$(llvm-readelf -s "$obj" | awk '$4 == "FUNC"' | wc -l)
-  [ "$nfuncs" = 1 ] || bad "$name" "$nfuncs functions in the object, want 1"
+  [ "$nfuncs" = 1 ] || bad "$name" "$nfuncs function symbols in the object, want 1"
+  nlabels=$(llvm-objdump -d --section=.text "$obj" | grep '^[0-9a-f]* <' | grep -vc '<LBB')
+  [ "$nlabels" = 1 ] || bad "$name" "$nlabels functions in .text, want 1"
   if llvm-readelf -r "$obj" | grep -q "Relocation section"; then bad "$name" "object has relocations"; fi
 
   cmp -s "$inputs/$name.mem" "$mem" || bad "$name" "gen_inputs does not reproduce $mem"
