@@ -32,7 +32,7 @@ echo "$header" > "$tmp/host.csv"
 
 for name in "$@"; do
   mem=bench/programs/$name.mem
-  code=build/bench/bpf/$name.text
+  code=build/bench/bpf/$name.o
   expected=$(tr -d ' \n' < bench/programs/$name.expected)
   # Executed BPF instructions: the specification's count (every engine must
   # agree on r0; only the specification is asked for the count).
