@@ -78,7 +78,9 @@ cp "$tmp/host.csv" "$results/host.csv"
   echo "*Ir* = host instructions of the run; *Ir/insn* = Ir per executed BPF instruction;"
   echo "*x native* = Ir divided by the native build's Ir (gcc -O2 of the same C)."
   echo "The first eight rows are the CAV 2024 paper's benchmarks with its inputs; see"
-  echo "\`bench/README.md\` for what every program computes."
+  echo "\`bench/README.md\` for what every program computes. incr and square execute three"
+  echo "BPF instructions, bitswap 21: their per-instruction figures are mostly the fixed"
+  echo "cost of entering and leaving a run, not the cost of an instruction."
   echo
   awk -F, -v engines="$engines" '
     BEGIN { ne = split(engines, E, " ") }
@@ -113,11 +115,12 @@ cp "$tmp/host.csv" "$results/host.csv"
     {
       n++; insns += $2
       if ("interp" in col && $(col["interp"]) != "n/a") {
-        ii += $(col["interp"]); per += $(col["interp"]) / $2; ni++
+        ii += $(col["interp"]); ni++; pp = $(col["interp"]) / $2; per += pp
+        if (pp > 12) over = over sprintf(" %s (%.1f)", $1, pp)
         if ("spec" in col && $(col["spec"]) != "n/a") {
           r = $(col["spec"]) / $(col["interp"])
           if (min == "" || r < min) { min = r; minp = $1 }
-          if (r < 5) { missed = missed " " $1 }
+          if (r < 5) missed = missed sprintf(" %s (%.1fx)", $1, r)
         }
       }
     }
@@ -127,10 +130,18 @@ cp "$tmp/host.csv" "$results/host.csv"
         exit
       }
       mean = per / ni; agg = ii / insns
-      printf "- interp averages at most 12 host instructions per executed BPF instruction:\n"
-      printf "  mean over the programs %.2f, all programs together %.2f: **%s**\n", mean, agg, (mean <= 12 && agg <= 12) ? "met" : "not met"
-      if ("spec" in col)
-        printf "- interp at least 5x cheaper than spec on every program: smallest ratio %.1f (%s): **%s**%s\n", min, minp, missed == "" ? "met" : "not met", missed == "" ? "" : " (below 5x:" missed ")"
+      print "Target 1: interp averages at most 12 host instructions per executed BPF instruction."
+      print ""
+      printf "- all programs together (total Ir / total BPF insns): %.2f: **%s**\n", agg, agg <= 12 ? "met" : "not met"
+      printf "- mean of the per-program figures: %.2f: **%s**\n", mean, mean <= 12 ? "met" : "not met"
+      if (over != "") printf "- programs above 12:%s\n", over
+      if ("spec" in col) {
+        print ""
+        print "Target 2: interp at least 5x cheaper than spec on every program."
+        print ""
+        printf "- smallest spec/interp ratio %.1f (%s): **%s**\n", min, minp, missed == "" ? "met" : "not met"
+        if (missed != "") printf "- below 5x:%s\n", missed
+      }
     }
   ' "$results/host.csv"
 } > "$results/host.md"
