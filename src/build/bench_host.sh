@@ -2,14 +2,14 @@
 # The host benchmark (`make bench-host'): for every benchmark program, the
 # host instructions that ONE run costs on each engine of the engine table and
 # in the native build, counted by callgrind (repeatable, unlike time).
-# Writes bench/results/host.csv and bench/results/host.md.
+# Writes bench/results/host.csv, bench/results/host.md and bench/results/host.png.
 #
 # Usage: src/build/bench_host.sh NAME...   (from the repository root, after
 # `make bench-programs build/bench/bench_host')
 # BENCH_ENGINES="spec interp" restricts the engines measured.
 set -eo pipefail
 
-engines=${BENCH_ENGINES:-$(build/bench/bench_host --engines)}
+engines=$(echo ${BENCH_ENGINES:-$(build/bench/bench_host --engines)}) # one line
 results=bench/results
 mkdir -p "$results"
 tmp=$(mktemp -d)
@@ -107,6 +107,8 @@ cp "$tmp/host.csv" "$results/host.csv"
     function have(name) { return idx(name) > 0 }
   ' "$results/host.csv"
   echo
+  echo "![Host instructions per executed BPF instruction](host.png)"
+  echo
   echo "## Targets"
   echo
   awk -F, -v engines="$engines" '
@@ -145,4 +147,28 @@ cp "$tmp/host.csv" "$results/host.csv"
     }
   ' "$results/host.csv"
 } > "$results/host.md"
-echo "wrote $results/host.csv and $results/host.md"
+# The plot: host instructions per executed BPF instruction, per program, for
+# the native build and each engine (log scale: they differ by a factor 100).
+ne=$(wc -w <<< "$engines")
+if gnuplot <<EOF_PLOT 2> "$tmp/gnuplot.err"; then
+set terminal pngcairo noenhanced size 1200,600 font ",10"
+set output "$results/host.png"
+set datafile separator ","
+set title "Host instructions per executed BPF instruction (callgrind, one run)"
+set ylabel "host instructions / BPF instruction"
+set logscale y
+set grid ytics
+set key top right
+set style data histogram
+set style histogram cluster gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -45 scale 0
+engines = "$engines"
+plot "$results/host.csv" every ::1 using (column(3) / column(2)):xtic(1) title "native (gcc -O2)", \
+     for [k = 1:$ne] "" every ::1 using (column(5 + 3 * (k - 1))) title word(engines, k)
+EOF_PLOT
+  echo "wrote $results/host.csv, $results/host.md and $results/host.png"
+else
+  cat "$tmp/gnuplot.err" >&2
+  echo "wrote $results/host.csv and $results/host.md (gnuplot failed: no plot)"
+fi
