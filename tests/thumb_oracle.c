@@ -9,6 +9,10 @@
                                 to the instruction we printed
      thumb-oracle bin SEED N    write the same instructions as raw code bytes
                                 (for the disassembler round trip)
+     thumb-oracle noise SEED N  write 1000 * N random halfwords (IT
+                                instructions replaced by NOP, since a random
+                                block would hold what no block may), for the
+                                disassembler round trip on arbitrary bytes
 
    The list is a function of SEED and N alone, so the three modes agree. */
 #include "lbpf_thumb.h"
@@ -147,6 +151,16 @@ int main(int argc, char **argv) {
   uint64_t seed = strtoull(argv[2], &end, 0);
   unsigned long n = strtoul(argv[3], &end, 0);
   if (n == 0 || n > 100000 || *end) return fprintf(stderr, "thumb-oracle: bad N\n"), 2;
+  if (!strcmp(argv[1], "noise")) {
+    uint64_t rng = seed * 0x9e3779b97f4a7c15u + 5;
+    for (unsigned long k = 0; k < 1000 * n; k++) {
+      uint16_t h = (uint16_t)lbpf_thumb_rand(&rng);
+      if ((h >> 8) == 0xbf && (h & 15)) h = 0xbf00;
+      uint8_t b[2] = {(uint8_t)h, (uint8_t)(h >> 8)};
+      fwrite(b, 1, 2, stdout);
+    }
+    return 0;
+  }
   build(seed, (unsigned)n);
   if (!strcmp(argv[1], "asm")) {
     char text[128];

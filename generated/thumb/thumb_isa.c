@@ -1,4 +1,4 @@
-#line 1128 "lit/thumb-isa.nw"
+#line 1131 "lit/thumb-isa.nw"
 /* Thumb-2 (ARMv7-M) instructions: validity, encoder, decoder. */
 #include "lbpf_thumb.h"
 #include <string.h>
@@ -777,8 +777,11 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
     unsigned rn = h1 & 15, rd = h2 >> 8 & 15, rm = h2 & 15, rt = h2 >> 12;
     if ((h1 & 0xfa00) == 0xf000 && !(h2 & 0x8000)) { /* modified immediate */
       unsigned s = h1 >> 4 & 1, opcode = h1 >> 5 & 15, op = dp32_op(opcode, s, rd, rn);
+      uint32_t field = dec_imm12(h1, h2), canonical = ~0u;
       set(i, F(DP_IMM), op);
-      i->setflags = (uint8_t)s, i->imm = (int32_t)lbpf_thumb_modimm_expand(dec_imm12(h1, h2));
+      i->setflags = (uint8_t)s, i->imm = (int32_t)lbpf_thumb_modimm_expand(field);
+      /* a replicated pattern of a zero byte is UNPREDICTABLE: only the plain 0 encodes 0 */
+      if (!lbpf_thumb_modimm_encode((uint32_t)i->imm, &canonical) || canonical != field) op = 0;
       if (!is_compare(op)) i->rd = (uint8_t)rd;
       if (!is_move(op)) i->rn = (uint8_t)rn;
       if (op == 0) i->form = 0;
@@ -853,7 +856,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       i->rd = (uint8_t)rd, i->rn = (uint8_t)rn, i->rm = (uint8_t)rm;
     } else if ((h1 & 0xfe00) == 0xf800 && (h1 & 0x60) != 0x60) { /* single loads and stores */
 
-#line 1113 "lit/thumb-isa.nw"
+#line 1116 "lit/thumb-isa.nw"
       bool load = h1 >> 4 & 1, sgn = h1 >> 8 & 1;
       unsigned sz = h1 >> 5 & 3;
       static const uint8_t loads[2][3] = {{O(LDRB), O(LDRH), O(LDR)}, {O(LDRSB), O(LDRSH), 0}};
@@ -867,7 +870,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       else if ((h2 & 0xfc0) == 0)
         set(i, F(LDST_REG), op), i->rm = (uint8_t)rm, i->amount = h2 >> 4 & 3;
       if (op == 0) i->form = 0;
-#line 1098 "lit/thumb-isa.nw"
+#line 1101 "lit/thumb-isa.nw"
     } else if ((h1 & 0xff60) == 0xe940) { /* ldrd/strd, offset form */
       set(i, F(LDRD_STRD), (h1 >> 4 & 1) ? O(LDRD) : O(STRD));
       i->rd = (uint8_t)rt, i->ra = (uint8_t)rd, i->rn = (uint8_t)rn, i->add = h1 >> 7 & 1;
@@ -882,7 +885,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
   if (!lbpf_thumb_valid(out)) memset(out, 0, sizeof *out);
   return size;
 }
-#line 1185 "lit/thumb-isa.nw"
+#line 1188 "lit/thumb-isa.nw"
 unsigned lbpf_thumb_it_advance(unsigned itstate) {
   if ((itstate & 7) == 0) return 0;
   return (itstate & 0xe0) | ((itstate << 1) & 0x1f);
