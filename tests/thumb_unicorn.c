@@ -16,12 +16,13 @@
        of a later group;
      - a small counted loop (MOVS, a body, SUBS, BNE backwards);
      - an IT block of data-processing instructions;
-   and the program ends with MOVW/MOVT LR = sentinel | 1 and BX LR.
+   and the program ends with MOVW/MOVT LR = sentinel | 1 and either BX LR or
+   a PUSH {rX, lr} / POP {rY, pc} pair (16- or 32-bit), the JIT's epilogue.
 
    What is not generated, because unicorn (QEMU) does not model it as a
    Cortex-M4 does or because the model refuses it by design: UNPREDICTABLE
-   encodings and placements, loads of the PC (POP {pc} / LDM {pc}), branches
-   to registers other than the final BX LR, unaligned LDRD/STRD/LDM/STM (they
+   encodings and placements, loads of the PC (POP {pc} / LDM {pc}) and
+   branches to registers other than in the final return, unaligned LDRD/STRD/LDM/STM (they
    fault on both but unicorn reports the UsageFault through its exception
    machinery, not as an error), and writes to SP other than by PUSH/POP,
    ADD/SUB SP, #imm and LDM/STM write-back.  On a fault only the kind and the
@@ -244,8 +245,23 @@ static void random_program(void) {
   }
   group_start[ngroups++] = nslots; /* the return sequence */
   emit_movwt(14, SENTINEL | 1);
-  struct lbpf_thumb_insn bx = {.form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
-  emit(&bx, -1);
+  unsigned how = pick(4), rx = pick(8), ry = pick(8);
+  if (how == 0) { /* the JIT's epilogue: through the stack, popping the pc */
+    struct lbpf_thumb_insn push = {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_PUSH,
+                                   .reglist = (uint16_t)(1u << rx | 0x4000)};
+    struct lbpf_thumb_insn pop = {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_POP,
+                                  .reglist = (uint16_t)(1u << ry | 0x8000)};
+    emit(&push, -1), emit(&pop, -1);
+  } else if (how == 1) { /* the same with push.w / pop.w */
+    struct lbpf_thumb_insn push = {.form = LBPF_THUMB_F_LDMSTM, .op = LBPF_THUMB_STMDB, .rn = 13,
+                                   .writeback = 1, .reglist = (uint16_t)(1u << (rx + 4) | 0x4000)};
+    struct lbpf_thumb_insn pop = {.form = LBPF_THUMB_F_LDMSTM, .op = LBPF_THUMB_LDM, .rn = 13,
+                                  .writeback = 1, .reglist = (uint16_t)(1u << (ry + 4) | 0x8000)};
+    emit(&push, -1), emit(&pop, -1);
+  } else {
+    struct lbpf_thumb_insn bx = {.form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
+    emit(&bx, -1);
+  }
   /* resolve forward branches to the start of a later group */
   for (int s = 0; s < nslots; s++) {
     if (prog[s].target > -2) continue;

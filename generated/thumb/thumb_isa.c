@@ -1,4 +1,4 @@
-#line 1131 "lit/thumb-isa.nw"
+#line 1146 "lit/thumb-isa.nw"
 /* Thumb-2 (ARMv7-M) instructions: validity, encoder, decoder. */
 #include "lbpf_thumb.h"
 #include <string.h>
@@ -192,7 +192,7 @@ static void enc_imm12(uint32_t f, uint16_t *hw) {
 static uint32_t dec_imm12(uint16_t h1, uint16_t h2) {
   return (h1 >> 10 & 1u) << 11 | (h2 >> 12 & 7u) << 8 | (h2 & 0xffu);
 }
-#line 938 "lit/thumb-isa.nw"
+#line 953 "lit/thumb-isa.nw"
 static void set(struct lbpf_thumb_insn *i, unsigned form, unsigned op) {
   i->form = (uint8_t)form;
   i->op = (uint8_t)op;
@@ -664,7 +664,16 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   }
   return 2;
 }
-#line 915 "lit/thumb-isa.nw"
+#line 910 "lit/thumb-isa.nw"
+size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap) {
+  uint16_t hw[2];
+  int n = lbpf_thumb_encode(i, hw);
+  if (n == 0 || cap < 2u * (size_t)n) return 0;
+  for (int k = 0; k < n; k++)
+    buf[2 * k] = (uint8_t)hw[k], buf[2 * k + 1] = (uint8_t)(hw[k] >> 8);
+  return 2u * (size_t)n;
+}
+#line 930 "lit/thumb-isa.nw"
 int lbpf_thumb_insn_size(uint16_t hw0) {
   return (hw0 >> 11) >= 0x1d ? 2 : 1;
 }
@@ -678,7 +687,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
   if (size == 1) {
     uint16_t h = hw[0];
 
-#line 950 "lit/thumb-isa.nw"
+#line 965 "lit/thumb-isa.nw"
     unsigned r0 = h & 7, r3 = h >> 3 & 7, r6 = h >> 6 & 7, r8 = h >> 8 & 7, imm8 = h & 0xff;
     if ((h >> 13) == 0 && (h >> 11) != 3) { /* 000xx: shift by an immediate */
       set(i, F(SHIFT_IMM16), O(MOV));
@@ -769,11 +778,11 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
     } else if ((h >> 11) == 0x1c) {
       set(i, F(B16), O(B)), i->imm = (int32_t)((uint32_t)(h & 0x7ff) << 21) >> 20;
     }
-#line 926 "lit/thumb-isa.nw"
+#line 941 "lit/thumb-isa.nw"
   } else {
     uint16_t h1 = hw[0], h2 = hw[1];
 
-#line 1030 "lit/thumb-isa.nw"
+#line 1045 "lit/thumb-isa.nw"
     unsigned rn = h1 & 15, rd = h2 >> 8 & 15, rm = h2 & 15, rt = h2 >> 12;
     if ((h1 & 0xfa00) == 0xf000 && !(h2 & 0x8000)) { /* modified immediate */
       unsigned s = h1 >> 4 & 1, opcode = h1 >> 5 & 15, op = dp32_op(opcode, s, rd, rn);
@@ -856,7 +865,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       i->rd = (uint8_t)rd, i->rn = (uint8_t)rn, i->rm = (uint8_t)rm;
     } else if ((h1 & 0xfe00) == 0xf800 && (h1 & 0x60) != 0x60) { /* single loads and stores */
 
-#line 1116 "lit/thumb-isa.nw"
+#line 1131 "lit/thumb-isa.nw"
       bool load = h1 >> 4 & 1, sgn = h1 >> 8 & 1;
       unsigned sz = h1 >> 5 & 3;
       static const uint8_t loads[2][3] = {{O(LDRB), O(LDRH), O(LDR)}, {O(LDRSB), O(LDRSH), 0}};
@@ -870,7 +879,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       else if ((h2 & 0xfc0) == 0)
         set(i, F(LDST_REG), op), i->rm = (uint8_t)rm, i->amount = h2 >> 4 & 3;
       if (op == 0) i->form = 0;
-#line 1101 "lit/thumb-isa.nw"
+#line 1116 "lit/thumb-isa.nw"
     } else if ((h1 & 0xff60) == 0xe940) { /* ldrd/strd, offset form */
       set(i, F(LDRD_STRD), (h1 >> 4 & 1) ? O(LDRD) : O(STRD));
       i->rd = (uint8_t)rt, i->ra = (uint8_t)rd, i->rn = (uint8_t)rn, i->add = h1 >> 7 & 1;
@@ -880,12 +889,12 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       set(i, F(LDMSTM), db ? (load ? O(LDMDB) : O(STMDB)) : (load ? O(LDM) : O(STM)));
       i->rn = (uint8_t)rn, i->writeback = h1 >> 5 & 1, i->reglist = h2;
     }
-#line 929 "lit/thumb-isa.nw"
+#line 944 "lit/thumb-isa.nw"
   }
   if (!lbpf_thumb_valid(out)) memset(out, 0, sizeof *out);
   return size;
 }
-#line 1188 "lit/thumb-isa.nw"
+#line 1206 "lit/thumb-isa.nw"
 unsigned lbpf_thumb_it_advance(unsigned itstate) {
   if ((itstate & 7) == 0) return 0;
   return (itstate & 0xe0) | ((itstate << 1) & 0x1f);
