@@ -198,12 +198,12 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
 /* ITSTATE after one instruction of an IT block (0: the block is over).
    After an IT instruction, ITSTATE = firstcond << 4 | mask. */
 unsigned lbpf_thumb_it_advance(unsigned itstate);
-#line 1474 "lit/thumb-isa.nw"
+#line 1475 "lit/thumb-isa.nw"
 /* Print i in UAL into buf (at most size bytes, NUL-terminated); itcond is the
    condition of i's IT slot, or -1 outside an IT block.  Returns the length
    of the full text, like snprintf.  Host only (generated/host/thumb_print.c). */
 int lbpf_thumb_print(const struct lbpf_thumb_insn *i, int itcond, char *buf, size_t size);
-#line 1720 "lit/thumb-isa.nw"
+#line 1721 "lit/thumb-isa.nw"
 /* One step of a xorshift64 generator (a zero state is replaced). */
 uint64_t lbpf_thumb_rand(uint64_t *state);
 /* A random valid instruction of the given form; false if none was found. */

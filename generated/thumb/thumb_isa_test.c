@@ -1,9 +1,9 @@
-#line 1743 "lit/thumb-isa.nw"
+#line 1744 "lit/thumb-isa.nw"
 #include "lbpf_thumb.h"
 #include <check.h>
 #include <string.h>
 
-#line 1764 "lit/thumb-isa.nw"
+#line 1765 "lit/thumb-isa.nw"
 START_TEST(modimm_fields_are_unique) {
   int representable = 0;
   for (uint32_t field = 0; field < 4096; field++) {
@@ -20,7 +20,7 @@ START_TEST(modimm_fields_are_unique) {
   ck_assert(!lbpf_thumb_modimm_encode(0x101, &f));
 }
 END_TEST
-#line 1786 "lit/thumb-isa.nw"
+#line 1787 "lit/thumb-isa.nw"
 START_TEST(decode_inverts_encode) {
   uint64_t rng = 42;
   for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
@@ -37,7 +37,7 @@ START_TEST(decode_inverts_encode) {
   }
 }
 END_TEST
-#line 1810 "lit/thumb-isa.nw"
+#line 1811 "lit/thumb-isa.nw"
 START_TEST(encode_inverts_decode) {
   int narrow = 0, wide = 0;
   for (uint32_t h = 0; h < 0x10000; h++) {
@@ -65,7 +65,7 @@ START_TEST(encode_inverts_decode) {
   ck_assert_int_gt(wide, 20000);
 }
 END_TEST
-#line 1843 "lit/thumb-isa.nw"
+#line 1844 "lit/thumb-isa.nw"
 START_TEST(known_encodings) {
   struct {
     struct lbpf_thumb_insn i;
@@ -105,7 +105,7 @@ START_TEST(known_encodings) {
   }
 }
 END_TEST
-#line 1881 "lit/thumb-isa.nw"
+#line 1882 "lit/thumb-isa.nw"
 START_TEST(printed_text) {
   char buf[64];
   struct lbpf_thumb_insn adds = {
@@ -133,19 +133,19 @@ START_TEST(printed_text) {
 }
 END_TEST
 
-#line 1749 "lit/thumb-isa.nw"
+#line 1750 "lit/thumb-isa.nw"
 Suite *thumb_isa_suite(void) {
   Suite *s = suite_create("thumb_isa");
   TCase *tc = tcase_create("encodings");
   tcase_set_timeout(tc, 60);
 
-#line 1904 "lit/thumb-isa.nw"
+#line 1905 "lit/thumb-isa.nw"
   tcase_add_test(tc, modimm_fields_are_unique);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, encode_inverts_decode);
   tcase_add_test(tc, known_encodings);
   tcase_add_test(tc, printed_text);
-#line 1754 "lit/thumb-isa.nw"
+#line 1755 "lit/thumb-isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,4 +1,4 @@
-#line 729 "lit/thumb-sem.nw"
+#line 730 "lit/thumb-sem.nw"
 /* The semantics of the Thumb-2 model, written once over the value interface
    V, K, ADD, ... (see lit/thumb-sem.nw).  Included by each instance after it
    has defined the interface and the MACHINE type; not a public header. */
@@ -357,7 +357,7 @@ static int branch_to_register(MACHINE *m, uint32_t target) {
   m->pc = target & ~1u;
   return 0;
 }
-#line 583 "lit/thumb-sem.nw"
+#line 584 "lit/thumb-sem.nw"
 static bool is_branch(const struct lbpf_thumb_insn *i) {
   switch (i->form) {
   case LBPF_THUMB_F_B16:
@@ -380,7 +380,7 @@ static bool allowed_in_it(const struct lbpf_thumb_insn *i, unsigned itstate) {
   default: return !is_branch(i) || (itstate & 15) == 8;
   }
 }
-#line 611 "lit/thumb-sem.nw"
+#line 612 "lit/thumb-sem.nw"
 struct step_info {
   struct lbpf_thumb_insn insn;
   bool executed, taken;  /* the condition passed; a branch was taken */
@@ -410,7 +410,7 @@ static int step(MACHINE *m, struct step_info *info) {
     return 0;
   }
 
-#line 649 "lit/thumb-sem.nw"
+#line 650 "lit/thumb-sem.nw"
   struct lbpf_thumb_insn *insn = i;
   uint32_t next = pc + 2u * (unsigned)size, target = 0;
   unsigned next_it =
@@ -453,7 +453,7 @@ static int step(MACHINE *m, struct step_info *info) {
     err = concrete_pass ? load_store_multiple(m, insn, &target) : LBPF_THUMB_SYMBOLIC;
     if (!err && is_branch(insn)) err = branch_to_register(m, target), info->taken = true;
     break;
-#line 693 "lit/thumb-sem.nw"
+#line 694 "lit/thumb-sem.nw"
   case LBPF_THUMB_F_BCOND16:
   case LBPF_THUMB_F_B16:
   case LBPF_THUMB_F_BCOND:
@@ -488,7 +488,7 @@ static int step(MACHINE *m, struct step_info *info) {
       m->pc = pc + 4 + (uint32_t)insn->imm, info->taken = true;
     break;
   }
-#line 679 "lit/thumb-sem.nw"
+#line 680 "lit/thumb-sem.nw"
   default: data_processing(m, insn, (it & 15) != 0);
   }
   if (err) {
@@ -499,5 +499,5 @@ static int step(MACHINE *m, struct step_info *info) {
   info->executed = true;
   if (info->taken) info->target = m->pc;
   return 0;
-#line 640 "lit/thumb-sem.nw"
+#line 641 "lit/thumb-sem.nw"
 }
