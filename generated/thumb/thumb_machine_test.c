@@ -168,13 +168,41 @@ START_TEST(division_and_stack) {
   ck_assert_uint_eq(r.cycles, 3 + 1 + 3 + 1); /* push 1+2, mov 1, pop 1+2+P */
 }
 END_TEST
+#line 1207 "lit/thumb-sem.nw"
+START_TEST(costs) {
+  struct lbpf_thumb_insn loads[] = {I(F(LDST_IMM16), O(LDR), .rd = 0, .rn = 2, .imm = 0),
+                                    I(F(LDST_IMM16), O(LDR), .rd = 1, .rn = 2, .imm = 4), bx_lr};
+  assemble(loads, 3);
+  struct lbpf_thumb_state s = {.r = {[2] = DATA}};
+  ck_assert_uint_eq(run(&s).cycles, 2 + 1 + 2);
+  struct lbpf_thumb_insn div[] = {I(F(DIV), O(UDIV), .rd = 2, .rn = 0, .rm = 1), bx_lr};
+  assemble(div, 2);
+  s = (struct lbpf_thumb_state){.r = {3, 2}};
+  ck_assert_uint_eq(run(&s).cycles, 2 + 2); /* same magnitude: the minimum, 2 */
+  s = (struct lbpf_thumb_state){.r = {0xffffffffu, 1}};
+  ck_assert_uint_eq(run(&s).cycles, 2 + 8 + 2); /* leading zeros differ by 31: 2 + 8 */
+  struct lbpf_thumb_insn branch[] = {I(F(CMP_IMM8), O(CMP), .setflags = 1, .rn = 0, .imm = 0),
+                                     I(F(BCOND16), O(B), .cond = LBPF_THUMB_EQ, .imm = 0),
+                                     I(F(NOP16), O(NOP)), bx_lr};
+  assemble(branch, 4);
+  s = (struct lbpf_thumb_state){.r = {0}};
+  struct lbpf_thumb_result r = run(&s); /* cmp 1, beq taken 1 + 1, bx 1 + 1 */
+  ck_assert_uint_eq(r.insns, 3);
+  ck_assert_uint_eq(r.cycles, 5);
+  s = (struct lbpf_thumb_state){.r = {1}};
+  r = run(&s); /* cmp 1, beq not taken 1, nop 1, bx 1 + 1 */
+  ck_assert_uint_eq(r.insns, 4);
+  ck_assert_uint_eq(r.cycles, 5);
+}
+END_TEST
 
 #line 996 "lit/thumb-sem.nw"
 Suite *thumb_machine_suite(void) {
   Suite *s = suite_create("thumb_machine");
   TCase *tc = tcase_create("semantics");
 
-#line 1202 "lit/thumb-sem.nw"
+#line 1236 "lit/thumb-sem.nw"
+  tcase_add_test(tc, costs);
   tcase_add_test(tc, add64);
   tcase_add_test(tc, memory_faults);
   tcase_add_test(tc, alignment);
