@@ -1,6 +1,8 @@
-/* litbpf thumb-disasm: list Thumb-2 code in UAL, one instruction per line.
-   Encodings outside the model are printed as .inst.n/.inst.w directives, so
-   the listing always reassembles to the bytes it came from. */
+/* litbpf thumb-disasm: list Thumb-2 code in UAL, one instruction per line:
+   address (the code starts at 0), halfwords, text.  Encodings outside the
+   model are printed as .inst.n/.inst.w directives, so the listing always
+   reassembles to the bytes it came from; direct branches name their target
+   address in an assembler comment. */
 #include "thumb_cmd.h"
 #include "lbpf_thumb.h"
 #include <ctype.h>
@@ -117,6 +119,15 @@ int lbpf_cmd_thumb_disasm(int argc, char **argv) {
       snprintf(text, sizeof text, ".inst.w 0x%04x%04x", hw[k], hw[k + 1]);
     else
       lbpf_thumb_print(&insn, itcond, text, sizeof text);
+    switch (insn.form) { /* name the target of a direct branch, in a comment */
+    case LBPF_THUMB_F_B16: case LBPF_THUMB_F_BCOND16: case LBPF_THUMB_F_B: case LBPF_THUMB_F_BCOND:
+    case LBPF_THUMB_F_BL: case LBPF_THUMB_F_CBZ: {
+      size_t used = strlen(text);
+      snprintf(text + used, sizeof text - used, " @ 0x%08x", (uint32_t)(2 * k + 4 + (uint32_t)insn.imm));
+      break;
+    }
+    default: break;
+    }
     if (size == 1) printf("%08zx:\t%04x     \t%s\n", 2 * k, hw[k], text);
     else printf("%08zx:\t%04x %04x\t%s\n", 2 * k, hw[k], hw[k + 1], text);
     itstate = insn.form == LBPF_THUMB_F_IT ? (unsigned)(insn.cond << 4 | insn.mask)
