@@ -13,7 +13,8 @@
        end of an area (to compare faults); single transfers may be unaligned,
        doubleword and multiple ones are aligned;
      - a forward branch (B, B<c>, CBZ/CBNZ, BL, 16- and 32-bit) to the start
-       of a later group;
+       of a later group, or a branch through a register (BX, BLX, or PUSH
+       and POP {pc}) to one;
      - a small counted loop (MOVS, a body, SUBS, BNE backwards);
      - an IT block of data-processing instructions, sometimes holding a
        memory access (set up before the block) or ending with a forward
@@ -23,8 +24,8 @@
 
    What is not generated, because unicorn (QEMU) does not model it as a
    Cortex-M4 does or because the model refuses it by design: UNPREDICTABLE
-   encodings and placements, loads of the PC (POP {pc} / LDM {pc}) and
-   branches to registers other than in the final return, unaligned LDRD/STRD/LDM/STM (they
+   encodings and placements, branches to addresses with bit 0 clear or
+   outside the code, unaligned LDRD/STRD/LDM/STM (they
    fault on both but unicorn reports the UsageFault through its exception
    machinery, not as an error), and writes to SP other than by PUSH/POP,
    ADD/SUB SP, #imm and LDM/STM write-back.  On a fault only the kind and the
@@ -208,6 +209,28 @@ static void random_branch(int nplanned_groups) {
   emit(&i, -2 - (int)pick(4));
 }
 
+/* A branch through a register to the start of a later group: MOVW/MOVT put
+   the target's address (with bit 0 set) in a register, then BX or BLX to
+   it, or a PUSH of it and a POP into the pc. */
+static void random_register_branch(void) {
+  unsigned r = pick(8), how = pick(3);
+  int ahead = -2 - (int)pick(3);
+  struct lbpf_thumb_insn w = {.form = LBPF_THUMB_F_MOVWT, .op = LBPF_THUMB_MOVW, .rd = (uint8_t)r};
+  emit(&w, ahead);
+  w.op = LBPF_THUMB_MOVT;
+  emit(&w, ahead);
+  if (how < 2) {
+    struct lbpf_thumb_insn b = {.form = LBPF_THUMB_F_BX, .op = how ? LBPF_THUMB_BLX : LBPF_THUMB_BX,
+                                .rm = (uint8_t)r};
+    emit(&b, -1);
+  } else {
+    struct lbpf_thumb_insn push = {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_PUSH,
+                                   .reglist = (uint16_t)(1u << r)};
+    struct lbpf_thumb_insn pop = {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_POP, .reglist = 0x8000};
+    emit(&push, -1), emit(&pop, -1);
+  }
+}
+
 static void random_loop(void) {
   unsigned counter = pick(8);
   struct lbpf_thumb_insn i = {.form = LBPF_THUMB_F_MOV_IMM8, .op = LBPF_THUMB_MOV,
@@ -266,7 +289,8 @@ static void random_program(void) {
     struct lbpf_thumb_insn i;
     if (k < 50) random_dp(&i, false), emit(&i, -1);
     else if (k < 75) random_memory();
-    else if (k < 85) random_branch(groups);
+    else if (k < 82) random_branch(groups);
+    else if (k < 85) random_register_branch();
     else if (k < 92) random_it_block();
     else random_loop();
   }
@@ -315,7 +339,12 @@ static size_t layout(uint8_t *code) {
   addr[nslots] = a;
   size_t len = 0;
   for (int s = 0; s < nslots; s++) {
-    if (prog[s].target >= 0) prog[s].insn.imm = (int32_t)(addr[prog[s].target] - (addr[s] + 4));
+    if (prog[s].target >= 0 && prog[s].insn.form == LBPF_THUMB_F_MOVWT) {
+      uint32_t a = addr[prog[s].target] | 1; /* an address for a register branch */
+      prog[s].insn.imm = (int32_t)(prog[s].insn.op == LBPF_THUMB_MOVT ? a >> 16 : a & 0xffff);
+    } else if (prog[s].target >= 0) {
+      prog[s].insn.imm = (int32_t)(addr[prog[s].target] - (addr[s] + 4));
+    }
     uint16_t hw[2];
     int n = lbpf_thumb_encode(&prog[s].insn, hw);
     if (n == 0) return 0;
