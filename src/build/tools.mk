@@ -9,7 +9,7 @@ build/c/%.o: tests/c/%.c
 	@mkdir -p $(@D)
 	clang -O2 -ffreestanding -target bpf -mcpu=v3 -c $< -o $@
 
-.PHONY: check-asm-roundtrip check-c-programs
+.PHONY: check-asm-roundtrip check-c-programs check-plugin
 
 check-asm-roundtrip: build/san/litbpf $(C_BPF_OBJS)
 	tests/asm_roundtrip.sh build/san/litbpf $(CONFORMANCE)/tests $(C_BPF_OBJS)
@@ -18,4 +18,8 @@ check-c-programs: build/litbpf build/san/litbpf
 	tests/c_programs.sh build/litbpf build/c
 	tests/c_programs.sh build/san/litbpf build/c/san
 
-CHECK_TARGETS += check-asm-roundtrip check-c-programs
+# The plugin, driven as the bpf_conformance runner drives it, over the whole suite.
+check-plugin: build/litbpf build/litbpf-plugin
+	tests/plugin_conformance.sh build/litbpf build/litbpf-plugin $(CONFORMANCE)/tests
+
+CHECK_TARGETS += check-asm-roundtrip check-c-programs check-plugin
