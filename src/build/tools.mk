@@ -23,3 +23,17 @@ check-plugin: build/litbpf build/litbpf-plugin
 	tests/plugin_conformance.sh build/litbpf build/litbpf-plugin $(CONFORMANCE)/tests
 
 CHECK_TARGETS += check-asm-roundtrip check-c-programs check-plugin
+
+# Unit checks of the tools' building blocks (packing, assembler messages,
+# ISA versions, hex), plain and under ASan+UBSan.
+build/tools-unit: tests/tools_unit.c build/liblitbpf-host.a build/liblitbpf.a
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $^ $(HOST_LIBS) -o $@
+build/san/tools-unit: tests/tools_unit.c build/san/liblitbpf-host.a build/san/liblitbpf.a
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(SAN_FLAGS) $^ $(HOST_LIBS) -o $@
+
+.PHONY: check-tools-unit
+check-tools-unit: build/tools-unit build/san/tools-unit
+	build/tools-unit
+	build/san/tools-unit
+
+CHECK_TARGETS += check-tools-unit
