@@ -15,7 +15,7 @@ check-asm-roundtrip: build/san/litbpf $(C_BPF_OBJS)
 	tests/asm_roundtrip.sh build/san/litbpf $(CONFORMANCE)/tests $(C_BPF_OBJS)
 
 check-c-programs: build/litbpf build/san/litbpf
-	tests/c_programs.sh build/litbpf build/c-programs
+	tests/c_programs.sh build/litbpf build/c-programs "v1 v2 v3"
 	tests/c_programs.sh build/san/litbpf build/c-programs/san
 
 # The plugin, driven as the bpf_conformance runner drives it, over the whole suite.
