@@ -4,9 +4,10 @@
 
 #include "engines.h"
 #include "lbpf.h"
+#include "runner.h"
 #include "target.h"
 
-#line 580 "lit/target.nw"
+#line 581 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -18,22 +19,20 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 601 "lit/target.nw"
-#define FIRMWARE_BUDGET 100000000u
-
+#line 603 "lit/target.nw"
 static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                  uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 
-static const struct lbpf_helper helpers[] = {{5, helper_return_r1}};
+static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 
 static const struct lbpf_env env = {
     .helpers = helpers,
     .nhelpers = sizeof helpers / sizeof helpers[0],
-    .budget = FIRMWARE_BUDGET,
+    .budget = LBPF_DEFAULT_BUDGET,
     .stack = stack,
     .stack_size = sizeof stack,
 };
@@ -146,6 +145,7 @@ static void next_run(void *ctx) {
   }
   r->done++;
   memcpy(r->mem, r->pristine, r->len);
+  memset(stack, 0, sizeof stack);
 }
 
 static void print_outcome(const struct job *job, const struct outcome *o, bool measured) {
@@ -222,7 +222,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 846 "lit/target.nw"
+#line 847 "lit/target.nw"
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
   for (uint64_t i = 0; i < (repeat ? repeat : 1); i++) {
@@ -230,7 +230,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     if (repeat)
       o->cost = lbpf_m4_cost(&call, next_run, &r);
     else
-      lbpf_m4_ticks(&call, 0);
+      next_run(&r), lbpf_m4_ticks(&call, 0);
     if (native) o->result.r0 = call.ret[0] | (uint64_t)call.ret[1] << 32;
     if (repeat) next_run(&r); /* compares the fifth run */
     if (i == 0) first = o->result, first_cost = o->cost;
@@ -240,10 +240,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 835 "lit/target.nw"
+#line 836 "lit/target.nw"
   return true;
 }
-#line 873 "lit/target.nw"
+#line 874 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;
