@@ -269,7 +269,7 @@ static int cmd_asm(int argc, char **argv) {
       lbpf_testfile_free(&tf);
     }
   } else if (lbpf_assemble((const char *)text, len, 1, &code, &size, err, sizeof err)) {
-    fprintf(stderr, "litbpf: %s:%s\n", argv[1], err + (strncmp(err, "line ", 5) == 0 ? 5 : 0));
+    fprintf(stderr, "litbpf: %s: %s\n", argv[1], err);
     rc = EXIT_FORMAT;
   }
   free(text);
@@ -335,7 +335,11 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
   int prc = lbpf_testfile_parse((const char *)text, len, path, &tf, err, sizeof err);
   free(text);
   if (prc) {
-    printf("FAIL %s: malformed test file: %s\n", path, err);
+    size_t pl = strlen(path);
+    const char *detail = strncmp(err, path, pl) == 0 ? err + pl : err;
+    if (*detail == ':') detail++;
+    while (*detail == ' ') detail++;
+    printf("FAIL %s: malformed test file: %s\n", path, detail);
     t->failed++;
     return;
   }
@@ -522,19 +526,24 @@ static const struct command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-static int cmd_help(int argc, char **argv) {
-  (void)argc, (void)argv;
-  printf("usage: litbpf COMMAND [OPTIONS] ...\n"
+static void help(FILE *f) {
+  fprintf(f, "usage: litbpf COMMAND [OPTIONS] ...\n"
          "\n"
          "litbpf runs eBPF programs in a safe virtual machine.  Commands:\n");
-  for (size_t i = 0; i < NCOMMANDS; i++) printf("  %-14s %s\n", commands[i].name, commands[i].summary);
-  printf("\n'litbpf COMMAND --help' describes a command.\n\n%s", exit_code_help);
+  for (size_t i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
+  fprintf(f, "\n'litbpf COMMAND --help' describes a command.\n\n%s", exit_code_help);
+}
+
+static int cmd_help(int argc, char **argv) {
+  (void)argc, (void)argv;
+  help(stdout);
   return EXIT_OK;
 }
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    cmd_help(argc, argv);
+    fprintf(stderr, "litbpf: no command given\n\n");
+    help(stderr);
     return EXIT_USAGE;
   }
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) return cmd_help(argc, argv);

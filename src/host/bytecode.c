@@ -559,7 +559,7 @@ static int cmp_label(const void *a, const void *b) {
 }
 
 static int resolve(struct assembler *as) {
-  qsort(as->labels, as->nlabels, sizeof *as->labels, cmp_label);
+  if (as->nlabels) qsort(as->labels, as->nlabels, sizeof *as->labels, cmp_label);
   for (size_t i = 1; i < as->nlabels; i++)
     if (strcmp(as->labels[i].name, as->labels[i - 1].name) == 0) {
       as->line = as->labels[i].line > as->labels[i - 1].line ? as->labels[i].line : as->labels[i - 1].line;
@@ -569,7 +569,7 @@ static int resolve(struct assembler *as) {
     struct fixup *f = &as->fixups[i];
     struct label key;
     snprintf(key.name, sizeof key.name, "%s", f->label);
-    struct label *l = bsearch(&key, as->labels, as->nlabels, sizeof *as->labels, cmp_label);
+    struct label *l = as->nlabels == 0 ? NULL : bsearch(&key, as->labels, as->nlabels, sizeof *as->labels, cmp_label);
     size_t target;
     as->line = f->line;
     if (l)

@@ -208,7 +208,7 @@ static int parse_raw(const struct span *sp, const char *name, uint8_t **code, si
   bad:
     free(buf);
     return failf(err, errlen,
-                 "%s:%u: -- raw: invalid item '%.*s' (expected a 64-bit word 0x... or a hex byte)",
+                 "%s: line %u: -- raw: invalid item '%.*s' (expected a 64-bit word 0x... or a hex byte)",
                  name, line, (int)(tl > 40 ? 40 : tl), t);
   }
   *code = buf;
@@ -239,7 +239,7 @@ static int parse_result(const struct span *sp, const char *name, uint64_t *out, 
     if (c == '\n') in_comment = false;
     else if (c == '#') in_comment = true;
     if (in_comment) continue;
-    if (n + 1 >= sizeof buf) return failf(err, errlen, "%s:%u: -- result: too long", name, sp->first_line);
+    if (n + 1 >= sizeof buf) return failf(err, errlen, "%s: line %u: -- result: too long", name, sp->first_line);
     buf[n++] = c;
   }
   buf[n] = '\0';
@@ -251,7 +251,7 @@ static int parse_result(const struct span *sp, const char *name, uint64_t *out, 
   if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) digits += 2;
   size_t nd = strlen(digits);
   if (nd == 0 || nd > 16 || strspn(digits, "0123456789abcdefABCDEF") != nd)
-    return failf(err, errlen, "%s:%u: -- result: expected one hexadecimal 64-bit value, got '%.40s'",
+    return failf(err, errlen, "%s: line %u: -- result: expected one hexadecimal 64-bit value, got '%.40s'",
                  name, sp->first_line, s);
   uint64_t v = 0;
   for (size_t i = 0; i < nd; i++) v = v << 4 | (uint64_t)hexval((unsigned char)digits[i]);
@@ -281,10 +281,10 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
         if (strlen(section_names[k]) == b - a && memcmp(section_names[k], text + a, b - a) == 0)
           s = (enum section)k;
       if (s == S_NONE)
-        return failf(err, errlen, "%s:%u: unknown section '-- %.*s'", name, line,
+        return failf(err, errlen, "%s: line %u: unknown section '-- %.*s'", name, line,
                      (int)(b - a > 40 ? 40 : b - a), text + a);
       if (sp[s].present)
-        return failf(err, errlen, "%s:%u: second '-- %s' section", name, line, section_names[s]);
+        return failf(err, errlen, "%s: line %u: second '-- %s' section", name, line, section_names[s]);
       cur = s;
       sp[s].present = true;
       sp[s].text = j < len ? text + j + 1 : text + len;
@@ -293,7 +293,7 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
       size_t a = i;
       while (a < j && isspace((unsigned char)text[a])) a++;
       if (a < j && text[a] != '#')
-        return failf(err, errlen, "%s:%u: text before the first '-- ' section", name, line);
+        return failf(err, errlen, "%s: line %u: text before the first '-- ' section", name, line);
     } else {
       sp[cur].len = (size_t)(text + j - sp[cur].text);
     }
@@ -348,7 +348,7 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
     int rc = lbpf_hex_decode(clean, sp[S_MEM].len, &tf->mem, &tf->mem_len, msg, sizeof msg);
     free(clean);
     if (rc) {
-      failf(err, errlen, "%s:%u: -- mem: %s", name, sp[S_MEM].first_line, msg);
+      failf(err, errlen, "%s: line %u: -- mem: %s", name, sp[S_MEM].first_line, msg);
       goto fail;
     }
     tf->has_mem = true;
