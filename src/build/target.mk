@@ -75,7 +75,7 @@ size: $(foreach o,$(M4_OPTS),$(call m4_objs,build/m4-$(o),$(M4_LIB_SRCS))) $(M4_
 target-check: build/m4-O2/firmware.elf build/m4run build/m4prep
 	@tests/target-check.sh build/m4run build/m4prep $(CONFORMANCE)/tests $(M4_ENGINES)
 
-check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf
+check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BENCH_BPF_OBJS)
 	@tests/check-m4run.sh build/m4run build/litbpf
 
 target-cost-selftest: build/m4-O2/firmware.elf build/m4run
@@ -84,4 +84,4 @@ target-cost-selftest: build/m4-O2/firmware.elf build/m4run
 bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf
 	@bench/target.sh build/m4run build/m4prep
 
-CHECK_TARGETS += target-check check-m4run
+CHECK_TARGETS += target-check target-cost-selftest check-m4run
