@@ -249,8 +249,8 @@ static bool run_job(const struct job *job, struct outcome *o) {
       o->cost = lbpf_m4_cost(&call, next_run, &r);
     else
       next_run(&r), lbpf_m4_ticks(&call, 0);
-    if (native) o->result.r0 = call.ret[0] | (uint64_t)call.ret[1] << 32;
     if (repeat) next_run(&r); /* compares the fifth run */
+    if (native) o->result.r0 = call.ret[0] | (uint64_t)call.ret[1] << 32;
     if (i == 0) first = o->result, first_cost = o->cost;
     if (r.differ || !same_result(&first, &o->result) || first_cost != o->cost) {
       lbpf_m4_puts(job->name);

@@ -81,7 +81,7 @@ check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BE
 target-cost-selftest: build/m4-O2/firmware.elf build/m4run
 	@tests/target-cost.sh build/m4run
 
-bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf
-	@bench/target.sh build/m4run build/m4prep
+bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep $(BENCH_BPF_OBJS) size
+	@bench/target.sh build/m4run build/m4prep "$(BENCH_PAPER)" $(BENCH_PROGRAMS)
 
 CHECK_TARGETS += target-check target-cost-selftest check-m4run
