@@ -4,6 +4,7 @@
 # C test programs of tests/c (when present) on a fixed input, and for a
 # program the loader refuses and one that fails at run time; and its cost
 # figure is the same on every run.
+# Of the error messages the first line is compared, after the tool's name.
 #   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
 set -eu
 m4run=$1 litbpf=$2
@@ -24,8 +25,8 @@ compare() {
   "$m4run" --engine "$engine" "$@" > "$work/t.out" 2> "$work/t.err"; trc=$?
   set -e
   # on an error m4run still prints the cost of the run on stdout: compare r0 only
-  h=$([ "$hrc" -ne 0 ] || head -n 1 "$work/h.out"; sed 's/^litbpf[^:]*://' "$work/h.err")
-  t=$([ "$trc" -ne 0 ] || head -n 1 "$work/t.out"; sed 's/^m4run[^:]*://' "$work/t.err")
+  h=$([ "$hrc" -ne 0 ] || head -n 1 "$work/h.out"; sed -n '1s/^litbpf[^:]*://p' "$work/h.err")
+  t=$([ "$trc" -ne 0 ] || head -n 1 "$work/t.out"; sed -n '1s/^m4run[^:]*://p' "$work/t.err")
   if [ "$h" = "$t" ] && [ "$hrc" = "$trc" ] && { [ "$trc" -ne 0 ] || grep -q '^cost: [0-9]* instructions$' "$work/t.out"; }; then
     pass=$((pass + 1))
   else
@@ -55,6 +56,12 @@ for engine in "$@"; do
   printf '\171\020\000\020\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/memerr.bin"
   compare memory-error "$engine" "$work/memerr.bin"
 done
+
+# bad input: an unknown engine, a missing file, a malformed test file
+compare unknown-engine nosuch "$work/refused.bin"
+compare missing-file spec "$work/no-such-file.o"
+printf -- '-- asm\nmov %%r0, 1\nfrobnicate %%r1\nexit\n-- result\n0x1\n' > "$work/bad.data"
+compare malformed spec "$work/bad.data"
 
 # the same figure every time, and --repeat agrees
 a=$("$m4run" --engine interp --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)

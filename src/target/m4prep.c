@@ -11,6 +11,10 @@
          it is a .data file with a -- mem section, the memory to MEM_OUT.
          Prints "mem" or "nomem".  Errors as litbpf run (exit 4 or 5).
 
+     m4prep engine NAME
+         Exit 0 if NAME is in the engine table (the firmware links the same
+         table), else print litbpf's message naming the engines and exit 2.
+
      m4prep suite DIR OUTDIR ENGINE...
          For every .data file of DIR (in name order), write OUTDIR/NAME.bin
          and OUTDIR/NAME.mem and print one job line per engine that expects
@@ -23,7 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engines.h"
 #include "loader.h"
+#include "runner.h"
 
 enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_FORMAT = 4, EXIT_IO = 5 };
 
@@ -130,10 +136,18 @@ static int cmd_suite(const char *dir, const char *outdir, char **engines, int ne
 }
 
 int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "engine") == 0) {
+    if (lbpf_engine_find(argv[2])) return 0;
+    char names[256];
+    lbpf_engine_names(names, sizeof names);
+    fprintf(stderr, "unknown engine '%s'; available engines: %s\n", argv[2], names);
+    return EXIT_USAGE;
+  }
   if (argc == 5 && strcmp(argv[1], "program") == 0) return cmd_program(argv + 2);
   if (argc >= 5 && strcmp(argv[1], "suite") == 0)
     return cmd_suite(argv[2], argv[3], argv + 4, argc - 4);
   fprintf(stderr, "usage: m4prep program PROGRAM CODE_OUT MEM_OUT\n"
+                  "       m4prep engine NAME\n"
                   "       m4prep suite DIR OUTDIR ENGINE...\n");
   return EXIT_USAGE;
 }

@@ -25,7 +25,7 @@ prep=$here/m4prep
 
 usage() {
   echo "m4run: $1" >&2
-  echo "(usage: m4run [--engine NAME] [--mem-file FILE] [--repeat N] PROGRAM | m4run --jobs FILE)" >&2
+  echo "(see 'm4run --help')" >&2
   exit 2
 }
 
@@ -67,7 +67,8 @@ while [ "$#" -gt 0 ]; do
 done
 [ -n "$program" ] || usage "no program given"
 case "$repeat" in ''|*[!0-9]*|0) usage "invalid repeat count '$repeat'" ;; esac
-case "$engine" in ''|*[!A-Za-z0-9_-]*|native) usage "unknown engine '$engine'" ;; esac
+# the firmware links the engine table the host tools use: ask it on the host
+msg=$("$prep" engine "$engine" 2>&1) || usage "$msg"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/m4run.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
