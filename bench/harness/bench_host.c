@@ -1,11 +1,11 @@
 /* The host benchmark harness: run one program once on one engine so that
    callgrind can count the host instructions of that single run.
 
-     bench_host ENGINE CODE INPUT.mem
+     bench_host ENGINE PROGRAM INPUT.mem
      bench_host --engines      (lists the engine table, one name a line)
 
-   CODE is the program's instructions (the .text section of the clang object,
-   extracted by the build).  Loading, verifying and preparing happen before
+   PROGRAM is read by the host loader, as litbpf run reads it: normally the
+   ELF object from clang -target bpf.  Loading, verifying and preparing happen before
    the measured call; so does one warm-up run, so that lazy symbol binding
    and cold first-touch work are not charged to the run.  The input memory is
    restored from a pristine copy before each run, because some programs write
@@ -20,6 +20,7 @@
 
 #include "bench_io.h"
 #include "engines.h"
+#include "loader.h"
 
 /* Eight frames of 512 bytes: as much as any engine allows. */
 static uint8_t stack_memory[512 * LBPF_MAX_CALL_DEPTH] __attribute__((aligned(16)));
@@ -38,7 +39,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (argc != 4) {
-    fprintf(stderr, "usage: %s ENGINE CODE INPUT.mem | --engines\n", argv[0]);
+    fprintf(stderr, "usage: %s ENGINE PROGRAM INPUT.mem | --engines\n", argv[0]);
     return 2;
   }
   const struct lbpf_engine *engine = lbpf_engine_find(argv[1]);
@@ -46,9 +47,14 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: no engine called %s\n", argv[0], argv[1]);
     return 2;
   }
-  size_t code_size, mem_len;
-  uint8_t *code = lbpf_bench_read_file(argv[2], &code_size);
-  if (code == NULL) return 1;
+  struct lbpf_program_file pf;
+  char err[256];
+  if (lbpf_load_program_file(argv[2], &pf, err, sizeof err) != LBPF_LOAD_OK) {
+    fprintf(stderr, "%s: %s\n", argv[0], err);
+    return 1;
+  }
+  const uint8_t *code = pf.code;
+  size_t code_size = pf.code_size, mem_len;
   uint8_t *pristine = lbpf_bench_read_file(argv[3], &mem_len);
   if (pristine == NULL) return 1;
   /* at least 8 bytes so that malloc(0) never arises */
@@ -84,6 +90,6 @@ int main(int argc, char **argv) {
   free(state);
   free(mem);
   free(pristine);
-  free(code);
+  lbpf_program_file_free(&pf);
   return result.status == LBPF_OK && warm.r0 == result.r0 ? 0 : 1;
 }

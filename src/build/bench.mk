@@ -13,7 +13,6 @@ BENCH_NATIVE_CC := gcc
 BENCH_NATIVE_CFLAGS := $(CSTD) $(WARN) -O2
 
 BENCH_BPF_OBJS := $(patsubst %,build/bench/bpf/%.o,$(BENCH_PROGRAMS))
-BENCH_BPF_TEXT := $(patsubst %,build/bench/bpf/%.text,$(BENCH_PROGRAMS))
 BENCH_NATIVE_RUNS := $(patsubst %,build/bench/native/run-%,$(BENCH_PROGRAMS))
 
 .PHONY: bench-programs check-bench-programs bench-host
@@ -22,10 +21,6 @@ BENCH_NATIVE_RUNS := $(patsubst %,build/bench/native/run-%,$(BENCH_PROGRAMS))
 build/bench/bpf/%.o: bench/programs/%.c
 	@mkdir -p $(@D)
 	$(BPF_CC) $(BPF_CFLAGS) -c $< -o $@
-
-# The raw instructions, for the harness: loading is not what it measures.
-build/bench/bpf/%.text: build/bench/bpf/%.o
-	llvm-objcopy -O binary --only-section=.text $< $@
 
 # Renamed lbpf_bench_NAME: a global called memcpy would replace the C library's.
 build/bench/native/%.o: bench/programs/%.c
@@ -45,7 +40,7 @@ build/bench/bench_host: bench/harness/bench_host.c bench/harness/bench_io.h buil
 	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) -Ibench/harness bench/harness/bench_host.c \
 	  build/liblitbpf-host.a build/liblitbpf.a $(HOST_LIBS) -o $@
 
-bench-programs: $(BENCH_BPF_OBJS) $(BENCH_BPF_TEXT) $(BENCH_NATIVE_RUNS) build/bench/gen_inputs
+bench-programs: $(BENCH_BPF_OBJS) $(BENCH_NATIVE_RUNS) build/bench/gen_inputs
 
 # Cheap: each program's object is one function without relocations, the
 # inputs are reproducible, and native code and the specification agree with

@@ -2,14 +2,14 @@
 # The host benchmark (`make bench-host'): for every benchmark program, the
 # host instructions that ONE run costs on each engine of the engine table and
 # in the native build, counted by callgrind (repeatable, unlike time).
-# Writes bench/results/host.csv and bench/results/host.md.
+# Writes bench/results/host.csv, bench/results/host.md and bench/results/host.png.
 #
 # Usage: src/build/bench_host.sh NAME...   (from the repository root, after
 # `make bench-programs build/bench/bench_host')
 # BENCH_ENGINES="spec interp" restricts the engines measured.
 set -eo pipefail
 
-engines=${BENCH_ENGINES:-$(build/bench/bench_host --engines)}
+engines=$(echo ${BENCH_ENGINES:-$(build/bench/bench_host --engines)}) # one line
 results=bench/results
 mkdir -p "$results"
 tmp=$(mktemp -d)
@@ -32,7 +32,7 @@ echo "$header" > "$tmp/host.csv"
 
 for name in "$@"; do
   mem=bench/programs/$name.mem
-  code=build/bench/bpf/$name.text
+  code=build/bench/bpf/$name.o
   expected=$(tr -d ' \n' < bench/programs/$name.expected)
   # Executed BPF instructions: the specification's count (every engine must
   # agree on r0; only the specification is asked for the count).
@@ -78,7 +78,9 @@ cp "$tmp/host.csv" "$results/host.csv"
   echo "*Ir* = host instructions of the run; *Ir/insn* = Ir per executed BPF instruction;"
   echo "*x native* = Ir divided by the native build's Ir (gcc -O2 of the same C)."
   echo "The first eight rows are the CAV 2024 paper's benchmarks with its inputs; see"
-  echo "\`bench/README.md\` for what every program computes."
+  echo "\`bench/README.md\` for what every program computes. incr and square execute three"
+  echo "BPF instructions, bitswap 21: their per-instruction figures are mostly the fixed"
+  echo "cost of entering and leaving a run, not the cost of an instruction."
   echo
   awk -F, -v engines="$engines" '
     BEGIN { ne = split(engines, E, " ") }
@@ -105,6 +107,8 @@ cp "$tmp/host.csv" "$results/host.csv"
     function have(name) { return idx(name) > 0 }
   ' "$results/host.csv"
   echo
+  echo "![Host instructions per executed BPF instruction](host.png)"
+  echo
   echo "## Targets"
   echo
   awk -F, -v engines="$engines" '
@@ -113,11 +117,12 @@ cp "$tmp/host.csv" "$results/host.csv"
     {
       n++; insns += $2
       if ("interp" in col && $(col["interp"]) != "n/a") {
-        ii += $(col["interp"]); per += $(col["interp"]) / $2; ni++
+        ii += $(col["interp"]); ni++; pp = $(col["interp"]) / $2; per += pp
+        if (pp > 12) over = over sprintf(" %s (%.1f)", $1, pp)
         if ("spec" in col && $(col["spec"]) != "n/a") {
           r = $(col["spec"]) / $(col["interp"])
           if (min == "" || r < min) { min = r; minp = $1 }
-          if (r < 5) { missed = missed " " $1 }
+          if (r < 5) missed = missed sprintf(" %s (%.1fx)", $1, r)
         }
       }
     }
@@ -127,11 +132,43 @@ cp "$tmp/host.csv" "$results/host.csv"
         exit
       }
       mean = per / ni; agg = ii / insns
-      printf "- interp averages at most 12 host instructions per executed BPF instruction:\n"
-      printf "  mean over the programs %.2f, all programs together %.2f: **%s**\n", mean, agg, (mean <= 12 && agg <= 12) ? "met" : "not met"
-      if ("spec" in col)
-        printf "- interp at least 5x cheaper than spec on every program: smallest ratio %.1f (%s): **%s**%s\n", min, minp, missed == "" ? "met" : "not met", missed == "" ? "" : " (below 5x:" missed ")"
+      print "Target 1: interp averages at most 12 host instructions per executed BPF instruction."
+      print ""
+      printf "- all programs together (total Ir / total BPF insns): %.2f: **%s**\n", agg, agg <= 12 ? "met" : "not met"
+      printf "- mean of the per-program figures: %.2f: **%s**\n", mean, mean <= 12 ? "met" : "not met"
+      if (over != "") printf "- programs above 12:%s\n", over
+      if ("spec" in col) {
+        print ""
+        print "Target 2: interp at least 5x cheaper than spec on every program."
+        print ""
+        printf "- smallest spec/interp ratio %.1f (%s): **%s**\n", min, minp, missed == "" ? "met" : "not met"
+        if (missed != "") printf "- below 5x:%s\n", missed
+      }
     }
   ' "$results/host.csv"
 } > "$results/host.md"
-echo "wrote $results/host.csv and $results/host.md"
+# The plot: host instructions per executed BPF instruction, per program, for
+# the native build and each engine (log scale: they differ by a factor 100).
+ne=$(wc -w <<< "$engines")
+if gnuplot <<EOF_PLOT 2> "$tmp/gnuplot.err"; then
+set terminal pngcairo noenhanced size 1200,600 font ",10"
+set output "$results/host.png"
+set datafile separator ","
+set title "Host instructions per executed BPF instruction (callgrind, one run)"
+set ylabel "host instructions / BPF instruction"
+set logscale y
+set grid ytics
+set key top right
+set style data histogram
+set style histogram cluster gap 1
+set style fill solid 0.8 border -1
+set xtics rotate by -45 scale 0
+engines = "$engines"
+plot "$results/host.csv" every ::1 using (column(3) / column(2)):xtic(1) title "native (gcc -O2)", \
+     for [k = 1:$ne] "" every ::1 using (column(5 + 3 * (k - 1))) title word(engines, k)
+EOF_PLOT
+  echo "wrote $results/host.csv, $results/host.md and $results/host.png"
+else
+  cat "$tmp/gnuplot.err" >&2
+  echo "wrote $results/host.csv and $results/host.md (gnuplot failed: no plot)"
+fi
