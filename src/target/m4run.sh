@@ -105,7 +105,7 @@ cost=""
 for f in "$@"; do case "$f" in cost=*) cost=${f#cost=} ;; esac; done
 case "$3" in
   ok) echo "$4"; echo "cost: $cost instructions" ;;
-  error) echo "m4run: $(echo "$4" | tr _ ' ') error at pc ${5#pc=}" >&2; echo "cost: $cost instructions"; exit 1 ;;
+  error) echo "m4run: run-time error at pc ${5#pc=}: $(echo "$4" | tr _ ' ')" >&2; echo "cost: $cost instructions"; exit 1 ;;
   refused) echo "m4run: $program: program refused at pc ${5#pc=}: $(echo "$4" | tr _ ' ')" >&2; exit 3 ;;
   *) echo "m4run: unexpected firmware output: $line" >&2; exit 5 ;;
 esac
