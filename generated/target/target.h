@@ -1,11 +1,11 @@
-#line 206 "lit/target.nw"
+#line 205 "lit/target.nw"
 /* The Cortex-M4 firmware's internal interface: semihosting, output, cost. */
 #ifndef LBPF_TARGET_H
 #define LBPF_TARGET_H
 #include <stddef.h>
 #include <stdint.h>
 
-#line 221 "lit/target.nw"
+#line 220 "lit/target.nw"
 enum {
   SYS_OPEN = 0x01,
   SYS_CLOSE = 0x02,
@@ -57,6 +57,6 @@ static inline void *lbpf_m4_code_entry(void *code) {
   __asm__ volatile("dsb\n\tisb" ::: "memory");
   return (void *)((uintptr_t)code | 1u);
 }
-#line 216 "lit/target.nw"
+#line 215 "lit/target.nw"
 int lbpf_m4_main(void);
 #endif
