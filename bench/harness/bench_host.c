@@ -35,7 +35,8 @@ __attribute__((noinline)) void lbpf_bench_measured_run(const struct lbpf_engine 
 
 int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--engines") == 0) {
-    for (size_t i = 0; i < lbpf_nengines; i++) printf("%s\n", lbpf_engines[i].name);
+    for (size_t i = 0; i < lbpf_nengines; i++)
+      printf("%s\n", lbpf_engines[i].name);
     return 0;
   }
   if (argc != 4) {

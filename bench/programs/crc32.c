@@ -10,7 +10,8 @@ uint64_t crc32(uint8_t *mem, uint64_t len) {
   uint32_t crc = 0xffffffffu;
   for (uint32_t i = 0; i < n; i++) {
     crc ^= p[i];
-    for (int bit = 0; bit < 8; bit++) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+    for (int bit = 0; bit < 8; bit++)
+      crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
   }
   return ~crc;
 }

@@ -12,8 +12,10 @@ static inline __attribute__((always_inline)) uint32_t be16(const uint8_t *p) {
 }
 
 /* One's-complement sum of n bytes (n even), not yet folded. */
-static inline __attribute__((always_inline)) uint32_t sum16(const uint8_t *p, uint32_t n, uint32_t acc) {
-  for (uint32_t i = 0; i < n; i += 2) acc += be16(p + i);
+static inline __attribute__((always_inline)) uint32_t sum16(const uint8_t *p, uint32_t n,
+                                                            uint32_t acc) {
+  for (uint32_t i = 0; i < n; i += 2)
+    acc += be16(p + i);
   return acc;
 }
 

@@ -20,6 +20,7 @@ uint64_t isort64(uint8_t *mem, uint64_t len) {
     a[j] = key;
   }
   uint64_t sum = 0;
-  for (uint32_t i = 0; i < n; i++) sum += (uint64_t)(i + 1) * a[i];
+  for (uint32_t i = 0; i < n; i++)
+    sum += (uint64_t)(i + 1) * a[i];
   return (moves << 48) ^ sum;
 }

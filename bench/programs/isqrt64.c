@@ -6,7 +6,8 @@
 
 static inline __attribute__((always_inline)) uint64_t isqrt(uint64_t x) {
   uint64_t root = 0, bit = 1ull << 62;
-  while (bit > x) bit >>= 2;
+  while (bit > x)
+    bit >>= 2;
   while (bit != 0) {
     if (x >= root + bit) {
       x -= root + bit;
@@ -24,6 +25,7 @@ uint64_t isqrt64(uint8_t *mem, uint64_t len) {
   const uint64_t *v = (const uint64_t *)(mem + 8);
   if (count > (len - 8) / 8) return 0;
   uint64_t mix = 0;
-  for (uint32_t i = 0; i < count; i++) mix = (mix << 7 | mix >> 57) ^ isqrt(v[i]);
+  for (uint32_t i = 0; i < count; i++)
+    mix = (mix << 7 | mix >> 57) ^ isqrt(v[i]);
   return mix;
 }

@@ -15,6 +15,7 @@ uint64_t sock_buffer(uint8_t *mem, uint64_t len) {
     entry[i] = 1;
   }
   uint32_t used = 0;
-  for (uint32_t i = 0; i < count; i++) used += entry[i];
+  for (uint32_t i = 0; i < count; i++)
+    used += entry[i];
   return used;
 }

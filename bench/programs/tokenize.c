@@ -12,7 +12,9 @@
 static inline __attribute__((always_inline)) int is_alpha(uint32_t c) {
   return (c | 0x20) - 'a' < 26 || c == '_';
 }
-static inline __attribute__((always_inline)) int is_digit(uint32_t c) { return c - '0' < 10; }
+static inline __attribute__((always_inline)) int is_digit(uint32_t c) {
+  return c - '0' < 10;
+}
 
 uint64_t tokenize(uint8_t *mem, uint64_t len) {
   uint32_t n = *(uint32_t *)mem;
