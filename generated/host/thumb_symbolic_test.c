@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#line 287 "lit/thumb-symbolic.nw"
+#line 288 "lit/thumb-symbolic.nw"
 #define CODE 0x1000u
 #define SENTINEL 0xfffffffeu
 static uint8_t code[512];
@@ -50,7 +50,7 @@ static Z3_ast add64_claim(Z3_context ctx, const struct lbpf_thumb_sym_state *s) 
 }
 static const struct lbpf_thumb_insn bx_lr = {
     .form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
-#line 331 "lit/thumb-symbolic.nw"
+#line 332 "lit/thumb-symbolic.nw"
 START_TEST(add64_is_proved) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .setflags = 1, .rd = 0, .rn = 0, .rm = 2},
@@ -68,7 +68,7 @@ START_TEST(add64_is_proved) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 351 "lit/thumb-symbolic.nw"
+#line 352 "lit/thumb-symbolic.nw"
 START_TEST(add64_without_carry_is_refuted) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .rd = 0, .rn = 0, .rm = 2},
@@ -111,7 +111,7 @@ START_TEST(add64_without_carry_is_refuted) {
   ck_assert_uint_ne((uint64_t)cs.r[1] << 32 | cs.r[0], want);
 }
 END_TEST
-#line 401 "lit/thumb-symbolic.nw"
+#line 402 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_agrees_with_concrete) {
   static const unsigned forms[] = {
       LBPF_THUMB_F_SHIFT_IMM16, LBPF_THUMB_F_ADDSUB_REG16, LBPF_THUMB_F_ADDSUB_IMM3,
@@ -180,6 +180,60 @@ START_TEST(symbolic_agrees_with_concrete) {
   Z3_del_context(ctx);
 }
 END_TEST
+#line 477 "lit/thumb-symbolic.nw"
+START_TEST(symbolic_memory) {
+  enum { DATA = 0x20000000 };
+  struct lbpf_thumb_insn p[] = {
+      {.form = LBPF_THUMB_F_LDST_IMM16, .op = LBPF_THUMB_STR, .rd = 0, .rn = 1, .imm = 8},
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDRB, .rd = 2, .rn = 1, .imm = 9},
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDRSH, .rd = 3, .rn = 1, .imm = 10},
+      {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_PUSH, .reglist = 0x30},
+      {.form = LBPF_THUMB_F_MOV_IMM8, .op = LBPF_THUMB_MOV, .rd = 4, .imm = 0},
+      {.form = LBPF_THUMB_F_MOV_IMM8, .op = LBPF_THUMB_MOV, .rd = 5, .imm = 0},
+      {.form = LBPF_THUMB_F_PUSHPOP16, .op = LBPF_THUMB_POP, .reglist = 0x30},
+      bx_lr};
+  assemble(p, sizeof p / sizeof *p);
+  Z3_context ctx = new_context();
+  Z3_sort bv8 = Z3_mk_bv_sort(ctx, 8), bv32 = Z3_mk_bv_sort(ctx, 32);
+  Z3_ast bytes[64];
+  for (int k = 0; k < 64; k++) {
+    char name[8] = {'m', (char)('0' + k / 10), (char)('0' + k % 10), 0};
+    bytes[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+  }
+  struct lbpf_thumb_sym_area area = {DATA, 64, LBPF_THUMB_READ | LBPF_THUMB_WRITE, bytes};
+  struct lbpf_thumb_sym_state s;
+  lbpf_thumb_sym_init(&s, ctx);
+  s.r[1] = Z3_mk_unsigned_int(ctx, DATA, bv32);
+  s.r[13] = Z3_mk_unsigned_int(ctx, DATA + 64, bv32);
+  s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+  s.pc = CODE;
+  struct lbpf_thumb_result r;
+  ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, &area, 1, SENTINEL, 100, &r),
+                   LBPF_THUMB_RETURNED);
+  Z3_ast r0 = var(ctx, "r00");
+  Z3_ast byte1 = Z3_mk_zero_ext(ctx, 24, Z3_mk_extract(ctx, 15, 8, r0));
+  Z3_ast half1 = Z3_mk_sign_ext(ctx, 16, Z3_mk_extract(ctx, 31, 16, r0));
+  Z3_ast claims[4] = {Z3_mk_eq(ctx, s.r[2], byte1), Z3_mk_eq(ctx, s.r[3], half1),
+                      Z3_mk_eq(ctx, s.r[4], var(ctx, "r04")),
+                      Z3_mk_eq(ctx, s.r[5], var(ctx, "r05"))};
+  Z3_solver solver = Z3_mk_solver(ctx);
+  Z3_solver_inc_ref(ctx, solver);
+  Z3_solver_assert(ctx, solver, Z3_mk_not(ctx, Z3_mk_and(ctx, 4, claims)));
+  ck_assert_int_eq(Z3_solver_check(ctx, solver), Z3_L_FALSE);
+  Z3_solver_dec_ref(ctx, solver);
+  /* an address that depends on a symbolic register is not guessed */
+  struct lbpf_thumb_insn q[] = {
+      {.form = LBPF_THUMB_F_LDST_IMM16, .op = LBPF_THUMB_LDR, .rd = 0, .rn = 2, .imm = 0}, bx_lr};
+  assemble(q, 2);
+  lbpf_thumb_sym_init(&s, ctx);
+  s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+  s.pc = CODE;
+  ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, &area, 1, SENTINEL, 100, &r),
+                   LBPF_THUMB_SYMBOLIC);
+  ck_assert_uint_eq(r.pc, CODE);
+  Z3_del_context(ctx);
+}
+END_TEST
 
 #line 274 "lit/thumb-symbolic.nw"
 Suite *thumb_symbolic_suite(void) {
@@ -189,6 +243,7 @@ Suite *thumb_symbolic_suite(void) {
   tcase_add_test(tc, add64_is_proved);
   tcase_add_test(tc, add64_without_carry_is_refuted);
   tcase_add_test(tc, symbolic_agrees_with_concrete);
+  tcase_add_test(tc, symbolic_memory);
   suite_add_tcase(s, tc);
   return s;
 }
