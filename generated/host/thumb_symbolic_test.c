@@ -111,7 +111,7 @@ START_TEST(add64_without_carry_is_refuted) {
   ck_assert_uint_ne((uint64_t)cs.r[1] << 32 | cs.r[0], want);
 }
 END_TEST
-#line 402 "lit/thumb-symbolic.nw"
+#line 405 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_agrees_with_concrete) {
   static const unsigned forms[] = {
       LBPF_THUMB_F_SHIFT_IMM16, LBPF_THUMB_F_ADDSUB_REG16, LBPF_THUMB_F_ADDSUB_IMM3,
@@ -143,8 +143,11 @@ START_TEST(symbolic_agrees_with_concrete) {
       Z3_ast from[17], to[17];
       Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
       for (int k = 0; k < 13; k++) {
+        static const uint32_t edges[] = {
+            0, 1, 2, 31, 32, 33, 255, 256, 0x7fffffffu, 0x80000000u, 0xffffffffu, 0xffffff00u};
         cs.r[k] = (uint32_t)lbpf_thumb_rand(&rng);
         if (trial == 0 && k % 3 == 0) cs.r[k] = 0; /* zeros: division by zero */
+        if (trial == 1) cs.r[k] = edges[lbpf_thumb_rand(&rng) % (sizeof edges / sizeof *edges)];
         char name[4] = {'r', (char)('0' + k / 10), (char)('0' + k % 10), 0};
         from[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv32);
         to[k] = Z3_mk_unsigned_int(ctx, cs.r[k], bv32);
@@ -180,7 +183,7 @@ START_TEST(symbolic_agrees_with_concrete) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 477 "lit/thumb-symbolic.nw"
+#line 483 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_memory) {
   enum { DATA = 0x20000000 };
   struct lbpf_thumb_insn p[] = {
