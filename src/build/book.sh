@@ -52,7 +52,7 @@ awk -v fmt="$fmt" -v indexfile="$work/index-$fmt.md" -f src/build/weave.awk \
   "$work/stream" "$work/stream" > "$work/chapters-$fmt.md"
 [ -s "$work/index-$fmt.md" ] || : > "$work/index-$fmt.md"
 
-common="--from=markdown --toc --toc-depth=2 --number-sections --metadata-file=book/metadata.yaml"
+common="--from=markdown --wrap=none --toc --toc-depth=2 --number-sections --metadata-file=book/metadata.yaml"
 if [ "$format" = html ]; then
   # pandoc 2.19 renamed --self-contained to --embed-resources --standalone.
   if pandoc --help | grep -q -- '--embed-resources'; then embed="--embed-resources --standalone"

@@ -137,7 +137,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
     out("")
   } else {
     out("")
-    out("$\\langle$" mdesc(name) "\\ " numof(first) "$\\rangle" (first == chunklabel ? "\\equiv" : "{+}\\!\\equiv") "$ \\hfill *" numof(chunklabel) "*")
+    out("$\\langle$" mdesc(name) "\\ " numof(first) "$\\rangle" (first == chunklabel ? "\\equiv" : "{+}\\!\\equiv") "$ \\hfill\\emph{" numof(chunklabel) "}")
     out("")
     out("``````` {.c .chunk}")
     sub(/\n$/, "", code)
