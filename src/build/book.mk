@@ -20,3 +20,7 @@ book/litbpf.pdf: $(BOOK_INPUTS) book/pdf-header.tex
 
 check-book: book/litbpf.html
 	@tests/book.sh book/litbpf.html
+
+# The PDF is set by lualatex, which reads UTF-8 natively (pdflatex stops at the
+# first symbol it has no definition for); DejaVu covers the symbols we use.
+DEB_PDF_PACKAGES += texlive-luatex fonts-dejavu-core

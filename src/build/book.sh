@@ -63,7 +63,8 @@ if [ "$format" = html ]; then
   echo "book: book/litbpf.html ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
 else
   # shellcheck disable=SC2086,SC2046
-  pandoc $common -s --pdf-engine=pdflatex --include-in-header=book/pdf-header.tex \
+  pandoc $common -s --pdf-engine=lualatex --include-in-header=book/pdf-header.tex \
+    -V mainfont="DejaVu Serif" -V sansfont="DejaVu Sans" -V monofont="DejaVu Sans Mono" \
     -V documentclass=report -V papersize=a4 -V geometry:margin=2.2cm -V fontsize=10pt -V colorlinks=true \
     -o book/litbpf.pdf book/intro.md "$work/chapters-latex.md" $(cat "$work/notes") "$work/index-latex.md"
   echo "book: book/litbpf.pdf ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
