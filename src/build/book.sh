@@ -27,10 +27,15 @@ work=build/book
 
 # The reading order.
 listed() { [ -f book/chapters.txt ] && sed -e 's/#.*//' -e 's/[ \t]*$//' -e '/^$/d' book/chapters.txt || true; }
-listed > "$work/listed"
+listed | awk '!seen[$0]++' > "$work/listed"
+# A listed file that does not exist (yet: chapters are written in parallel) is
+# reported and skipped; a file that exists but is not listed is still woven.
+: > "$work/present"
 while IFS= read -r f; do
-  [ -f "$f" ] || { echo "book.sh: book/chapters.txt names $f, which does not exist" >&2; exit 1; }
+  if [ -f "$f" ]; then echo "$f" >> "$work/present"
+  else echo "book: book/chapters.txt lists $f, which does not exist: skipped" >&2; fi
 done < "$work/listed"
+mv "$work/present" "$work/listed"
 all_nw=$( { find spec lit -name '*.nw' 2>/dev/null || true; } | LC_ALL=C sort)
 all_md=$( { find proofs-notes -name '*.md' 2>/dev/null || true; } | LC_ALL=C sort)
 : > "$work/chapters"; : > "$work/notes"

@@ -11,7 +11,7 @@
 #   enumerators inside an enum body     NAME, NAME = value
 #   typedef ... NAME;  typedef ... (*NAME)(...);  } NAME; closing a typedef
 #   functions, declared or defined at column 0:  type NAME(
-#   tables at column 0:  static|const|extern ... NAME[...] = / ;
+#   tables at column 0:  static|extern ... NAME[...] = / ;
 # Lines inside a function body are, in our chunks, indented or start with a
 # statement keyword, so local variables are not taken for definitions.
 # The stream passes through unchanged apart from the added @index lines, which
@@ -115,12 +115,12 @@ function analyse(raw,    s, t, body) {
   # column-0 declarations only: functions and file-scope tables
   if (s !~ /^[A-Za-z_]/) return
   if (s ~ /^(return|if|else|while|for|do|switch|case|default|goto|break|continue|sizeof)[^A-Za-z0-9_]/) return
-  if (match(s, /^[A-Za-z_][^(=;{}]*[ \t*][A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
+  if (match(s, /^[A-Za-z_][^(=;{}[]*[ \t*][A-Za-z_][A-Za-z0-9_]*[ \t]*\(/)) {
     t = substr(s, 1, RLENGTH - 1); sub(/[ \t]+$/, "", t)
     if (match(t, /[A-Za-z_][A-Za-z0-9_]*$/)) add(substr(t, RSTART))
     return
   }
-  if (s ~ /^(static|const|extern)[ \t]/ &&
+  if (s ~ /^(static|extern)[ \t]/ &&
       match(s, /[A-Za-z_][A-Za-z0-9_]*[ \t]*(\[[^]]*\][ \t]*)*(=|;)/)) {
     t = substr(s, RSTART, RLENGTH); sub(/[ \t]*(\[.*)?[=;]$/, "", t); sub(/[ \t]+$/, "", t); add(t)
   }
