@@ -1,10 +1,12 @@
 # The woven book (HTML, and PDF on request) and its check.
 # Scripts: src/build/book.sh (driver), cdefs.awk (C definitions for noweb's
-# index), weave.awk (noweb markup -> pandoc Markdown).  Sources: every .nw
+# index), weave.awk (noweb markup -> pandoc Markdown), identlinks.lua (inline
+# code naming an identifier links to its chunk).  Sources: every .nw
 # chapter, proofs-notes/*.md, and book/ (intro.md, chapters.txt, style).
 
 BOOK_INPUTS = $(NW_DOCS) $(wildcard proofs-notes/*.md) book/intro.md book/chapters.txt \
-              book/metadata.yaml src/build/book.sh src/build/cdefs.awk src/build/weave.awk
+              book/metadata.yaml src/build/book.sh src/build/cdefs.awk src/build/weave.awk \
+              src/build/identlinks.lua
 CHECK_TARGETS += check-book
 
 .PHONY: book book-pdf check-book

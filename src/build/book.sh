@@ -53,7 +53,8 @@ case "$format" in
   html) fmt=html ;;
   pdf) fmt=latex ;;
 esac
-awk -v fmt="$fmt" -v indexfile="$work/index-$fmt.md" -f src/build/weave.awk \
+rm -f "$work/idents.txt"
+awk -v fmt="$fmt" -v indexfile="$work/index-$fmt.md" -v identfile="$work/idents.txt" -f src/build/weave.awk \
   "$work/stream" "$work/stream" > "$work/chapters-$fmt.md"
 [ -s "$work/index-$fmt.md" ] || : > "$work/index-$fmt.md"
 
@@ -62,8 +63,10 @@ if [ "$format" = html ]; then
   # pandoc 2.19 renamed --self-contained to --embed-resources --standalone.
   if pandoc --help | grep -q -- '--embed-resources'; then embed="--embed-resources --standalone"
   else embed="--self-contained"; fi
+  touch "$work/idents.txt"
   # shellcheck disable=SC2086,SC2046
-  pandoc $common -s $embed --mathml --css=book/litbpf.css --section-divs \
+  LITBPF_IDENTS="$work/idents.txt" pandoc $common -s $embed --mathml --css=book/litbpf.css --section-divs \
+    --lua-filter=src/build/identlinks.lua \
     -o book/litbpf.html book/intro.md "$work/chapters-html.md" $(cat "$work/notes") "$work/index-html.md"
   echo "book: book/litbpf.html ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
 else

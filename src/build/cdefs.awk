@@ -12,6 +12,7 @@
 #   typedef ... NAME;  typedef ... (*NAME)(...);  } NAME; closing a typedef
 #   functions, declared or defined at column 0:  type NAME(
 #   tables at column 0:  static|extern ... NAME[...] = / ;
+#   Check test cases:  START_TEST(NAME)
 # Lines inside a function body are, in our chunks, indented or start with a
 # statement keyword, so local variables are not taken for definitions.
 # The stream passes through unchanged apart from the added @index lines, which
@@ -84,6 +85,11 @@ function analyse(raw,    s, t, body) {
     return
   }
   if (s ~ /^[ \t]*#/) return
+  # Check's test cases, so that the notes can name the test behind a claim
+  if (match(s, /^START_TEST[ \t]*\([ \t]*[A-Za-z_][A-Za-z0-9_]*/)) {
+    t = substr(s, RSTART, RLENGTH); sub(/^START_TEST[ \t]*\([ \t]*/, "", t); add(t)
+    return
+  }
   if (s ~ /^[ \t]*(typedef[ \t]+)?(static[ \t]+)?(const[ \t]+)?(struct|union|enum)[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*{/ ||
       s ~ /^[ \t]*(typedef[ \t]+)?(static[ \t]+)?(const[ \t]+)?enum[ \t]*{/) {
     t = s; sub(/^[ \t]*(typedef[ \t]+)?(static[ \t]+)?(const[ \t]+)?(struct|union|enum)[ \t]*/, "", t)

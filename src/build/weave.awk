@@ -1,7 +1,7 @@
 # Turn noweb's markup (after cdefs.awk, finduses and noidx) into pandoc
 # Markdown: the book's chapters, and, in a second file, its two indexes.
 #
-#   awk -v fmt=html|latex -v indexfile=OUT.md -f weave.awk STREAM STREAM
+#   awk -v fmt=html|latex -v indexfile=OUT.md [-v identfile=OUT.txt] -f weave.awk STREAM STREAM
 #
 # The stream is read twice.  The first pass numbers the code chunks in reading
 # order and remembers each label's number and name, so that the second pass
@@ -278,6 +278,7 @@ mode == "code" && /^@nl$/ { if (fmt == "html") endline(); else code = code "\n";
 /^@index entryuse / { ixu[++nixu] = $3; next }
 /^@index entrydefn / { ixd[++nixd] = $3; next }
 /^@index entryend$/ {
+  if (fmt == "html" && identfile != "" && nixd > 0) print ixname, ixd[1], numof(ixd[1]) > identfile
   if (fmt == "html")
     print "<li><code>" esc(ixname) "</code>: defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") ".</li>" > indexfile
   else
