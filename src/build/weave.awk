@@ -203,7 +203,7 @@ mode == "docs" && /^@nl$/ {
   next
 }
 mode == "code" && /^@xref label / { if (chunklabel == "") chunklabel = $3; else uselabel = $3; next }
-mode == "code" && /^@xref ref / { pendref = $3; next }
+mode == "code" && /^@xref ref / { pendref = ($3 == "nw@notdef" ? "" : $3); next }
 mode == "code" && /^@defn / { chunkname = substr($0, 7); chunkref = pendref; pendref = ""; next }
 mode == "code" && /^@xref notused / { notused = 1; next }
 mode == "code" && /^@xref (prevdef|nextdef) / { next }
@@ -257,6 +257,13 @@ mode == "code" && /^@nl$/ { if (fmt == "html") endline(); else code = code "\n";
 /^@xref chunkuse / { ixu[++nixu] = $3; next }
 /^@xref chunkdefn / { ixd[++nixd] = $3; next }
 /^@xref chunkend$/ {
+  if (ixlabel == "nw@notdef") {
+    if (fmt == "html")
+      print "<li><span class=\"chunk-name\">&#x27E8;" esc(ixname) "&#x27E9;</span>: never defined" (nixu ? "; used in " creflist(ixu, nixu) : "") ".</li>" > indexfile
+    else
+      print "- $\\langle$" mdesc(ixname) "$\\rangle$: never defined" (nixu ? "; used in " creflist(ixu, nixu) : "") "." > indexfile
+    next
+  }
   if (fmt == "html")
     print "<li><span class=\"chunk-name\">&#x27E8;<a href=\"#" ixlabel "\">" esc(ixname) "</a>&nbsp;<span class=\"chunk-defnum\">" numof(ixlabel) "</span>&#x27E9;</span>: defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") ".</li>" > indexfile
   else
