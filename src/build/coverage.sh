@@ -7,7 +7,8 @@
 #
 # "run" expects the coverage flavour to be built (build/cov/check/SUITE, and
 # build/cov/litbpf when the command-line tool exists).  It clears the counters,
-# runs each Check suite, the conformance suite through the specification and
+# runs each Check suite, the conformance suite through every engine of the
+# command-line tool (or those COVERAGE_ENGINES names; the specification always) and
 # the negative cases, then captures with lcov and writes an HTML report to
 # build/coverage/index.html.  The tangled C carries #line directives relative
 # to the repository, so gcov, lcov and genhtml attribute every line to its
@@ -57,10 +58,17 @@ run)
   done
   if [ -x build/cov/litbpf ]; then
     if [ -d "$conformance/tests" ]; then
-      echo "== coverage: conformance (spec engine)"
-      build/cov/litbpf conformance --engine spec --cpu v4 "$conformance/tests" > "$out/conformance.log" 2>&1 ||
-        { cat "$out/conformance.log"; status=1; }
-      tail -n 1 "$out/conformance.log"
+      # Every engine the tool offers (its help lists them), unless
+      # COVERAGE_ENGINES names some; the specification always.
+      engines=${COVERAGE_ENGINES:-$(build/cov/litbpf conformance --help 2>&1 |
+        sed -n "s/.*available: \([^)]*\)).*/\1/p" | tr -d ,)}
+      case " $engines " in *" spec "*) ;; *) engines="spec $engines" ;; esac
+      for e in $engines; do
+        echo "== coverage: conformance ($e engine)"
+        build/cov/litbpf conformance --engine "$e" --cpu v4 "$conformance/tests" > "$out/conformance-$e.log" 2>&1 ||
+          { cat "$out/conformance-$e.log"; status=1; }
+        tail -n 1 "$out/conformance-$e.log"
+      done
     else
       echo "coverage: no conformance suite at $conformance/tests" >&2; status=1
     fi
