@@ -139,7 +139,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
     out("")
     out("$\\langle$" mdesc(name) "\\ " numof(first) "$\\rangle" (first == chunklabel ? "\\equiv" : "{+}\\!\\equiv") "$ \\hfill\\emph{" numof(chunklabel) "}")
     out("")
-    out("``````` {.c .chunk}")
+    out("```````" (chunkname in isc ? " {.c}" : ""))
     sub(/\n$/, "", code)
     out(code)
     out("```````")
@@ -161,9 +161,19 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
 FNR == NR {
   if ($0 ~ /^@begin code /) { nchunks++; wantlabel = 1; next }
   if (wantlabel && $0 ~ /^@xref label /) { num[$3] = nchunks; lastlabel = $3; wantlabel = 0; next }
-  if ($0 ~ /^@defn /) { lname[lastlabel] = substr($0, 7); next }
+  if ($0 ~ /^@defn /) { lname[lastlabel] = substr($0, 7); defname = substr($0, 7); names[defname] = 1; next }
+  if ($0 ~ /^@use /) { nkids[defname]++; kid[defname, nkids[defname]] = substr($0, 6); next }
   next
 }
+
+# Which chunks are C: those a root named *.c or *.h reaches.  Only they are
+# highlighted as C; a linker script or a shell script is shown plain.
+function mark_c(name,    k) {
+  if (name in isc) return
+  isc[name] = 1
+  for (k = 1; k <= nkids[name]; k++) mark_c(kid[name, k])
+}
+FNR == 1 && NR != FNR { for (n in names) if (n ~ /\.[ch]$/) mark_c(n) }
 
 # ---- pass 2 ----
 FNR == 1 { mode = "docs"; docline = "" }
@@ -238,7 +248,8 @@ mode == "code" && /^@text / {
     if (linkident != "" && t == linkident && linkref != "" && lexstate == "") {
       code = code "<a class=\"id\" href=\"#" linkref "\" title=\"defined in chunk " numof(linkref) "\">" esc(t) "</a>"
       linestart = 0
-    } else code = code lex(t)
+    } else if (chunkname in isc) code = code lex(t)
+    else code = code esc(t)
   } else code = code t
   linkident = ""; linkref = ""
   next
