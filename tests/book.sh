@@ -52,7 +52,7 @@ awk '/<pre class="chunk-code">/ { p = 1 } p { print } /<\/pre>/ { p = 0 }' "$htm
 if grep -q '<' "$work/code"; then bad "unescaped '<' in code: $(grep '<' "$work/code" | head -n 1)"; fi
 
 # A C shift written @<< in a chunk reads << in the book.
-if grep -qF "@<<" $(find spec lit -name "*.nw") 2>/dev/null; then
+if [ -n "$(find spec lit -name '*.nw' -exec grep -lF '@<<' {} + 2>/dev/null)" ]; then
   grep -qF "&lt;&lt;" "$html" || bad "no << in the woven code although chapters write @<<"
 fi
 

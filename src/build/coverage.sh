@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2086,SC2015
 # Line coverage of the literate sources.
 #
 #   src/build/coverage.sh run CONFORMANCE SUITE...   run the coverage flavour, write the report
@@ -21,7 +22,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=build/coverage
 info=$out/lcov.info
-RC="--rc lcov_branch_coverage=0"
+RC="--rc lcov_branch_coverage=0" # two words: used unquoted
 
 # lcov 1.16 on Debian 12 warns that geninfo redefines its own subroutines;
 # that noise goes, anything else it says is shown.
