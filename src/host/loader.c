@@ -131,7 +131,9 @@ bool lbpf_is_elf(const uint8_t *data, size_t len) {
 bool lbpf_is_testfile(const char *path, const uint8_t *data, size_t len) {
   size_t pl = strlen(path);
   if (pl >= 5 && strcmp(path + pl - 5, ".data") == 0) return true;
-  /* a line that starts with "-- " */
+  /* Otherwise: a text file (bytecode nearly always holds a zero byte, text
+     never does) with a line that starts with "-- ". */
+  if (memchr(data, 0, len)) return false;
   for (size_t i = 0; i + 3 <= len; i++)
     if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "-- ", 3) == 0) return true;
   return false;
