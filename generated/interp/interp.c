@@ -1,4 +1,4 @@
-#line 1235 "lit/interp.nw"
+#line 1251 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -159,11 +159,14 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->env = env;
   return LBPF_OK;
 }
-#line 391 "lit/interp.nw"
+#line 394 "lit/interp.nw"
 struct lbpf_interp_cache {
   uint64_t lo;
-  uint64_t len; /* at least 8 */
+  uint64_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
 };
+
+/* The size field's index of an access of n bytes (a constant where n is). */
+#define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
 
 struct lbpf_interp_memory {
   struct lbpf_interp_cache read, write; /* the last regions that answered */
@@ -171,7 +174,7 @@ struct lbpf_interp_memory {
   struct lbpf_region fixed[2];          /* the input memory and the stack */
   const struct lbpf_env *env;           /* for its regions */
 };
-#line 427 "lit/interp.nw"
+#line 433 "lit/interp.nw"
 #if defined(__GNUC__)
 #define LBPF_INTERP_COLD __attribute__((noinline, cold))
 #if LBPF_INTERP_COMPACT
@@ -188,6 +191,17 @@ static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
   return (uint64_t)(uintptr_t)r->base;
 }
 
+/* Put region r into cache c, if its extent does not wrap around 2^64. */
+static void lbpf_interp_fill(struct lbpf_interp_cache *c, const struct lbpf_region *r) {
+  uint64_t lo = lbpf_interp_lo(r), len = r->length;
+  if (len > UINT64_MAX - lo) return;
+  c->lo = lo;
+  c->count[0] = len >= 4 ? len - 3 : 0; /* W */
+  c->count[1] = len >= 2 ? len - 1 : 0; /* H */
+  c->count[2] = len;                    /* B */
+  c->count[3] = len >= 8 ? len - 7 : 0; /* DW */
+}
+
 static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
   uint64_t lo = lbpf_interp_lo(r), len = r->length;
   return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
@@ -202,27 +216,24 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, ui
   for (size_t i = 0; i < m->env->nregions && hit == NULL; i++)
     if (lbpf_interp_inside(&m->env->regions[i], a, n, perm)) hit = &m->env->regions[i];
   if (hit == NULL) return false;
-  if (cache != NULL && hit->length >= 8 && hit->length <= UINT64_MAX - lbpf_interp_lo(hit)) {
-    cache->lo = lbpf_interp_lo(hit);
-    cache->len = hit->length;
-  }
+  if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 471 "lit/interp.nw"
+#line 485 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
-                                                    uint64_t n, unsigned perm) {
-  return a - c->lo <= c->len - n || a - m->stack.lo <= m->stack.len - n ||
+                                                    unsigned size, uint64_t n, unsigned perm) {
+  return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 794 "lit/interp.nw"
+#line 808 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 556 "lit/interp.nw"
+#line 570 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -237,7 +248,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 573 "lit/interp.nw"
+#line 587 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -254,19 +265,19 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 488 "lit/interp.nw"
+#line 502 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
-#define CHECKED(p, a, n, cache, perm)                                                              \
+#define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
     uint64_t a_ = (a);                                                                             \
-    if (!lbpf_interp_check(&memory, &memory.cache, a_, (n), (perm))) goto error_memory;            \
+    if (!lbpf_interp_check(&memory, &memory.cache, a_, (size), (n), (perm))) goto error_memory;    \
     p = (void *)(uintptr_t)a_;                                                                     \
   } while (0)
 #define LOAD(T, reg)                                                                               \
   do {                                                                                             \
     void *p_;                                                                                      \
     T v_;                                                                                          \
-    CHECKED(p_, ADDRESS(reg), sizeof(T), read, LBPF_PERM_READ);                                    \
+    CHECKED(p_, ADDRESS(reg), SIZE_INDEX(sizeof(T)), sizeof(T), read, LBPF_PERM_READ);             \
     memcpy(&v_, p_, sizeof(T));                                                                    \
     value = (uint64_t)v_;                                                                          \
   } while (0)
@@ -274,7 +285,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   do {                                                                                             \
     void *p_;                                                                                      \
     T v_;                                                                                          \
-    CHECKED(p_, ADDRESS(reg), sizeof(T), read, LBPF_PERM_READ);                                    \
+    CHECKED(p_, ADDRESS(reg), SIZE_INDEX(sizeof(T)), sizeof(T), read, LBPF_PERM_READ);             \
     memcpy(&v_, p_, sizeof(T));                                                                    \
     value = (uint64_t)(int64_t)v_;                                                                 \
   } while (0)
@@ -282,10 +293,10 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   do {                                                                                             \
     void *p_;                                                                                      \
     T v_ = (T)(v);                                                                                 \
-    CHECKED(p_, ADDRESS(ip->dst), sizeof(T), write, LBPF_PERM_WRITE);                              \
+    CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 639 "lit/interp.nw"
+#line 653 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -315,7 +326,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 805 "lit/interp.nw"
+#line 819 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -351,7 +362,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1054 "lit/interp.nw"
+#line 1069 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -361,13 +372,13 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1116 "lit/interp.nw"
+#line 1132 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1063 "lit/interp.nw"
+#line 1078 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -377,17 +388,19 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 1128 "lit/interp.nw"
+#line 1144 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 1072 "lit/interp.nw"
+#line 1087 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
-  struct lbpf_interp_memory memory = {{(uint64_t)(uintptr_t)stack, stack_len},
-                                      {(uint64_t)(uintptr_t)stack, stack_len},
-                                      {(uint64_t)(uintptr_t)stack, stack_len},
-                                      {{mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE},
-                                       {stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE}},
-                                      env};
+  struct lbpf_interp_memory memory; /* every field set below: no zeroing */
+  memory.fixed[0] = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  memory.fixed[1] = (struct lbpf_region){stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  memory.env = env;
+  lbpf_interp_fill(&memory.stack, &memory.fixed[1]);
+  memory.read = memory.stack;
+  lbpf_interp_fill(&memory.read, &memory.fixed[0]);
+  memory.write = memory.read;
   memset(r, 0, sizeof vm->regs);
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
@@ -401,9 +414,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 679 "lit/interp.nw"
+#line 693 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 741 "lit/interp.nw"
+#line 755 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -455,7 +468,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 681 "lit/interp.nw"
+#line 695 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -515,11 +528,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1093 "lit/interp.nw"
+#line 1109 "lit/interp.nw"
 
-#line 843 "lit/interp.nw"
+#line 857 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 863 "lit/interp.nw"
+#line 877 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -558,7 +571,7 @@ dispatch:
       }
       NEXT();
     }
-#line 845 "lit/interp.nw"
+#line 859 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -567,7 +580,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 619 "lit/interp.nw"
+#line 633 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -576,16 +589,16 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1094 "lit/interp.nw"
+#line 1110 "lit/interp.nw"
 
-#line 907 "lit/interp.nw"
+#line 921 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 533 "lit/interp.nw"
+#line 547 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
       void *p;
-      CHECKED(p, ADDRESS(ip->imm), n, read, LBPF_PERM_READ);
+      CHECKED(p, ADDRESS(ip->imm), k & 3, n, read, LBPF_PERM_READ);
       value = 0;
       memcpy(&value, p, n);
       if (k >= 4) value = lbpf_interp_sext(value, n);
@@ -598,11 +611,11 @@ dispatch:
       unsigned k = ip->op - H_ST_W, n = lbpf_interp_width[k & 3];
       void *p;
       value = k < 4 ? (uint64_t)(int64_t)ip->imm : r[ip->imm];
-      CHECKED(p, ADDRESS(ip->dst), n, write, LBPF_PERM_WRITE);
+      CHECKED(p, ADDRESS(ip->dst), k & 3, n, write, LBPF_PERM_WRITE);
       memcpy(p, &value, n);
       NEXT();
     }
-#line 909 "lit/interp.nw"
+#line 923 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -647,9 +660,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1095 "lit/interp.nw"
+#line 1111 "lit/interp.nw"
 
-#line 948 "lit/interp.nw"
+#line 962 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -688,9 +701,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1096 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
 
-#line 997 "lit/interp.nw"
+#line 1011 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -705,7 +718,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1018 "lit/interp.nw"
+#line 1032 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -722,9 +735,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 611 "lit/interp.nw"
+#line 625 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1033 "lit/interp.nw"
+#line 1047 "lit/interp.nw"
           ;
       goto done;
     }
@@ -736,9 +749,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1097 "lit/interp.nw"
+#line 1113 "lit/interp.nw"
 
-#line 1136 "lit/interp.nw"
+#line 1152 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -749,12 +762,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1098 "lit/interp.nw"
+#line 1114 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1152 "lit/interp.nw"
+#line 1168 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -769,13 +782,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 611 "lit/interp.nw"
+#line 625 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1165 "lit/interp.nw"
+#line 1181 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1102 "lit/interp.nw"
+#line 1118 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
