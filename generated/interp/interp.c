@@ -1,4 +1,4 @@
-#line 1251 "lit/interp.nw"
+#line 1277 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
