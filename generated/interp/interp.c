@@ -1,4 +1,4 @@
-#line 1277 "lit/interp.nw"
+#line 1278 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -175,13 +175,14 @@ struct lbpf_interp_memory {
   const struct lbpf_env *env;           /* for its regions */
 };
 #line 433 "lit/interp.nw"
-#if defined(__GNUC__)
-#define LBPF_INTERP_COLD __attribute__((noinline, cold))
-#if LBPF_INTERP_COMPACT
+#if defined(__GNUC__) && LBPF_INTERP_COMPACT
+/* Not "cold": GCC would move the handlers that call it into .text.unlikely,
+   and the compact dispatch table holds label differences within one section. */
+#define LBPF_INTERP_COLD __attribute__((noinline))
 #define LBPF_INTERP_FAST_PATH __attribute__((noinline))
-#else
+#elif defined(__GNUC__)
+#define LBPF_INTERP_COLD __attribute__((noinline, cold))
 #define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
-#endif
 #else
 #define LBPF_INTERP_COLD
 #define LBPF_INTERP_FAST_PATH inline
@@ -219,21 +220,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, ui
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 485 "lit/interp.nw"
+#line 486 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
   return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 808 "lit/interp.nw"
+#line 809 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 570 "lit/interp.nw"
+#line 571 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -248,7 +249,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 587 "lit/interp.nw"
+#line 588 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -265,7 +266,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 502 "lit/interp.nw"
+#line 503 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -296,7 +297,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 653 "lit/interp.nw"
+#line 654 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -326,7 +327,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 819 "lit/interp.nw"
+#line 820 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
@@ -362,7 +363,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1069 "lit/interp.nw"
+#line 1070 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -372,13 +373,13 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1132 "lit/interp.nw"
+#line 1133 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1078 "lit/interp.nw"
+#line 1079 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -388,10 +389,10 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 1144 "lit/interp.nw"
+#line 1145 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 1087 "lit/interp.nw"
+#line 1088 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory; /* every field set below: no zeroing */
   memory.fixed[0] = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -414,9 +415,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 693 "lit/interp.nw"
+#line 694 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 755 "lit/interp.nw"
+#line 756 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -468,7 +469,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 695 "lit/interp.nw"
+#line 696 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -528,11 +529,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1109 "lit/interp.nw"
+#line 1110 "lit/interp.nw"
 
-#line 857 "lit/interp.nw"
+#line 858 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 877 "lit/interp.nw"
+#line 878 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -571,7 +572,7 @@ dispatch:
       }
       NEXT();
     }
-#line 859 "lit/interp.nw"
+#line 860 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -580,7 +581,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 633 "lit/interp.nw"
+#line 634 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -589,11 +590,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1110 "lit/interp.nw"
+#line 1111 "lit/interp.nw"
 
-#line 921 "lit/interp.nw"
+#line 922 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 547 "lit/interp.nw"
+#line 548 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -615,7 +616,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 923 "lit/interp.nw"
+#line 924 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -660,9 +661,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1111 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
 
-#line 962 "lit/interp.nw"
+#line 963 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -701,9 +702,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1112 "lit/interp.nw"
+#line 1113 "lit/interp.nw"
 
-#line 1011 "lit/interp.nw"
+#line 1012 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -718,7 +719,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1032 "lit/interp.nw"
+#line 1033 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -735,9 +736,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 625 "lit/interp.nw"
+#line 626 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1047 "lit/interp.nw"
+#line 1048 "lit/interp.nw"
           ;
       goto done;
     }
@@ -749,9 +750,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1113 "lit/interp.nw"
+#line 1114 "lit/interp.nw"
 
-#line 1152 "lit/interp.nw"
+#line 1153 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -762,12 +763,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1114 "lit/interp.nw"
+#line 1115 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1168 "lit/interp.nw"
+#line 1169 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -782,13 +783,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 625 "lit/interp.nw"
+#line 626 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1181 "lit/interp.nw"
+#line 1182 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1118 "lit/interp.nw"
+#line 1119 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
