@@ -1,4 +1,4 @@
-#line 1278 "lit/interp.nw"
+#line 1268 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 
 #include "lbpf_interp.h"
 
-#line 360 "lit/interp.nw"
+#line 365 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -159,7 +159,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->env = env;
   return LBPF_OK;
 }
-#line 394 "lit/interp.nw"
+#line 399 "lit/interp.nw"
 struct lbpf_interp_cache {
   uint64_t lo;
   uint64_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -174,7 +174,7 @@ struct lbpf_interp_memory {
   struct lbpf_region fixed[2];          /* the input memory and the stack */
   const struct lbpf_env *env;           /* for its regions */
 };
-#line 433 "lit/interp.nw"
+#line 438 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -220,21 +220,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, ui
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 486 "lit/interp.nw"
+#line 491 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
   return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 809 "lit/interp.nw"
+#line 807 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 571 "lit/interp.nw"
+#line 576 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -249,7 +249,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 588 "lit/interp.nw"
+#line 593 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -266,7 +266,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 503 "lit/interp.nw"
+#line 508 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -297,15 +297,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 654 "lit/interp.nw"
-#if LBPF_INTERP_COMPACT
-#define BINARY(NAME, W, body)                                                                      \
-  HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
-  goto NAME##W;                                                                                    \
-  HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
-  NAME##W : body;                                                                                  \
-  NEXT();
-#else
+#line 661 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -313,7 +305,6 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
   body;                                                                                            \
   NEXT();
-#endif
 #define ALU64(NAME, expr)                                                                          \
   BINARY(NAME, 64, {                                                                               \
     uint64_t d = r[ip->dst];                                                                       \
@@ -327,20 +318,12 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 820 "lit/interp.nw"
-#if LBPF_INTERP_COMPACT
-#define COND(NAME, W, T, cmp)                                                                      \
-  HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
-  goto NAME##W;                                                                                    \
-  HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
-  NAME##W : COND_BODY(T, cmp)
-#else
+#line 818 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
   HANDLER(NAME##W##_X) s = r[ip->imm];                                                             \
   COND_BODY(T, cmp)
-#endif
 #define COND_BODY(T, cmp)                                                                          \
   {                                                                                                \
     T d = (T)r[ip->dst];                                                                           \
@@ -363,7 +346,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1070 "lit/interp.nw"
+#line 1060 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -373,13 +356,13 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1133 "lit/interp.nw"
+#line 1123 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1079 "lit/interp.nw"
+#line 1069 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -389,10 +372,10 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 1145 "lit/interp.nw"
+#line 1135 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 1088 "lit/interp.nw"
+#line 1078 "lit/interp.nw"
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory; /* every field set below: no zeroing */
   memory.fixed[0] = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -415,9 +398,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 694 "lit/interp.nw"
+#line 692 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 756 "lit/interp.nw"
+#line 754 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -469,7 +452,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 696 "lit/interp.nw"
+#line 694 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -529,11 +512,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1110 "lit/interp.nw"
+#line 1100 "lit/interp.nw"
 
-#line 858 "lit/interp.nw"
+#line 848 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 878 "lit/interp.nw"
+#line 868 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -572,7 +555,7 @@ dispatch:
       }
       NEXT();
     }
-#line 860 "lit/interp.nw"
+#line 850 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -581,7 +564,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 634 "lit/interp.nw"
+#line 639 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -590,11 +573,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1111 "lit/interp.nw"
+#line 1101 "lit/interp.nw"
 
-#line 922 "lit/interp.nw"
+#line 912 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 548 "lit/interp.nw"
+#line 553 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -616,7 +599,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 924 "lit/interp.nw"
+#line 914 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -661,9 +644,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1112 "lit/interp.nw"
+#line 1102 "lit/interp.nw"
 
-#line 963 "lit/interp.nw"
+#line 953 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -702,9 +685,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1113 "lit/interp.nw"
+#line 1103 "lit/interp.nw"
 
-#line 1012 "lit/interp.nw"
+#line 1002 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -719,7 +702,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1033 "lit/interp.nw"
+#line 1023 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -736,9 +719,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 626 "lit/interp.nw"
+#line 631 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1048 "lit/interp.nw"
+#line 1038 "lit/interp.nw"
           ;
       goto done;
     }
@@ -750,9 +733,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1114 "lit/interp.nw"
+#line 1104 "lit/interp.nw"
 
-#line 1153 "lit/interp.nw"
+#line 1143 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -763,12 +746,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1115 "lit/interp.nw"
+#line 1105 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1169 "lit/interp.nw"
+#line 1159 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -783,13 +766,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 626 "lit/interp.nw"
+#line 631 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1182 "lit/interp.nw"
+#line 1172 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1119 "lit/interp.nw"
+#line 1109 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
