@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 127 "lit/interp.nw"
+#line 130 "lit/interp.nw"
 struct lbpf_interp_frame {
   uint64_t saved[4]; /* the caller's r6..r9 */
   uint32_t ret;      /* slot to return to */
