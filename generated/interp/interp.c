@@ -1,4 +1,4 @@
-#line 1272 "lit/interp.nw"
+#line 1271 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -192,10 +192,11 @@ static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
   return (uint64_t)(uintptr_t)r->base;
 }
 
-/* Put region r into cache c, if its extent does not wrap around 2^64. */
+/* Put region r into cache c; a region whose extent wraps around 2^64 makes
+   an entry that nothing hits (all counts zero). */
 static void lbpf_interp_fill(struct lbpf_interp_cache *c, const struct lbpf_region *r) {
   uint64_t lo = lbpf_interp_lo(r), len = r->length;
-  if (len > UINT64_MAX - lo) return;
+  if (len > UINT64_MAX - lo) len = 0;
   c->lo = lo;
   c->count[0] = len >= 4 ? len - 3 : 0; /* W */
   c->count[1] = len >= 2 ? len - 1 : 0; /* H */
@@ -220,21 +221,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, ui
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 495 "lit/interp.nw"
+#line 496 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
   return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 811 "lit/interp.nw"
+#line 812 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 580 "lit/interp.nw"
+#line 581 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -249,7 +250,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 597 "lit/interp.nw"
+#line 598 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -266,7 +267,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 512 "lit/interp.nw"
+#line 513 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -297,7 +298,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 665 "lit/interp.nw"
+#line 666 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -318,7 +319,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 822 "lit/interp.nw"
+#line 823 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -356,7 +357,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1127 "lit/interp.nw"
+#line 1126 "lit/interp.nw"
   if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
       (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
@@ -372,7 +373,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   size_t nframes = env->stack_size / LBPF_STACK_SIZE;
   if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
 
-#line 1139 "lit/interp.nw"
+#line 1138 "lit/interp.nw"
   size_t stack_len = nframes * LBPF_STACK_SIZE;
   uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
 #line 1082 "lit/interp.nw"
@@ -382,7 +383,6 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   memory.fixed[1] = (struct lbpf_region){stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   memory.env = env;
   lbpf_interp_fill(&memory.stack, &memory.fixed[1]);
-  memory.read = memory.stack;
   lbpf_interp_fill(&memory.read, &memory.fixed[0]);
   memory.write = memory.read;
   memset(r, 0, sizeof vm->regs);
@@ -398,9 +398,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 696 "lit/interp.nw"
+#line 697 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 758 "lit/interp.nw"
+#line 759 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -452,7 +452,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 698 "lit/interp.nw"
+#line 699 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -512,11 +512,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1104 "lit/interp.nw"
+#line 1103 "lit/interp.nw"
 
-#line 852 "lit/interp.nw"
+#line 853 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 872 "lit/interp.nw"
+#line 873 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -555,7 +555,7 @@ dispatch:
       }
       NEXT();
     }
-#line 854 "lit/interp.nw"
+#line 855 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -564,7 +564,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 643 "lit/interp.nw"
+#line 644 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -573,11 +573,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1105 "lit/interp.nw"
+#line 1104 "lit/interp.nw"
 
-#line 916 "lit/interp.nw"
+#line 917 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 557 "lit/interp.nw"
+#line 558 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -599,7 +599,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 918 "lit/interp.nw"
+#line 919 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -644,9 +644,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1106 "lit/interp.nw"
+#line 1105 "lit/interp.nw"
 
-#line 957 "lit/interp.nw"
+#line 958 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -685,9 +685,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1107 "lit/interp.nw"
+#line 1106 "lit/interp.nw"
 
-#line 1006 "lit/interp.nw"
+#line 1007 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -702,7 +702,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1027 "lit/interp.nw"
+#line 1028 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -719,9 +719,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 635 "lit/interp.nw"
+#line 636 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1042 "lit/interp.nw"
+#line 1043 "lit/interp.nw"
           ;
       goto done;
     }
@@ -733,9 +733,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1108 "lit/interp.nw"
+#line 1107 "lit/interp.nw"
 
-#line 1147 "lit/interp.nw"
+#line 1146 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -746,12 +746,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1109 "lit/interp.nw"
+#line 1108 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1163 "lit/interp.nw"
+#line 1162 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -766,13 +766,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 635 "lit/interp.nw"
+#line 636 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1176 "lit/interp.nw"
+#line 1175 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1113 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
