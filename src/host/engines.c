@@ -31,16 +31,20 @@ static void spec_run(void *state, void *mem, size_t mem_len, struct lbpf_result 
 #define INTERP_CODE_OFFSET                                                                         \
   ((sizeof(struct lbpf_interp) + sizeof(uint64_t) - 1) / sizeof(uint64_t) * sizeof(uint64_t))
 
+/* Slots for code_size bytes, capped where the verifier refuses longer code. */
+static uint32_t interp_slots(size_t code_size) {
+  size_t n = code_size / LBPF_INSN_SIZE;
+  return n > LBPF_MAX_INSNS ? LBPF_MAX_INSNS : (uint32_t)n;
+}
+
 static size_t interp_state_size(size_t code_size) {
-  return INTERP_CODE_OFFSET + lbpf_interp_code_size((uint32_t)(code_size / LBPF_INSN_SIZE));
+  return INTERP_CODE_OFFSET + lbpf_interp_code_size(interp_slots(code_size));
 }
 
 static enum lbpf_status interp_load(void *state, const uint8_t *code, size_t code_size,
                                     const struct lbpf_env *env, struct lbpf_fault *fault) {
-  size_t ninsns = code_size / LBPF_INSN_SIZE;
-  if (ninsns > LBPF_MAX_INSNS) ninsns = LBPF_MAX_INSNS; /* the verifier refuses it anyway */
   return lbpf_interp_load(state, code, code_size, env, (char *)state + INTERP_CODE_OFFSET,
-                          lbpf_interp_code_size((uint32_t)ninsns), fault);
+                          lbpf_interp_code_size(interp_slots(code_size)), fault);
 }
 
 static void interp_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
