@@ -1,0 +1,81 @@
+#line 2002 "lit/pbt.nw"
+#include "lbpf_isa.h"
+#include "lbpf_pbt.h"
+
+void lbpf_pbt_stats_add(struct lbpf_pbt_stats *s, const struct lbpf_pbt_case *c,
+                        const struct lbpf_result *result) {
+  s->cases++;
+  s->slots += c->nslots;
+  s->functions += c->nfunctions;
+  for (uint32_t i = 0; i < c->nslots; i++) {
+    int f = lbpf_pbt_form(c->insns[i]);
+    if (f >= 0) s->forms[f]++;
+    if (lbpf_is_lddw(c->insns[i].opcode)) i++;
+  }
+  for (int r = 0; r < 2; r++)
+    for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
+      s->aims[r][a] += c->aims[r][a];
+  for (int k = 0; k < LBPF_PBT_SHAPE_COUNT; k++)
+    s->shapes[k] += c->shapes[k];
+  if (result) {
+    if (result->status < LBPF_STATUS_COUNT) s->status[result->status]++;
+    s->insns += result->insns;
+  }
+}
+
+static double pct(uint64_t part, uint64_t whole) {
+  return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
+  static const char *const aim_names[] = {"inside", "edge", "outside", "dynamic"};
+  static const char *const shape_names[] = {"if",        "if-else", "counted loop", "long loop",
+                                            "wild loop", "goto",    "early exit",   "recursion"};
+  uint64_t ran = 0;
+  for (int k = 0; k < LBPF_STATUS_COUNT; k++)
+    ran += s->status[k];
+  fprintf(f,
+          "generator: %llu cases, %.1f slots and %.2f subprograms per program on average, %llu "
+          "refused by the verifier\n",
+          (unsigned long long)s->cases, s->cases ? (double)s->slots / (double)s->cases : 0.0,
+          s->cases ? (double)s->functions / (double)s->cases : 0.0,
+          (unsigned long long)s->rejected);
+  fprintf(f, "outcomes (first engine):");
+  for (int k = 0; k < LBPF_STATUS_COUNT; k++)
+    if (s->status[k])
+      fprintf(f, " %s %.1f%%;", lbpf_status_name((enum lbpf_status)k), pct(s->status[k], ran));
+  fprintf(f, " %.0f instructions per run\n", ran ? (double)s->insns / (double)ran : 0.0);
+  for (int r = 0; r < 2; r++) {
+    uint64_t all = 0;
+    for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
+      all += s->aims[r][a];
+    fprintf(f, "accesses to the %s: %llu;", r ? "stack" : "input memory", (unsigned long long)all);
+    for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
+      fprintf(f, " %s %.1f%%", aim_names[a], pct(s->aims[r][a], all));
+    fprintf(f, "\n");
+  }
+  fprintf(f, "control shapes:");
+  for (int k = 0; k < LBPF_PBT_SHAPE_COUNT; k++)
+    fprintf(f, " %s %llu;", shape_names[k], (unsigned long long)s->shapes[k]);
+  fprintf(f, "\n");
+  uint64_t total = 0;
+  for (int k = 0; k < LBPF_PBT_NFORMS; k++)
+    total += s->forms[k];
+  int missing = 0, hit = 0;
+  for (int k = 0; k < LBPF_PBT_NFORMS; k++)
+    hit += s->forms[k] != 0;
+  fprintf(f, "instruction forms: %d of %d generated (%llu instructions)", hit, LBPF_PBT_NFORMS,
+          (unsigned long long)total);
+  for (int k = 0; k < LBPF_PBT_NFORMS; k++)
+    if (s->forms[k] == 0) fprintf(f, "%s%s", missing++ ? ", " : "; never: ", lbpf_pbt_form_name(k));
+  fprintf(f, "\n");
+  /* The rarest forms show how thin the coverage is at its thinnest. */
+  uint64_t rarest = UINT64_MAX;
+  int which = -1;
+  for (int k = 0; k < LBPF_PBT_NFORMS; k++)
+    if (s->forms[k] && s->forms[k] < rarest) rarest = s->forms[k], which = k;
+  if (which >= 0)
+    fprintf(f, "rarest form: %s, %llu times\n", lbpf_pbt_form_name(which),
+            (unsigned long long)rarest);
+  return missing;
+}

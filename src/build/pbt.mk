@@ -1,0 +1,38 @@
+# Property-based differential checks (lit/pbt.nw, driver tests/pbt_main.c).
+#
+#   make pbt SEED=S COUNT=N ENGINES=A,B   generate N cases from seed S, compare
+#                                         engines A and B (default spec,interp),
+#                                         print failures shrunk, and coverage
+#   make check-pbt                        the fixed seed set (part of make check)
+
+SEED ?= 1
+COUNT ?= 2000
+ENGINES ?= spec,interp
+# make check: four seeds of 5,000 cases, and 4 x 500 under ASan+UBSan.
+PBT_SEEDS := 1,2,3,4
+PBT_COUNT := 5000
+PBT_SAN_COUNT := 500
+PBT_CHECK_ENGINES := spec,interp
+PBT_REGRESSIONS = $(sort $(wildcard tests/regressions/*.data))
+
+build/pbt: tests/pbt_main.c build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Igenerated/host/pbt $(HOST_CFLAGS) $< build/liblitbpf-host.a \
+	  build/liblitbpf.a $(HOST_LIBS) -o $@
+build/san/pbt: tests/pbt_main.c build/san/liblitbpf-host.a build/san/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Igenerated/host/pbt $(HOST_CFLAGS) $(SAN_FLAGS) $< \
+	  build/san/liblitbpf-host.a build/san/liblitbpf.a $(HOST_LIBS) -o $@
+
+.PHONY: pbt check-pbt
+pbt: build/pbt
+	build/pbt --seed $(SEED) --count $(COUNT) --engines $(ENGINES) --out build
+
+check-pbt: build/pbt build/san/pbt
+	build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)
+	build/san/pbt --quiet --seed $(PBT_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)
+	$(if $(PBT_REGRESSIONS),build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))
+	$(if $(PBT_REGRESSIONS),build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))
+
+ALL_TARGETS += build/pbt
+CHECK_TARGETS += check-pbt
