@@ -1,0 +1,41 @@
+#line 52 "lit/interp.nw"
+/* The production interpreter: verify once, pre-decode, run with every check. */
+#ifndef LBPF_INTERP_H
+#define LBPF_INTERP_H
+#include "lbpf.h"
+
+#line 88 "lit/interp.nw"
+struct lbpf_interp_slot {
+  uint8_t op;  /* handler index (see the interpreter chapter) */
+  uint8_t dst; /* destination register, 0..10 */
+  int16_t off; /* offset of memory accesses and jumps */
+  int32_t imm; /* immediate, or the source register of register forms */
+};
+#line 122 "lit/interp.nw"
+struct lbpf_interp_frame {
+  uint64_t saved[4]; /* the caller's r6..r9 */
+  uint32_t ret;      /* slot to return to */
+};
+
+struct lbpf_interp {
+  const struct lbpf_interp_slot *code;
+  uint32_t ninsns;
+  const struct lbpf_env *env;
+  uint64_t regs[LBPF_NREGS];
+  struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];
+};
+
+#line 60 "lit/interp.nw"
+/* Bytes of code buffer that a program of ninsns slots needs. */
+size_t lbpf_interp_code_size(uint32_t ninsns);
+
+/* Verify size bytes of code against env and pre-decode it into buf, which
+   must hold lbpf_interp_code_size(size / 8) bytes, aligned to 4.  env and buf
+   must outlive vm; code need not.  Returns LBPF_OK or fills fault. */
+enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, size_t size,
+                                  const struct lbpf_env *env, void *buf, size_t buf_size,
+                                  struct lbpf_fault *fault);
+
+/* Run the loaded program with r1 = mem and r2 = mem_len. */
+void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len, struct lbpf_result *result);
+#endif

@@ -1,0 +1,553 @@
+/* litbpf: the command-line tool.  Runs, assembles and disassembles eBPF
+   programs and runs the conformance suite, through any engine of the
+   engine table (src/host/engines.c).
+
+   Each subcommand is a function int cmd(int argc, char **argv) with argv[0]
+   the subcommand's name, listed in the table [[commands]] below: adding a
+   subcommand is one line there. */
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bytecode.h"
+#include "engines.h"
+#include "lbpf.h"
+#include "loader.h"
+#include "runner.h"
+
+/* Exit codes, the same for every subcommand (documented in --help). */
+enum {
+  EXIT_OK = 0,
+  EXIT_RUNTIME = 1, /* the program stopped with an error; a conformance test failed */
+  EXIT_USAGE = 2,   /* bad command line */
+  EXIT_REFUSED = 3, /* the loader (verifier) refused the program */
+  EXIT_FORMAT = 4,  /* the file is not a well-formed program (.data, assembly, ELF, hex) */
+  EXIT_IO = 5       /* a file could not be read or written */
+};
+
+static const char *const exit_code_help =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  the program stopped with a run-time error (conformance: a test failed)\n"
+    "  2  usage error\n"
+    "  3  the program was refused by the loader (verifier)\n"
+    "  4  the input is not a well-formed program (.data file, assembly, ELF, hex)\n"
+    "  5  a file could not be read or written (missing, unreadable, larger than 16 MiB)\n";
+
+static int usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "litbpf%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\n(see 'litbpf %s%s--help')\n", cmd ? cmd : "", cmd ? " " : "");
+  return EXIT_USAGE;
+}
+
+/* ---- option parsing: --name VALUE or --name=VALUE ---- */
+
+struct opt_state {
+  int argc, i;
+  char **argv;
+  const char *cmd;
+};
+
+/* If argv[i] is option name, set *value (for options with a value) and
+   advance; returns 1 if matched, 0 if not, -1 on a missing value. */
+static int opt_match(struct opt_state *o, const char *name, const char **value) {
+  const char *a = o->argv[o->i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n) != 0) return 0;
+  if (!value) {
+    if (a[n] != '\0') return 0;
+    o->i++;
+    return 1;
+  }
+  if (a[n] == '=') {
+    *value = a + n + 1;
+    o->i++;
+    return 1;
+  }
+  if (a[n] != '\0') return 0;
+  if (o->i + 1 >= o->argc) {
+    usage_error(o->cmd, "option %s needs a value", name);
+    return -1;
+  }
+  *value = o->argv[o->i + 1];
+  o->i += 2;
+  return 1;
+}
+
+static bool parse_u64(const char *s, uint64_t *out) {
+  if (!*s) return false;
+  uint64_t v = 0;
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9') return false;
+    unsigned d = (unsigned)(*s - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return true;
+}
+
+static const struct lbpf_engine *engine_or_complain(const char *cmd, const char *name) {
+  const struct lbpf_engine *e = lbpf_engine_find(name);
+  if (!e) {
+    char names[256];
+    lbpf_engine_names(names, sizeof names);
+    usage_error(cmd, "unknown engine '%s'; available engines: %s", name, names);
+  }
+  return e;
+}
+
+static int load_error_exit(enum lbpf_load_error e) { return e == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT; }
+
+/* ---- litbpf run ---- */
+
+static void run_help(void) {
+  char names[256];
+  lbpf_engine_names(names, sizeof names);
+  printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
+         "                  [--repeat N] [--stats] PROGRAM\n"
+         "\n"
+         "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
+         "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
+         "and r2 = its length.  Prints r0 as 0x... on stdout.  On a run-time error prints\n"
+         "'litbpf: <error> error at pc N' on stderr.\n"
+         "\n"
+         "  --engine NAME    engine to run (default spec; available: %s)\n"
+         "  --mem HEX        input memory as hex bytes (default: the .data file's -- mem,\n"
+         "                   else empty)\n"
+         "  --mem-file FILE  input memory: the bytes of FILE\n"
+         "  --budget N       budget of taken backward jumps and calls (default %" PRIu64 ")\n"
+         "  --repeat N       run N times, each on a fresh copy of the memory; print the\n"
+         "                   last r0 (default 1)\n"
+         "  --stats          print the instructions executed and the budget used on stderr\n"
+         "\n"
+         "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1.\n"
+         "\n%s",
+         names, LBPF_DEFAULT_BUDGET, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE, LBPF_TEST_HELPER_ID,
+         exit_code_help);
+}
+
+static int cmd_run(int argc, char **argv) {
+  struct opt_state o = {argc, 1, argv, "run"};
+  const char *engine_name = "spec", *mem_hex = NULL, *mem_file = NULL, *program = NULL, *v;
+  uint64_t budget = LBPF_DEFAULT_BUDGET, repeat = 1;
+  bool stats = false;
+  while (o.i < argc) {
+    int m;
+    const char *a = argv[o.i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      run_help();
+      return EXIT_OK;
+    }
+    if ((m = opt_match(&o, "--engine", &engine_name))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--mem", &mem_hex))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--mem-file", &mem_file))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--budget", &v))) {
+      if (m < 0) return EXIT_USAGE;
+      if (!parse_u64(v, &budget)) return usage_error("run", "invalid budget '%s'", v);
+    } else if ((m = opt_match(&o, "--repeat", &v))) {
+      if (m < 0) return EXIT_USAGE;
+      if (!parse_u64(v, &repeat) || repeat == 0) return usage_error("run", "invalid repeat count '%s'", v);
+    } else if (opt_match(&o, "--stats", NULL)) {
+      stats = true;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      return usage_error("run", "unknown option '%s'", a);
+    } else {
+      if (program) return usage_error("run", "more than one program ('%s', '%s')", program, a);
+      program = a;
+      o.i++;
+    }
+  }
+  if (!program) return usage_error("run", "no program given");
+  if (mem_hex && mem_file) return usage_error("run", "--mem and --mem-file exclude each other");
+  const struct lbpf_engine *engine = engine_or_complain("run", engine_name);
+  if (!engine) return EXIT_USAGE;
+
+  char err[512];
+  struct lbpf_program_file pf;
+  enum lbpf_load_error le = lbpf_load_program_file(program, &pf, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return load_error_exit(le);
+  }
+  uint8_t *mem = pf.mem;
+  size_t mem_len = pf.mem_len;
+  uint8_t *own_mem = NULL;
+  if (mem_hex) {
+    if (lbpf_hex_decode(mem_hex, strlen(mem_hex), &own_mem, &mem_len, err, sizeof err)) {
+      fprintf(stderr, "litbpf: --mem: %s\n", err);
+      lbpf_program_file_free(&pf);
+      return EXIT_FORMAT;
+    }
+    mem = own_mem;
+  } else if (mem_file) {
+    if ((le = lbpf_read_file(mem_file, LBPF_FILE_MAX, &own_mem, &mem_len, err, sizeof err))) {
+      fprintf(stderr, "litbpf: --mem-file: %s\n", err);
+      lbpf_program_file_free(&pf);
+      return EXIT_IO;
+    }
+    mem = own_mem;
+  }
+
+  int rc = EXIT_OK;
+  struct lbpf_runner *r = malloc(sizeof *r);
+  struct lbpf_fault fault;
+  if (!r) {
+    fprintf(stderr, "litbpf: out of memory\n");
+    rc = EXIT_IO;
+  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, budget, &fault) != LBPF_OK) {
+    fprintf(stderr, "litbpf: %s: program refused at pc %" PRIu32 ": %s\n", program, fault.pc,
+            lbpf_status_name(fault.status));
+    rc = EXIT_REFUSED;
+  } else {
+    struct lbpf_result res = {0};
+    for (uint64_t k = 0; k < repeat; k++) lbpf_runner_run(r, mem, mem_len, &res);
+    if (res.status == LBPF_OK) {
+      printf("0x%" PRIx64 "\n", res.r0);
+    } else {
+      fprintf(stderr, "litbpf: %s error at pc %" PRIu32 "\n", lbpf_status_name(res.status), res.pc);
+      rc = EXIT_RUNTIME;
+    }
+    if (stats)
+      fprintf(stderr, "litbpf: %" PRIu64 " instructions executed, budget used %" PRIu64 " of %" PRIu64 "\n",
+              res.insns, res.budget_used, budget);
+  }
+  if (r) lbpf_runner_free(r);
+  free(r);
+  free(own_mem);
+  lbpf_program_file_free(&pf);
+  return rc;
+}
+
+/* ---- litbpf asm / disasm ---- */
+
+static int cmd_asm(int argc, char **argv) {
+  if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    printf("usage: litbpf asm IN OUT\n"
+           "\n"
+           "Assemble IN (assembly text in the conformance suite's syntax, or a .data test\n"
+           "file) into raw bytecode written to OUT ('-' for stdout).  Errors name the line.\n"
+           "\n%s",
+           exit_code_help);
+    return EXIT_OK;
+  }
+  if (argc != 3) return usage_error("asm", "expected IN and OUT");
+  char err[512];
+  uint8_t *text, *code = NULL;
+  size_t len, size = 0;
+  enum lbpf_load_error le = lbpf_read_file(argv[1], LBPF_FILE_MAX, &text, &len, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return EXIT_IO;
+  }
+  int rc = EXIT_OK;
+  if (lbpf_is_elf(text, len)) {
+    fprintf(stderr, "litbpf: %s: is an ELF file, not assembly text\n", argv[1]);
+    rc = EXIT_FORMAT;
+  } else if (lbpf_is_testfile(argv[1], text, len)) {
+    struct lbpf_testfile tf;
+    if (lbpf_testfile_parse((const char *)text, len, argv[1], &tf, err, sizeof err)) {
+      fprintf(stderr, "litbpf: %s\n", err);
+      rc = EXIT_FORMAT;
+    } else {
+      code = tf.code;
+      size = tf.code_size;
+      tf.code = NULL;
+      lbpf_testfile_free(&tf);
+    }
+  } else if (lbpf_assemble((const char *)text, len, 1, &code, &size, err, sizeof err)) {
+    fprintf(stderr, "litbpf: %s: %s\n", argv[1], err);
+    rc = EXIT_FORMAT;
+  }
+  free(text);
+  if (rc == EXIT_OK) {
+    bool to_stdout = strcmp(argv[2], "-") == 0;
+    FILE *f = to_stdout ? stdout : fopen(argv[2], "wb");
+    if (!f || fwrite(code, 1, size, f) != size || (to_stdout ? fflush(f) : fclose(f)) != 0) {
+      fprintf(stderr, "litbpf: %s: cannot write: %s\n", argv[2], strerror(errno));
+      rc = EXIT_IO;
+    }
+  }
+  free(code);
+  return rc;
+}
+
+static int cmd_disasm(int argc, char **argv) {
+  if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    printf("usage: litbpf disasm PROGRAM\n"
+           "\n"
+           "Disassemble PROGRAM (raw bytecode, .data test file or ELF object) into the\n"
+           "conformance suite's assembly syntax; the output reassembles to the same bytes.\n"
+           "Instructions with no assembly form are written '.raw 0x<64-bit word>'.\n"
+           "\n%s",
+           exit_code_help);
+    return EXIT_OK;
+  }
+  if (argc != 2) return usage_error("disasm", "expected one PROGRAM");
+  char err[512];
+  struct lbpf_program_file pf;
+  enum lbpf_load_error le = lbpf_load_program_file(argv[1], &pf, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return load_error_exit(le);
+  }
+  int rc = lbpf_disassemble(stdout, pf.code, pf.code_size);
+  if (rc) fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", argv[1], pf.code_size);
+  lbpf_program_file_free(&pf);
+  return rc ? EXIT_FORMAT : EXIT_OK;
+}
+
+/* ---- litbpf conformance ---- */
+
+struct tally {
+  unsigned passed, failed, skipped;
+};
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* One test file: prints PASS, FAIL or SKIP and counts it. */
+static void conformance_file(const char *path, const struct lbpf_engine *engine, unsigned cpu,
+                             uint64_t budget, struct tally *t) {
+  char err[512];
+  uint8_t *text;
+  size_t len;
+  if (lbpf_read_file(path, LBPF_FILE_MAX, &text, &len, err, sizeof err)) {
+    printf("FAIL %s: %s\n", path, err);
+    t->failed++;
+    return;
+  }
+  struct lbpf_testfile tf;
+  int prc = lbpf_testfile_parse((const char *)text, len, path, &tf, err, sizeof err);
+  free(text);
+  if (prc) {
+    size_t pl = strlen(path);
+    const char *detail = strncmp(err, path, pl) == 0 ? err + pl : err;
+    if (*detail == ':') detail++;
+    while (*detail == ' ') detail++;
+    printf("FAIL %s: malformed test file: %s\n", path, detail);
+    t->failed++;
+    return;
+  }
+  unsigned need = lbpf_cpu_version(tf.code, tf.code_size);
+  if (need > cpu) {
+    printf("SKIP %s: needs --cpu v%u\n", path, need);
+    t->skipped++;
+    lbpf_testfile_free(&tf);
+    return;
+  }
+  char expected[64];
+  if (tf.has_result)
+    snprintf(expected, sizeof expected, "0x%" PRIx64, tf.result);
+  else
+    snprintf(expected, sizeof expected, "an error");
+  struct lbpf_runner *r = malloc(sizeof *r);
+  struct lbpf_fault fault;
+  bool pass = false;
+  char got[160];
+  if (!r) {
+    snprintf(got, sizeof got, "out of memory");
+  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, &fault) != LBPF_OK) {
+    snprintf(got, sizeof got, "refused at load: %s at pc %" PRIu32, lbpf_status_name(fault.status),
+             fault.pc);
+    pass = tf.has_error;
+  } else {
+    struct lbpf_result res;
+    lbpf_runner_run(r, tf.mem, tf.mem_len, &res);
+    if (res.status != LBPF_OK) {
+      snprintf(got, sizeof got, "%s error at pc %" PRIu32, lbpf_status_name(res.status), res.pc);
+      pass = tf.has_error;
+    } else {
+      snprintf(got, sizeof got, "0x%" PRIx64, res.r0);
+      pass = tf.has_result && res.r0 == tf.result;
+    }
+  }
+  if (r) lbpf_runner_free(r);
+  free(r);
+  if (pass) {
+    printf("PASS %s\n", path);
+    t->passed++;
+  } else {
+    printf("FAIL %s: expected %s, got %s\n", path, expected, got);
+    t->failed++;
+  }
+  lbpf_testfile_free(&tf);
+}
+
+/* A directory: its .data files in name order. */
+static int conformance_dir(const char *dir, const struct lbpf_engine *engine, unsigned cpu,
+                           uint64_t budget, struct tally *t) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "litbpf: %s: cannot open directory: %s\n", dir, strerror(errno));
+    return -1;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l < 5 || strcmp(e->d_name + l - 5, ".data") != 0) continue;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      char **nn = realloc(names, cap * sizeof *names);
+      if (!nn) break;
+      names = nn;
+    }
+    size_t pl = strlen(dir) + 1 + l + 1;
+    names[n] = malloc(pl);
+    if (!names[n]) break;
+    snprintf(names[n], pl, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+    n++;
+  }
+  closedir(d);
+  if (n) qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    conformance_file(names[i], engine, cpu, budget, t);
+    free(names[i]);
+  }
+  free(names);
+  return 0;
+}
+
+static void conformance_help(void) {
+  char names[256];
+  lbpf_engine_names(names, sizeof names);
+  printf("usage: litbpf conformance [--engine NAME] [--cpu v1|v2|v3|v4] [--budget N] PATH...\n"
+         "\n"
+         "Run conformance test files (.data), or every .data file of a directory in name\n"
+         "order.  Prints PASS, FAIL (with the expected and the obtained outcome) or SKIP\n"
+         "(the test needs a newer ISA version than --cpu) per file, then the line\n"
+         "'N passed, M failed' (', K skipped' when some were skipped).  A test with\n"
+         "'-- error' passes if the program is refused at load time or fails at run time.\n"
+         "A malformed test file fails.\n"
+         "\n"
+         "  --engine NAME   engine (default spec; available: %s)\n"
+         "  --cpu vN        ISA version: v1 base, v2 adds 64-bit jlt/jle/jslt/jsle, v3 adds\n"
+         "                  jmp32, atomics and local calls, v4 adds sdiv/smod, movsx,\n"
+         "                  sign-extending loads, bswap, ja32 and callx (default v4)\n"
+         "  --budget N      budget of each run (default %" PRIu64 ")\n"
+         "\n"
+         "Exits 0 if no test failed, 1 otherwise, 2 on a usage error.\n",
+         names, LBPF_DEFAULT_BUDGET);
+}
+
+static int cmd_conformance(int argc, char **argv) {
+  struct opt_state o = {argc, 1, argv, "conformance"};
+  const char *engine_name = "spec", *cpu_name = "v4", *v;
+  uint64_t budget = LBPF_DEFAULT_BUDGET;
+  char **paths = calloc((size_t)argc, sizeof *paths);
+  size_t npaths = 0;
+  int rc = EXIT_OK;
+  if (!paths) return EXIT_IO;
+  while (o.i < argc) {
+    int m;
+    const char *a = argv[o.i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      conformance_help();
+      free(paths);
+      return EXIT_OK;
+    }
+    if ((m = opt_match(&o, "--engine", &engine_name)) || (m = opt_match(&o, "--cpu", &cpu_name))) {
+      if (m < 0) rc = EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--budget", &v))) {
+      if (m < 0) rc = EXIT_USAGE;
+      else if (!parse_u64(v, &budget)) rc = usage_error("conformance", "invalid budget '%s'", v);
+    } else if (a[0] == '-' && a[1] != '\0') {
+      rc = usage_error("conformance", "unknown option '%s'", a);
+    } else {
+      paths[npaths++] = argv[o.i++];
+    }
+    if (rc) break;
+  }
+  unsigned cpu = 0;
+  if (!rc) {
+    if (strlen(cpu_name) == 2 && cpu_name[0] == 'v' && cpu_name[1] >= '1' && cpu_name[1] <= '4')
+      cpu = (unsigned)(cpu_name[1] - '0');
+    else
+      rc = usage_error("conformance", "invalid --cpu '%s' (v1, v2, v3 or v4)", cpu_name);
+  }
+  if (!rc && npaths == 0) rc = usage_error("conformance", "no test file or directory given");
+  const struct lbpf_engine *engine = rc ? NULL : engine_or_complain("conformance", engine_name);
+  if (!rc && !engine) rc = EXIT_USAGE;
+  if (rc) {
+    free(paths);
+    return rc;
+  }
+  struct tally t = {0, 0, 0};
+  for (size_t i = 0; i < npaths; i++) {
+    struct stat st;
+    if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (conformance_dir(paths[i], engine, cpu, budget, &t)) t.failed++;
+    } else {
+      conformance_file(paths[i], engine, cpu, budget, &t);
+    }
+    fflush(stdout);
+  }
+  free(paths);
+  printf("%u passed, %u failed", t.passed, t.failed);
+  if (t.skipped) printf(", %u skipped", t.skipped);
+  printf("\n");
+  return t.failed ? EXIT_RUNTIME : EXIT_OK;
+}
+
+/* ---- the subcommand table ---- */
+
+static int cmd_help(int argc, char **argv);
+
+struct command {
+  const char *name;
+  int (*main)(int argc, char **argv);
+  const char *summary;
+};
+
+static const struct command commands[] = {
+    {"run", cmd_run, "run a program (raw, .data or ELF) and print r0"},
+    {"asm", cmd_asm, "assemble text into raw bytecode"},
+    {"disasm", cmd_disasm, "disassemble a program"},
+    {"conformance", cmd_conformance, "run conformance test files"},
+    {"help", cmd_help, "this help"},
+    /* ---- further subcommands: one line each, e.g.
+       {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code"}, ---- */
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void help(FILE *f) {
+  fprintf(f, "usage: litbpf COMMAND [OPTIONS] ...\n"
+         "\n"
+         "litbpf runs eBPF programs in a safe virtual machine.  Commands:\n");
+  for (size_t i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
+  fprintf(f, "\n'litbpf COMMAND --help' describes a command.\n\n%s", exit_code_help);
+}
+
+static int cmd_help(int argc, char **argv) {
+  (void)argc, (void)argv;
+  help(stdout);
+  return EXIT_OK;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "litbpf: no command given\n\n");
+    help(stderr);
+    return EXIT_USAGE;
+  }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) return cmd_help(argc, argv);
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].main(argc - 1, argv + 1);
+  return usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,72 @@
+#include "runner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The conformance suite's helper 5 (call_unwind_fail.data, callx.data):
+   it returns its first argument. */
+static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3,
+                                     uint64_t r4, uint64_t r5) {
+  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+  return r1;
+}
+
+enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
+                                  const uint8_t *code, size_t size, uint64_t budget,
+                                  struct lbpf_fault *fault) {
+  memset(r, 0, sizeof *r);
+  r->engine = engine;
+  r->helpers[0].id = LBPF_TEST_HELPER_ID;
+  r->helpers[0].fn = test_helper_identity;
+  r->env.helpers = r->helpers;
+  r->env.nhelpers = 1;
+  r->env.budget = budget;
+  r->env.stack = r->stack;
+  r->env.stack_size = sizeof r->stack;
+  fault->status = LBPF_OK;
+  fault->pc = 0;
+  /* a private copy (never NULL), so the caller's buffer may go away */
+  r->code = malloc(size ? size : 1);
+  r->state = malloc(engine->state_size(size) ? engine->state_size(size) : 1);
+  if (!r->code || !r->state) {
+    fault->status = LBPF_ERR_ARGUMENT;
+    return LBPF_ERR_ARGUMENT;
+  }
+  if (size) memcpy(r->code, code, size);
+  r->code_size = size;
+  enum lbpf_status st = engine->load(r->state, r->code, size, &r->env, fault);
+  if (st != LBPF_OK && fault->status == LBPF_OK) fault->status = st;
+  return st;
+}
+
+void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                     struct lbpf_result *result) {
+  uint8_t *copy = malloc(mem_len ? mem_len : 1);
+  memset(result, 0, sizeof *result);
+  if (!copy) {
+    result->status = LBPF_ERR_ARGUMENT;
+    return;
+  }
+  if (mem_len) memcpy(copy, mem, mem_len);
+  memset(r->stack, 0, sizeof r->stack);
+  r->engine->run(r->state, copy, mem_len, result);
+  free(copy);
+}
+
+void lbpf_runner_free(struct lbpf_runner *r) {
+  free(r->state);
+  free(r->code);
+  r->state = NULL;
+  r->code = NULL;
+}
+
+void lbpf_engine_names(char *buf, size_t len) {
+  size_t n = 0;
+  if (len) buf[0] = '\0';
+  for (size_t i = 0; i < lbpf_nengines && n < len; i++) {
+    int k = snprintf(buf + n, len - n, "%s%s", i ? ", " : "", lbpf_engines[i].name);
+    if (k < 0) break;
+    n += (size_t)k;
+  }
+}

@@ -1,0 +1,44 @@
+/* Running a program the way every host tool does: an engine from the
+   table, the tools' helper set, a zeroed stack of LBPF_MAX_CALL_DEPTH
+   frames, and a fresh writable copy of the input memory for each run. */
+#ifndef LBPF_RUNNER_H
+#define LBPF_RUNNER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engines.h"
+#include "lbpf.h"
+
+/* The default budget of taken backward jumps and calls: ten million, which
+   a correct conformance test or small C program stays far below and which
+   the specification engine exhausts within seconds. */
+#define LBPF_DEFAULT_BUDGET UINT64_C(10000000)
+
+/* The helper id of the conformance suite's test helper: it returns r1. */
+#define LBPF_TEST_HELPER_ID 5
+
+struct lbpf_runner {
+  const struct lbpf_engine *engine;
+  void *state;
+  uint8_t *code; /* the runner's copy: the engine may keep a pointer to it */
+  size_t code_size;
+  struct lbpf_helper helpers[1];
+  struct lbpf_env env;
+  uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
+};
+
+/* Load (verify and prepare) code into a runner, which must stay at the same
+   address until lbpf_runner_free.  Returns LBPF_OK or the refusal, with its
+   pc in *fault. */
+enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
+                                  const uint8_t *code, size_t size, uint64_t budget,
+                                  struct lbpf_fault *fault);
+/* Run once on a fresh copy of mem_len bytes at mem, with a zeroed stack. */
+void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                     struct lbpf_result *result);
+void lbpf_runner_free(struct lbpf_runner *r);
+
+/* "spec, interp, ..." : the engine names, for messages. */
+void lbpf_engine_names(char *buf, size_t len);
+
+#endif

@@ -1,0 +1,217 @@
+#!/bin/bash
+# Bad input never crashes: every malformed, truncated, hostile, huge or
+# missing input to litbpf and litbpf-plugin gives a message on stderr and a
+# non-zero exit status below 124 (no crash, no hang, no sanitizer report).
+# The hostile ELF files are made here from a real clang-compiled object:
+# truncated at many offsets, with corrupted headers and section headers.
+# usage: tests/badinput.sh LITBPF LITBPF-PLUGIN
+set -u
+tool=$1 plugin=$2
+for t in "$tool" "$plugin"; do
+  [ -x "$t" ] || { echo "badinput.sh: $t is not executable" >&2; exit 2; }
+done
+w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
+export LC_ALL=C
+ok=0 bad=0
+
+# expect WANT DESCRIPTION STDIN-FILE COMMAND...: WANT is an exit code or
+# "nz" (any failure); the command must print something on stderr.
+expect() {
+  local want=$1 desc=$2 in=$3; shift 3
+  timeout 20 "$@" < "$in" > "$w/out" 2> "$w/err"; local rc=$?
+  local why=""
+  if [ $rc -ge 124 ]; then why="crashed or hung (exit $rc)"
+  elif grep -q 'Sanitizer\|runtime error:' "$w/err"; then why="sanitizer report"
+  elif [ "$want" = nz ] && [ $rc -eq 0 ]; then why="exit 0, expected failure"
+  elif [ "$want" != nz ] && [ $rc -ne "$want" ]; then why="exit $rc, expected $want"
+  elif [ ! -s "$w/err" ] && [ ! -s "$w/out" ]; then why="no message"
+  fi
+  if [ -n "$why" ]; then
+    echo "FAIL $desc: $why"; head -c 600 "$w/err"; bad=$((bad + 1))
+  else
+    ok=$((ok + 1))
+  fi
+}
+run() { expect "$1" "$2" /dev/null "$tool" run "${@:3}"; }
+
+# --- a real object, and what the tool says about it ---
+cat > "$w/prog.c" <<'C'
+#include <stdint.h>
+uint64_t entry(uint8_t *mem, uint64_t len) {
+  uint64_t s = 0;
+  for (uint64_t i = 0; i < len; i++) s = s * 31 + mem[i];
+  return s;
+}
+C
+clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/prog.c" -o "$w/prog.o" || exit 2
+if ! "$tool" run --mem "01 02" "$w/prog.o" > "$w/out" 2>&1 || [ "$(cat "$w/out")" != 0x21 ]; then
+  echo "FAIL: the intact object does not run: $(cat "$w/out")"; exit 1
+fi
+size=$(stat -c %s "$w/prog.o")
+
+# patch FILE OFFSET HEXBYTES: overwrite bytes in place
+patch() { printf "$(echo "$3" | sed 's/\(..\)/\\x\1/g')" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
+rd() { od -An -t"u$3" -j "$2" -N "$3" "$1" | tr -d ' '; } # FILE OFFSET WIDTH
+
+# truncations at every offset (the object is under a kilobyte)
+for ((n = 1; n < size; n++)); do
+  head -c $n "$w/prog.o" > "$w/t.o"
+  run nz "ELF truncated to $n bytes" "$w/t.o"
+done
+
+# wrong class, byte order, type, machine, header sizes
+for spec in "4 01 class32" "4 00 classnone" "5 02 bigendian" "5 00 datanone" "16 0200 exec" \
+            "18 3e00 x86-64" "58 0000 shentsize0" "58 4000ffff shnum65535-shentsize64" \
+            "60 0000 shnum0" "62 ffff shstrndx" "40 ffffffffffffffff shoff-max" \
+            "40 f0ffffffffffff7f shoff-huge" "40 0000000001000000 shoff-past-end"; do
+  set -- $spec
+  cp "$w/prog.o" "$w/h.o"; patch "$w/h.o" "$1" "$2"
+  run nz "ELF header patched: $3" "$w/h.o"
+done
+
+# every field of every section header set to hostile values
+shoff=$(rd "$w/prog.o" 40 8); shnum=$(rd "$w/prog.o" 60 2)
+for ((i = 0; i < shnum; i++)); do
+  base=$((shoff + 64 * i))
+  for field in "0 ffffffff name" "4 ffffffff type" "24 ffffffffffffffff offset" \
+               "24 f8ffffffffffffff offset-near-max" "32 ffffffffffffffff size" \
+               "32 0000000000000080 size-2^63" "32 0000010000000000 size-huge" \
+               "40 ffffffff link" "44 ffffffff info"; do
+    set -- $field
+    cp "$w/prog.o" "$w/s.o"; patch "$w/s.o" $((base + $1)) "$2"
+    timeout 20 "$tool" run --mem "01 02" "$w/s.o" > "$w/out" 2> "$w/err"; rc=$?
+    # Some fields are not needed (a type of an unused section, say): then the
+    # object may still load, and must give the intact object's answer.
+    if [ $rc -eq 0 ] && [ "$(cat "$w/out")" = 0x21 ] && ! grep -q 'Sanitizer\|runtime error:' "$w/err"; then
+      ok=$((ok + 1))
+    else
+      run nz "section header $i field $3" --mem "01 02" "$w/s.o"
+    fi
+  done
+done
+
+# an object with a relocation: refused, naming the relocation and the symbol
+printf 'int counter;\nint entry(void) { return counter++; }\n' > "$w/rel.c"
+clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/rel.c" -o "$w/rel.o" || exit 2
+run 4 "object with relocations" "$w/rel.o"
+grep -q "R_BPF_64_64.*'counter'" "$w/err" || { echo "FAIL relocation message: $(cat "$w/err")"; bad=$((bad + 1)); }
+
+# garbage: deterministic pseudo-random bytes, as raw code and behind an ELF magic
+awk 'BEGIN { srand(7); for (i = 0; i < 4099; i++) printf "%c", int(rand() * 256) }' > "$w/garbage.bin"
+run nz "garbage bytes" "$w/garbage.bin"
+{ printf '\177ELF\002\001\001'; cat "$w/garbage.bin"; } > "$w/garbage.o"
+run nz "garbage behind an ELF magic" "$w/garbage.o"
+for ((seed = 1; seed <= 40; seed++)); do
+  # the real object with a few random bytes flipped
+  cp "$w/prog.o" "$w/f.o"
+  awk -v s=$seed -v n=$size 'BEGIN { srand(s); for (k = 0; k < 4; k++) printf "%d %02x\n", int(rand() * n), int(rand() * 256) }' |
+    while read -r off byte; do patch "$w/f.o" "$off" "$byte"; done
+  timeout 20 "$tool" run --mem "01 02" "$w/f.o" > "$w/out" 2> "$w/err"; rc=$?
+  if [ $rc -ge 124 ] || grep -q 'Sanitizer\|runtime error:' "$w/err" || { [ $rc -ne 0 ] && [ ! -s "$w/err" ]; }; then
+    echo "FAIL object with random bytes (seed $seed): exit $rc"; head -c 600 "$w/err"; bad=$((bad + 1))
+  else ok=$((ok + 1)); fi
+done
+
+# files: empty, missing, a directory, huge, odd raw sizes
+: > "$w/empty.bin"
+run 3 "empty file" "$w/empty.bin"
+run 5 "missing file" "$w/does-not-exist.bin"
+run 5 "directory as program" "$w"
+truncate -s 17M "$w/huge.bin"
+run 5 "17 MiB file" "$w/huge.bin"
+run 5 "17 MiB memory file" --mem-file "$w/huge.bin" "$w/prog.o"
+printf '\225\000\000\000\000\000\000' > "$w/odd.bin"
+run 3 "raw code of 7 bytes" "$w/odd.bin"
+
+# hex: odd length, bad characters
+run 4 "odd-length --mem" --mem "abc" "$w/prog.o"
+run 4 "bad character in --mem" --mem "0g" "$w/prog.o"
+run 4 "lonely 0x in --mem" --mem "0x" "$w/prog.o"
+
+# malformed .data files
+mkdata() { printf -- "$2" > "$w/$1.data"; }
+mkdata noexpect '-- asm\nexit\n'
+mkdata noprog '-- result\n0x1\n'
+mkdata both '-- asm\nexit\n-- result\n0x0\n-- error\n'
+mkdata oddmem '-- asm\nexit\n-- mem\n0 11\n-- result\n0x0\n'
+mkdata badmem '-- asm\nexit\n-- mem\nzz\n-- result\n0x0\n'
+mkdata badresult '-- asm\nexit\n-- result\n0xZZ\n'
+mkdata tworesults '-- asm\nexit\n-- result\n0x1 0x2\n'
+mkdata longresult '-- asm\nexit\n-- result\n0x11112222333344445\n'
+mkdata emptyresult '-- asm\nexit\n-- result\n'
+mkdata badraw '-- raw\n0xnothex\n-- result\n0x0\n'
+mkdata longraw '-- raw\n0x11112222333344445\n-- result\n0x0\n'
+mkdata rawmismatch '-- asm\nexit\n-- raw\n0x0000000000000000\n-- result\n0x0\n'
+mkdata twoasm '-- asm\nexit\n-- asm\nexit\n-- result\n0x0\n'
+mkdata unknownsection '-- asm\nexit\n-- bogus\n-- result\n0x0\n'
+mkdata prelude 'hello\n-- asm\nexit\n-- result\n0x0\n'
+mkdata duplabel '-- asm\nl:\nl:\nexit\n-- result\n0x0\n'
+mkdata farlabel '-- asm\nja far\n-- result\n0x0\n'
+mkdata nul '-- asm\nexit\000\n-- result\n0x0\n'
+awk 'BEGIN { printf "-- asm\nmov %%r0, "; for (i = 0; i < 3000; i++) printf "1"; printf "\nexit\n-- result\n0x0\n" }' > "$w/longline.data"
+for f in "$w"/*.data; do
+  run 4 "malformed $(basename "$f")" "$f"
+  expect 1 "conformance on malformed $(basename "$f")" /dev/null "$tool" conformance "$f"
+  grep -q "^FAIL .*malformed test file: ." "$w/out" || { echo "FAIL $(basename "$f"): no FAIL line: $(cat "$w/out")"; bad=$((bad + 1)); }
+done
+
+# a long but valid program of many labels assembles quickly (no quadratic blow-up)
+awk 'BEGIN { print "-- asm"; for (i = 0; i < 20000; i++) printf "l%d:\nja l%d\n", i, (i * 7919) % 20000; print "exit\n-- result\n0x0" }' > "$w/labels.dat"
+timeout 20 "$tool" disasm "$w/labels.dat" > /dev/null 2> "$w/err" || { echo "FAIL many labels: $(cat "$w/err")"; bad=$((bad + 1)); }
+
+# asm and disasm
+printf 'mov %%r0, 1\nbogus %%r1\n' > "$w/bad.s"
+expect 4 "asm with an invalid mnemonic" /dev/null "$tool" asm "$w/bad.s" "$w/bad.bin"
+grep -q 'line 2' "$w/err" || { echo "FAIL asm error does not name line 2: $(cat "$w/err")"; bad=$((bad + 1)); }
+printf 'exit\n' > "$w/ok.s"
+expect 5 "asm to an unwritable path" /dev/null "$tool" asm "$w/ok.s" "$w/no/such/dir/out.bin"
+expect 5 "asm of a missing file" /dev/null "$tool" asm "$w/missing.s" "$w/out.bin"
+expect 4 "asm of an ELF file" /dev/null "$tool" asm "$w/prog.o" "$w/out.bin"
+expect 4 "disasm of 7 bytes" /dev/null "$tool" disasm "$w/odd.bin"
+expect 5 "disasm of a directory" /dev/null "$tool" disasm "$w"
+
+# usage errors exit 2
+expect 2 "no command" /dev/null "$tool"
+expect 2 "unknown command" /dev/null "$tool" frobnicate
+expect 2 "run without program" /dev/null "$tool" run
+expect 2 "unknown option" /dev/null "$tool" run --frob "$w/prog.o"
+expect 2 "unknown engine" /dev/null "$tool" run --engine nosuch "$w/prog.o"
+grep -q 'available engines: .*spec' "$w/err" || { echo "FAIL unknown engine does not list engines"; bad=$((bad + 1)); }
+expect 2 "bad budget" /dev/null "$tool" run --budget 12x "$w/prog.o"
+expect 2 "zero repeat" /dev/null "$tool" run --repeat 0 "$w/prog.o"
+expect 2 "missing option value" /dev/null "$tool" run "$w/prog.o" --mem
+expect 2 "both --mem and --mem-file" /dev/null "$tool" run --mem 00 --mem-file "$w/odd.bin" "$w/prog.o"
+expect 2 "bad cpu" /dev/null "$tool" conformance --cpu v9 "$w"
+expect 2 "conformance without paths" /dev/null "$tool" conformance
+expect 2 "asm with one argument" /dev/null "$tool" asm "$w/ok.s"
+expect 1 "conformance of a missing file" /dev/null "$tool" conformance "$w/missing.data"
+
+# run-time errors exit 1 and name the error and the pc
+printf 'mov %%r0, 0\nldxdw %%r0, [%%r0]\nexit\n' > "$w/memerr.s"
+"$tool" asm "$w/memerr.s" "$w/memerr.bin"
+run 1 "out-of-bounds load" "$w/memerr.bin"
+grep -q 'error at pc 1' "$w/err" || { echo "FAIL run-time error message: $(cat "$w/err")"; bad=$((bad + 1)); }
+printf 'l:\nja l\nexit\n' > "$w/loop.s"
+"$tool" asm "$w/loop.s" "$w/loop.bin"
+run 1 "infinite loop stops at the budget" --budget 1000 "$w/loop.bin"
+
+# the plugin
+"$tool" asm "$w/ok.s" "$w/ok.bin"
+od -An -tx1 -v "$w/ok.bin" > "$w/ok.hex"
+if [ "$(timeout 20 "$plugin" < "$w/ok.hex")" != 0 ]; then echo "FAIL plugin on a valid program"; bad=$((bad + 1)); fi
+printf 'this is not hex\n' > "$w/p1"; expect 1 "plugin: garbage stdin" "$w/p1" "$plugin"
+printf 'b70\n' > "$w/p2"; expect 1 "plugin: odd hex" "$w/p2" "$plugin"
+expect 1 "plugin: empty stdin" /dev/null "$plugin"
+expect 1 "plugin: random bytes on stdin" "$w/garbage.bin" "$plugin"
+expect 1 "plugin: bad memory hex" "$w/ok.hex" "$plugin" "zz"
+expect 1 "plugin: refused program" "$w/p1" "$plugin" --program "95 01 00 00 00 00 00 00"
+expect 1 "plugin: run-time error" /dev/null "$plugin" --program "$(od -An -tx1 -v "$w/memerr.bin" | tr '\n' ' ')"
+expect 2 "plugin: unknown engine" "$w/ok.hex" "$plugin" --engine nosuch
+expect 2 "plugin: bad argument" "$w/ok.hex" "$plugin" 00 --frob
+od -An -tx1 -v "$w/t.o" > "$w/elf.hex"
+expect 1 "plugin: truncated ELF" "$w/elf.hex" "$plugin" --elf
+timeout 20 "$plugin" < "$w/huge.bin" > /dev/null 2> "$w/err"; rc=$?
+if [ $rc -eq 0 ] || [ $rc -ge 124 ] || [ ! -s "$w/err" ]; then echo "FAIL plugin: huge stdin: exit $rc"; bad=$((bad + 1)); else ok=$((ok + 1)); fi
+
+echo "badinput: $ok cases handled cleanly, $bad not"
+[ $bad -eq 0 ]
