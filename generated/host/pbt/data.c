@@ -1,8 +1,9 @@
-#line 1803 "lit/pbt.nw"
+#line 1817 "lit/pbt.nw"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytecode.h"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -24,13 +25,15 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
     }
   }
   fprintf(f, "# pbt: budget %llu frames %u\n", (unsigned long long)c->budget, c->frames);
+  uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
+  lbpf_pbt_encode(c, code);
+  fprintf(f, "-- asm\n");
+  lbpf_disassemble(f, code, (size_t)c->nslots * 8);
   fprintf(f, "-- raw\n");
-  uint8_t code[8];
   for (uint32_t i = 0; i < c->nslots; i++) {
-    lbpf_encode(c->insns[i], code);
     uint64_t word = 0;
     for (int k = 7; k >= 0; k--)
-      word = (word << 8) | code[k];
+      word = (word << 8) | code[i * 8 + k];
     fprintf(f, "0x%016llx\n", (unsigned long long)word);
   }
   fprintf(f, "-- mem\n");
@@ -56,7 +59,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
             (unsigned)o[0].result.pc);
   free(o);
 }
-#line 1868 "lit/pbt.nw"
+#line 1885 "lit/pbt.nw"
 static int fail(char *err, size_t errlen, int line, const char *what) {
   snprintf(err, errlen, "line %d: %s", line, what);
   return -1;
@@ -105,7 +108,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
       continue;
     }
 
-#line 1922 "lit/pbt.nw"
+#line 1939 "lit/pbt.nw"
     switch (section) {
     case RAW: {
       char *end;
@@ -156,7 +159,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
     }
     default: break;
     }
-#line 1915 "lit/pbt.nw"
+#line 1932 "lit/pbt.nw"
   }
   if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
   return 0;

@@ -1,4 +1,4 @@
-#line 1569 "lit/pbt.nw"
+#line 1570 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +58,7 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1635 "lit/pbt.nw"
+#line 1636 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
@@ -161,6 +161,12 @@ static int shrink_input(struct shrinker *s) {
   while (s->best->budget > 0 && s->tries < s->max_tries) {
     *s->cand = *s->best;
     s->cand->budget = s->best->budget / 2;
+    if (!try(s)) break;
+    progress = 1;
+  }
+  for (int k = 0; k < 64 && s->best->budget > 0 && s->tries < s->max_tries; k++) {
+    *s->cand = *s->best;
+    s->cand->budget = s->best->budget - 1;
     if (!try(s)) break;
     progress = 1;
   }
