@@ -28,11 +28,17 @@ build/san/pbt: tests/pbt_main.c build/san/liblitbpf-host.a build/san/liblitbpf.a
 pbt: build/pbt
 	build/pbt --seed $(SEED) --count $(COUNT) --engines $(ENGINES) --out build
 
+# Every step runs even when an earlier one fails, so that one report shows
+# the random cases and the regressions; the target fails if any step did.
 check-pbt: build/pbt build/san/pbt
-	build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)
-	build/san/pbt --quiet --seed $(PBT_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)
-	$(if $(PBT_REGRESSIONS),build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))
-	$(if $(PBT_REGRESSIONS),build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))
+	@fail=0; \
+	build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES) || fail=1; \
+	echo "== the same under ASan+UBSan, $(PBT_SAN_COUNT) cases per seed"; \
+	build/san/pbt --quiet --seed $(PBT_SEEDS) --count $(PBT_SAN_COUNT) \
+	  --engines $(PBT_CHECK_ENGINES) || fail=1; \
+	$(if $(PBT_REGRESSIONS),build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS) || fail=1;) \
+	$(if $(PBT_REGRESSIONS),build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS) || fail=1;) \
+	exit $$fail
 
 ALL_TARGETS += build/pbt
 CHECK_TARGETS += check-pbt

@@ -1,4 +1,4 @@
-#line 1817 "lit/pbt.nw"
+#line 1848 "lit/pbt.nw"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +59,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
             (unsigned)o[0].result.pc);
   free(o);
 }
-#line 1885 "lit/pbt.nw"
+#line 1916 "lit/pbt.nw"
 static int fail(char *err, size_t errlen, int line, const char *what) {
   snprintf(err, errlen, "line %d: %s", line, what);
   return -1;
@@ -108,7 +108,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
       continue;
     }
 
-#line 1939 "lit/pbt.nw"
+#line 1970 "lit/pbt.nw"
     switch (section) {
     case RAW: {
       char *end;
@@ -159,7 +159,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
     }
     default: break;
     }
-#line 1932 "lit/pbt.nw"
+#line 1963 "lit/pbt.nw"
   }
   if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
   return 0;

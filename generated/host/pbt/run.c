@@ -1,6 +1,9 @@
-#line 1318 "lit/pbt.nw"
+
+#line 1345 "lit/pbt.nw"
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "lbpf_pbt.h"
 
@@ -14,6 +17,20 @@ struct arena {
   size_t stack_size;
 };
 
+#line 1329 "lit/pbt.nw"
+#define ARENA_ADDRESS ((uintptr_t)0x20000000u)
+
+static uint8_t *arena_block(void) {
+  static uint8_t *block;
+  if (block == NULL) {
+    void *p = mmap((void *)ARENA_ADDRESS, ARENA, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    block = p == MAP_FAILED ? malloc(ARENA) : p;
+  }
+  return block;
+}
+
+#line 1364 "lit/pbt.nw"
 static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_case *c,
                        unsigned shift) {
   a->block = block;
@@ -67,16 +84,15 @@ static void run_in(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, u
 
 void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_pbt_outcome *out) {
-  uint8_t *block = malloc(ARENA);
+  uint8_t *block = arena_block();
   if (block == NULL) {
     memset(out, 0, sizeof *out);
     out->load = LBPF_ERR_ARGUMENT;
     return;
   }
   run_in(e, c, block, shift, out);
-  free(block);
 }
-#line 1453 "lit/pbt.nw"
+#line 1483 "lit/pbt.nw"
 static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int32_t)i;
@@ -90,14 +106,13 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->engine_a = a;
   report->engine_b = b;
   report->mem_at = report->stack_at = -1;
-  uint8_t *block = malloc(ARENA);
+  uint8_t *block = arena_block();
   if (block == NULL) {
     report->diff = LBPF_PBT_DIFF_LOAD;
     return report->diff;
   }
   run_in(a, c, block, 0, x);
   run_in(b, c, block, 0, y);
-  free(block);
   if (x->load != y->load || (x->load != LBPF_OK && x->fault.pc != y->fault.pc))
     d |= LBPF_PBT_DIFF_LOAD;
   if (x->load == LBPF_OK && y->load == LBPF_OK) {
@@ -120,7 +135,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->diff = d;
   return d;
 }
-#line 1501 "lit/pbt.nw"
+#line 1530 "lit/pbt.nw"
 static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),

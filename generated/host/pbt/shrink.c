@@ -1,4 +1,4 @@
-#line 1570 "lit/pbt.nw"
+#line 1599 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +58,7 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1636 "lit/pbt.nw"
+#line 1665 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
@@ -120,8 +120,10 @@ static int shrink_instructions(struct shrinker *s) {
     }
     /* make it inert */
     static const struct lbpf_insn inert = {LBPF_CLASS_ALU64 | LBPF_ALU_MOV, 0, 0, 0, 0};
-    if (!second[p] && !lbpf_is_lddw(s->best->insns[p].opcode) &&
-        memcmp(&s->best->insns[p], &inert, sizeof inert) != 0) {
+    const struct lbpf_insn *now = &s->best->insns[p];
+    int is_inert = now->opcode == inert.opcode && now->dst == 0 && now->src == 0 &&
+                   now->offset == 0 && now->imm == 0;
+    if (!second[p] && !lbpf_is_lddw(now->opcode) && !is_inert) {
       *s->cand = *s->best;
       s->cand->insns[p] = inert;
       if (try(s)) progress = 1;

@@ -1,4 +1,4 @@
-#line 2019 "lit/pbt.nw"
+#line 2050 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
