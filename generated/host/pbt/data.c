@@ -1,4 +1,4 @@
-#line 1848 "lit/pbt.nw"
+#line 1921 "lit/pbt.nw"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,12 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
     }
   }
   fprintf(f, "# pbt: budget %llu frames %u\n", (unsigned long long)c->budget, c->frames);
+  if (c->ro_len > 0) {
+    fprintf(f, "# pbt: read-only");
+    for (uint32_t i = 0; i < c->ro_len; i++)
+      fprintf(f, " %02x", c->ro[i]);
+    fprintf(f, "\n");
+  }
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   lbpf_pbt_encode(c, code);
   fprintf(f, "-- asm\n");
@@ -59,7 +65,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
             (unsigned)o[0].result.pc);
   free(o);
 }
-#line 1916 "lit/pbt.nw"
+#line 1994 "lit/pbt.nw"
 static int fail(char *err, size_t errlen, int line, const char *what) {
   snprintf(err, errlen, "line %d: %s", line, what);
   return -1;
@@ -94,6 +100,18 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
           return fail(err, errlen, line, "frames must be 1..8");
         c->budget = budget;
         c->frames = frames;
+      } else if (strncmp(buf, "# pbt: read-only", 16) == 0) {
+        char *q = buf + 16, *end;
+        c->ro_len = 0;
+        while (*q) {
+          unsigned long v = strtoul(q, &end, 16);
+          if (end == q || v > 0xff || c->ro_len >= LBPF_PBT_MAX_RO)
+            return fail(err, errlen, line, "bad read-only byte");
+          c->ro[c->ro_len++] = (uint8_t)v;
+          q = end;
+          while (*q == ' ')
+            q++;
+        }
       }
       continue;
     }
@@ -108,7 +126,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
       continue;
     }
 
-#line 1970 "lit/pbt.nw"
+#line 2059 "lit/pbt.nw"
     switch (section) {
     case RAW: {
       char *end;
@@ -159,7 +177,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
     }
     default: break;
     }
-#line 1963 "lit/pbt.nw"
+#line 2052 "lit/pbt.nw"
   }
   if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
   return 0;

@@ -1,4 +1,4 @@
-#line 500 "lit/pbt.nw"
+#line 517 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"
@@ -10,7 +10,7 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg) {
   cfg->max_mem = 64;
   cfg->max_functions = 10;
 }
-#line 545 "lit/pbt.nw"
+#line 562 "lit/pbt.nw"
 #define MAX_LABELS (LBPF_PBT_MAX_SLOTS + LBPF_PBT_MAX_FUNCTIONS + 1)
 
 enum fix_field { FIX_OFFSET, FIX_IMM };
@@ -30,6 +30,7 @@ struct gen {
   uint32_t function; /* the function being generated: 0 is the entry */
   uint32_t function_label[LBPF_PBT_MAX_FUNCTIONS + 1];
   unsigned depth; /* nesting of blocks */
+  int r1_intact;  /* no instruction emitted so far writes r1 */
 };
 
 static uint64_t below(struct gen *g, uint64_t n) {
@@ -41,9 +42,25 @@ static int percent(struct gen *g, unsigned p) {
 static int has(struct gen *g, unsigned feature) {
   return (g->cfg->features & feature) != 0;
 }
-#line 576 "lit/pbt.nw"
+#line 594 "lit/pbt.nw"
+/* Does this instruction (or, for a local call, its callee) write r1? */
+static int writes_r1(uint8_t opcode, unsigned dst, unsigned src, int32_t imm) {
+  switch (LBPF_CLASS(opcode)) {
+  case LBPF_CLASS_ALU:
+  case LBPF_CLASS_ALU64:
+  case LBPF_CLASS_LDX:
+  case LBPF_CLASS_LD: return dst == 1;
+  case LBPF_CLASS_STX:
+    return LBPF_MODE(opcode) == LBPF_MODE_ATOMIC && (imm & LBPF_ATOMIC_FETCH) &&
+           imm != LBPF_ATOMIC_CMPXCHG && src == 1;
+  case LBPF_CLASS_JMP: return opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL) && src == LBPF_CALL_LOCAL;
+  default: return 0;
+  }
+}
+
 static void emit(struct gen *g, uint8_t opcode, unsigned dst, unsigned src, int16_t offset,
                  int32_t imm) {
+  if (writes_r1(opcode, dst, src, imm)) g->r1_intact = 0;
   struct lbpf_insn *i = &g->c->insns[g->c->nslots++];
   i->opcode = opcode;
   i->dst = (uint8_t)dst;
@@ -85,7 +102,7 @@ static void resolve(struct gen *g) {
       insn->imm = delta;
   }
 }
-#line 630 "lit/pbt.nw"
+#line 665 "lit/pbt.nw"
 static const int32_t edge32[] = {0,
                                  1,
                                  -1,
@@ -147,7 +164,7 @@ static uint64_t imm64(struct gen *g) {
   if (r < 65) return (uint64_t)(int64_t)imm32(g);
   return lbpf_pbt_next(g->rng);
 }
-#line 681 "lit/pbt.nw"
+#line 716 "lit/pbt.nw"
 #define R_MEM 6
 #define R_LEN 7
 
@@ -168,7 +185,7 @@ static unsigned pick_dst(struct gen *g) {
 static unsigned pick_src(struct gen *g) {
   return (unsigned)below(g, 11);
 }
-#line 707 "lit/pbt.nw"
+#line 742 "lit/pbt.nw"
 static uint32_t room(struct gen *g, uint32_t end) {
   return end > g->c->nslots ? end - g->c->nslots : 0;
 }
@@ -184,7 +201,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 735 "lit/pbt.nw"
+#line 770 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -231,7 +248,7 @@ static void gen_alu(struct gen *g, uint32_t end) {
     }
   }
 }
-#line 813 "lit/pbt.nw"
+#line 856 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -263,9 +280,11 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 852 "lit/pbt.nw"
-static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t size) {
+#line 895 "lit/pbt.nw"
+static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t size,
+                        int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
+  if (mostly_loads && kind >= 35 && percent(g, 60)) kind = 0;
   int atomic_ok = has(g, LBPF_PBT_ATOMICS) && (size == LBPF_SIZE_W || size == LBPF_SIZE_DW);
   if (kind < 35) {
     uint8_t mode = LBPF_MODE_MEM;
@@ -285,28 +304,35 @@ static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t si
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 883 "lit/pbt.nw"
+#line 928 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
-  int stack = percent(g, 40);
+  unsigned which = (unsigned)below(g, 100);
+  enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
+                                : which < 85 ? LBPF_PBT_STACK
+                                             : LBPF_PBT_RO;
+  if (region == LBPF_PBT_RO && g->c->ro_len == 0) region = LBPF_PBT_INPUT;
   uint8_t size = sizes[below(g, 4)];
   unsigned n = size_bytes(size);
-  unsigned base = stack ? 10 : R_MEM;
-  int64_t lo = stack ? -LBPF_STACK_SIZE : 0;
-  int64_t hi = stack ? 0 : (int64_t)g->c->mem_len;
+  unsigned base = R_MEM;
+  int64_t lo = 0, hi = (int64_t)g->c->mem_len;
+  if (region == LBPF_PBT_RO) lo = LBPF_PBT_RO_OFFSET, hi = lo + (int64_t)g->c->ro_len;
   unsigned r = (unsigned)below(g, 100);
   enum lbpf_pbt_aim aim = r < 76   ? LBPF_PBT_AIM_INSIDE
                           : r < 88 ? LBPF_PBT_AIM_EDGE
                           : r < 94 ? LBPF_PBT_AIM_OUTSIDE
                                    : LBPF_PBT_AIM_DYNAMIC;
-  if (hi - lo < (int64_t)n) {
-    /* The input is too short for this access.  Mostly go to the stack instead,
-       so that short inputs do not end most runs at their first access. */
-    if (percent(g, 75)) {
-      stack = 1, base = 10, lo = -LBPF_STACK_SIZE, hi = 0;
-    } else {
+  if (region != LBPF_PBT_STACK && hi - lo < (int64_t)n) {
+    /* The region is too short for this access.  Mostly go to the stack
+       instead, so that short inputs do not end most runs at their first
+       access. */
+    if (percent(g, 75))
+      region = LBPF_PBT_STACK;
+    else
       aim = LBPF_PBT_AIM_OUTSIDE;
-    }
   }
+  if (region == LBPF_PBT_STACK) base = 10, lo = -LBPF_STACK_SIZE, hi = 0;
+  if (region == LBPF_PBT_INPUT && g->function == 0 && g->r1_intact && percent(g, 40)) base = 1;
+  int loads = region == LBPF_PBT_RO;
   if (aim == LBPF_PBT_AIM_DYNAMIC) {
     if (room(g, end) < 4)
       aim = LBPF_PBT_AIM_INSIDE;
@@ -319,8 +345,8 @@ static void gen_memory(struct gen *g, uint32_t end) {
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, t, idx, 0, 0);
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_AND | LBPF_SRC_K, t, 0, 0, (int32_t)mask);
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, t, base, 0, 0);
-      emit_access(g, t, (int16_t)lo, size);
-      g->c->aims[stack][aim]++;
+      emit_access(g, t, (int16_t)lo, size, loads);
+      g->c->aims[region][aim]++;
       return;
     }
   }
@@ -332,14 +358,14 @@ static void gen_memory(struct gen *g, uint32_t end) {
     int64_t j = fits16 ? (int64_t)below(g, 64) - 32 : offset;
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, t, base, 0, 0);
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_K, t, 0, 0, (int32_t)j);
-    emit_access(g, t, (int16_t)(offset - j), size);
+    emit_access(g, t, (int16_t)(offset - j), size, loads);
   } else {
     if (!fits16) offset = hi; /* no room for a derived pointer: still outside */
-    emit_access(g, base, (int16_t)offset, size);
+    emit_access(g, base, (int16_t)offset, size, loads);
   }
-  g->c->aims[stack][aim]++;
+  g->c->aims[region][aim]++;
 }
-#line 947 "lit/pbt.nw"
+#line 999 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -375,7 +401,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 992 "lit/pbt.nw"
+#line 1044 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -390,7 +416,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 1016 "lit/pbt.nw"
+#line 1068 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -424,7 +450,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1064 "lit/pbt.nw"
+#line 1116 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -493,7 +519,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1143 "lit/pbt.nw"
+#line 1195 "lit/pbt.nw"
 static void gen_item(struct gen *g, uint32_t end) {
   unsigned r = (unsigned)below(g, 100);
   int done = 0;
@@ -540,12 +566,13 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1200 "lit/pbt.nw"
+#line 1252 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   uint32_t end = g->c->nslots + quota - 1; /* the last slot is the exit */
   g->function = index;
   g->reserved = 0;
   place(g, g->function_label[index]);
+  g->r1_intact = index == 0;
   if (index == 0) {
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, R_MEM, 1, 0, 0);
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, R_LEN, 2, 0, 0);
@@ -557,7 +584,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   gen_block(g, end);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1227 "lit/pbt.nw"
+#line 1281 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;
@@ -567,6 +594,11 @@ static void gen_input(struct gen *g) {
   static const uint8_t special[] = {0x00, 0x01, 0x7f, 0x80, 0xff};
   for (uint32_t i = 0; i < c->mem_len; i++)
     c->mem[i] = percent(g, 33) ? special[below(g, 5)] : (uint8_t)lbpf_pbt_next(g->rng);
+  if (has(g, LBPF_PBT_MEMORY) && percent(g, 50)) {
+    c->ro_len = 1 + (uint32_t)below(g, LBPF_PBT_MAX_RO);
+    for (uint32_t i = 0; i < c->ro_len; i++)
+      c->ro[i] = (uint8_t)lbpf_pbt_next(g->rng);
+  }
   c->budget = percent(g, 15) ? below(g, 13) : 64 + below(g, 3937);
   c->frames =
       percent(g, 70) ? LBPF_MAX_CALL_DEPTH : 1 + (uint32_t)below(g, LBPF_MAX_CALL_DEPTH - 1);

@@ -15,7 +15,8 @@
 #define LBPF_PBT_MAX_SLOTS 512 /* instruction slots of a generated program */
 #define LBPF_PBT_MAX_MEM 256   /* bytes of input memory */
 #define LBPF_PBT_MAX_FUNCTIONS 12
-#line 84 "lit/pbt.nw"
+#define LBPF_PBT_MAX_RO 64 /* bytes of the read-only region */
+#line 85 "lit/pbt.nw"
 struct lbpf_pbt_rng {
   uint64_t s[4];
 };
@@ -26,7 +27,7 @@ void lbpf_pbt_seed(struct lbpf_pbt_rng *rng, uint64_t seed, uint64_t index);
 uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng);
 /* A number in [0, n); n > 0. */
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n);
-#line 159 "lit/pbt.nw"
+#line 169 "lit/pbt.nw"
 enum lbpf_pbt_aim {
   LBPF_PBT_AIM_INSIDE,  /* an access well inside a region */
   LBPF_PBT_AIM_EDGE,    /* touching the first or last byte of a region */
@@ -47,16 +48,20 @@ enum lbpf_pbt_shape {
   LBPF_PBT_SHAPE_COUNT
 };
 
+enum lbpf_pbt_region { LBPF_PBT_INPUT, LBPF_PBT_STACK, LBPF_PBT_RO, LBPF_PBT_REGION_COUNT };
+
 struct lbpf_pbt_case {
   struct lbpf_insn insns[LBPF_PBT_MAX_SLOTS];
   uint32_t nslots;
   uint8_t mem[LBPF_PBT_MAX_MEM];
   uint32_t mem_len;
+  uint8_t ro[LBPF_PBT_MAX_RO]; /* the read-only region; none when ro_len is 0 */
+  uint32_t ro_len;
   uint64_t budget;
   uint32_t frames;     /* stack frames, 1..LBPF_MAX_CALL_DEPTH */
   uint32_t nfunctions; /* subprograms besides the entry */
   /* what the generator aimed at: statistics only */
-  uint32_t aims[2][LBPF_PBT_AIM_COUNT]; /* [0] input memory, [1] stack */
+  uint32_t aims[LBPF_PBT_REGION_COUNT][LBPF_PBT_AIM_COUNT];
   uint32_t shapes[LBPF_PBT_SHAPE_COUNT];
 };
 
@@ -67,11 +72,14 @@ struct lbpf_pbt_case {
 extern const struct lbpf_helper lbpf_pbt_helpers[];
 extern const size_t lbpf_pbt_nhelpers;
 
+/* Where the read-only region lies, relative to the input memory. */
+#define LBPF_PBT_RO_OFFSET 4480
+
 /* Write the case's program as little-endian bytes: nslots * 8 of them. */
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the pbt helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 465 "lit/pbt.nw"
+#line 482 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -99,13 +107,13 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 266 "lit/pbt.nw"
+#line 283 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS 158
 /* The form of insn (0..LBPF_PBT_NFORMS-1), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1297 "lit/pbt.nw"
+#line 1355 "lit/pbt.nw"
 struct lbpf_pbt_outcome {
   enum lbpf_status load;   /* LBPF_OK when the engine accepted the program */
   struct lbpf_fault fault; /* its refusal otherwise */
@@ -119,7 +127,7 @@ struct lbpf_pbt_outcome {
 /* Run case c on engine e; shift (0..63) moves the regions in memory. */
 void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_pbt_outcome *out);
-#line 1456 "lit/pbt.nw"
+#line 1527 "lit/pbt.nw"
 enum {
   LBPF_PBT_DIFF_LOAD = 1u << 0,
   LBPF_PBT_DIFF_STATUS = 1u << 1,
@@ -144,7 +152,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
                           const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report);
 /* Print what differs, one line per difference. */
 void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
-#line 1589 "lit/pbt.nw"
+#line 1660 "lit/pbt.nw"
 /* Shrink c (which must fail with the difference mask `diff' between a and b)
    to a smaller case that still shows one of those differences.  At most
    max_tries candidates are run.  Returns the number of simplifications kept. */
@@ -152,7 +160,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 1832 "lit/pbt.nw"
+#line 1905 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -166,12 +174,12 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2033 "lit/pbt.nw"
+#line 2122 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t forms[LBPF_PBT_NFORMS];
   uint64_t status[LBPF_STATUS_COUNT];
-  uint64_t aims[2][LBPF_PBT_AIM_COUNT];
+  uint64_t aims[LBPF_PBT_REGION_COUNT][LBPF_PBT_AIM_COUNT];
   uint64_t shapes[LBPF_PBT_SHAPE_COUNT];
   uint64_t insns; /* instructions executed by the first engine, when it counts */
 };

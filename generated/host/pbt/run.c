@@ -1,5 +1,4 @@
-
-#line 1345 "lit/pbt.nw"
+#line 1378 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +9,16 @@
 #define GUARD 64
 #define GUARD_BYTE 0xa5
 #define STACK_MAX (LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE)
-#define ARENA (GUARD + LBPF_PBT_MAX_MEM + GUARD + STACK_MAX + GUARD + 64)
+#define ARENA (64 + GUARD + LBPF_PBT_RO_OFFSET + LBPF_PBT_MAX_RO + GUARD)
+
+_Static_assert(LBPF_PBT_RO_OFFSET == LBPF_PBT_MAX_MEM + GUARD + STACK_MAX + GUARD,
+               "the read-only region follows the stack's guard");
 
 struct arena {
-  uint8_t *block, *mem, *stack;
+  uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-
-#line 1329 "lit/pbt.nw"
+#line 1411 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -30,7 +31,6 @@ static uint8_t *arena_block(void) {
   return block;
 }
 
-#line 1364 "lit/pbt.nw"
 static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_case *c,
                        unsigned shift) {
   a->block = block;
@@ -38,16 +38,19 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(block, GUARD_BYTE, ARENA);
   a->mem = block + (shift % 64) + GUARD;
   a->stack = a->mem + LBPF_PBT_MAX_MEM + GUARD + STACK_MAX - a->stack_size;
+  a->ro = a->mem + LBPF_PBT_RO_OFFSET;
   memcpy(a->mem, c->mem, c->mem_len);
   memset(a->stack, 0, a->stack_size);
+  memcpy(a->ro, c->ro, c->ro_len);
 }
-
+#line 1442 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
-    int in_mem = p >= a->mem && p < a->mem + c->mem_len;
-    int in_stack = p >= a->stack && p < a->stack + a->stack_size;
-    if (!in_mem && !in_stack && *p != GUARD_BYTE) return false;
+    if (p >= a->mem && p < a->mem + c->mem_len) continue;
+    if (p >= a->stack && p < a->stack + a->stack_size) continue;
+    uint8_t want = p >= a->ro && p < a->ro + c->ro_len ? c->ro[p - a->ro] : GUARD_BYTE;
+    if (*p != want) return false;
   }
   return true;
 }
@@ -63,6 +66,9 @@ static void run_in(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, u
   memset(&env, 0, sizeof env);
   env.helpers = lbpf_pbt_helpers;
   env.nhelpers = lbpf_pbt_nhelpers;
+  struct lbpf_region ro = {a.ro, c->ro_len, LBPF_PERM_READ};
+  env.regions = &ro;
+  env.nregions = c->ro_len > 0;
   env.budget = c->budget;
   env.stack = a.stack;
   env.stack_size = a.stack_size;
@@ -92,7 +98,7 @@ void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   }
   run_in(e, c, block, shift, out);
 }
-#line 1483 "lit/pbt.nw"
+#line 1554 "lit/pbt.nw"
 static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int32_t)i;
@@ -135,7 +141,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->diff = d;
   return d;
 }
-#line 1530 "lit/pbt.nw"
+#line 1601 "lit/pbt.nw"
 static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),

@@ -1,4 +1,4 @@
-#line 2050 "lit/pbt.nw"
+#line 2139 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -12,7 +12,7 @@ void lbpf_pbt_stats_add(struct lbpf_pbt_stats *s, const struct lbpf_pbt_case *c,
     if (f >= 0) s->forms[f]++;
     if (lbpf_is_lddw(c->insns[i].opcode)) i++;
   }
-  for (int r = 0; r < 2; r++)
+  for (int r = 0; r < LBPF_PBT_REGION_COUNT; r++)
     for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
       s->aims[r][a] += c->aims[r][a];
   for (int k = 0; k < LBPF_PBT_SHAPE_COUNT; k++)
@@ -45,11 +45,12 @@ int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
     if (s->status[k])
       fprintf(f, " %s %.1f%%;", lbpf_status_name((enum lbpf_status)k), pct(s->status[k], ran));
   fprintf(f, " %.0f instructions per run\n", ran ? (double)s->insns / (double)ran : 0.0);
-  for (int r = 0; r < 2; r++) {
+  static const char *const region_names[] = {"input memory", "stack", "read-only region"};
+  for (int r = 0; r < LBPF_PBT_REGION_COUNT; r++) {
     uint64_t all = 0;
     for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
       all += s->aims[r][a];
-    fprintf(f, "accesses to the %s: %llu;", r ? "stack" : "input memory", (unsigned long long)all);
+    fprintf(f, "accesses to the %s: %llu;", region_names[r], (unsigned long long)all);
     for (int a = 0; a < LBPF_PBT_AIM_COUNT; a++)
       fprintf(f, " %s %.1f%%", aim_names[a], pct(s->aims[r][a], all));
     fprintf(f, "\n");
