@@ -8,10 +8,12 @@
 SEED ?= 1
 COUNT ?= 2000
 ENGINES ?= spec,interp
-# make check: four seeds of 5,000 cases, and 4 x 500 under ASan+UBSan.
+# make check: four seeds of 25,000 cases, and four other seeds of 5,000 under
+# ASan+UBSan (each run takes seconds).
 PBT_SEEDS := 1,2,3,4
-PBT_COUNT := 5000
-PBT_SAN_COUNT := 500
+PBT_SAN_SEEDS := 101,102,103,104
+PBT_COUNT := 25000
+PBT_SAN_COUNT := 5000
 PBT_CHECK_ENGINES := spec,interp
 PBT_REGRESSIONS = $(sort $(wildcard tests/regressions/*.data))
 
@@ -30,14 +32,13 @@ pbt: build/pbt
 
 # Every step runs even when an earlier one fails, so that one report shows
 # the random cases and the regressions; the target fails if any step did.
+PBT_RUN = echo "$(1)"; $(1) || fail=1;
 check-pbt: build/pbt build/san/pbt
 	@fail=0; \
-	build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES) || fail=1; \
-	echo "== the same under ASan+UBSan, $(PBT_SAN_COUNT) cases per seed"; \
-	build/san/pbt --quiet --seed $(PBT_SEEDS) --count $(PBT_SAN_COUNT) \
-	  --engines $(PBT_CHECK_ENGINES) || fail=1; \
-	$(if $(PBT_REGRESSIONS),build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS) || fail=1;) \
-	$(if $(PBT_REGRESSIONS),build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS) || fail=1;) \
+	$(call PBT_RUN,build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)) \
+	$(call PBT_RUN,build/san/pbt --quiet --seed $(PBT_SAN_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)) \
+	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
+	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	exit $$fail
 
 ALL_TARGETS += build/pbt

@@ -178,6 +178,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t forms[LBPF_PBT_NFORMS];
+  uint64_t classes[8]; /* instructions per class, LBPF_CLASS(opcode) */
   uint64_t status[LBPF_STATUS_COUNT];
   uint64_t aims[LBPF_PBT_REGION_COUNT][LBPF_PBT_AIM_COUNT];
   uint64_t shapes[LBPF_PBT_SHAPE_COUNT];

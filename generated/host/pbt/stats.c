@@ -1,4 +1,4 @@
-#line 2139 "lit/pbt.nw"
+#line 2140 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -10,6 +10,7 @@ void lbpf_pbt_stats_add(struct lbpf_pbt_stats *s, const struct lbpf_pbt_case *c,
   for (uint32_t i = 0; i < c->nslots; i++) {
     int f = lbpf_pbt_form(c->insns[i]);
     if (f >= 0) s->forms[f]++;
+    s->classes[LBPF_CLASS(c->insns[i].opcode)]++;
     if (lbpf_is_lddw(c->insns[i].opcode)) i++;
   }
   for (int r = 0; r < LBPF_PBT_REGION_COUNT; r++)
@@ -65,6 +66,11 @@ int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
   int missing = 0, hit = 0;
   for (int k = 0; k < LBPF_PBT_NFORMS; k++)
     hit += s->forms[k] != 0;
+  static const char *const class_names[8] = {"ld (lddw)", "ldx", "st",    "stx",
+                                             "alu32",     "jmp", "jmp32", "alu64"};
+  fprintf(f, "instruction classes:");
+  for (int k = 0; k < 8; k++)
+    fprintf(f, " %s %.1f%%%s", class_names[k], pct(s->classes[k], total), k < 7 ? ";" : "\n");
   fprintf(f, "instruction forms: %d of %d generated (%llu instructions)", hit, LBPF_PBT_NFORMS,
           (unsigned long long)total);
   for (int k = 0; k < LBPF_PBT_NFORMS; k++)
