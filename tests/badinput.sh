@@ -190,7 +190,7 @@ expect 1 "conformance of a missing file" /dev/null "$tool" conformance "$w/missi
 printf 'mov %%r0, 0\nldxdw %%r0, [%%r0]\nexit\n' > "$w/memerr.s"
 "$tool" asm "$w/memerr.s" "$w/memerr.bin"
 run 1 "out-of-bounds load" "$w/memerr.bin"
-grep -q 'error at pc 1' "$w/err" || { echo "FAIL run-time error message: $(cat "$w/err")"; bad=$((bad + 1)); }
+grep -q 'run-time error at pc 1: ' "$w/err" || { echo "FAIL run-time error message: $(cat "$w/err")"; bad=$((bad + 1)); }
 printf 'l:\nja l\nexit\n' > "$w/loop.s"
 "$tool" asm "$w/loop.s" "$w/loop.bin"
 run 1 "infinite loop stops at the budget" --budget 1000 "$w/loop.bin"

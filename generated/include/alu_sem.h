@@ -8,7 +8,7 @@ static V trunc32(V a) {
   return V_AND(a, V_K(0xffffffffu));
 }
 static V sext_from(V a, unsigned bits) {
-  return V_ASHR(V_SHL(a, 64 - bits), 64 - bits);
+  return V_ASHR(V_SHL(a, V_K(64 - bits)), V_K(64 - bits));
 }
 
 #line 145 "spec/semantics.nw"
@@ -21,8 +21,8 @@ static V divide(V a, V b, int is_signed, int is_mod) {
 static V swap_bytes(V a, unsigned bits) {
   V r = V_K(0);
   for (unsigned i = 0; i < bits / 8; i++) {
-    V byte = V_AND(V_LSHR(a, 8 * i), V_K(0xff));
-    r = V_OR(r, V_SHL(byte, bits - 8 - 8 * i));
+    V byte = V_AND(V_LSHR(a, V_K(8 * i)), V_K(0xff));
+    r = V_OR(r, V_SHL(byte, V_K(bits - 8 - 8 * i)));
   }
   return r;
 }

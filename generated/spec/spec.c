@@ -43,7 +43,7 @@ static uint64_t concrete_srem(uint64_t a, uint64_t b) {
   return (a >> 63) ? 0 - r : r; /* the remainder takes the dividend's sign */
 }
 
-static uint64_t concrete_ashr(uint64_t a, unsigned n) {
+static uint64_t concrete_ashr(uint64_t a, uint64_t n) {
   uint64_t fill = (a >> 63) ? ~UINT64_C(0) : 0;
   return n == 0 ? a : (a >> n) | (fill << (63 - n) << 1);
 }

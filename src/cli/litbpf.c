@@ -107,7 +107,9 @@ static const struct lbpf_engine *engine_or_complain(const char *cmd, const char 
   return e;
 }
 
-static int load_error_exit(enum lbpf_load_error e) { return e == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT; }
+static int load_error_exit(enum lbpf_load_error e) {
+  return e == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
+}
 
 /* ---- litbpf run ---- */
 
@@ -120,7 +122,7 @@ static void run_help(void) {
          "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
          "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
          "and r2 = its length.  Prints r0 as 0x... on stdout.  On a run-time error prints\n"
-         "'litbpf: <error> error at pc N' on stderr.\n"
+         "'litbpf: run-time error at pc N: <error>' on stderr.\n"
          "\n"
          "  --engine NAME    engine to run (default spec; available: %s)\n"
          "  --mem HEX        input memory as hex bytes (default: the .data file's -- mem,\n"
@@ -160,7 +162,8 @@ static int cmd_run(int argc, char **argv) {
       if (!parse_u64(v, &budget)) return usage_error("run", "invalid budget '%s'", v);
     } else if ((m = opt_match(&o, "--repeat", &v))) {
       if (m < 0) return EXIT_USAGE;
-      if (!parse_u64(v, &repeat) || repeat == 0) return usage_error("run", "invalid repeat count '%s'", v);
+      if (!parse_u64(v, &repeat) || repeat == 0)
+        return usage_error("run", "invalid repeat count '%s'", v);
     } else if (opt_match(&o, "--stats", NULL)) {
       stats = true;
     } else if (a[0] == '-' && a[1] != '\0') {
@@ -214,15 +217,18 @@ static int cmd_run(int argc, char **argv) {
     rc = EXIT_REFUSED;
   } else {
     struct lbpf_result res = {0};
-    for (uint64_t k = 0; k < repeat; k++) lbpf_runner_run(r, mem, mem_len, &res);
+    for (uint64_t k = 0; k < repeat; k++)
+      lbpf_runner_run(r, mem, mem_len, &res);
     if (res.status == LBPF_OK) {
       printf("0x%" PRIx64 "\n", res.r0);
     } else {
-      fprintf(stderr, "litbpf: %s error at pc %" PRIu32 "\n", lbpf_status_name(res.status), res.pc);
+      fprintf(stderr, "litbpf: run-time error at pc %" PRIu32 ": %s\n", res.pc,
+              lbpf_status_name(res.status));
       rc = EXIT_RUNTIME;
     }
     if (stats)
-      fprintf(stderr, "litbpf: %" PRIu64 " instructions executed, budget used %" PRIu64 " of %" PRIu64 "\n",
+      fprintf(stderr,
+              "litbpf: %" PRIu64 " instructions executed, budget used %" PRIu64 " of %" PRIu64 "\n",
               res.insns, res.budget_used, budget);
   }
   if (r) lbpf_runner_free(r);
@@ -305,7 +311,9 @@ static int cmd_disasm(int argc, char **argv) {
     return load_error_exit(le);
   }
   int rc = lbpf_disassemble(stdout, pf.code, pf.code_size);
-  if (rc) fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", argv[1], pf.code_size);
+  if (rc)
+    fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", argv[1],
+            pf.code_size);
   lbpf_program_file_free(&pf);
   return rc ? EXIT_FORMAT : EXIT_OK;
 }
@@ -338,7 +346,8 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
     size_t pl = strlen(path);
     const char *detail = strncmp(err, path, pl) == 0 ? err + pl : err;
     if (*detail == ':') detail++;
-    while (*detail == ' ') detail++;
+    while (*detail == ' ')
+      detail++;
     printf("FAIL %s: malformed test file: %s\n", path, detail);
     t->failed++;
     return;
@@ -362,14 +371,15 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
   if (!r) {
     snprintf(got, sizeof got, "out of memory");
   } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, &fault) != LBPF_OK) {
-    snprintf(got, sizeof got, "refused at load: %s at pc %" PRIu32, lbpf_status_name(fault.status),
-             fault.pc);
+    snprintf(got, sizeof got, "refused by the loader at pc %" PRIu32 ": %s", fault.pc,
+             lbpf_status_name(fault.status));
     pass = tf.has_error;
   } else {
     struct lbpf_result res;
     lbpf_runner_run(r, tf.mem, tf.mem_len, &res);
     if (res.status != LBPF_OK) {
-      snprintf(got, sizeof got, "%s error at pc %" PRIu32, lbpf_status_name(res.status), res.pc);
+      snprintf(got, sizeof got, "run-time error at pc %" PRIu32 ": %s", res.pc,
+               lbpf_status_name(res.status));
       pass = tf.has_error;
     } else {
       snprintf(got, sizeof got, "0x%" PRIx64, res.r0);
@@ -465,8 +475,10 @@ static int cmd_conformance(int argc, char **argv) {
     if ((m = opt_match(&o, "--engine", &engine_name)) || (m = opt_match(&o, "--cpu", &cpu_name))) {
       if (m < 0) rc = EXIT_USAGE;
     } else if ((m = opt_match(&o, "--budget", &v))) {
-      if (m < 0) rc = EXIT_USAGE;
-      else if (!parse_u64(v, &budget)) rc = usage_error("conformance", "invalid budget '%s'", v);
+      if (m < 0)
+        rc = EXIT_USAGE;
+      else if (!parse_u64(v, &budget))
+        rc = usage_error("conformance", "invalid budget '%s'", v);
     } else if (a[0] == '-' && a[1] != '\0') {
       rc = usage_error("conformance", "unknown option '%s'", a);
     } else {
@@ -528,9 +540,10 @@ static const struct command commands[] = {
 
 static void help(FILE *f) {
   fprintf(f, "usage: litbpf COMMAND [OPTIONS] ...\n"
-         "\n"
-         "litbpf runs eBPF programs in a safe virtual machine.  Commands:\n");
-  for (size_t i = 0; i < NCOMMANDS; i++) fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
+             "\n"
+             "litbpf runs eBPF programs in a safe virtual machine.  Commands:\n");
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
   fprintf(f, "\n'litbpf COMMAND --help' describes a command.\n\n%s", exit_code_help);
 }
 

@@ -61,7 +61,8 @@ int main(int argc, char **argv) {
   if (!engine) {
     char names[256];
     lbpf_engine_names(names, sizeof names);
-    fprintf(stderr, "litbpf-plugin: unknown engine '%s'; available engines: %s\n", engine_name, names);
+    fprintf(stderr, "litbpf-plugin: unknown engine '%s'; available engines: %s\n", engine_name,
+            names);
     return 2;
   }
 
@@ -112,7 +113,8 @@ int main(int argc, char **argv) {
       printf("%" PRIx64 "\n", res.r0);
       rc = 0;
     } else {
-      fprintf(stderr, "litbpf-plugin: %s error at pc %" PRIu32 "\n", lbpf_status_name(res.status), res.pc);
+      fprintf(stderr, "litbpf-plugin: run-time error at pc %" PRIu32 ": %s\n", res.pc,
+              lbpf_status_name(res.status));
     }
   }
   lbpf_runner_free(r);

@@ -47,17 +47,20 @@ struct form {
 
 #define C_ALU LBPF_CLASS_ALU
 #define C_ALU64 LBPF_CLASS_ALU64
-#define ALU(n, op, off)                                                                       \
-  {n, SH_ALU, C_ALU64 | (op), off, 0, false}, {n "32", SH_ALU, C_ALU | (op), off, 0, false}, \
-      {n "64", SH_ALU, C_ALU64 | (op), off, 0, true}
-#define JCC(n, op)                                                                  \
-  {n, SH_JCC, LBPF_CLASS_JMP | (op), 0, 0, false},                                  \
-      {n "32", SH_JCC, LBPF_CLASS_JMP32 | (op), 0, 0, false}
+#define ALU(n, op, off)                                                                            \
+  {n, SH_ALU, C_ALU64 | (op), off, 0, false}, {n "32", SH_ALU, C_ALU | (op), off, 0, false}, {     \
+    n "64", SH_ALU, C_ALU64 | (op), off, 0, true                                                   \
+  }
+#define JCC(n, op)                                                                                 \
+  {n, SH_JCC, LBPF_CLASS_JMP | (op), 0, 0, false}, {                                               \
+    n "32", SH_JCC, LBPF_CLASS_JMP32 | (op), 0, 0, false                                           \
+  }
 #define MEMOP(cls, mode, sz) (uint8_t)((cls) | (mode) | (sz))
-#define ATOMIC(n, op)                                                                         \
-  {n, SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, false},        \
-      {n "32", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_W), 0, op, false}, \
-      {n "64", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, true}
+#define ATOMIC(n, op)                                                                              \
+  {n, SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, false},             \
+      {n "32", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_W), 0, op, false}, {   \
+    n "64", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, true          \
+  }
 
 static const struct form forms[] = {
     ALU("add", LBPF_ALU_ADD, 0),
@@ -155,9 +158,9 @@ static const struct form *find_form(const char *name, bool atomic) {
 #define MAX_OPERANDS 4
 
 struct fixup {
-  size_t slot;     /* the instruction to patch */
-  unsigned line;   /* where the label was used */
-  bool to_imm;     /* ja32 and call local keep the target in the immediate */
+  size_t slot;   /* the instruction to patch */
+  unsigned line; /* where the label was used */
+  bool to_imm;   /* ja32 and call local keep the target in the immediate */
   char label[64];
 };
 
@@ -208,17 +211,21 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
 }
 
 static int emit(struct assembler *as, struct lbpf_insn in) {
-  if (as->nslots >= LBPF_MAX_INSNS) return fail(as, "program longer than %d instructions", LBPF_MAX_INSNS);
-  if (!grow((void **)&as->code, &as->cap, (as->nslots + 1) * 8, 1)) return fail(as, "out of memory");
+  if (as->nslots >= LBPF_MAX_INSNS)
+    return fail(as, "program longer than %d instructions", LBPF_MAX_INSNS);
+  if (!grow((void **)&as->code, &as->cap, (as->nslots + 1) * 8, 1))
+    return fail(as, "out of memory");
   lbpf_tool_pack(as->code + as->nslots * 8, in);
   as->nslots++;
   return 0;
 }
 
 static void trim(char **s) {
-  while (isspace((unsigned char)**s)) (*s)++;
+  while (isspace((unsigned char)**s))
+    (*s)++;
   char *e = *s + strlen(*s);
-  while (e > *s && isspace((unsigned char)e[-1])) *--e = '\0';
+  while (e > *s && isspace((unsigned char)e[-1]))
+    *--e = '\0';
 }
 
 static bool is_ident(const char *s) {
@@ -299,7 +306,8 @@ static int parse_reg(struct assembler *as, const char *s, uint8_t *out) {
   if (*p == '%') p++;
   if (*p != 'r') return fail(as, "expected a register %%r0..%%r10, got '%s'", s);
   p++;
-  if (!isdigit((unsigned char)*p) || (p[0] == '0' && p[1])) return fail(as, "invalid register '%s'", s);
+  if (!isdigit((unsigned char)*p) || (p[0] == '0' && p[1]))
+    return fail(as, "invalid register '%s'", s);
   unsigned n = 0;
   for (; *p; p++) {
     if (!isdigit((unsigned char)*p) || n > 100) return fail(as, "invalid register '%s'", s);
@@ -310,7 +318,9 @@ static int parse_reg(struct assembler *as, const char *s, uint8_t *out) {
   return 0;
 }
 
-static bool is_reg(const char *s) { return s[0] == '%' || (s[0] == 'r' && isdigit((unsigned char)s[1])); }
+static bool is_reg(const char *s) {
+  return s[0] == '%' || (s[0] == 'r' && isdigit((unsigned char)s[1]));
+}
 
 /* [%rN], [%rN+off], [%rN-off] */
 static int parse_mem(struct assembler *as, char *s, uint8_t *reg, int16_t *off) {
@@ -328,7 +338,8 @@ static int parse_mem(struct assembler *as, char *s, uint8_t *reg, int16_t *off) 
     char *p = num;
     /* allow spaces around the sign: "[%r1 + 8]" */
     char *q = p + 1;
-    while (isspace((unsigned char)*q)) q++;
+    while (isspace((unsigned char)*q))
+      q++;
     memmove(p + 1, q, strlen(q) + 1);
     trim(&p);
     if (parse_off16(as, p, off)) return -1;
@@ -339,7 +350,8 @@ static int parse_mem(struct assembler *as, char *s, uint8_t *reg, int16_t *off) 
 
 static int add_fixup(struct assembler *as, const char *label, bool to_imm) {
   if (!is_ident(label)) return fail(as, "invalid jump target '%s' (a label or +N/-N)", label);
-  if (strlen(label) >= sizeof as->fixups[0].label) return fail(as, "label '%.20s...' too long", label);
+  if (strlen(label) >= sizeof as->fixups[0].label)
+    return fail(as, "label '%.20s...' too long", label);
   if (!grow((void **)&as->fixups, &as->fixcap, as->nfixups + 1, sizeof *as->fixups))
     return fail(as, "out of memory");
   struct fixup *f = &as->fixups[as->nfixups++];
@@ -359,9 +371,11 @@ static int parse_target(struct assembler *as, const char *s, struct lbpf_insn *i
   return add_fixup(as, s, to_imm);
 }
 
-static int want_operands(struct assembler *as, const char *name, int n, int want, const char *shape) {
+static int want_operands(struct assembler *as, const char *name, int n, int want,
+                         const char *shape) {
   if (n != want)
-    return fail(as, "'%s' takes %d operand%s (%s), got %d", name, want, want == 1 ? "" : "s", shape, n);
+    return fail(as, "'%s' takes %d operand%s (%s), got %d", name, want, want == 1 ? "" : "s", shape,
+                n);
   return 0;
 }
 
@@ -486,7 +500,8 @@ static int assemble_insn(struct assembler *as, const struct form *f, char **ops,
     uint8_t b[8];
     if (want_operands(as, f->name, n, 1, "a 64-bit instruction word")) return -1;
     if (parse_imm64(as, ops[0], &w)) return -1;
-    for (int i = 0; i < 8; i++) b[i] = (uint8_t)(w >> (8 * i));
+    for (int i = 0; i < 8; i++)
+      b[i] = (uint8_t)(w >> (8 * i));
     return emit(as, lbpf_tool_unpack(b));
   }
   }
@@ -505,7 +520,8 @@ static int assemble_line(struct assembler *as, char *s) {
     char *name = s;
     trim(&name);
     if (!is_ident(name)) return fail(as, "invalid label '%s'", name);
-    if (strlen(name) >= sizeof as->labels[0].name) return fail(as, "label '%.20s...' too long", name);
+    if (strlen(name) >= sizeof as->labels[0].name)
+      return fail(as, "label '%.20s...' too long", name);
     if (!grow((void **)&as->labels, &as->labcap, as->nlabels + 1, sizeof *as->labels))
       return fail(as, "out of memory");
     struct label *l = &as->labels[as->nlabels++];
@@ -518,7 +534,8 @@ static int assemble_line(struct assembler *as, char *s) {
   if (!*s) return 0;
 
   char *rest = s;
-  while (*rest && !isspace((unsigned char)*rest)) rest++;
+  while (*rest && !isspace((unsigned char)*rest))
+    rest++;
   if (*rest) *rest++ = '\0';
   const char *mnemonic = s;
   bool fetch = false, atomic = false;
@@ -527,21 +544,26 @@ static int assemble_line(struct assembler *as, char *s) {
     atomic = true;
     trim(&rest);
     char *op = rest;
-    while (*rest && !isspace((unsigned char)*rest)) rest++;
+    while (*rest && !isspace((unsigned char)*rest))
+      rest++;
     if (*rest) *rest++ = '\0';
     if (strcmp(op, "fetch") == 0) {
       fetch = true;
       trim(&rest);
       op = rest;
-      while (*rest && !isspace((unsigned char)*rest)) rest++;
+      while (*rest && !isspace((unsigned char)*rest))
+        rest++;
       if (*rest) *rest++ = '\0';
     }
-    if (!*op) return fail(as, "invalid number of operands for lock: expected 'lock [fetch] op [dst+offset], src'");
+    if (!*op)
+      return fail(
+          as, "invalid number of operands for lock: expected 'lock [fetch] op [dst+offset], src'");
     mnemonic = op;
   }
   const struct form *f = find_form(mnemonic, atomic);
   if (!f) {
-    if (atomic) return fail(as, "invalid atomic operation 'lock %s%s'", fetch ? "fetch " : "", mnemonic);
+    if (atomic)
+      return fail(as, "invalid atomic operation 'lock %s%s'", fetch ? "fetch " : "", mnemonic);
     return fail(as, "invalid mnemonic '%s'", mnemonic);
   }
   if (atomic && (f->imm & LBPF_ATOMIC_FETCH) && fetch)
@@ -550,7 +572,9 @@ static int assemble_line(struct assembler *as, char *s) {
   int n = split_operands(as, rest, ops);
   if (n < 0) return -1;
   if (atomic && n != 2)
-    return fail(as, "invalid number of operands for lock %s: expected 2 ([dst+offset], src), got %d", mnemonic, n);
+    return fail(as,
+                "invalid number of operands for lock %s: expected 2 ([dst+offset], src), got %d",
+                mnemonic, n);
   return assemble_insn(as, f, ops, n, fetch);
 }
 
@@ -562,14 +586,17 @@ static int resolve(struct assembler *as) {
   if (as->nlabels) qsort(as->labels, as->nlabels, sizeof *as->labels, cmp_label);
   for (size_t i = 1; i < as->nlabels; i++)
     if (strcmp(as->labels[i].name, as->labels[i - 1].name) == 0) {
-      as->line = as->labels[i].line > as->labels[i - 1].line ? as->labels[i].line : as->labels[i - 1].line;
+      as->line =
+          as->labels[i].line > as->labels[i - 1].line ? as->labels[i].line : as->labels[i - 1].line;
       return fail(as, "duplicate label '%s'", as->labels[i].name);
     }
   for (size_t i = 0; i < as->nfixups; i++) {
     struct fixup *f = &as->fixups[i];
     struct label key;
     snprintf(key.name, sizeof key.name, "%s", f->label);
-    struct label *l = as->nlabels == 0 ? NULL : bsearch(&key, as->labels, as->nlabels, sizeof *as->labels, cmp_label);
+    struct label *l = as->nlabels == 0
+                          ? NULL
+                          : bsearch(&key, as->labels, as->nlabels, sizeof *as->labels, cmp_label);
     size_t target;
     as->line = f->line;
     if (l)
@@ -583,7 +610,8 @@ static int resolve(struct assembler *as) {
     if (f->to_imm)
       in.imm = (int32_t)rel;
     else if (rel < INT16_MIN || rel > INT16_MAX)
-      return fail(as, "label '%s' is too far for a 16-bit jump offset (%" PRId64 ")", f->label, rel);
+      return fail(as, "label '%s' is too far for a 16-bit jump offset (%" PRId64 ")", f->label,
+                  rel);
     else
       in.offset = (int16_t)rel;
     lbpf_tool_pack(as->code + f->slot * 8, in);
@@ -591,8 +619,8 @@ static int resolve(struct assembler *as) {
   return 0;
 }
 
-int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **code,
-                  size_t *size, char *err, size_t errlen) {
+int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **code, size_t *size,
+                  char *err, size_t errlen) {
   struct assembler as;
   memset(&as, 0, sizeof as);
   as.err = err;
@@ -602,7 +630,8 @@ int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **c
   size_t i = 0;
   while (i < len && rc == 0) {
     size_t j = i;
-    while (j < len && text[j] != '\n') j++;
+    while (j < len && text[j] != '\n')
+      j++;
     char buf[MAX_LINE];
     if (j - i >= sizeof buf) {
       rc = fail(&as, "line longer than %d characters", MAX_LINE - 1);
@@ -636,7 +665,8 @@ int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **c
 
 /* ---- the disassembler ---- */
 
-static const struct form *find_printable(enum shape shape, uint8_t opcode, int16_t offset, int32_t imm) {
+static const struct form *find_printable(enum shape shape, uint8_t opcode, int16_t offset,
+                                         int32_t imm) {
   for (size_t i = 0; i < NFORMS; i++) {
     const struct form *f = &forms[i];
     if (f->alias || f->shape != shape) continue;
@@ -738,19 +768,20 @@ static unsigned text_of(const uint8_t *code, size_t ninsns, size_t pc, char *buf
 
 static void raw_text(const uint8_t *b, char *buf, size_t n) {
   uint64_t w = 0;
-  for (int i = 7; i >= 0; i--) w = w << 8 | b[i];
+  for (int i = 7; i >= 0; i--)
+    w = w << 8 | b[i];
   snprintf(buf, n, ".raw 0x%016" PRIx64, w);
 }
 
-unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf,
-                          size_t buflen) {
+unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t buflen) {
   char text[128];
   unsigned slots = text_of(code, ninsns, pc, text, sizeof text);
   /* Keep the text only if it assembles back to the same bytes. */
   uint8_t *again = NULL;
   size_t size = 0;
   char err[128];
-  bool same = text[0] && lbpf_assemble(text, strlen(text), 1, &again, &size, err, sizeof err) == 0 &&
+  bool same = text[0] &&
+              lbpf_assemble(text, strlen(text), 1, &again, &size, err, sizeof err) == 0 &&
               size == slots * 8u && memcmp(again, code + pc * 8, size) == 0;
   free(again);
   if (same) {
@@ -768,7 +799,8 @@ static int64_t target_of(const uint8_t *code, size_t pc) {
   if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL))
     return in.src == LBPF_CALL_LOCAL ? (int64_t)pc + 1 + in.imm : -1;
   if (in.opcode == (LBPF_CLASS_JMP32 | LBPF_JMP_JA)) return (int64_t)pc + 1 + in.imm;
-  if ((cls == LBPF_CLASS_JMP || cls == LBPF_CLASS_JMP32) && op != LBPF_JMP_CALL && op != LBPF_JMP_EXIT)
+  if ((cls == LBPF_CLASS_JMP || cls == LBPF_CLASS_JMP32) && op != LBPF_JMP_CALL &&
+      op != LBPF_JMP_EXIT)
     return (int64_t)pc + 1 + in.offset;
   return -1;
 }
@@ -804,7 +836,8 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size) {
   }
   free(mark);
   if (size % 8) {
-    fprintf(out, "# %zu trailing byte%s, not a whole instruction\n", size % 8, size % 8 == 1 ? "" : "s");
+    fprintf(out, "# %zu trailing byte%s, not a whole instruction\n", size % 8,
+            size % 8 == 1 ? "" : "s");
     return -1;
   }
   return 0;
@@ -824,12 +857,11 @@ unsigned lbpf_cpu_version(const uint8_t *code, size_t size) {
         need = 4;
       else if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL) && in.src == LBPF_CALL_LOCAL)
         need = 3;
-      else if (op == LBPF_JMP_JLT || op == LBPF_JMP_JLE || op == LBPF_JMP_JSLT || op == LBPF_JMP_JSLE)
+      else if (op == LBPF_JMP_JLT || op == LBPF_JMP_JLE || op == LBPF_JMP_JSLT ||
+               op == LBPF_JMP_JSLE)
         need = 2;
       break;
-    case LBPF_CLASS_JMP32:
-      need = op == LBPF_JMP_JA ? 4 : 3;
-      break;
+    case LBPF_CLASS_JMP32: need = op == LBPF_JMP_JA ? 4 : 3; break;
     case LBPF_CLASS_STX:
       if (LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC) need = 3;
       break;
@@ -838,11 +870,11 @@ unsigned lbpf_cpu_version(const uint8_t *code, size_t size) {
       break;
     case LBPF_CLASS_ALU:
     case LBPF_CLASS_ALU64:
-      if ((op == LBPF_ALU_DIV || op == LBPF_ALU_MOD || op == LBPF_ALU_MOV) && in.offset != 0) need = 4;
+      if ((op == LBPF_ALU_DIV || op == LBPF_ALU_MOD || op == LBPF_ALU_MOV) && in.offset != 0)
+        need = 4;
       if (cls == LBPF_CLASS_ALU64 && op == LBPF_ALU_END) need = 4;
       break;
-    default:
-      break;
+    default: break;
     }
     if (need > v) v = need;
   }

@@ -21,8 +21,8 @@ static inline struct lbpf_insn lbpf_tool_unpack(const uint8_t *b) {
   in.dst = (uint8_t)(b[1] & 0x0f);
   in.src = (uint8_t)(b[1] >> 4);
   in.offset = (int16_t)(uint16_t)(b[2] | (uint16_t)b[3] << 8);
-  in.imm = (int32_t)((uint32_t)b[4] | (uint32_t)b[5] << 8 | (uint32_t)b[6] << 16 |
-                     (uint32_t)b[7] << 24);
+  in.imm =
+      (int32_t)((uint32_t)b[4] | (uint32_t)b[5] << 8 | (uint32_t)b[6] << 16 | (uint32_t)b[7] << 24);
   return in;
 }
 
@@ -44,8 +44,8 @@ static inline void lbpf_tool_pack(uint8_t *b, struct lbpf_insn in) {
    a .data file names the file's line.  On success returns 0 and a malloc'd
    *code of *size bytes; on failure returns -1 and a message "line N: ..." in
    err. */
-int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **code,
-                  size_t *size, char *err, size_t errlen);
+int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **code, size_t *size,
+                  char *err, size_t errlen);
 
 /* Write the disassembly of size bytes of code to out, one instruction per
    line, with labels "L<pc>:" at jump and call targets.  Instructions the
@@ -57,8 +57,7 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size);
 
 /* The text of the instruction at slot pc (numeric jump offsets, no labels)
    into buf; returns the number of slots it takes (1, or 2 for lddw). */
-unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf,
-                          size_t buflen);
+unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t buflen);
 
 /* The lowest ISA version (1..4) that has every instruction of the code:
    v2 adds the 64-bit JLT/JLE/JSLT/JSLE, v3 JMP32, atomics and local calls,

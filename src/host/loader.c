@@ -98,7 +98,8 @@ int lbpf_hex_decode(const char *text, size_t len, uint8_t **out, size_t *outlen,
     }
     if (text[i] == '0' && i + 1 < len && (text[i + 1] == 'x' || text[i + 1] == 'X')) i += 2;
     size_t start = i;
-    while (i < len && hexval((unsigned char)text[i]) >= 0) i++;
+    while (i < len && hexval((unsigned char)text[i]) >= 0)
+      i++;
     if (i < len && !isspace((unsigned char)text[i])) {
       free(buf);
       return failf(err, errlen, "invalid character '%c' (0x%02x) in hex at offset %zu",
@@ -113,7 +114,8 @@ int lbpf_hex_decode(const char *text, size_t len, uint8_t **out, size_t *outlen,
       return failf(err, errlen, "'0x' without digits at offset %zu", start);
     }
     for (size_t k = start; k < i; k += 2)
-      buf[n++] = (uint8_t)(hexval((unsigned char)text[k]) << 4 | hexval((unsigned char)text[k + 1]));
+      buf[n++] =
+          (uint8_t)(hexval((unsigned char)text[k]) << 4 | hexval((unsigned char)text[k + 1]));
   }
   *out = buf;
   *outlen = n;
@@ -136,7 +138,7 @@ bool lbpf_is_testfile(const char *path, const uint8_t *data, size_t len) {
 }
 
 enum section { S_NONE, S_ASM, S_RAW, S_MEM, S_RESULT, S_ERROR, S_C, S_NOREGOFF, S_COUNT };
-static const char *const section_names[S_COUNT] = {"",      "asm",   "raw", "mem",
+static const char *const section_names[S_COUNT] = {"",       "asm",   "raw", "mem",
                                                    "result", "error", "c",   "no register offset"};
 
 struct span {
@@ -166,11 +168,13 @@ static int parse_raw(const struct span *sp, const char *name, uint8_t **code, si
       continue;
     }
     if (c == '#') {
-      while (i < sp->len && sp->text[i] != '\n') i++;
+      while (i < sp->len && sp->text[i] != '\n')
+        i++;
       continue;
     }
     size_t start = i;
-    while (i < sp->len && !isspace((unsigned char)sp->text[i])) i++;
+    while (i < sp->len && !isspace((unsigned char)sp->text[i]))
+      i++;
     size_t tl = i - start;
     const char *t = sp->text + start;
     uint8_t bytes[8];
@@ -184,7 +188,8 @@ static int parse_raw(const struct span *sp, const char *name, uint8_t **code, si
         if (v < 0) goto bad;
         w = w << 4 | (uint64_t)v;
       }
-      for (int k = 0; k < 8; k++) bytes[k] = (uint8_t)(w >> (8 * k));
+      for (int k = 0; k < 8; k++)
+        bytes[k] = (uint8_t)(w >> (8 * k));
       nb = 8;
     } else if (tl == 2 && hexval((unsigned char)t[0]) >= 0 && hexval((unsigned char)t[1]) >= 0) {
       bytes[0] = (uint8_t)(hexval((unsigned char)t[0]) << 4 | hexval((unsigned char)t[1]));
@@ -207,9 +212,10 @@ static int parse_raw(const struct span *sp, const char *name, uint8_t **code, si
     continue;
   bad:
     free(buf);
-    return failf(err, errlen,
-                 "%s: line %u: -- raw: invalid item '%.*s' (expected a 64-bit word 0x... or a hex byte)",
-                 name, line, (int)(tl > 40 ? 40 : tl), t);
+    return failf(
+        err, errlen,
+        "%s: line %u: -- raw: invalid item '%.*s' (expected a 64-bit word 0x... or a hex byte)",
+        name, line, (int)(tl > 40 ? 40 : tl), t);
   }
   *code = buf;
   *size = n;
@@ -221,9 +227,12 @@ static bool only_comments(const struct span *sp) {
   bool in_comment = false;
   for (size_t i = 0; i < sp->len; i++) {
     char c = sp->text[i];
-    if (c == '\n') in_comment = false;
-    else if (c == '#') in_comment = true;
-    else if (!in_comment && !isspace((unsigned char)c)) return false;
+    if (c == '\n')
+      in_comment = false;
+    else if (c == '#')
+      in_comment = true;
+    else if (!in_comment && !isspace((unsigned char)c))
+      return false;
   }
   return true;
 }
@@ -236,25 +245,32 @@ static int parse_result(const struct span *sp, const char *name, uint64_t *out, 
   bool in_comment = false;
   for (size_t i = 0; i < sp->len; i++) {
     char c = sp->text[i];
-    if (c == '\n') in_comment = false;
-    else if (c == '#') in_comment = true;
+    if (c == '\n')
+      in_comment = false;
+    else if (c == '#')
+      in_comment = true;
     if (in_comment) continue;
-    if (n + 1 >= sizeof buf) return failf(err, errlen, "%s: line %u: -- result: too long", name, sp->first_line);
+    if (n + 1 >= sizeof buf)
+      return failf(err, errlen, "%s: line %u: -- result: too long", name, sp->first_line);
     buf[n++] = c;
   }
   buf[n] = '\0';
   char *s = buf;
-  while (isspace((unsigned char)*s)) s++;
+  while (isspace((unsigned char)*s))
+    s++;
   char *e = s + strlen(s);
-  while (e > s && isspace((unsigned char)e[-1])) *--e = '\0';
+  while (e > s && isspace((unsigned char)e[-1]))
+    *--e = '\0';
   char *digits = s;
   if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) digits += 2;
   size_t nd = strlen(digits);
   if (nd == 0 || nd > 16 || strspn(digits, "0123456789abcdefABCDEF") != nd)
-    return failf(err, errlen, "%s: line %u: -- result: expected one hexadecimal 64-bit value, got '%.40s'",
-                 name, sp->first_line, s);
+    return failf(err, errlen,
+                 "%s: line %u: -- result: expected one hexadecimal 64-bit value, got '%.40s'", name,
+                 sp->first_line, s);
   uint64_t v = 0;
-  for (size_t i = 0; i < nd; i++) v = v << 4 | (uint64_t)hexval((unsigned char)digits[i]);
+  for (size_t i = 0; i < nd; i++)
+    v = v << 4 | (uint64_t)hexval((unsigned char)digits[i]);
   *out = v;
   return 0;
 }
@@ -269,13 +285,16 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
   if (memchr(text, '\0', len)) return failf(err, errlen, "%s: NUL byte in a text file", name);
   for (size_t i = 0; i < len; line++) {
     size_t j = i;
-    while (j < len && text[j] != '\n') j++;
+    while (j < len && text[j] != '\n')
+      j++;
     size_t ll = j - i;
     if (ll >= 2 && text[i] == '-' && text[i + 1] == '-') {
       /* a section line: "-- name" */
       size_t a = i + 2, b = j;
-      while (a < b && isspace((unsigned char)text[a])) a++;
-      while (b > a && isspace((unsigned char)text[b - 1])) b--;
+      while (a < b && isspace((unsigned char)text[a]))
+        a++;
+      while (b > a && isspace((unsigned char)text[b - 1]))
+        b--;
       enum section s = S_NONE;
       for (int k = 1; k < S_COUNT; k++)
         if (strlen(section_names[k]) == b - a && memcmp(section_names[k], text + a, b - a) == 0)
@@ -284,14 +303,16 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
         return failf(err, errlen, "%s: line %u: unknown section '-- %.*s'", name, line,
                      (int)(b - a > 40 ? 40 : b - a), text + a);
       if (sp[s].present)
-        return failf(err, errlen, "%s: line %u: second '-- %s' section", name, line, section_names[s]);
+        return failf(err, errlen, "%s: line %u: second '-- %s' section", name, line,
+                     section_names[s]);
       cur = s;
       sp[s].present = true;
       sp[s].text = j < len ? text + j + 1 : text + len;
       sp[s].first_line = line + 1;
     } else if (cur == S_NONE) {
       size_t a = i;
-      while (a < j && isspace((unsigned char)text[a])) a++;
+      while (a < j && isspace((unsigned char)text[a]))
+        a++;
       if (a < j && text[a] != '#')
         return failf(err, errlen, "%s: line %u: text before the first '-- ' section", name, line);
     } else {
@@ -308,8 +329,8 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
 
   char msg[256];
   if (sp[S_ASM].present) {
-    if (lbpf_assemble(sp[S_ASM].text, sp[S_ASM].len, sp[S_ASM].first_line, &tf->code, &tf->code_size,
-                      msg, sizeof msg)) {
+    if (lbpf_assemble(sp[S_ASM].text, sp[S_ASM].len, sp[S_ASM].first_line, &tf->code,
+                      &tf->code_size, msg, sizeof msg)) {
       failf(err, errlen, "%s: -- asm: %s", name, msg);
       goto fail;
     }
@@ -341,8 +362,10 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
     bool in_comment = false;
     for (size_t i = 0; i < sp[S_MEM].len; i++) {
       char c = sp[S_MEM].text[i];
-      if (c == '\n') in_comment = false;
-      else if (c == '#') in_comment = true;
+      if (c == '\n')
+        in_comment = false;
+      else if (c == '#')
+        in_comment = true;
       clean[i] = in_comment ? ' ' : c;
     }
     int rc = lbpf_hex_decode(clean, sp[S_MEM].len, &tf->mem, &tf->mem_len, msg, sizeof msg);
@@ -360,7 +383,8 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
   if (sp[S_ERROR].present) {
     tf->has_error = true;
     if (!only_comments(&sp[S_ERROR])) {
-      size_t n = sp[S_ERROR].len < sizeof tf->error_text - 1 ? sp[S_ERROR].len : sizeof tf->error_text - 1;
+      size_t n =
+          sp[S_ERROR].len < sizeof tf->error_text - 1 ? sp[S_ERROR].len : sizeof tf->error_text - 1;
       memcpy(tf->error_text, sp[S_ERROR].text, n);
       tf->error_text[n] = '\0';
       for (char *p = tf->error_text; *p; p++)
@@ -382,9 +406,15 @@ void lbpf_testfile_free(struct lbpf_testfile *tf) {
 /* ---- ELF ---- */
 
 /* Little-endian reads; the caller has checked the bounds. */
-static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t rd32(const uint8_t *p) { return (uint32_t)rd16(p) | (uint32_t)rd16(p + 2) << 16; }
-static uint64_t rd64(const uint8_t *p) { return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32; }
+static uint16_t rd16(const uint8_t *p) {
+  return (uint16_t)(p[0] | p[1] << 8);
+}
+static uint32_t rd32(const uint8_t *p) {
+  return (uint32_t)rd16(p) | (uint32_t)rd16(p + 2) << 16;
+}
+static uint64_t rd64(const uint8_t *p) {
+  return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32;
+}
 
 /* Is [off, off+size) inside a file of len bytes?  Without overflow. */
 static bool inside(uint64_t off, uint64_t size, size_t len) {
@@ -415,7 +445,8 @@ static struct shdr read_shdr(const uint8_t *p) {
 }
 
 /* A NUL-terminated string at offset off of a string section, or NULL. */
-static const char *elf_string(const uint8_t *data, size_t len, const struct shdr *strtab, uint64_t off) {
+static const char *elf_string(const uint8_t *data, size_t len, const struct shdr *strtab,
+                              uint64_t off) {
   if (!inside(strtab->offset, strtab->size, len) || off >= strtab->size) return NULL;
   const char *s = (const char *)data + strtab->offset + off;
   if (!memchr(s, '\0', strtab->size - off)) return NULL;
@@ -437,19 +468,23 @@ static const char *reloc_name(uint32_t type) {
 int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8_t **code,
                   size_t *code_size, char *err, size_t errlen) {
   if (len < EHDR_SIZE || !lbpf_is_elf(data, len))
-    return failf(err, errlen, "%s: ELF header truncated (%zu bytes, need %d)", name, len, EHDR_SIZE);
-  if (data[4] != 2) return failf(err, errlen, "%s: not a 64-bit ELF file (class %u)", name, data[4]);
+    return failf(err, errlen, "%s: ELF header truncated (%zu bytes, need %d)", name, len,
+                 EHDR_SIZE);
+  if (data[4] != 2)
+    return failf(err, errlen, "%s: not a 64-bit ELF file (class %u)", name, data[4]);
   if (data[5] != 1)
     return failf(err, errlen, "%s: not a little-endian ELF file (data encoding %u)", name, data[5]);
   uint16_t type = rd16(data + 16), machine = rd16(data + 18);
   if (machine != EM_BPF)
     return failf(err, errlen, "%s: ELF machine %u is not BPF (%d)", name, machine, EM_BPF);
   if (type != ET_REL)
-    return failf(err, errlen, "%s: ELF type %u is not a relocatable object (%d)", name, type, ET_REL);
+    return failf(err, errlen, "%s: ELF type %u is not a relocatable object (%d)", name, type,
+                 ET_REL);
   uint64_t shoff = rd64(data + 40);
   uint16_t shentsize = rd16(data + 58), shnum = rd16(data + 60), shstrndx = rd16(data + 62);
   if (shentsize != SHDR_SIZE)
-    return failf(err, errlen, "%s: ELF section header size %u, expected %d", name, shentsize, SHDR_SIZE);
+    return failf(err, errlen, "%s: ELF section header size %u, expected %d", name, shentsize,
+                 SHDR_SIZE);
   if (shnum == 0) return failf(err, errlen, "%s: ELF file has no section headers", name);
   if (!inside(shoff, (uint64_t)shnum * SHDR_SIZE, len))
     return failf(err, errlen,
@@ -457,13 +492,14 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
                  "end of the file (%zu bytes)",
                  name, shoff, shnum, len);
   if (shstrndx >= shnum)
-    return failf(err, errlen, "%s: ELF section name table index %u out of range (%u sections)", name,
-                 shstrndx, shnum);
+    return failf(err, errlen, "%s: ELF section name table index %u out of range (%u sections)",
+                 name, shstrndx, shnum);
   const uint8_t *sh = data + shoff;
   struct shdr strtab = read_shdr(sh + (size_t)shstrndx * SHDR_SIZE);
   if (!inside(strtab.offset, strtab.size, len))
-    return failf(err, errlen, "%s: ELF section name table (section %u) extends past the end of the file",
-                 name, shstrndx);
+    return failf(err, errlen,
+                 "%s: ELF section name table (section %u) extends past the end of the file", name,
+                 shstrndx);
 
   /* the code: .text if it has bytes, else the first executable section */
   int text = -1, first_exec = -1;
@@ -472,12 +508,14 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
     if (s.type != SHT_PROGBITS || !(s.flags & SHF_EXECINSTR) || s.size == 0) continue;
     const char *nm = elf_string(data, len, &strtab, s.name);
     if (!nm)
-      return failf(err, errlen, "%s: ELF section %u has an invalid name offset 0x%x", name, i, s.name);
+      return failf(err, errlen, "%s: ELF section %u has an invalid name offset 0x%x", name, i,
+                   s.name);
     if (strcmp(nm, ".text") == 0 && text < 0) text = (int)i;
     if (first_exec < 0) first_exec = (int)i;
   }
   int ci = text >= 0 ? text : first_exec;
-  if (ci < 0) return failf(err, errlen, "%s: no executable section with code in the ELF file", name);
+  if (ci < 0)
+    return failf(err, errlen, "%s: no executable section with code in the ELF file", name);
   struct shdr cs = read_shdr(sh + (size_t)ci * SHDR_SIZE);
   const char *cname = elf_string(data, len, &strtab, cs.name);
   if (!inside(cs.offset, cs.size, len))
@@ -520,7 +558,8 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
     }
     return failf(err, errlen,
                  "%s: section '%s' has %" PRIu64 " relocation(s), not supported yet; the first, at "
-                 "offset 0x%" PRIx64 " (instruction %" PRIu64 "), is %s (type %u) against symbol '%s'",
+                 "offset 0x%" PRIx64 " (instruction %" PRIu64
+                 "), is %s (type %u) against symbol '%s'",
                  name, cname, r.size / entsize, roff, roff / 8, reloc_name(rtype), rtype,
                  symname ? symname : "?");
   }

@@ -6,8 +6,8 @@
 
 /* The conformance suite's helper 5 (call_unwind_fail.data, callx.data):
    it returns its first argument. */
-static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3,
-                                     uint64_t r4, uint64_t r5) {
+static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+                                     uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }

@@ -1,0 +1,46 @@
+#!/bin/bash
+# The assembler and the disassembler against each other:
+#   - every conformance program: disasm(asm(file)) reassembles to the same
+#     bytes, and its disassembly needs no .raw escape (every instruction of
+#     the suite has a text form);
+#   - pseudo-random bytes: the disassembly (with .raw where needed)
+#     reassembles to the same bytes;
+#   - clang-compiled objects: the disassembly of the ELF object reassembles
+#     to the bytes of its .text section (llvm-objcopy extracts them).
+# usage: tests/asm_roundtrip.sh LITBPF CONFORMANCE-TESTS-DIR [OBJECTS...]
+set -u
+tool=$1 dir=$2; shift 2
+export LC_ALL=C
+w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
+pass=0 fail=0
+check() { # NAME PROGRAM EXPECTED-BYTES-FILE [no-raw]
+  if ! "$tool" disasm "$2" > "$w/d.s" 2> "$w/err"; then
+    echo "FAIL $1: disasm: $(cat "$w/err")"; fail=$((fail + 1)); return
+  fi
+  if [ "${4-}" = no-raw ] && grep -q '\.raw' "$w/d.s"; then
+    echo "FAIL $1: disassembly needs .raw: $(grep -m1 '\.raw' "$w/d.s")"; fail=$((fail + 1)); return
+  fi
+  if ! "$tool" asm "$w/d.s" "$w/again.bin" 2> "$w/err"; then
+    echo "FAIL $1: reassembly: $(cat "$w/err")"; fail=$((fail + 1)); return
+  fi
+  if ! cmp -s "$3" "$w/again.bin"; then
+    echo "FAIL $1: reassembled bytes differ"; fail=$((fail + 1)); return
+  fi
+  pass=$((pass + 1))
+}
+for f in "$dir"/*.data; do
+  if ! "$tool" asm "$f" "$w/a.bin" 2> "$w/err"; then
+    echo "FAIL $(basename "$f"): asm: $(cat "$w/err")"; fail=$((fail + 1)); continue
+  fi
+  check "$(basename "$f")" "$w/a.bin" "$w/a.bin" no-raw
+done
+for seed in 1 2 3 4 5 6 7 8; do
+  awk -v s=$seed 'BEGIN { srand(s); for (i = 0; i < 8 * 512; i++) printf "%c", int(rand() * 256) }' > "$w/r.bin"
+  check "random bytes (seed $seed)" "$w/r.bin" "$w/r.bin"
+done
+for o in "$@"; do
+  llvm-objcopy -O binary --only-section=.text "$o" "$w/text.bin"
+  check "$(basename "$o")" "$o" "$w/text.bin" no-raw
+done
+echo "asm/disasm round trip: $pass programs, $fail failures"
+[ $fail -eq 0 ] && [ $pass -gt 0 ]
