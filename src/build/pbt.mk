@@ -43,3 +43,9 @@ check-pbt: build/pbt build/san/pbt
 
 ALL_TARGETS += build/pbt
 CHECK_TARGETS += check-pbt
+
+# Not part of make check: plant each bug of tests/mutants/interp.sed into a
+# copy of the interpreter and count the cases that expose it (see the chapter).
+.PHONY: pbt-mutants
+pbt-mutants:
+	PBT_IGNORE=budget tests/pbt_mutants.sh interp generated/interp/interp.c tests/mutants/interp.sed 5000

@@ -201,7 +201,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 770 "lit/pbt.nw"
+#line 774 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -212,10 +212,21 @@ static uint8_t alu_class(struct gen *g) {
   return a64 ? LBPF_CLASS_ALU64 : LBPF_CLASS_ALU;
 }
 
-static void gen_alu(struct gen *g, uint32_t end) {
+/* The second operand of op: for division, modulo and shifts, two times in
+   five one of the values where their definitions have special cases. */
+static int32_t operand(struct gen *g, uint8_t op) {
+  static const int32_t divisors[] = {0, 1, -1, 2, INT32_MIN};
+  static const int32_t shifts[] = {0, 1, 31, 32, 33, 63, 64, 65, -1};
+  if ((op == LBPF_ALU_DIV || op == LBPF_ALU_MOD) && percent(g, 40))
+    return divisors[below(g, sizeof divisors / sizeof divisors[0])];
+  if ((op == LBPF_ALU_LSH || op == LBPF_ALU_RSH || op == LBPF_ALU_ARSH) && percent(g, 40))
+    return shifts[below(g, sizeof shifts / sizeof shifts[0])];
+  return imm32(g);
+}
+
+static void gen_alu_op(struct gen *g, uint32_t end, unsigned dst) {
   uint8_t cls = alu_class(g);
   int v4 = has(g, LBPF_PBT_V4);
-  unsigned dst = pick_dst(g);
   unsigned kind = (unsigned)below(g, 100);
   if (room(g, end) >= 2 && percent(g, 25)) {
     set_value(g, end - 1, dst);
@@ -239,16 +250,29 @@ static void gen_alu(struct gen *g, uint32_t end) {
     uint8_t op = binops[below(g, sizeof binops / sizeof binops[0])];
     int16_t offset = (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD) && v4 && percent(g, 50);
     if (percent(g, 50)) {
-      emit(g, (uint8_t)(cls | op | LBPF_SRC_K), dst, 0, offset, imm32(g));
+      emit(g, (uint8_t)(cls | op | LBPF_SRC_K), dst, 0, offset, operand(g, op));
     } else {
       unsigned src = pick_src(g);
-      if (writable(g, src) && src != dst && room(g, end) >= 3 && percent(g, 30))
-        set_value(g, end - 1, src);
+      if (writable(g, src) && src != dst && room(g, end) >= 3 && percent(g, 40)) {
+        if (percent(g, 50))
+          emit(g, (uint8_t)(alu_class(g) | LBPF_ALU_MOV | LBPF_SRC_K), src, 0, 0, operand(g, op));
+        else
+          set_value(g, end - 1, src);
+      }
       emit(g, (uint8_t)(cls | op | LBPF_SRC_X), dst, src, offset, 0);
     }
   }
 }
-#line 856 "lit/pbt.nw"
+#line 850 "lit/pbt.nw"
+static void gen_alu(struct gen *g, uint32_t end) {
+  int observe = has(g, LBPF_PBT_MEMORY) && room(g, end) >= 2 && percent(g, 30);
+  unsigned dst = pick_dst(g);
+  gen_alu_op(g, observe ? end - 1 : end, dst);
+  if (observe)
+    emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, dst,
+         (int16_t)(-8 * (11 + (int)below(g, 40))), 0);
+}
+#line 898 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -280,7 +304,7 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 895 "lit/pbt.nw"
+#line 937 "lit/pbt.nw"
 static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
@@ -304,7 +328,7 @@ static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t si
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 928 "lit/pbt.nw"
+#line 970 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
@@ -365,7 +389,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   g->c->aims[region][aim]++;
 }
-#line 999 "lit/pbt.nw"
+#line 1041 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -401,7 +425,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 1044 "lit/pbt.nw"
+#line 1086 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -416,7 +440,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 1068 "lit/pbt.nw"
+#line 1110 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -450,7 +474,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1116 "lit/pbt.nw"
+#line 1158 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -519,7 +543,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1195 "lit/pbt.nw"
+#line 1237 "lit/pbt.nw"
 static void gen_item(struct gen *g, uint32_t end) {
   unsigned r = (unsigned)below(g, 100);
   int done = 0;
@@ -566,9 +590,13 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1252 "lit/pbt.nw"
+#line 1303 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
-  uint32_t end = g->c->nslots + quota - 1; /* the last slot is the exit */
+  /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
+     but cheap to include); a subprogram's: r0..r5, its results. */
+  unsigned dumped = index == 0 ? 10 : 6;
+  int dump = has(g, LBPF_PBT_MEMORY) && quota >= 2 * dumped && percent(g, index == 0 ? 75 : 30);
+  uint32_t end = g->c->nslots + quota - 1 - (dump ? dumped : 0); /* then the dump, the exit */
   g->function = index;
   g->reserved = 0;
   place(g, g->function_label[index]);
@@ -582,9 +610,11 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   for (unsigned i = 0; i < inits && room(g, end) >= 2; i++)
     set_value(g, end, pick_dst(g));
   gen_block(g, end);
+  for (unsigned r = 0; dump && r < dumped; r++)
+    emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1281 "lit/pbt.nw"
+#line 1338 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

@@ -1,4 +1,4 @@
-#line 2140 "lit/pbt.nw"
+#line 2197 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 

@@ -1,0 +1,19 @@
+# Small bugs of the kinds an engine author makes, planted into the tangled
+# interpreter (generated/interp/interp.c) by tests/pbt_mutants.sh.
+# bounds checks: off by one at the end, a zero-length corner, the fast path
+s/a - lo <= len - n;/a - lo < len - n;/
+s/len >= n \&\& a >= lo/len > n \&\& a >= lo/
+s/if (a - c->lo <= c->len - n) return/if (a - c->lo <= c->len - n + 1) return/
+# signed and unsigned comparisons, strict and not
+s/COND(JSGT, W, U, (S)d > (S)t)/COND(JSGT, W, U, d > t)/
+s/COND(JSLE, W, U, (S)d <= (S)t)/COND(JSLE, W, U, (S)d < (S)t)/
+# call depth, callx ids wider than 32 bits
+s/if (depth + 1 >= nframes) goto error_depth;/if (depth + 1 > nframes) goto error_depth;/
+s/id <= UINT32_MAX ? lbpf_env_helper/1 ? lbpf_env_helper/
+# byte swaps, shifts, signed division and modulo, sign extension
+s/return (uint16_t)(v >> 8 | v << 8);/return (uint16_t)(v >> 8 | v << 7);/
+s/ALU64(ARSH, (uint64_t)((int64_t)d >> (s \& 63)))/ALU64(ARSH, (uint64_t)((int64_t)d >> (s \& 31)))/
+s/ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? 0 - d :/ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? d :/
+s/ALU32(SMOD, t == 0 ? d : t == UINT32_MAX ? 0 :/ALU32(SMOD, t == 0 ? 0 : t == UINT32_MAX ? 0 :/
+s/HANDLER(MOVSX32_8) r\[ip->dst\] = (uint32_t)(int32_t)(int8_t)r\[ip->imm\];/HANDLER(MOVSX32_8) r[ip->dst] = (uint64_t)(int32_t)(int8_t)r[ip->imm];/
+s/HANDLER(LE16) r\[ip->dst\] = (uint16_t)r\[ip->dst\];/HANDLER(LE16) r[ip->dst] = (uint32_t)r[ip->dst];/
