@@ -543,11 +543,11 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1237 "lit/pbt.nw"
+#line 1239 "lit/pbt.nw"
 static void gen_item(struct gen *g, uint32_t end) {
   unsigned r = (unsigned)below(g, 100);
   int done = 0;
-  int nested = g->depth < 4;
+  int nested = g->depth < 4 && has(g, LBPF_PBT_JMP | LBPF_PBT_JMP32);
   if (r < 34) {
   } else if (r < 56) {
     if (has(g, LBPF_PBT_MEMORY)) gen_memory(g, end), done = 1;
@@ -575,7 +575,7 @@ static void gen_item(struct gen *g, uint32_t end) {
       g->c->shapes[LBPF_PBT_SHAPE_EARLY_EXIT]++;
       done = 1;
     }
-  } else {
+  } else if (nested) {
     uint32_t next = new_label(g);
     emit_cond_to(g, pick_src(g), next);
     place(g, next);
@@ -590,7 +590,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1303 "lit/pbt.nw"
+#line 1305 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -614,7 +614,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1338 "lit/pbt.nw"
+#line 1340 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

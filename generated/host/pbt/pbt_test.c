@@ -1,4 +1,4 @@
-#line 2417 "lit/pbt.nw"
+#line 2429 "lit/pbt.nw"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-#line 2590 "lit/pbt.nw"
+#line 2616 "lit/pbt.nw"
 struct wrapped {
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   size_t size;
@@ -54,7 +54,7 @@ static const struct lbpf_engine signedness_bug = {"jsgt32-bug", wrapped_state_si
                                                   wrapped_run};
 static const struct lbpf_engine stray_write = {"stray-write", wrapped_state_size, plain_load,
                                                stray_write_run};
-#line 2443 "lit/pbt.nw"
+#line 2455 "lit/pbt.nw"
 START_TEST(rng_is_xoshiro256starstar) {
   struct lbpf_pbt_rng rng = {{1, 2, 3, 4}};
   ck_assert_uint_eq(lbpf_pbt_next(&rng), 11520u);
@@ -72,7 +72,7 @@ START_TEST(rng_is_xoshiro256starstar) {
   ck_assert_uint_eq(lbpf_pbt_below(&a, 1), 0);
 }
 END_TEST
-#line 2472 "lit/pbt.nw"
+#line 2484 "lit/pbt.nw"
 static struct lbpf_pbt_case case_a, case_b;
 
 /* Field by field: a struct's padding bytes are not part of its value. */
@@ -172,9 +172,23 @@ START_TEST(features_restrict_the_generator) {
                     "opcode 0x%02x at %u", op, i);
     }
   }
+  /* Arithmetic alone: straight-line code, one exit. */
+  cfg.features = LBPF_PBT_ALU32 | LBPF_PBT_ALU64 | LBPF_PBT_V4;
+  for (uint64_t k = 0; k < 300; k++) {
+    struct lbpf_pbt_rng rng;
+    struct lbpf_fault fault;
+    lbpf_pbt_seed(&rng, 4, k);
+    lbpf_pbt_gen(&rng, &cfg, &case_a);
+    ck_assert_int_eq(lbpf_pbt_verify(&case_a, &fault), LBPF_OK);
+    for (uint32_t i = 0; i + 1 < case_a.nslots; i++) {
+      uint8_t cls = LBPF_CLASS(case_a.insns[i].opcode);
+      ck_assert(cls == LBPF_CLASS_ALU || cls == LBPF_CLASS_ALU64);
+    }
+    ck_assert_uint_eq(case_a.insns[case_a.nslots - 1].opcode, LBPF_CLASS_JMP | LBPF_JMP_EXIT);
+  }
 }
 END_TEST
-#line 2638 "lit/pbt.nw"
+#line 2664 "lit/pbt.nw"
 static struct lbpf_pbt_report report;
 
 START_TEST(comparison_sees_a_stray_write) {
@@ -221,7 +235,7 @@ START_TEST(shrinker_isolates_a_planted_bug) {
   ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), spec_engine(), &case_a, &report), 0);
 }
 END_TEST
-#line 2691 "lit/pbt.nw"
+#line 2717 "lit/pbt.nw"
 START_TEST(read_only_region_is_where_the_generator_aims) {
   static struct lbpf_pbt_outcome out;
   memset(&case_a, 0, sizeof case_a);
@@ -253,7 +267,7 @@ START_TEST(read_only_region_is_where_the_generator_aims) {
   ck_assert_int_eq(out.result.status, LBPF_ERR_MEMORY);
 }
 END_TEST
-#line 2735 "lit/pbt.nw"
+#line 2761 "lit/pbt.nw"
 START_TEST(targets_of_jumps_and_calls) {
   struct lbpf_insn jeq = {LBPF_CLASS_JMP | LBPF_JMP_JEQ, 1, 0, 3, 0};
   struct lbpf_insn ja32 = {LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, -5};
@@ -269,7 +283,7 @@ START_TEST(targets_of_jumps_and_calls) {
   ck_assert_int_eq(lbpf_pbt_target(&exit_, 10), -1);
 }
 END_TEST
-#line 2756 "lit/pbt.nw"
+#line 2782 "lit/pbt.nw"
 static char *print_to_string(const struct lbpf_pbt_case *c) {
   FILE *f = tmpfile();
   ck_assert_ptr_nonnull(f);
@@ -334,28 +348,28 @@ START_TEST(malformed_data_files_are_refused) {
 }
 END_TEST
 
-#line 2427 "lit/pbt.nw"
+#line 2439 "lit/pbt.nw"
 Suite *pbt_suite(void) {
   Suite *s = suite_create("pbt");
   TCase *tc = tcase_create("pbt");
   tcase_set_timeout(tc, 120);
 
-#line 2462 "lit/pbt.nw"
+#line 2474 "lit/pbt.nw"
   tcase_add_test(tc, rng_is_xoshiro256starstar);
-#line 2573 "lit/pbt.nw"
+#line 2599 "lit/pbt.nw"
   tcase_add_test(tc, generator_is_deterministic);
   tcase_add_test(tc, generated_programs_are_valid_and_cover_the_isa);
   tcase_add_test(tc, form_table_names_are_distinct);
   tcase_add_test(tc, features_restrict_the_generator);
-#line 2724 "lit/pbt.nw"
+#line 2750 "lit/pbt.nw"
   tcase_add_test(tc, read_only_region_is_where_the_generator_aims);
   tcase_add_test(tc, comparison_sees_a_stray_write);
   tcase_add_test(tc, shrinker_isolates_a_planted_bug);
-#line 2822 "lit/pbt.nw"
+#line 2848 "lit/pbt.nw"
   tcase_add_test(tc, targets_of_jumps_and_calls);
   tcase_add_test(tc, data_files_round_trip);
   tcase_add_test(tc, malformed_data_files_are_refused);
-#line 2432 "lit/pbt.nw"
+#line 2444 "lit/pbt.nw"
   suite_add_tcase(s, tc);
   return s;
 }

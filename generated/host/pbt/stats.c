@@ -1,4 +1,4 @@
-#line 2197 "lit/pbt.nw"
+#line 2199 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -46,6 +46,16 @@ int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
     if (s->status[k])
       fprintf(f, " %s %.1f%%;", lbpf_status_name((enum lbpf_status)k), pct(s->status[k], ran));
   fprintf(f, " %.0f instructions per run\n", ran ? (double)s->insns / (double)ran : 0.0);
+  /* The errors a program can cause at run time (LBPF_ERR_ARGUMENT is the
+     embedding's mistake, never the program's). */
+  static const enum lbpf_status runtime[] = {LBPF_ERR_MEMORY, LBPF_ERR_CALLX_TARGET,
+                                             LBPF_ERR_CALL_DEPTH, LBPF_ERR_BUDGET};
+  int unreached = 0;
+  fprintf(f, "run-time errors never reached:");
+  for (size_t k = 0; k < sizeof runtime / sizeof runtime[0]; k++)
+    if (s->status[runtime[k]] == 0)
+      fprintf(f, "%s %s", unreached++ ? "," : "", lbpf_status_name(runtime[k]));
+  fprintf(f, "%s\n", unreached ? "" : " none");
   static const char *const region_names[] = {"input memory", "stack", "read-only region"};
   for (int r = 0; r < LBPF_PBT_REGION_COUNT; r++) {
     uint64_t all = 0;
