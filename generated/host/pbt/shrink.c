@@ -1,4 +1,4 @@
-#line 1729 "lit/pbt.nw"
+#line 1730 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +58,7 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1795 "lit/pbt.nw"
+#line 1796 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
@@ -143,6 +143,21 @@ static int shrink_input(struct shrinker *s) {
     }
     *s->cand = *s->best;
     s->cand->mem_len = s->best->mem_len - 1;
+    if (try(s)) {
+      progress = 1;
+      continue;
+    }
+    break;
+  }
+  while (s->best->ro_len > 0 && s->tries < s->max_tries) {
+    *s->cand = *s->best;
+    s->cand->ro_len = s->best->ro_len / 2;
+    if (try(s)) {
+      progress = 1;
+      continue;
+    }
+    *s->cand = *s->best;
+    s->cand->ro_len = s->best->ro_len - 1;
     if (try(s)) {
       progress = 1;
       continue;
