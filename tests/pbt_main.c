@@ -4,10 +4,14 @@
    .data files (regression cases) on two engines.
 
    pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]
-       [--ignore WHAT[,WHAT...]] [--out DIR] [--show N] [--quiet]
+       [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--out DIR] [--show N]
+       [--quiet]
 
    --ignore drops differences of the named kinds (load, status, pc, r0,
    memory, stack, guard, budget, insns), to look past a known bug.
+   --features restricts the generator to the named parts of the ISA (alu32,
+   alu64, jmp, jmp32, loops, memory, atomics, lddw, helpers, callx, calls,
+   v4; default all), for an engine that implements only some.
    pbt --replay [--engines A,B] FILE...                                      */
 #include <errno.h>
 #include <stdio.h>
@@ -20,7 +24,8 @@
 static void usage(void) {
   fprintf(stderr,
           "usage: pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]\n"
-          "           [--ignore WHAT[,WHAT...]] [--out DIR] [--show N] [--quiet]\n"
+          "           [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--out DIR]\n"
+          "           [--show N] [--quiet]\n"
           "       pbt --replay [--engines A,B] FILE...\n");
   exit(2);
 }
@@ -62,6 +67,36 @@ static unsigned ignore_mask(const char *list) {
     }
     mask |= 1u << k;
     list += n + (list[n] == ',');
+  }
+  return mask;
+}
+
+static unsigned features(const char *list) {
+  static const struct {
+    const char *name;
+    unsigned bit;
+  } names[] = {{"alu32", LBPF_PBT_ALU32},     {"alu64", LBPF_PBT_ALU64},
+               {"jmp", LBPF_PBT_JMP},         {"jmp32", LBPF_PBT_JMP32},
+               {"loops", LBPF_PBT_LOOPS},     {"memory", LBPF_PBT_MEMORY},
+               {"atomics", LBPF_PBT_ATOMICS}, {"lddw", LBPF_PBT_LDDW},
+               {"helpers", LBPF_PBT_HELPERS}, {"callx", LBPF_PBT_CALLX},
+               {"calls", LBPF_PBT_LOCAL_CALLS}, {"v4", LBPF_PBT_V4},
+               {"all", LBPF_PBT_ALL}};
+  unsigned mask = 0;
+  while (*list) {
+    size_t n = strcspn(list, ","), k;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++)
+      if (strlen(names[k].name) == n && strncmp(names[k].name, list, n) == 0) break;
+    if (k == sizeof names / sizeof names[0]) {
+      fprintf(stderr, "pbt: --features: unknown feature '%.*s'\n", (int)n, list);
+      exit(2);
+    }
+    mask |= names[k].bit;
+    list += n + (list[n] == ',');
+  }
+  if ((mask & (LBPF_PBT_ALU32 | LBPF_PBT_ALU64)) == 0) {
+    fprintf(stderr, "pbt: --features needs alu32 or alu64\n");
+    exit(2);
   }
   return mask;
 }
@@ -158,6 +193,7 @@ int main(int argc, char **argv) {
     } else if (strcmp(opt, "--out") == 0 && more) out = argv[++i];
     else if (strcmp(opt, "--show") == 0 && more) show = number(opt, argv[++i]);
     else if (strcmp(opt, "--ignore") == 0 && more) ignore = ignore_mask(argv[++i]);
+    else if (strcmp(opt, "--features") == 0 && more) cfg.features = features(argv[++i]);
     else if (strcmp(opt, "--quiet") == 0) quiet = 1;
     else if (strcmp(opt, "--replay") == 0) replaying = 1;
     else if (strcmp(opt, "--") == 0) {
