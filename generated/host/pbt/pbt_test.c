@@ -1,4 +1,4 @@
-#line 2441 "lit/pbt.nw"
+#line 2472 "lit/pbt.nw"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-#line 2628 "lit/pbt.nw"
+#line 2663 "lit/pbt.nw"
 struct wrapped {
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   size_t size;
@@ -50,11 +50,26 @@ static void stray_write_run(void *state, void *mem, size_t mem_len, struct lbpf_
   wrapped_run(state, mem, mem_len, result);
 }
 
+static void no_counters_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
+  wrapped_run(state, mem, mem_len, result);
+  result->insns = result->budget_used = 0;
+}
+
+static void budget_plus_one_run(void *state, void *mem, size_t mem_len,
+                                struct lbpf_result *result) {
+  wrapped_run(state, mem, mem_len, result);
+  result->budget_used++;
+}
+
+static const struct lbpf_engine no_counters = {"no-counters", wrapped_state_size, plain_load,
+                                               no_counters_run};
+static const struct lbpf_engine budget_plus_one = {"budget+1", wrapped_state_size, plain_load,
+                                                   budget_plus_one_run};
 static const struct lbpf_engine signedness_bug = {"jsgt32-bug", wrapped_state_size, signedness_load,
                                                   wrapped_run};
 static const struct lbpf_engine stray_write = {"stray-write", wrapped_state_size, plain_load,
                                                stray_write_run};
-#line 2467 "lit/pbt.nw"
+#line 2498 "lit/pbt.nw"
 START_TEST(rng_is_xoshiro256starstar) {
   struct lbpf_pbt_rng rng = {{1, 2, 3, 4}};
   ck_assert_uint_eq(lbpf_pbt_next(&rng), 11520u);
@@ -72,7 +87,7 @@ START_TEST(rng_is_xoshiro256starstar) {
   ck_assert_uint_eq(lbpf_pbt_below(&a, 1), 0);
 }
 END_TEST
-#line 2496 "lit/pbt.nw"
+#line 2527 "lit/pbt.nw"
 static struct lbpf_pbt_case case_a, case_b;
 
 /* Field by field: a struct's padding bytes are not part of its value. */
@@ -188,7 +203,7 @@ START_TEST(features_restrict_the_generator) {
   }
 }
 END_TEST
-#line 2676 "lit/pbt.nw"
+#line 2726 "lit/pbt.nw"
 static struct lbpf_pbt_report report;
 
 START_TEST(comparison_sees_a_stray_write) {
@@ -203,6 +218,20 @@ START_TEST(comparison_sees_a_stray_write) {
   ck_assert(d & LBPF_PBT_DIFF_GUARD);
   ck_assert(report.a.guards_intact);
   ck_assert(!report.b.guards_intact);
+}
+END_TEST
+
+START_TEST(counters_are_compared_between_counting_engines) {
+  struct lbpf_pbt_config cfg;
+  lbpf_pbt_default_config(&cfg);
+  for (uint64_t k = 0; k < 200; k++) {
+    struct lbpf_pbt_rng rng;
+    lbpf_pbt_seed(&rng, 6, k);
+    lbpf_pbt_gen(&rng, &cfg, &case_a);
+    ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), &no_counters, &case_a, &report), 0);
+    ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), &budget_plus_one, &case_a, &report),
+                      LBPF_PBT_DIFF_BUDGET);
+  }
 }
 END_TEST
 
@@ -235,7 +264,7 @@ START_TEST(shrinker_isolates_a_planted_bug) {
   ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), spec_engine(), &case_a, &report), 0);
 }
 END_TEST
-#line 2729 "lit/pbt.nw"
+#line 2793 "lit/pbt.nw"
 START_TEST(read_only_region_is_where_the_generator_aims) {
   static struct lbpf_pbt_outcome out;
   memset(&case_a, 0, sizeof case_a);
@@ -267,7 +296,7 @@ START_TEST(read_only_region_is_where_the_generator_aims) {
   ck_assert_int_eq(out.result.status, LBPF_ERR_MEMORY);
 }
 END_TEST
-#line 2773 "lit/pbt.nw"
+#line 2838 "lit/pbt.nw"
 START_TEST(targets_of_jumps_and_calls) {
   struct lbpf_insn jeq = {LBPF_CLASS_JMP | LBPF_JMP_JEQ, 1, 0, 3, 0};
   struct lbpf_insn ja32 = {LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, -5};
@@ -283,7 +312,7 @@ START_TEST(targets_of_jumps_and_calls) {
   ck_assert_int_eq(lbpf_pbt_target(&exit_, 10), -1);
 }
 END_TEST
-#line 2794 "lit/pbt.nw"
+#line 2859 "lit/pbt.nw"
 static char *print_to_string(const struct lbpf_pbt_case *c) {
   FILE *f = tmpfile();
   ck_assert_ptr_nonnull(f);
@@ -348,28 +377,29 @@ START_TEST(malformed_data_files_are_refused) {
 }
 END_TEST
 
-#line 2451 "lit/pbt.nw"
+#line 2482 "lit/pbt.nw"
 Suite *pbt_suite(void) {
   Suite *s = suite_create("pbt");
   TCase *tc = tcase_create("pbt");
   tcase_set_timeout(tc, 120);
 
-#line 2486 "lit/pbt.nw"
+#line 2517 "lit/pbt.nw"
   tcase_add_test(tc, rng_is_xoshiro256starstar);
-#line 2611 "lit/pbt.nw"
+#line 2642 "lit/pbt.nw"
   tcase_add_test(tc, generator_is_deterministic);
   tcase_add_test(tc, generated_programs_are_valid_and_cover_the_isa);
   tcase_add_test(tc, form_table_names_are_distinct);
   tcase_add_test(tc, features_restrict_the_generator);
-#line 2762 "lit/pbt.nw"
+#line 2826 "lit/pbt.nw"
   tcase_add_test(tc, read_only_region_is_where_the_generator_aims);
   tcase_add_test(tc, comparison_sees_a_stray_write);
+  tcase_add_test(tc, counters_are_compared_between_counting_engines);
   tcase_add_test(tc, shrinker_isolates_a_planted_bug);
-#line 2860 "lit/pbt.nw"
+#line 2925 "lit/pbt.nw"
   tcase_add_test(tc, targets_of_jumps_and_calls);
   tcase_add_test(tc, data_files_round_trip);
   tcase_add_test(tc, malformed_data_files_are_refused);
-#line 2456 "lit/pbt.nw"
+#line 2487 "lit/pbt.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,4 +1,4 @@
-#line 2209 "lit/pbt.nw"
+#line 2240 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
