@@ -1,4 +1,4 @@
-#line 229 "lit/pbt.nw"
+#line 231 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

@@ -1,4 +1,4 @@
-#line 517 "lit/pbt.nw"
+#line 519 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"
@@ -10,7 +10,7 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg) {
   cfg->max_mem = 64;
   cfg->max_functions = 10;
 }
-#line 562 "lit/pbt.nw"
+#line 564 "lit/pbt.nw"
 #define MAX_LABELS (LBPF_PBT_MAX_SLOTS + LBPF_PBT_MAX_FUNCTIONS + 1)
 
 enum fix_field { FIX_OFFSET, FIX_IMM };
@@ -29,9 +29,20 @@ struct gen {
   uint16_t reserved; /* registers the code being generated must not write */
   uint32_t function; /* the function being generated: 0 is the entry */
   uint32_t function_label[LBPF_PBT_MAX_FUNCTIONS + 1];
-  unsigned depth; /* nesting of blocks */
-  int r1_intact;  /* no instruction emitted so far writes r1 */
+  unsigned depth;    /* nesting of blocks */
+  int r1_intact;     /* no instruction emitted so far writes r1 */
+  uint32_t open[64]; /* labels of the enclosing shapes: targets for escapes */
+  unsigned nopen;
 };
+
+static void push_open(struct gen *g, uint32_t label) {
+  if (g->nopen < sizeof g->open / sizeof g->open[0]) g->open[g->nopen] = label;
+  g->nopen++;
+}
+
+static void pop_open(struct gen *g) {
+  g->nopen--;
+}
 
 static uint64_t below(struct gen *g, uint64_t n) {
   return lbpf_pbt_below(g->rng, n);
@@ -42,7 +53,7 @@ static int percent(struct gen *g, unsigned p) {
 static int has(struct gen *g, unsigned feature) {
   return (g->cfg->features & feature) != 0;
 }
-#line 594 "lit/pbt.nw"
+#line 605 "lit/pbt.nw"
 /* Does this instruction (or, for a local call, its callee) write r1? */
 static int writes_r1(uint8_t opcode, unsigned dst, unsigned src, int32_t imm) {
   switch (LBPF_CLASS(opcode)) {
@@ -102,7 +113,7 @@ static void resolve(struct gen *g) {
       insn->imm = delta;
   }
 }
-#line 665 "lit/pbt.nw"
+#line 676 "lit/pbt.nw"
 static const int32_t edge32[] = {0,
                                  1,
                                  -1,
@@ -164,7 +175,7 @@ static uint64_t imm64(struct gen *g) {
   if (r < 65) return (uint64_t)(int64_t)imm32(g);
   return lbpf_pbt_next(g->rng);
 }
-#line 716 "lit/pbt.nw"
+#line 727 "lit/pbt.nw"
 #define R_MEM 6
 #define R_LEN 7
 
@@ -185,7 +196,7 @@ static unsigned pick_dst(struct gen *g) {
 static unsigned pick_src(struct gen *g) {
   return (unsigned)below(g, 11);
 }
-#line 742 "lit/pbt.nw"
+#line 753 "lit/pbt.nw"
 static uint32_t room(struct gen *g, uint32_t end) {
   return end > g->c->nslots ? end - g->c->nslots : 0;
 }
@@ -201,7 +212,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 774 "lit/pbt.nw"
+#line 785 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -263,7 +274,7 @@ static void gen_alu_op(struct gen *g, uint32_t end, unsigned dst) {
     }
   }
 }
-#line 850 "lit/pbt.nw"
+#line 861 "lit/pbt.nw"
 static void gen_alu(struct gen *g, uint32_t end) {
   int observe = has(g, LBPF_PBT_MEMORY) && room(g, end) >= 2 && percent(g, 30);
   unsigned dst = pick_dst(g);
@@ -272,7 +283,7 @@ static void gen_alu(struct gen *g, uint32_t end) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, dst,
          (int16_t)(-8 * (11 + (int)below(g, 40))), 0);
 }
-#line 898 "lit/pbt.nw"
+#line 909 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -304,7 +315,7 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 937 "lit/pbt.nw"
+#line 948 "lit/pbt.nw"
 static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
@@ -328,7 +339,7 @@ static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t si
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 970 "lit/pbt.nw"
+#line 981 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
@@ -389,7 +400,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   g->c->aims[region][aim]++;
 }
-#line 1041 "lit/pbt.nw"
+#line 1052 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -425,7 +436,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 1086 "lit/pbt.nw"
+#line 1097 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -440,7 +451,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 1110 "lit/pbt.nw"
+#line 1121 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -474,22 +485,26 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1158 "lit/pbt.nw"
+#line 1169 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
   emit_cond_to(g, pick_src(g), skip);
   if (!with_else) {
+    push_open(g, skip);
     gen_sub_block(g, end, 12);
+    pop_open(g);
     place(g, skip);
     g->c->shapes[LBPF_PBT_SHAPE_IF]++;
     return 1;
   }
   uint32_t join = new_label(g);
+  push_open(g, join);
   gen_sub_block(g, end - 2, 8);
   emit_ja_to(g, join);
   place(g, skip);
   gen_sub_block(g, end, 8);
+  pop_open(g);
   place(g, join);
   g->c->shapes[LBPF_PBT_SHAPE_IF_ELSE]++;
   return 1;
@@ -504,7 +519,9 @@ static int gen_counted_loop(struct gen *g, uint32_t end) {
   uint32_t top = new_label(g);
   place(g, top);
   g->reserved |= (uint16_t)(1u << counter);
+  push_open(g, top);
   gen_sub_block(g, end - 2, 10);
+  pop_open(g);
   g->reserved &= (uint16_t) ~(1u << counter);
   uint8_t cls = alu_class(g);
   if (percent(g, 50))
@@ -522,7 +539,9 @@ static int gen_wild_loop(struct gen *g, uint32_t end) {
   if (room(g, end) < 3 || !has(g, LBPF_PBT_LOOPS)) return 0;
   uint32_t top = new_label(g);
   place(g, top);
+  push_open(g, top);
   gen_sub_block(g, end - 2, 6);
+  pop_open(g);
   if (percent(g, 12)) {
     emit_ja_to(g, top);
   } else {
@@ -538,12 +557,38 @@ static int gen_goto(struct gen *g, uint32_t end) {
   if (room(g, end) < 2) return 0;
   uint32_t over = new_label(g);
   emit_ja_to(g, over);
+  push_open(g, over);
   gen_sub_block(g, end, 4);
+  pop_open(g);
   place(g, over);
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1239 "lit/pbt.nw"
+#line 1267 "lit/pbt.nw"
+/* A jump out of the structure: to the label of an enclosing shape (a break
+   to the end of an if, a continue to the top of a loop, bypassing its
+   counter) or, more rarely, into another function's code. */
+static int gen_escape(struct gen *g) {
+  uint32_t nf = g->c->nfunctions;
+  int cross = nf > 0 && percent(g, 30);
+  uint32_t label;
+  if (cross) {
+    uint32_t f = (uint32_t)below(g, nf + 1);
+    if (f == g->function) return 0;
+    label = g->function_label[f];
+  } else {
+    unsigned n = g->nopen < 64 ? g->nopen : 64;
+    if (n == 0) return 0;
+    label = g->open[below(g, n)];
+  }
+  if (percent(g, 50))
+    emit_ja_to(g, label);
+  else
+    emit_cond_to(g, pick_src(g), label);
+  g->c->shapes[cross ? LBPF_PBT_SHAPE_CROSS : LBPF_PBT_SHAPE_ESCAPE]++;
+  return 1;
+}
+
 static void gen_item(struct gen *g, uint32_t end) {
   unsigned r = (unsigned)below(g, 100);
   int done = 0;
@@ -569,17 +614,21 @@ static void gen_item(struct gen *g, uint32_t end) {
     done = has(g, LBPF_PBT_LOCAL_CALLS) && gen_local_call(g, end);
   } else if (r < 96) {
     if (has(g, LBPF_PBT_LDDW) && room(g, end) >= 2) emit_lddw(g, pick_dst(g), imm64(g)), done = 1;
-  } else if (r < 98) {
+  } else if (r < 97) {
     if (g->depth > 1) {
       emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
       g->c->shapes[LBPF_PBT_SHAPE_EARLY_EXIT]++;
       done = 1;
     }
-  } else if (nested) {
-    uint32_t next = new_label(g);
-    emit_cond_to(g, pick_src(g), next);
-    place(g, next);
-    done = 1;
+  } else if (r < 98) {
+    if (nested) {
+      uint32_t next = new_label(g);
+      emit_cond_to(g, pick_src(g), next);
+      place(g, next);
+      done = 1;
+    }
+  } else {
+    done = nested && gen_escape(g);
   }
   if (!done) gen_alu(g, end);
 }
@@ -590,7 +639,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1305 "lit/pbt.nw"
+#line 1361 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -614,7 +663,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1340 "lit/pbt.nw"
+#line 1396 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

@@ -45,6 +45,8 @@ enum lbpf_pbt_shape {
   LBPF_PBT_SHAPE_GOTO,         /* forward ja/ja32 over dead code */
   LBPF_PBT_SHAPE_EARLY_EXIT,
   LBPF_PBT_SHAPE_RECURSION, /* a function calling itself */
+  LBPF_PBT_SHAPE_ESCAPE,    /* break or continue: a jump to an enclosing shape's label */
+  LBPF_PBT_SHAPE_CROSS,     /* a jump into another function's code */
   LBPF_PBT_SHAPE_COUNT
 };
 
@@ -79,7 +81,7 @@ extern const size_t lbpf_pbt_nhelpers;
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the pbt helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 482 "lit/pbt.nw"
+#line 484 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -107,13 +109,13 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 283 "lit/pbt.nw"
+#line 285 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS 158
 /* The form of insn (0..LBPF_PBT_NFORMS-1), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1414 "lit/pbt.nw"
+#line 1470 "lit/pbt.nw"
 struct lbpf_pbt_outcome {
   enum lbpf_status load;   /* LBPF_OK when the engine accepted the program */
   struct lbpf_fault fault; /* its refusal otherwise */
@@ -127,7 +129,7 @@ struct lbpf_pbt_outcome {
 /* Run case c on engine e; shift (0..63) moves the regions in memory. */
 void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_pbt_outcome *out);
-#line 1589 "lit/pbt.nw"
+#line 1645 "lit/pbt.nw"
 enum {
   LBPF_PBT_DIFF_LOAD = 1u << 0,
   LBPF_PBT_DIFF_STATUS = 1u << 1,
@@ -152,7 +154,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
                           const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report);
 /* Print what differs, one line per difference. */
 void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
-#line 1751 "lit/pbt.nw"
+#line 1807 "lit/pbt.nw"
 /* Shrink c (which must fail with the difference mask `diff' between a and b)
    to a smaller case that still shows one of those differences.  At most
    max_tries candidates are run.  Returns the number of simplifications kept. */
@@ -160,7 +162,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 2005 "lit/pbt.nw"
+#line 2061 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -174,7 +176,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2222 "lit/pbt.nw"
+#line 2278 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t forms[LBPF_PBT_NFORMS];
