@@ -17,3 +17,12 @@ s/ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? 0 - d :/ALU64(SDIV, s == 0 ? 0 : s 
 s/ALU32(SMOD, t == 0 ? d : t == UINT32_MAX ? 0 :/ALU32(SMOD, t == 0 ? 0 : t == UINT32_MAX ? 0 :/
 s/HANDLER(MOVSX32_8) r\[ip->dst\] = (uint32_t)(int32_t)(int8_t)r\[ip->imm\];/HANDLER(MOVSX32_8) r[ip->dst] = (uint64_t)(int32_t)(int8_t)r[ip->imm];/
 s/HANDLER(LE16) r\[ip->dst\] = (uint16_t)r\[ip->dst\];/HANDLER(LE16) r[ip->dst] = (uint32_t)r[ip->dst];/
+# permissions: a store to the read-only region allowed
+s/return (r->perm \& perm) == perm \&\& len >= n/return ((r->perm | LBPF_PERM_WRITE) \& perm) == perm \&\& len >= n/
+# atomics: a 32-bit cmpxchg comparing 64 bits; fetch returning the new value
+s/if (((r\[0\] ^ old) \& mask) != 0) v = old;/if (((r[0] ^ old) \& (mask | mask << 32)) != 0) v = old;/
+s/if (aop \& LBPF_ATOMIC_FETCH) r\[src\] = old;/if (aop \& LBPF_ATOMIC_FETCH) r[src] = v;/
+# local calls: r9 not preserved
+s/memcpy(f->saved, \&r\[6\], sizeof f->saved);/memcpy(f->saved, \&r[6], 3 * sizeof f->saved[0]);/
+# sign-extending loads: a halfword zero-extended
+s/HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);/HANDLER(LDXS_H) LOAD_SIGNED(uint16_t, ip->imm);/

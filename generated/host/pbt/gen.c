@@ -315,8 +315,8 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 948 "lit/pbt.nw"
-static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t size,
+#line 956 "lit/pbt.nw"
+static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
   if (mostly_loads && kind >= 35 && percent(g, 60)) kind = 0;
@@ -336,10 +336,17 @@ static void emit_access(struct gen *g, unsigned base, int16_t offset, uint8_t si
     if (op != LBPF_ATOMIC_XCHG && op != LBPF_ATOMIC_CMPXCHG && percent(g, 50))
       op |= LBPF_ATOMIC_FETCH;
     unsigned src = (op & LBPF_ATOMIC_FETCH) ? pick_dst(g) : pick_src(g);
+    if (op == LBPF_ATOMIC_CMPXCHG && base != 0 && room(g, end) >= 2 && percent(g, 60)) {
+      /* Expect what is there, so that the exchange happens; a sign-extending
+         load gives r0 the right low half and ones above it. */
+      uint8_t mode = size == LBPF_SIZE_W && has(g, LBPF_PBT_V4) && percent(g, 50) ? LBPF_MODE_MEMSX
+                                                                                  : LBPF_MODE_MEM;
+      emit(g, (uint8_t)(LBPF_CLASS_LDX | mode | size), 0, base, offset, 0);
+    }
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 981 "lit/pbt.nw"
+#line 997 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
@@ -380,7 +387,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, t, idx, 0, 0);
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_AND | LBPF_SRC_K, t, 0, 0, (int32_t)mask);
       emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, t, base, 0, 0);
-      emit_access(g, t, (int16_t)lo, size, loads);
+      emit_access(g, end, t, (int16_t)lo, size, loads);
       g->c->aims[region][aim]++;
       return;
     }
@@ -393,14 +400,14 @@ static void gen_memory(struct gen *g, uint32_t end) {
     int64_t j = fits16 ? (int64_t)below(g, 64) - 32 : offset;
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, t, base, 0, 0);
     emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_K, t, 0, 0, (int32_t)j);
-    emit_access(g, t, (int16_t)(offset - j), size, loads);
+    emit_access(g, end, t, (int16_t)(offset - j), size, loads);
   } else {
     if (!fits16) offset = hi; /* no room for a derived pointer: still outside */
-    emit_access(g, base, (int16_t)offset, size, loads);
+    emit_access(g, end, base, (int16_t)offset, size, loads);
   }
   g->c->aims[region][aim]++;
 }
-#line 1052 "lit/pbt.nw"
+#line 1068 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -436,7 +443,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 1097 "lit/pbt.nw"
+#line 1113 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -451,7 +458,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 1121 "lit/pbt.nw"
+#line 1137 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -485,7 +492,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1169 "lit/pbt.nw"
+#line 1185 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -564,7 +571,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1267 "lit/pbt.nw"
+#line 1283 "lit/pbt.nw"
 /* A jump out of the structure: to the label of an enclosing shape (a break
    to the end of an if, a continue to the top of a loop, bypassing its
    counter) or, more rarely, into another function's code. */
@@ -639,7 +646,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1361 "lit/pbt.nw"
+#line 1377 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -663,7 +670,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1396 "lit/pbt.nw"
+#line 1412 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;
