@@ -521,8 +521,8 @@ dispatch:
 #line 768 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
+    budget_left--; /* spent even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
-    budget_left--;
     {
       struct lbpf_interp_frame *f = &vm->frames[depth++];
       memcpy(f->saved, &r[6], sizeof f->saved);
