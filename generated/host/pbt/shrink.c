@@ -1,4 +1,4 @@
-#line 1834 "lit/pbt.nw"
+#line 1839 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +58,7 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1900 "lit/pbt.nw"
+#line 1905 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;

@@ -1,4 +1,4 @@
-#line 2313 "lit/pbt.nw"
+#line 2318 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
