@@ -36,10 +36,11 @@ NW_DOCS = $(sort $(shell find spec lit -name '*.nw'))
 
 # Sources once tangled.  The core (everything a firmware links) is every
 # generated .c outside generated/host/ that is not a test; generated/host/ holds
-# tangled code that needs a hosted C library (the symbolic instance, say).
+# tangled code that needs a hosted C library (the symbolic instance, say);
+# generated/target/ is the Cortex-M4 firmware, built by src/build/target.mk.
 GEN_C = $(sort $(shell find generated -name '*.c' 2>/dev/null))
 GEN_TESTS = $(filter %_test.c,$(GEN_C))
-CORE_SRCS = $(filter-out generated/host/% $(GEN_TESTS),$(GEN_C))
+CORE_SRCS = $(filter-out generated/host/% generated/target/% $(GEN_TESTS),$(GEN_C))
 GEN_HOST_SRCS = $(filter generated/host/%,$(filter-out $(GEN_TESTS),$(GEN_C)))
 HOST_SRCS = $(sort $(wildcard src/host/*.c)) $(GEN_HOST_SRCS)
 HOST_LIBS := -lm

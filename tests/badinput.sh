@@ -96,6 +96,12 @@ clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/rel.c" -o "$w/rel.o" || exi
 run 4 "object with relocations" "$w/rel.o"
 grep -q "R_BPF_64_64.*'counter'" "$w/err" || { echo "FAIL relocation message: $(cat "$w/err")"; bad=$((bad + 1)); }
 
+# an object whose entry function is not at the start of .text: refused, not misrun
+printf '#include <stdint.h>\nuint64_t other(uint64_t x) { return x * 3; }\nuint64_t entry(uint8_t *m, uint64_t n) { return n + 1; }\n' > "$w/second.c"
+clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/second.c" -o "$w/second.o" || exit 2
+run 4 "entry function not first" "$w/second.o"
+grep -q "'entry' is at offset" "$w/err" || { echo "FAIL entry message: $(cat "$w/err")"; bad=$((bad + 1)); }
+
 # garbage: deterministic pseudo-random bytes, as raw code and behind an ELF magic
 awk 'BEGIN { srand(7); for (i = 0; i < 4099; i++) printf "%c", int(rand() * 256) }' > "$w/garbage.bin"
 run nz "garbage bytes" "$w/garbage.bin"

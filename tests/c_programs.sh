@@ -1,3 +1,17 @@
+  for cpu in $cpus; do
+    obj="$out/$name-$cpu.o"
+    clang -O2 -ffreestanding -target bpf -mcpu=$cpu -c "$src" -o "$obj" || { echo "FAIL $name: clang -mcpu=$cpu"; fail=$((fail + 1)); continue; }
+    for mem in "$out"/mem[0-9]; do
+      got=$("$tool" run --engine spec --mem-file "$mem" "$obj" 2>&1)
+      want=$("$out/$name-native" "$mem")
+      if [ "$got" = "$want" ]; then
+        pass=$((pass + 1))
+      else
+        echo "FAIL $name (-mcpu=$cpu) on $(basename "$mem"): litbpf says '$got', native says '$want'"
+        fail=$((fail + 1))
+      fi
+    done
+  done
 #!/bin/bash
 # Ordinary C programs (tests/c/*.c, each defining
 #   uint64_t entry(uint8_t *mem, uint64_t len))
@@ -5,9 +19,10 @@
 # gcc for the host (with tests/c/native_main.c as driver).  For each program
 # and each of a few input memories, `litbpf run --engine spec` must print
 # the same r0 as the native program.
-# usage: tests/c_programs.sh LITBPF BUILD-DIR
+# Each program is compiled for every ISA version in CPUS (default v3).
+# usage: tests/c_programs.sh LITBPF BUILD-DIR [CPUS]
 set -u
-tool=$1 out=$2
+tool=$1 out=$2 cpus=${3:-v3}
 export LC_ALL=C
 mkdir -p "$out"
 [ -x "$tool" ] || { echo "c_programs.sh: $tool is not executable" >&2; exit 2; }
@@ -25,18 +40,21 @@ pass=0 fail=0
 for src in tests/c/*.c; do
   name=$(basename "$src" .c)
   [ "$name" = native_main ] && continue
-  clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$src" -o "$out/$name.o" || { echo "FAIL $name: clang"; fail=$((fail + 1)); continue; }
   gcc -std=c11 -O2 -fno-strict-aliasing "$src" tests/c/native_main.c -o "$out/$name-native" || { echo "FAIL $name: gcc"; fail=$((fail + 1)); continue; }
-  for mem in "$out"/mem[0-9]; do
-    got=$("$tool" run --engine spec --mem-file "$mem" "$out/$name.o" 2>&1)
-    want=$("$out/$name-native" "$mem")
-    if [ "$got" = "$want" ]; then
-      pass=$((pass + 1))
-    else
-      echo "FAIL $name on $(basename "$mem"): litbpf says '$got', native says '$want'"
-      fail=$((fail + 1))
-    fi
+  for cpu in $cpus; do
+    obj="$out/$name-$cpu.o"
+    clang -O2 -ffreestanding -target bpf -mcpu="$cpu" -c "$src" -o "$obj" || { echo "FAIL $name: clang -mcpu=$cpu"; fail=$((fail + 1)); continue; }
+    for mem in "$out"/mem[0-9]; do
+      got=$("$tool" run --engine spec --mem-file "$mem" "$obj" 2>&1)
+      want=$("$out/$name-native" "$mem")
+      if [ "$got" = "$want" ]; then
+        pass=$((pass + 1))
+      else
+        echo "FAIL $name (-mcpu=$cpu) on $(basename "$mem"): litbpf says '$got', native says '$want'"
+        fail=$((fail + 1))
+      fi
+    done
   done
 done
-echo "C programs vs native: $pass agree, $fail differ"
+echo "C programs vs native ($cpus): $pass agree, $fail differ"
 [ $fail -eq 0 ] && [ $pass -gt 0 ]

@@ -114,7 +114,7 @@ enum lbpf_status {
   LBPF_STATUS_COUNT
 };
 
-/* A short lowercase name, e.g. "memory" for LBPF_ERR_MEMORY. */
+/* A short lowercase phrase, e.g. "memory access violation" for LBPF_ERR_MEMORY. */
 const char *lbpf_status_name(enum lbpf_status status);
 #line 195 "spec/api.nw"
 enum { LBPF_PERM_READ = 1, LBPF_PERM_WRITE = 2 };

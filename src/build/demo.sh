@@ -13,7 +13,7 @@ gcc -std=c11 -O2 -fno-strict-aliasing "$src" tests/c/native_main.c -o "$d/fletch
 printf 'litbpf runs eBPF programs safely.' > "$d/input"
 
 echo "== $src, compiled by clang -target bpf, disassembled by litbpf:"
-build/litbpf disasm "$d/fletcher32.o" | sed 's/^/  /'
+build/litbpf disasm "$d/fletcher32.o" | pr -2 -t -w 84 | expand | sed 's/^/  /'
 echo "== run by the specification engine on the 33 bytes '$(cat "$d/input")':"
 vm=$(build/litbpf run --engine spec --stats --mem-file "$d/input" "$d/fletcher32.o" 2> "$d/stats")
 echo "  r0 = $vm   ($(sed 's/^litbpf: //' "$d/stats"))"

@@ -425,6 +425,11 @@ static int conformance_dir(const char *dir, const struct lbpf_engine *engine, un
     n++;
   }
   closedir(d);
+  if (n == 0) {
+    fprintf(stderr, "litbpf: %s: no .data files in the directory\n", dir);
+    free(names);
+    return -1;
+  }
   if (n) qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
     conformance_file(names[i], engine, cpu, budget, t);

@@ -131,7 +131,9 @@ bool lbpf_is_elf(const uint8_t *data, size_t len) {
 bool lbpf_is_testfile(const char *path, const uint8_t *data, size_t len) {
   size_t pl = strlen(path);
   if (pl >= 5 && strcmp(path + pl - 5, ".data") == 0) return true;
-  /* a line that starts with "-- " */
+  /* Otherwise: a text file (bytecode nearly always holds a zero byte, text
+     never does) with a line that starts with "-- ". */
+  if (memchr(data, 0, len)) return false;
   for (size_t i = 0; i + 3 <= len; i++)
     if ((i == 0 || data[i - 1] == '\n') && memcmp(data + i, "-- ", 3) == 0) return true;
   return false;
@@ -563,6 +565,40 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
                  name, cname, r.size / entsize, roff, roff / 8, reloc_name(rtype), rtype,
                  symname ? symname : "?");
   }
+  /* A program starts at the first instruction of the section.  If clang put
+     a static function first and the global ones later, running from offset
+     0 would run the wrong function: refuse, naming the global function. */
+  const char *first_global = NULL;
+  uint64_t first_global_at = 0;
+  bool global_at_start = false;
+  for (unsigned i = 1; i < shnum; i++) {
+    struct shdr st = read_shdr(sh + (size_t)i * SHDR_SIZE);
+    if (st.type != SHT_SYMTAB || !inside(st.offset, st.size, len) || st.link >= shnum) continue;
+    struct shdr ss = read_shdr(sh + (size_t)st.link * SHDR_SIZE);
+    for (uint64_t k = 0; k < st.size / SYM_SIZE; k++) {
+      const uint8_t *sym = data + st.offset + k * SYM_SIZE;
+      unsigned bind = sym[4] >> 4, type = sym[4] & 0xf;
+      if (rd16(sym + 6) != (uint16_t)ci || type != 2 /* FUNC */ || bind != 1 /* GLOBAL */) continue;
+      uint64_t value = rd64(sym + 8);
+      const char *sname = elf_string(data, len, &ss, rd32(sym));
+      if (value == 0) global_at_start = true;
+      if (sname && strcmp(sname, "entry") == 0 && value != 0)
+        return failf(err, errlen,
+                     "%s: function 'entry' is at offset 0x%" PRIx64 " of section '%s', not at its "
+                     "start (litbpf runs a program from the first instruction of the section)",
+                     name, value, cname);
+      if (!first_global || value < first_global_at) {
+        first_global = elf_string(data, len, &ss, rd32(sym));
+        if (!first_global) first_global = "?";
+        first_global_at = value;
+      }
+    }
+  }
+  if (first_global && !global_at_start)
+    return failf(err, errlen,
+                 "%s: section '%s' does not start with a global function: '%s' is at offset "
+                 "0x%" PRIx64 " (litbpf runs a program from the first instruction of the section)",
+                 name, cname, first_global, first_global_at);
   *code = data + cs.offset;
   *code_size = (size_t)cs.size;
   return 0;

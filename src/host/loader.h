@@ -45,8 +45,8 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
                         char *err, size_t errlen);
 void lbpf_testfile_free(struct lbpf_testfile *tf);
 
-/* Is this an ELF file (by its magic number)?  A .data file (by its name or a
-   "-- " section line)? */
+/* Is this an ELF file (by its magic number)?  A .data file (by its name ending
+   in .data, or text without zero bytes that has a "-- " section line)? */
 bool lbpf_is_elf(const uint8_t *data, size_t len);
 bool lbpf_is_testfile(const char *path, const uint8_t *data, size_t len);
 

@@ -1,0 +1,327 @@
+#line 612 "lit/target.nw"
+#include <stdbool.h>
+#include <string.h>
+
+#include "engines.h"
+#include "lbpf.h"
+#include "runner.h"
+#include "target.h"
+
+#line 637 "lit/target.nw"
+extern uint8_t __arena_start[], __arena_end[];
+static uint8_t *arena_next;
+
+static void *arena_alloc(size_t size) {
+  size_t room = (size_t)(__arena_end - arena_next);
+  size = (size + 7) & ~(size_t)7;
+  if (size > room) return NULL;
+  void *p = arena_next;
+  arena_next += size;
+  return p;
+}
+#line 659 "lit/target.nw"
+static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+                                 uint64_t r5) {
+  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+  return r1;
+}
+
+static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
+static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
+
+static const struct lbpf_env env = {
+    .helpers = helpers,
+    .nhelpers = sizeof helpers / sizeof helpers[0],
+    .budget = LBPF_DEFAULT_BUDGET,
+    .stack = stack,
+    .stack_size = sizeof stack,
+};
+#line 686 "lit/target.nw"
+typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
+#define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
+#include "native.h"
+#undef LBPF_NATIVE
+
+static const struct {
+  const char *name;
+  native_fn fn;
+} natives[] = {
+#define LBPF_NATIVE(name) {#name, lbpf_native_##name},
+#include "native.h"
+#undef LBPF_NATIVE
+    {0, 0}};
+
+static native_fn native_find(const char *name) {
+  for (size_t i = 0; natives[i].name != 0; i++)
+    if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
+  return 0;
+}
+#line 713 "lit/target.nw"
+enum { JOB_FIELDS = 6 };
+struct job {
+  char *name, *engine, *program, *mem, *expect, *repeat;
+};
+
+static bool parse_job(char *line, struct job *job) {
+  char *field[JOB_FIELDS];
+  int n = 0;
+  for (char *p = line; *p;) {
+    while (*p == ' ' || *p == '\t')
+      *p++ = '\0';
+    if (*p == '\0') break;
+    if (n == JOB_FIELDS) return false;
+    field[n++] = p;
+    while (*p && *p != ' ' && *p != '\t')
+      p++;
+  }
+  if (n != JOB_FIELDS) return false;
+  *job = (struct job){field[0], field[1], field[2], field[3], field[4], field[5]};
+  return true;
+}
+
+static bool parse_u64(const char *s, uint64_t *v) {
+  int base = 10;
+  if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, s += 2;
+  if (*s == '\0') return false;
+  uint64_t x = 0;
+  for (; *s; s++) {
+    int d = *s >= '0' && *s <= '9'   ? *s - '0'
+            : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
+            : *s >= 'A' && *s <= 'F' ? *s - 'A' + 10
+                                     : 99;
+    if (d >= base) return false;
+    x = x * (uint64_t)base + (uint64_t)d;
+  }
+  *v = x;
+  return true;
+}
+
+/* Read a host file into the arena; "-" is an empty file. */
+static uint8_t *load_file(const char *path, size_t *len) {
+  *len = 0;
+  if (strcmp(path, "-") == 0) return arena_alloc(8);
+  long n = lbpf_sh_file_length(path);
+  if (n < 0) return NULL;
+  uint8_t *buf = arena_alloc((size_t)n + 8);
+  if (buf == NULL || lbpf_sh_read_file(path, buf, (size_t)n) != n) return NULL;
+  *len = (size_t)n;
+  return buf;
+}
+#line 778 "lit/target.nw"
+struct outcome {
+  bool refused;
+  struct lbpf_result result;
+  uint64_t cost;
+};
+
+/* What the five timed runs of one measurement share: the input memory and
+   its pristine copy, and what the first run produced. */
+struct runs {
+  uint8_t *mem, *pristine;
+  size_t len;
+  struct lbpf_m4_call *call;
+  struct lbpf_result *result;
+  struct lbpf_result first;
+  uint32_t first_ret[2];
+  unsigned done;
+  bool native; /* compare the returned registers too */
+  bool differ;
+};
+
+static bool same_result(const struct lbpf_result *a, const struct lbpf_result *b) {
+  return a->status == b->status && a->r0 == b->r0 && a->pc == b->pc && a->insns == b->insns;
+}
+
+/* Called before each timed run: compare what the previous run left with the
+   first run, then put the input memory back. */
+static void next_run(void *ctx) {
+  struct runs *r = ctx;
+  if (r->done == 1) {
+    r->first = *r->result;
+    memcpy(r->first_ret, r->call->ret, sizeof r->first_ret);
+  } else if (r->done > 1) {
+    r->differ |= !same_result(&r->first, r->result) ||
+                 (r->native && memcmp(r->first_ret, r->call->ret, sizeof r->first_ret) != 0);
+  }
+  r->done++;
+  memcpy(r->mem, r->pristine, r->len);
+  memset(stack, 0, sizeof stack);
+}
+
+static void print_outcome(const struct job *job, const struct outcome *o, bool measured) {
+  lbpf_m4_puts(job->name);
+  lbpf_m4_puts(" ");
+  lbpf_m4_puts(job->engine);
+  if (o->refused) {
+    lbpf_m4_puts(" refused ");
+  } else if (o->result.status != LBPF_OK) {
+    lbpf_m4_puts(" error ");
+  } else {
+    lbpf_m4_puts(" ok ");
+    lbpf_m4_puthex(o->result.r0, 1);
+    lbpf_m4_puts(" insns=");
+    lbpf_m4_putu(o->result.insns);
+  }
+  if (o->refused || o->result.status != LBPF_OK) {
+    /* one word: the name's blanks become underscores */
+    for (const char *s = lbpf_status_name(o->result.status); *s; s++)
+      lbpf_m4_puts(*s == ' ' ? "_" : (char[2]){*s, 0});
+    lbpf_m4_puts(" pc=");
+    lbpf_m4_putu(o->result.pc);
+  }
+  if (measured && !o->refused) {
+    lbpf_m4_puts(" cost=");
+    lbpf_m4_putu(o->cost);
+  }
+}
+
+/* Run the job; false if it could not be run at all (message printed). */
+static bool run_job(const struct job *job, struct outcome *o) {
+  uint64_t repeat;
+  struct runs r = {0};
+  size_t code_size = 0;
+  uint8_t *code = load_file(job->program, &code_size);
+  r.mem = load_file(job->mem, &r.len);
+  r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
+  if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL) {
+    lbpf_m4_puts(job->name);
+    lbpf_m4_puts(": cannot read the program, the memory or the repeat count\n");
+    return false;
+  }
+  memcpy(r.pristine, r.mem, r.len);
+  memset(o, 0, sizeof *o);
+  struct lbpf_m4_call call = {0};
+  bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
+  if (strcmp(job->engine, "nops") == 0) {
+
+#line 565 "lit/target.nw"
+    uint64_t k;
+    uint16_t *code = NULL;
+    if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
+    if (code == NULL) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": the nops self-test needs a count up to 1024\n");
+      return false;
+    }
+    for (uint64_t i = 0; i < k; i++)
+      code[i] = 0xbf00; /* nop */
+    code[k] = 0x4770;   /* bx lr */
+    call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
+#line 864 "lit/target.nw"
+  } else if (native) {
+    native_fn fn = native_find(job->name);
+    if (fn == 0) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": no native benchmark of that name\n");
+      return false;
+    }
+    call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)fn,
+                                 .a = {(uint32_t)(uintptr_t)r.mem, 0, (uint32_t)r.len, 0}};
+  } else {
+    const struct lbpf_engine *engine = lbpf_engine_find(job->engine);
+    void *state = engine ? arena_alloc(engine->state_size(code_size)) : NULL;
+    if (state == NULL) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": unknown engine or no memory for its state\n");
+      return false;
+    }
+    struct lbpf_fault fault = {LBPF_OK, 0};
+    if (engine->load(state, code, code_size, &env, &fault) != LBPF_OK) {
+      o->refused = true;
+      o->result.status = fault.status;
+      o->result.pc = fault.pc;
+      return true;
+    }
+    call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)engine->run,
+                                 .a = {(uint32_t)(uintptr_t)state, (uint32_t)(uintptr_t)r.mem,
+                                       (uint32_t)r.len, (uint32_t)(uintptr_t)&o->result}};
+  }
+  r.call = &call;
+  r.native = native;
+  r.result = &o->result;
+
+#line 907 "lit/target.nw"
+  struct lbpf_result first = {0};
+  uint64_t first_cost = 0;
+  for (uint64_t i = 0; i < (repeat ? repeat : 1); i++) {
+    r.done = 0;
+    if (repeat)
+      o->cost = lbpf_m4_cost(&call, next_run, &r);
+    else
+      next_run(&r), lbpf_m4_ticks(&call, 0);
+    if (repeat) next_run(&r); /* compares the fifth run */
+    if (native) o->result.r0 = call.ret[0] | (uint64_t)call.ret[1] << 32;
+    if (i == 0) first = o->result, first_cost = o->cost;
+    if (r.differ || !same_result(&first, &o->result) || first_cost != o->cost) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": repeated runs differ\n");
+      return false;
+    }
+  }
+#line 896 "lit/target.nw"
+  return true;
+}
+#line 934 "lit/target.nw"
+static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
+  uint64_t want;
+  *checked = strcmp(job->expect, "-") != 0;
+  if (!*checked) return true;
+  if (strcmp(job->expect, "error") == 0) return o->refused || o->result.status != LBPF_OK;
+  return parse_u64(job->expect, &want) && !o->refused && o->result.status == LBPF_OK &&
+         o->result.r0 == want;
+}
+
+static char cmdline[512];
+
+int lbpf_m4_main(void) {
+  lbpf_m4_cost_init();
+  uint32_t args[2] = {(uint32_t)(uintptr_t)cmdline, sizeof cmdline - 1};
+  char *path = NULL;
+  if (lbpf_sh_call(SYS_GET_CMDLINE, args) == 0) {
+    for (char *p = cmdline; *p; p++)
+      if (*p != ' ' && (p == cmdline || p[-1] == ' ')) path = p;
+  }
+  arena_next = __arena_start;
+  size_t len;
+  char *jobs = path ? (char *)load_file(path, &len) : NULL;
+  if (jobs == NULL) {
+    lbpf_m4_puts("firmware: cannot read the job file named on the command line\n");
+    return 2;
+  }
+  jobs[len] = '\0';
+  uint8_t *after_jobs = arena_next;
+  unsigned passed = 0, failed = 0;
+  for (char *line = jobs, *next; *line; line = next) {
+    next = line;
+    while (*next && *next != '\n')
+      next++;
+    if (*next) *next++ = '\0';
+    struct job job;
+    struct outcome o;
+    bool checked;
+    if (*line == '\0' || *line == '#') continue;
+    arena_next = after_jobs;
+    if (!parse_job(line, &job)) {
+      lbpf_m4_puts("firmware: malformed job line\n");
+      failed++;
+      continue;
+    }
+    if (!run_job(&job, &o)) {
+      failed++;
+      continue;
+    }
+    bool ok = expectation_met(&job, &o, &checked);
+    print_outcome(&job, &o, strcmp(job.repeat, "0") != 0);
+    lbpf_m4_puts(checked ? (ok ? " PASS\n" : " FAIL\n") : "\n");
+    if (ok)
+      passed++;
+    else
+      failed++;
+  }
+  lbpf_m4_putu(passed);
+  lbpf_m4_puts(" passed, ");
+  lbpf_m4_putu(failed);
+  lbpf_m4_puts(" failed\n");
+  lbpf_m4_flush();
+  return failed ? 1 : 0;
+}

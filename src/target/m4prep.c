@@ -1,0 +1,153 @@
+/* m4prep: the host half of running programs on the Cortex-M4 firmware.
+
+   The firmware reads raw bytecode and raw memory through semihosting and
+   knows nothing of .data test files or ELF objects.  This tool converts them
+   on the host with the same loaders `litbpf run' uses, so that a program is
+   read identically whichever side runs it, and writes the firmware's job
+   files (the format is described in lit/target.nw).
+
+     m4prep program PROGRAM CODE_OUT MEM_OUT
+         Load PROGRAM (raw, .data or ELF); write its code to CODE_OUT and, if
+         it is a .data file with a -- mem section, the memory to MEM_OUT.
+         Prints "mem" or "nomem".  Errors as litbpf run (exit 4 or 5).
+
+     m4prep engine NAME
+         Exit 0 if NAME is in the engine table (the firmware links the same
+         table), else print litbpf's message naming the engines and exit 2.
+
+     m4prep suite DIR OUTDIR ENGINE...
+         For every .data file of DIR (in name order), write OUTDIR/NAME.bin
+         and OUTDIR/NAME.mem and print one job line per engine that expects
+         the file's result (or an error).  A malformed test file is reported
+         on stderr and makes the exit status 1. */
+#include <dirent.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engines.h"
+#include "loader.h"
+#include "runner.h"
+
+enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2, EXIT_FORMAT = 4, EXIT_IO = 5 };
+
+static int write_file(const char *path, const uint8_t *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f || (len && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
+    fprintf(stderr, "m4prep: %s: cannot write: %s\n", path, strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+static int cmd_program(char **argv) {
+  char err[512];
+  struct lbpf_program_file pf;
+  enum lbpf_load_error le = lbpf_load_program_file(argv[0], &pf, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return le == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
+  }
+  int rc = write_file(argv[1], pf.code, pf.code_size);
+  if (rc == 0 && pf.has_mem) rc = write_file(argv[2], pf.mem, pf.mem_len);
+  if (rc == 0) printf("%s\n", pf.has_mem ? "mem" : "nomem");
+  lbpf_program_file_free(&pf);
+  return rc ? EXIT_IO : 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* One test file: its code and memory files, then its job lines. */
+static int suite_file(const char *dir, const char *file, const char *outdir, char **engines,
+                      int nengines) {
+  char path[4096], bin[4096], mem[4096], err[512], name[256];
+  size_t l = strlen(file) - 5; /* without .data */
+  if (l >= sizeof name) return -1;
+  memcpy(name, file, l);
+  name[l] = '\0';
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  snprintf(bin, sizeof bin, "%s/%s.bin", outdir, name);
+  snprintf(mem, sizeof mem, "%s/%s.mem", outdir, name);
+  uint8_t *text;
+  size_t len;
+  if (lbpf_read_file(path, LBPF_FILE_MAX, &text, &len, err, sizeof err)) {
+    fprintf(stderr, "m4prep: %s\n", err);
+    return -1;
+  }
+  struct lbpf_testfile tf;
+  int prc = lbpf_testfile_parse((const char *)text, len, path, &tf, err, sizeof err);
+  free(text);
+  if (prc) {
+    fprintf(stderr, "m4prep: %s: malformed test file: %s\n", path, err);
+    return -1;
+  }
+  int rc = write_file(bin, tf.code, tf.code_size);
+  if (rc == 0) rc = write_file(mem, tf.mem, tf.has_mem ? tf.mem_len : 0);
+  char expect[32];
+  if (tf.has_result)
+    snprintf(expect, sizeof expect, "0x%" PRIx64, tf.result);
+  else
+    snprintf(expect, sizeof expect, tf.has_error ? "error" : "nothing");
+  for (int i = 0; rc == 0 && i < nengines; i++)
+    printf("%s %s %s %s %s 0\n", name, engines[i], bin, mem, expect);
+  lbpf_testfile_free(&tf);
+  return rc;
+}
+
+static int cmd_suite(const char *dir, const char *outdir, char **engines, int nengines) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "m4prep: %s: cannot open directory: %s\n", dir, strerror(errno));
+    return EXIT_IO;
+  }
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  struct dirent *e;
+  int rc = 0;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l < 6 || strcmp(e->d_name + l - 5, ".data") != 0) continue;
+    if (strpbrk(e->d_name, " \t\n")) {
+      fprintf(stderr, "m4prep: %s: blanks in a test name\n", e->d_name);
+      rc = EXIT_RUNTIME;
+      continue;
+    }
+    if (n == cap) {
+      cap = cap ? cap * 2 : 64;
+      char **more = realloc(names, cap * sizeof *names);
+      if (!more) break;
+      names = more;
+    }
+    if (!(names[n] = strdup(e->d_name))) break;
+    n++;
+  }
+  closedir(d);
+  if (n) qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    if (suite_file(dir, names[i], outdir, engines, nengines)) rc = EXIT_RUNTIME;
+    free(names[i]);
+  }
+  free(names);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "engine") == 0) {
+    if (lbpf_engine_find(argv[2])) return 0;
+    char names[256];
+    lbpf_engine_names(names, sizeof names);
+    fprintf(stderr, "unknown engine '%s'; available engines: %s\n", argv[2], names);
+    return EXIT_USAGE;
+  }
+  if (argc == 5 && strcmp(argv[1], "program") == 0) return cmd_program(argv + 2);
+  if (argc >= 5 && strcmp(argv[1], "suite") == 0)
+    return cmd_suite(argv[2], argv[3], argv + 4, argc - 4);
+  fprintf(stderr, "usage: m4prep program PROGRAM CODE_OUT MEM_OUT\n"
+                  "       m4prep engine NAME\n"
+                  "       m4prep suite DIR OUTDIR ENGINE...\n");
+  return EXIT_USAGE;
+}

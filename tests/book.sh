@@ -1,0 +1,60 @@
+#!/bin/sh
+# Check the woven book: tests/book.sh book/litbpf.html
+# - every chapter (.nw) and proof note (.md) has its title in the book;
+# - the table of contents is there;
+# - every in-page link (href="#X") has its target (id="X"), and there are
+#   chunk links among them;
+# - the index of identifiers exists and lists the specification's entry points;
+# - code is escaped: no chunk contains a raw '<' that is not markup.
+set -eu
+cd "$(dirname "$0")/.."
+html=${1:-book/litbpf.html}
+[ -s "$html" ] || { echo "check-book: $html missing or empty" >&2; exit 1; }
+fail=0
+bad() { echo "check-book: $*" >&2; fail=1; }
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# Chapter titles: the first '# ' line of each file, as pandoc writes it.
+nchap=0
+for f in $(find spec lit proofs-notes -name '*.nw' -o -name '*.md' 2>/dev/null | LC_ALL=C sort); do
+  case "$f" in spec/*.md|lit/*.md) continue ;; esac
+  title=$(sed -n 's/^# \(.*\)$/\1/p' "$f" | head -n 1 | sed -e 's/[[:space:]]*{[^}]*}[[:space:]]*$//' \
+    -e 's/`//g' -e 's/\*//g' -e 's/\[\[//g' -e 's/\]\]//g' -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g')
+  [ -n "$title" ] || { bad "$f has no '# title' line"; continue; }
+  nchap=$((nchap + 1))
+  grep -qF "$title" "$html" || bad "chapter title of $f missing: $title"
+done
+
+grep -q '<nav id="TOC"' "$html" || bad "no table of contents"
+
+# In-page links and their targets.
+grep -o 'href="#[^"]*"' "$html" | sed 's/^href="#//; s/"$//' | LC_ALL=C sort -u > "$work/hrefs"
+grep -o ' id="[^"]*"' "$html" | sed 's/^ id="//; s/"$//' | LC_ALL=C sort -u > "$work/ids"
+missing=$(LC_ALL=C comm -23 "$work/hrefs" "$work/ids")
+[ -z "$missing" ] || bad "links without a target: $(echo "$missing" | head -n 5 | tr '\n' ' ')"
+nchunklinks=$(grep -c '^NW' "$work/hrefs" || true)
+[ "$nchunklinks" -gt 0 ] || bad "no chunk links"
+nchunks=$(grep -o '<div class="chunk" id="' "$html" | wc -l)
+[ "$nchunks" -gt 0 ] || bad "no code chunks"
+
+# The identifier index.
+grep -q 'id="identifier-index"' "$html" || bad "no index of identifiers"
+for ident in lbpf_verify lbpf_spec_run; do
+  if grep -q "\b$ident\b" spec/*.nw 2>/dev/null; then
+    sed -n '/id="identifier-index"/,/<\/ul>/p' "$html" | grep -q "<code>$ident</code>" ||
+      bad "identifier index lacks $ident"
+  fi
+done
+
+# Escaping: inside <pre class="chunk-code">, every '<' starts a tag we write.
+awk '/<pre class="chunk-code">/ { p = 1 } p { print } /<\/pre>/ { p = 0 }' "$html" |
+  sed -e 's/<\/\{0,1\}\(pre\|code\|span\|a\)\([ >][^>]*\)\{0,1\}>//g' > "$work/code"
+if grep -q '<' "$work/code"; then bad "unescaped '<' in code: $(grep '<' "$work/code" | head -n 1)"; fi
+
+# A C shift written @<< in a chunk reads << in the book.
+if [ -n "$(find spec lit -name '*.nw' -exec grep -lF '@<<' {} + 2>/dev/null)" ]; then
+  grep -qF "&lt;&lt;" "$html" || bad "no << in the woven code although chapters write @<<"
+fi
+
+[ "$fail" = 0 ] || exit 1
+echo "check-book: $nchap chapters and notes, $nchunks chunks, $(wc -l < "$work/hrefs") link targets resolved"

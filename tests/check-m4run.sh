@@ -1,0 +1,72 @@
+#!/bin/sh
+# build/m4run agrees with build/litbpf run: the same r0 (or the same error
+# message and exit code) for every benchmark program with its input, for the
+# C test programs of tests/c (when present) on a fixed input, and for a
+# program the loader refuses and one that fails at run time; and its cost
+# figure is the same on every run.
+# Of the error messages the first line is compared, after the tool's name.
+#   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
+set -eu
+m4run=$1 litbpf=$2
+shift 2
+[ "$#" -gt 0 ] || set -- spec interp
+mkdir -p build
+work=$(mktemp -d build/check-m4run.XXXXXX)
+trap 'rm -rf "$work"' EXIT INT TERM
+pass=0 fail=0
+
+# compare LABEL ENGINE ARGS...: stdout's first line, the message after the
+# tool's name on stderr, and the exit code.
+compare() {
+  label=$1 engine=$2
+  shift 2
+  set +e
+  "$litbpf" run --engine "$engine" "$@" > "$work/h.out" 2> "$work/h.err"; hrc=$?
+  "$m4run" --engine "$engine" "$@" > "$work/t.out" 2> "$work/t.err"; trc=$?
+  set -e
+  # on an error m4run still prints the cost of the run on stdout: compare r0 only
+  h=$([ "$hrc" -ne 0 ] || head -n 1 "$work/h.out"; sed -n '1s/^litbpf[^:]*://p' "$work/h.err")
+  t=$([ "$trc" -ne 0 ] || head -n 1 "$work/t.out"; sed -n '1s/^m4run[^:]*://p' "$work/t.err")
+  if [ "$h" = "$t" ] && [ "$hrc" = "$trc" ] && { [ "$trc" -ne 0 ] || grep -q '^cost: [0-9]* instructions$' "$work/t.out"; }; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $label ($engine): litbpf run gives [$h] exit $hrc, m4run gives [$t] exit $trc"
+  fi
+}
+
+for engine in "$@"; do
+  for src in bench/programs/*.c; do
+    name=$(basename "$src" .c)
+    compare "$name" "$engine" --mem-file "bench/programs/$name.mem" "build/bench/bpf/$name.o"
+  done
+  if [ -d tests/c ]; then
+    head -c 256 bench/programs/crc32.mem > "$work/input.mem"
+    for src in tests/c/*.c; do
+      name=$(basename "$src" .c)
+      [ "$name" != native_main ] || continue
+      [ -f "$work/$name.o" ] || clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$src" -o "$work/$name.o"
+      compare "tests/c/$name" "$engine" --mem-file "$work/input.mem" "$work/$name.o"
+    done
+  fi
+  # refused at load time: an unknown opcode
+  printf '\377\000\000\000\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/refused.bin"
+  compare refused "$engine" "$work/refused.bin"
+  # a run-time error: a load far outside the (empty) input memory
+  printf '\171\020\000\020\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/memerr.bin"
+  compare memory-error "$engine" "$work/memerr.bin"
+done
+
+# bad input: an unknown engine, a missing file, a malformed test file
+compare unknown-engine nosuch "$work/refused.bin"
+compare missing-file spec "$work/no-such-file.o"
+printf -- '-- asm\nmov %%r0, 1\nfrobnicate %%r1\nexit\n-- result\n0x1\n' > "$work/bad.data"
+compare malformed spec "$work/bad.data"
+
+# the same figure every time, and --repeat agrees
+a=$("$m4run" --engine interp --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)
+b=$("$m4run" --engine interp --repeat 3 --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)
+if [ "$a" = "$b" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL repeat: [$a] vs [$b]"; fi
+
+echo "m4run agrees with litbpf run: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
