@@ -4,11 +4,14 @@
    .data files (regression cases) on two engines.
 
    pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]
-       [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--out DIR] [--show N]
-       [--quiet]
+       [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--mutate P]
+       [--out DIR] [--show N] [--quiet]
 
    --ignore drops differences of the named kinds (load, status, pc, r0,
    memory, stack, guard, budget, insns), to look past a known bug.
+   --mutate P perturbs P% of the programs after generation
+   (lbpf_pbt_mutate): about two in three are then refused, and the engines
+   must refuse them alike.
    --features restricts the generator to the named parts of the ISA (alu32,
    alu64, jmp, jmp32, loops, memory, atomics, lddw, helpers, callx, calls,
    v4; default all), for an engine that implements only some.
@@ -24,7 +27,8 @@
 static void usage(void) {
   fprintf(stderr,
           "usage: pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]\n"
-          "           [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--out DIR]\n"
+          "           [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--mutate P]\n"
+          "           [--out DIR]\n"
           "           [--show N] [--quiet]\n"
           "       pbt --replay [--engines A,B] FILE...\n");
   exit(2);
@@ -176,6 +180,7 @@ int main(int argc, char **argv) {
   unsigned long long count = 1000, show = 3;
   int quiet = 0, replaying = 0, i;
   unsigned ignore = 0;
+  unsigned long long mutate = 0;
   struct lbpf_pbt_config cfg;
   lbpf_pbt_default_config(&cfg);
   for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -194,7 +199,13 @@ int main(int argc, char **argv) {
     else if (strcmp(opt, "--show") == 0 && more) show = number(opt, argv[++i]);
     else if (strcmp(opt, "--ignore") == 0 && more) ignore = ignore_mask(argv[++i]);
     else if (strcmp(opt, "--features") == 0 && more) cfg.features = features(argv[++i]);
-    else if (strcmp(opt, "--quiet") == 0) quiet = 1;
+    else if (strcmp(opt, "--mutate") == 0 && more) {
+      mutate = number(opt, argv[++i]);
+      if (mutate > 100) {
+        fprintf(stderr, "pbt: --mutate wants a percentage, 0..100\n");
+        return 2;
+      }
+    } else if (strcmp(opt, "--quiet") == 0) quiet = 1;
     else if (strcmp(opt, "--replay") == 0) replaying = 1;
     else if (strcmp(opt, "--") == 0) {
       i++;
@@ -236,7 +247,12 @@ int main(int argc, char **argv) {
       struct lbpf_fault fault;
       lbpf_pbt_seed(&rng, seed, k);
       lbpf_pbt_gen(&rng, &cfg, &c);
-      if (lbpf_pbt_verify(&c, &fault) != LBPF_OK) {
+      int mutated = mutate > 0 && lbpf_pbt_below(&rng, 100) < mutate;
+      if (mutated) {
+        lbpf_pbt_mutate(&rng, &c);
+        stats.mutated++;
+        if (lbpf_pbt_verify(&c, &fault) != LBPF_OK) stats.mutated_refused++;
+      } else if (lbpf_pbt_verify(&c, &fault) != LBPF_OK) {
         stats.rejected++;
         lbpf_pbt_stats_add(&stats, &c, NULL);
         if (shown++ < show) {
@@ -248,11 +264,13 @@ int main(int argc, char **argv) {
       }
       unsigned diff = lbpf_pbt_compare(a, b, &c, &report) & ~ignore;
       lbpf_pbt_stats_add(&stats, &c, report.a.load == LBPF_OK ? &report.a.result : NULL);
+      if (report.a.load != LBPF_OK && report.a.load < LBPF_STATUS_COUNT)
+        stats.refusals[report.a.load]++;
       if (diff == 0) continue;
       failed++;
       if (shown++ >= show) continue;
-      printf("FAIL seed %llu case %llu (%s vs %s), %u slots:\n", seed, k, a->name, b->name,
-             (unsigned)c.nslots);
+      printf("FAIL seed %llu case %llu (%s vs %s)%s, %u slots:\n", seed, k, a->name, b->name,
+             mutated ? ", mutated" : "", (unsigned)c.nslots);
       lbpf_pbt_describe(&report, stdout);
       small = c;
       lbpf_pbt_shrink(a, b, &small, diff, 4000);

@@ -8,12 +8,14 @@
 SEED ?= 1
 COUNT ?= 2000
 ENGINES ?= spec,interp
-# make check: four seeds of 25,000 cases, and four other seeds of 5,000 under
-# ASan+UBSan (each run takes seconds).
+# make check: four seeds of 25,000 cases, the same seeds' first 5,000 cases
+# mutated (lbpf_pbt_mutate), and four other seeds of 5,000 under ASan+UBSan
+# (each run takes seconds).
 PBT_SEEDS := 1,2,3,4
 PBT_SAN_SEEDS := 101,102,103,104
 PBT_COUNT := 25000
 PBT_SAN_COUNT := 5000
+PBT_MUTATE_COUNT := 5000
 PBT_CHECK_ENGINES := spec,interp
 PBT_REGRESSIONS = $(sort $(wildcard tests/regressions/*.data))
 
@@ -36,6 +38,7 @@ PBT_RUN = echo "$(1)"; $(1) || fail=1;
 check-pbt: build/pbt build/san/pbt
 	@fail=0; \
 	$(call PBT_RUN,build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)) \
+	$(call PBT_RUN,build/pbt --quiet --mutate 100 --seed $(PBT_SEEDS) --count $(PBT_MUTATE_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(call PBT_RUN,build/san/pbt --quiet --seed $(PBT_SAN_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \

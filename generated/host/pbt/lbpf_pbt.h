@@ -156,6 +156,11 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
 /* Print what differs, one line per difference. */
 void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
 #line 1829 "lit/pbt.nw"
+/* Perturb the program of c in one to three places: a byte of a slot, a
+   jump's offset, a register field, an opcode.  The result may or may not
+   verify; see the chapter. */
+void lbpf_pbt_mutate(struct lbpf_pbt_rng *rng, struct lbpf_pbt_case *c);
+
 /* Shrink c (which must fail with the difference mask `diff' between a and b)
    to a smaller case that still shows one of those differences.  At most
    max_tries candidates are run.  Returns the number of simplifications kept. */
@@ -163,7 +168,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 2083 "lit/pbt.nw"
+#line 2163 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -177,9 +182,11 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2300 "lit/pbt.nw"
+#line 2380 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
+  uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */
+  uint64_t refusals[LBPF_STATUS_COUNT]; /* the first engine's load refusals, by status */
   uint64_t forms[LBPF_PBT_NFORMS];
   uint64_t classes[8]; /* instructions per class, LBPF_CLASS(opcode) */
   uint64_t status[LBPF_STATUS_COUNT];

@@ -1,4 +1,4 @@
-#line 1839 "lit/pbt.nw"
+#line 1844 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,10 +58,11 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1905 "lit/pbt.nw"
+#line 1912 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
+  int must_verify; /* the original verifies: so must every smaller case */
   struct lbpf_pbt_report *report;
   struct lbpf_pbt_case *best, *cand;
 };
@@ -70,7 +71,7 @@ static int try(struct shrinker *s) {
   if (s->tries >= s->max_tries) return 0;
   s->tries++;
   struct lbpf_fault fault;
-  if (lbpf_pbt_verify(s->cand, &fault) != LBPF_OK) return 0;
+  if (s->must_verify && lbpf_pbt_verify(s->cand, &fault) != LBPF_OK) return 0;
   if ((lbpf_pbt_compare(s->a, s->b, s->cand, s->report) & s->diff) == 0) return 0;
   *s->best = *s->cand;
   s->kept++;
@@ -192,7 +193,9 @@ static int shrink_input(struct shrinker *s) {
 
 unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *b,
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries) {
-  struct shrinker s = {a, b, diff, 0, max_tries, 0, NULL, c, NULL};
+  struct lbpf_fault fault;
+  struct shrinker s = {a, b, diff, 0, max_tries, 0, 0, NULL, c, NULL};
+  s.must_verify = lbpf_pbt_verify(c, &fault) == LBPF_OK;
   s.report = malloc(sizeof *s.report);
   s.cand = malloc(sizeof *s.cand);
   if (s.report && s.cand) {
@@ -206,4 +209,51 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
   free(s.report);
   free(s.cand);
   return s.kept;
+}
+#line 2074 "lit/pbt.nw"
+void lbpf_pbt_mutate(struct lbpf_pbt_rng *rng, struct lbpf_pbt_case *c) {
+  if (c->nslots == 0) return;
+  unsigned n = 1 + (unsigned)lbpf_pbt_below(rng, 3);
+  for (unsigned k = 0; k < n; k++) {
+    uint32_t pc = (uint32_t)lbpf_pbt_below(rng, c->nslots);
+    struct lbpf_insn *i = &c->insns[pc];
+    switch (lbpf_pbt_below(rng, 4)) {
+    case 0: { /* a byte */
+      uint8_t code[8];
+      lbpf_encode(*i, code);
+      code[lbpf_pbt_below(rng, 8)] = (uint8_t)lbpf_pbt_next(rng);
+      *i = lbpf_decode(code);
+      break;
+    }
+    case 1: { /* a jump's target, if this slot or a later one has one */
+      for (uint32_t q = pc; q < c->nslots; q++) {
+        struct lbpf_insn *j = &c->insns[q];
+        int32_t delta = (int32_t)lbpf_pbt_below(rng, 9) - 4;
+        if (is_imm_jump(j)) {
+          j->imm += delta;
+          break;
+        }
+        if (is_offset_jump(j)) {
+          j->offset = (int16_t)(j->offset + delta);
+          break;
+        }
+      }
+      break;
+    }
+    case 2: /* a register */
+      if (lbpf_pbt_below(rng, 2))
+        i->dst = (uint8_t)lbpf_pbt_below(rng, 12);
+      else
+        i->src = (uint8_t)lbpf_pbt_below(rng, 12);
+      break;
+    default: { /* another opcode, keeping the other fields */
+      struct lbpf_insn other = *i;
+      other.opcode = 0;
+      for (int tries = 0; tries < 8 && lbpf_pbt_form(other) < 0; tries++)
+        other.opcode = (uint8_t)lbpf_pbt_next(rng);
+      i->opcode = other.opcode;
+      break;
+    }
+    }
+  }
 }

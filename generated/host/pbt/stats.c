@@ -1,4 +1,4 @@
-#line 2318 "lit/pbt.nw"
+#line 2400 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -42,6 +42,20 @@ int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
           (unsigned long long)s->cases, s->cases ? (double)s->slots / (double)s->cases : 0.0,
           s->cases ? (double)s->functions / (double)s->cases : 0.0,
           (unsigned long long)s->rejected);
+  if (s->mutated)
+    fprintf(f, "mutated: %llu programs, %.1f%% of them refused by the verifier\n",
+            (unsigned long long)s->mutated, pct(s->mutated_refused, s->mutated));
+  uint64_t refused = 0;
+  for (int k = 0; k < LBPF_STATUS_COUNT; k++)
+    refused += s->refusals[k];
+  if (refused) {
+    fprintf(f, "refusals (first engine):");
+    for (int k = 0; k < LBPF_STATUS_COUNT; k++)
+      if (s->refusals[k])
+        fprintf(f, " %s %.1f%%;", lbpf_status_name((enum lbpf_status)k),
+                pct(s->refusals[k], refused));
+    fprintf(f, "\n");
+  }
   fprintf(f, "outcomes (first engine):");
   for (int k = 0; k < LBPF_STATUS_COUNT; k++)
     if (s->status[k])
