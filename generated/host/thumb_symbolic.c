@@ -1,0 +1,154 @@
+#line 239 "lit/thumb-symbolic.nw"
+/* The symbolic instance of the Thumb-2 semantics: the same step function as
+   the concrete machine, over Z3 terms. */
+#include "lbpf_thumb_sym.h"
+#include <string.h>
+
+#line 27 "lit/thumb-symbolic.nw"
+typedef Z3_ast V;
+#define CTX (m->ctx)
+#define K(x) Z3_mk_unsigned_int(CTX, (unsigned)(x), m->bv32)
+#define ADD(a, b) Z3_mk_bvadd(CTX, (a), (b))
+#define SUB(a, b) Z3_mk_bvsub(CTX, (a), (b))
+#define MUL(a, b) Z3_mk_bvmul(CTX, (a), (b))
+#define AND(a, b) Z3_mk_bvand(CTX, (a), (b))
+#define OR(a, b) Z3_mk_bvor(CTX, (a), (b))
+#define XOR(a, b) Z3_mk_bvxor(CTX, (a), (b))
+#define NOT(a) Z3_mk_bvnot(CTX, (a))
+#define SHL(a, n) Z3_mk_bvshl(CTX, (a), (n))
+#define LSHR(a, n) Z3_mk_bvlshr(CTX, (a), (n))
+#define ASHR(a, n) Z3_mk_bvashr(CTX, (a), (n))
+#define BOOL01(b) Z3_mk_ite(CTX, (b), m->one, m->zero)
+#define EQ(a, b) BOOL01(Z3_mk_eq(CTX, (a), (b)))
+#define ULT(a, b) BOOL01(Z3_mk_bvult(CTX, (a), (b)))
+#define ITE(c, a, b) Z3_mk_ite(CTX, Z3_mk_eq(CTX, (c), m->one), (a), (b))
+#define UDIV(a, b) Z3_mk_bvudiv(CTX, (a), (b))
+#define SDIV(a, b) Z3_mk_bvsdiv(CTX, (a), (b))
+#define MULHU(a, b) mul_high(m, (a), (b), false)
+#define MULHS(a, b) mul_high(m, (a), (b), true)
+#define CONCRETE(m, v, out) concrete_value((m), (v), (out))
+#line 58 "lit/thumb-symbolic.nw"
+struct machine {
+  Z3_context ctx;
+  Z3_sort bv32;
+  Z3_ast zero, one;
+  Z3_ast r[16], n, z, c, v, pass;
+  unsigned itstate;
+  uint32_t pc, fault_addr;
+  const uint8_t *code;
+  size_t code_len;
+  uint32_t code_base;
+  struct lbpf_thumb_sym_area *areas;
+  size_t nareas;
+};
+#define MACHINE struct machine
+
+static Z3_ast mul_high(struct machine *m, Z3_ast a, Z3_ast b, bool is_signed) {
+  Z3_ast a64 = is_signed ? Z3_mk_sign_ext(CTX, 32, a) : Z3_mk_zero_ext(CTX, 32, a);
+  Z3_ast b64 = is_signed ? Z3_mk_sign_ext(CTX, 32, b) : Z3_mk_zero_ext(CTX, 32, b);
+  return Z3_mk_extract(CTX, 63, 32, Z3_mk_bvmul(CTX, a64, b64));
+}
+static bool concrete_value(struct machine *m, Z3_ast v, uint32_t *out) {
+  Z3_ast s = Z3_simplify(CTX, v);
+  unsigned u;
+  if (!Z3_is_numeral_ast(CTX, s) || !Z3_get_numeral_uint(CTX, s, &u)) return false;
+  *out = u;
+  return true;
+}
+#line 96 "lit/thumb-symbolic.nw"
+static struct lbpf_thumb_sym_area *find_area(struct machine *m, uint32_t addr, uint32_t size,
+                                             unsigned perm) {
+  for (size_t k = 0; k < m->nareas; k++) {
+    struct lbpf_thumb_sym_area *a = &m->areas[k];
+    if ((a->perm & perm) == perm && size <= a->size && addr - a->base <= a->size - size) return a;
+  }
+  return NULL;
+}
+static Z3_ast load_terms(struct machine *m, uint32_t addr, uint32_t size) {
+  struct lbpf_thumb_sym_area *a = find_area(m, addr, size, LBPF_THUMB_READ);
+  Z3_ast v = a->bytes[addr - a->base + size - 1];
+  for (uint32_t k = size - 1; k-- > 0;)
+    v = Z3_mk_concat(CTX, v, a->bytes[addr - a->base + k]);
+  return size == 4 ? v : Z3_mk_zero_ext(CTX, 32 - 8 * size, v);
+}
+static void store_terms(struct machine *m, uint32_t addr, uint32_t size, Z3_ast v) {
+  struct lbpf_thumb_sym_area *a = find_area(m, addr, size, LBPF_THUMB_WRITE);
+  for (uint32_t k = 0; k < size; k++)
+    a->bytes[addr - a->base + k] = Z3_simplify(CTX, Z3_mk_extract(CTX, 8 * k + 7, 8 * k, v));
+}
+static bool fetch_code(struct machine *m, uint32_t addr, uint16_t *hw) {
+  uint32_t off = addr - m->code_base;
+  if (off >= m->code_len || m->code_len - off < 2) return false;
+  *hw = (uint16_t)(m->code[off] | m->code[off + 1] << 8);
+  return true;
+}
+#define ACCESSIBLE(m, addr, size, perm) (find_area((m), (addr), (size), (perm)) != NULL)
+#define LOAD(m, addr, size) load_terms((m), (addr), (size))
+#define STORE(m, addr, size, v) store_terms((m), (addr), (size), (v))
+#define FETCH(m, addr, hw) fetch_code((m), (addr), (hw))
+#line 246 "lit/thumb-symbolic.nw"
+#include "../thumb/thumb_semantics.h"
+#line 134 "lit/thumb-symbolic.nw"
+void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx) {
+  memset(s, 0, sizeof *s);
+  s->ctx = ctx;
+  Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
+  Z3_ast one = Z3_mk_unsigned_int(ctx, 1, bv32), zero = Z3_mk_unsigned_int(ctx, 0, bv32);
+  static const char *const flag_names[4] = {"n", "z", "c", "v"};
+  Z3_ast *flags[4] = {&s->n, &s->z, &s->c, &s->v};
+  for (int k = 0; k < 16; k++) {
+    char name[8] = {'r', (char)('0' + k / 10), (char)('0' + k % 10), 0};
+    s->r[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv32);
+  }
+  for (int k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_ite(
+        ctx, Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx)), one,
+        zero);
+}
+
+enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const uint8_t *code,
+                                          size_t code_len, uint32_t code_base,
+                                          struct lbpf_thumb_sym_area *areas, size_t nareas,
+                                          uint32_t sentinel, uint64_t max_steps,
+                                          struct lbpf_thumb_result *result) {
+  struct machine mm, *m = &mm;
+  memset(m, 0, sizeof *m);
+  m->ctx = s->ctx;
+  m->bv32 = Z3_mk_bv_sort(m->ctx, 32);
+  m->zero = K(0), m->one = K(1);
+  memcpy(m->r, s->r, sizeof m->r);
+  m->n = s->n, m->z = s->z, m->c = s->c, m->v = s->v;
+  m->itstate = s->itstate & 0xff;
+  m->pc = s->pc & ~1u;
+  m->code = code, m->code_len = code_len, m->code_base = code_base;
+  m->areas = areas, m->nareas = nareas;
+  sentinel &= ~1u;
+  memset(result, 0, sizeof *result);
+  enum lbpf_thumb_status status = LBPF_THUMB_RETURNED;
+  for (;;) {
+    if (m->pc == sentinel) break;
+    if (result->insns >= max_steps) {
+      status = LBPF_THUMB_STEP_LIMIT;
+      break;
+    }
+    struct step_info info;
+    int err = step(m, &info);
+    result->insns++;
+    if (err) {
+      status = (enum lbpf_thumb_status)err;
+      result->fault_addr = m->fault_addr;
+      break;
+    }
+    for (int k = 0; k < 15; k++)
+      m->r[k] = Z3_simplify(m->ctx, m->r[k]);
+    m->n = Z3_simplify(m->ctx, m->n), m->z = Z3_simplify(m->ctx, m->z);
+    m->c = Z3_simplify(m->ctx, m->c), m->v = Z3_simplify(m->ctx, m->v);
+  }
+  result->status = status;
+  result->pc = m->pc;
+  memcpy(s->r, m->r, sizeof s->r);
+  s->r[15] = K(m->pc);
+  s->pc = m->pc;
+  s->n = m->n, s->z = m->z, s->c = m->c, s->v = m->v, s->itstate = m->itstate;
+  return status;
+}

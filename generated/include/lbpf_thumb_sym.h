@@ -1,0 +1,37 @@
+#line 200 "lit/thumb-symbolic.nw"
+/* The symbolic instance of the Thumb-2 semantics (host only; link -lz3). */
+#ifndef LBPF_THUMB_SYM_H
+#define LBPF_THUMB_SYM_H
+#include "lbpf_thumb.h"
+#include <z3.h>
+
+/* A memory area whose bytes are 8-bit terms (bytes[k] for base + k). */
+struct lbpf_thumb_sym_area {
+  uint32_t base, size;
+  unsigned perm;
+  Z3_ast *bytes;
+};
+
+/* The symbolic state: registers and flags are 32-bit terms (flags 0 or 1);
+   the pc and the IT state are concrete. */
+struct lbpf_thumb_sym_state {
+  Z3_context ctx;
+  Z3_ast r[16];
+  Z3_ast n, z, c, v;
+  uint32_t itstate;
+  uint32_t pc;
+};
+
+/* Registers r0..r15 become the variables "r00".."r15", flags the 0/1
+   values of the Boolean variables "n", "z", "c", "v"; pc and IT state 0. */
+void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx);
+
+/* Run the code (code_len bytes at code_base) from s->pc, as lbpf_thumb_run
+   does, on terms.  Stops with LBPF_THUMB_SYMBOLIC where an address, a branch
+   condition or a branch target is not a known value.  No cost is computed. */
+enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const uint8_t *code,
+                                          size_t code_len, uint32_t code_base,
+                                          struct lbpf_thumb_sym_area *areas, size_t nareas,
+                                          uint32_t sentinel, uint64_t max_steps,
+                                          struct lbpf_thumb_result *result);
+#endif
