@@ -9,6 +9,7 @@
 #  3. thumb-disasm refuses bad input with a message and a non-zero status.
 # usage: thumb_llvm_oracle.sh ORACLE DISASM SEED N
 set -eu
+# $2 is a command that may have words, e.g. "build/litbpf thumb-disasm".
 oracle=$1 disasm=$2 seed=$3 n=$4
 mc="llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-encoding"
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
@@ -19,7 +20,7 @@ $mc "$out/insns.s" > "$out/llvm.txt" 2> "$out/llvm.err" || { head -40 "$out/llvm
 
 # The disassembler's listing reassembles to the bytes it was given.
 "$oracle" bin "$seed" "$n" > "$out/code.bin"
-"$disasm" "$out/code.bin" > "$out/listing.txt"
+$disasm "$out/code.bin" > "$out/listing.txt"
 cut -f3 "$out/listing.txt" | sed 's/^/\t/' > "$out/listing.s"
 $mc "$out/listing.s" > "$out/re.txt" 2> "$out/re.err" || { head -40 "$out/re.err"; exit 1; }
 [ ! -s "$out/re.err" ] || { head -40 "$out/re.err"; exit 1; }
@@ -36,7 +37,7 @@ echo "thumb-disasm: $lines instructions listed and reassembled to the same bytes
 # Random bytes: reassembled through an object file, since llvm-mc shows no
 # encoding for .inst directives.
 "$oracle" noise "$seed" "$n" > "$out/noise.bin"
-"$disasm" "$out/noise.bin" > "$out/noise.txt"
+$disasm "$out/noise.bin" > "$out/noise.txt"
 cut -f3 "$out/noise.txt" | sed 's/^/\t/' > "$out/noise.s"
 llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -filetype=obj "$out/noise.s" -o "$out/noise.o" 2> "$out/noise.err" ||
   { head -40 "$out/noise.err"; exit 1; }
@@ -49,13 +50,13 @@ echo "thumb-disasm: random code, $(wc -l < "$out/noise.txt") lines ($decoded dec
 # Bad input: a message on stderr and a non-zero status, never a crash.
 bad=0
 for arg in zz 123 f8d1 "0x47 70 1" "$out/does-not-exist.bin"; do
-  if "$disasm" "$arg" > "$out/bad.out" 2> "$out/bad.err"; then
+  if $disasm "$arg" > "$out/bad.out" 2> "$out/bad.err"; then
     echo "thumb-disasm: accepted bad input '$arg'"; bad=$((bad + 1))
   elif [ ! -s "$out/bad.err" ]; then
     echo "thumb-disasm: no message for bad input '$arg'"; bad=$((bad + 1))
   fi
 done
-"$disasm" "4770 f8d1 0004" > "$out/good.out"
+$disasm "4770 f8d1 0004" > "$out/good.out"
 grep -q 'bx lr' "$out/good.out" && grep -q 'ldr.w r0, \[r1, #4\]' "$out/good.out" || {
   echo "thumb-disasm: wrong listing for '4770 f8d1 0004'"; cat "$out/good.out"; bad=$((bad + 1)); }
 echo "thumb-disasm: bad and hex input: $((6 - bad)) passed, $bad failed"

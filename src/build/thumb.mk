@@ -9,24 +9,17 @@ THUMB_LLVM_N ?= 300
 build/thumb-oracle: tests/thumb_oracle.c build/liblitbpf-host.a build/liblitbpf.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $^ $(HOST_LIBS) -o $@
-build/thumb-disasm: tests/thumb_disasm_main.c build/liblitbpf-host.a build/liblitbpf.a
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $^ $(HOST_LIBS) -o $@
 build/san/thumb-oracle: tests/thumb_oracle.c build/san/liblitbpf-host.a build/san/liblitbpf.a
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(SAN_FLAGS) $^ $(HOST_LIBS) -o $@
-build/san/thumb-disasm: tests/thumb_disasm_main.c build/san/liblitbpf-host.a build/san/liblitbpf.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(SAN_FLAGS) $^ $(HOST_LIBS) -o $@
 
 .PHONY: thumb-oracles check-thumb-llvm
-check-thumb-llvm: build/thumb-oracle build/thumb-disasm build/san/thumb-oracle build/san/thumb-disasm
-	tests/thumb_llvm_oracle.sh build/thumb-oracle build/thumb-disasm $(THUMB_LLVM_SEED) $(THUMB_LLVM_N)
-	tests/thumb_llvm_oracle.sh build/san/thumb-oracle build/san/thumb-disasm 2 50
+check-thumb-llvm: build/thumb-oracle build/litbpf build/san/thumb-oracle build/san/litbpf
+	tests/thumb_llvm_oracle.sh build/thumb-oracle "build/litbpf thumb-disasm" $(THUMB_LLVM_SEED) $(THUMB_LLVM_N)
+	tests/thumb_llvm_oracle.sh build/san/thumb-oracle "build/san/litbpf thumb-disasm" 2 50
 thumb-oracles: check-thumb-llvm
 
 CHECK_TARGETS += check-thumb-llvm
-ALL_TARGETS += build/thumb-disasm
 
 # The execution oracle: the concrete model against unicorn's Cortex-M4.
 THUMB_UC_COUNT ?= 25000

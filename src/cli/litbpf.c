@@ -20,6 +20,7 @@
 #include "lbpf.h"
 #include "loader.h"
 #include "runner.h"
+#include "thumb_cmd.h"
 
 /* Exit codes, the same for every subcommand (documented in --help). */
 enum {
@@ -537,9 +538,8 @@ static const struct command commands[] = {
     {"asm", cmd_asm, "assemble text into raw bytecode"},
     {"disasm", cmd_disasm, "disassemble a program"},
     {"conformance", cmd_conformance, "run conformance test files"},
+    {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code (HEX or FILE)"},
     {"help", cmd_help, "this help"},
-    /* ---- further subcommands: one line each, e.g.
-       {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code"}, ---- */
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,28 @@
+# Small bugs of the kinds an engine author makes, planted into the tangled
+# interpreter (generated/interp/interp.c) by tests/pbt_mutants.sh.
+# bounds checks: off by one at the end, a zero-length corner, the fast path
+s/a - lo <= len - n;/a - lo < len - n;/
+s/len >= n \&\& a >= lo/len > n \&\& a >= lo/
+s/if (a - c->lo <= c->len - n) return/if (a - c->lo <= c->len - n + 1) return/
+# signed and unsigned comparisons, strict and not
+s/COND(JSGT, W, U, (S)d > (S)t)/COND(JSGT, W, U, d > t)/
+s/COND(JSLE, W, U, (S)d <= (S)t)/COND(JSLE, W, U, (S)d < (S)t)/
+# call depth, callx ids wider than 32 bits
+s/if (depth + 1 >= nframes) goto error_depth;/if (depth + 1 > nframes) goto error_depth;/
+s/id <= UINT32_MAX ? lbpf_env_helper/1 ? lbpf_env_helper/
+# byte swaps, shifts, signed division and modulo, sign extension
+s/return (uint16_t)(v >> 8 | v << 8);/return (uint16_t)(v >> 8 | v << 7);/
+s/ALU64(ARSH, (uint64_t)((int64_t)d >> (s \& 63)))/ALU64(ARSH, (uint64_t)((int64_t)d >> (s \& 31)))/
+s/ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? 0 - d :/ALU64(SDIV, s == 0 ? 0 : s == UINT64_MAX ? d :/
+s/ALU32(SMOD, t == 0 ? d : t == UINT32_MAX ? 0 :/ALU32(SMOD, t == 0 ? 0 : t == UINT32_MAX ? 0 :/
+s/HANDLER(MOVSX32_8) r\[ip->dst\] = (uint32_t)(int32_t)(int8_t)r\[ip->imm\];/HANDLER(MOVSX32_8) r[ip->dst] = (uint64_t)(int32_t)(int8_t)r[ip->imm];/
+s/HANDLER(LE16) r\[ip->dst\] = (uint16_t)r\[ip->dst\];/HANDLER(LE16) r[ip->dst] = (uint32_t)r[ip->dst];/
+# permissions: a store to the read-only region allowed
+s/return (r->perm \& perm) == perm \&\& len >= n/return ((r->perm | LBPF_PERM_WRITE) \& perm) == perm \&\& len >= n/
+# atomics: a 32-bit cmpxchg comparing 64 bits; fetch returning the new value
+s/if (((r\[0\] ^ old) \& mask) != 0) v = old;/if (((r[0] ^ old) \& (mask | mask << 32)) != 0) v = old;/
+s/if (aop \& LBPF_ATOMIC_FETCH) r\[src\] = old;/if (aop \& LBPF_ATOMIC_FETCH) r[src] = v;/
+# local calls: r9 not preserved
+s/memcpy(f->saved, \&r\[6\], sizeof f->saved);/memcpy(f->saved, \&r[6], 3 * sizeof f->saved[0]);/
+# sign-extending loads: a halfword zero-extended
+s/HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);/HANDLER(LDXS_H) LOAD_SIGNED(uint16_t, ip->imm);/

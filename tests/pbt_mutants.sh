@@ -1,0 +1,55 @@
+#!/bin/sh
+# How sharp is the property-based checker?  Plant, one at a time, each small
+# bug of a list into a copy of an engine's tangled source, rebuild the checker
+# against the copy, and count the generated cases that expose the bug.  A
+# mutant that no case exposes ("SURVIVED") is a blind spot of the generator;
+# one whose pattern no longer matches the source ("STALE") needs updating.
+#
+#   tests/pbt_mutants.sh ENGINE SOURCE MUTANTS [COUNT]
+#
+# MUTANTS has one sed substitution per line ('#' starts a comment).  The
+# environment variable PBT_IGNORE passes --ignore to the checker, to look past
+# a known, unrelated difference.  Run from the repository root.
+set -eu
+[ "$#" -ge 3 ] || { echo "usage: $0 ENGINE SOURCE MUTANTS [COUNT]" >&2; exit 2; }
+engine=$1 source=$2 list=$3 count=${4:-5000}
+[ -f "$source" ] || { echo "pbt-mutants: no file $source" >&2; exit 2; }
+[ -f "$list" ] || { echo "pbt-mutants: no file $list" >&2; exit 2; }
+work=build/mutants
+rm -rf "$work"
+mkdir -p "$work"
+cp -r Makefile src generated tests "$work"/
+mkdir -p "$work/spec" "$work/lit"
+ignore=""
+[ -z "${PBT_IGNORE:-}" ] || ignore="--ignore $PBT_IGNORE"
+n=0 killed=0 survived=0 stale=0
+while IFS= read -r m; do
+  case "$m" in '#'*|'') continue ;; esac
+  n=$((n + 1))
+  cp "$source" "$work/$source"
+  sed -i "$m" "$work/$source"
+  if cmp -s "$source" "$work/$source"; then
+    echo "M$n STALE     $m"
+    stale=$((stale + 1))
+    continue
+  fi
+  if ! (cd "$work" && rm -f build/pbt build/liblitbpf.a && make build/pbt >/dev/null 2>&1); then
+    echo "M$n NO BUILD  $m"
+    stale=$((stale + 1))
+    continue
+  fi
+  # shellcheck disable=SC2086
+  line=$("$work/build/pbt" --seed 1,2,3,4 --count "$count" --engines "spec,$engine" \
+    --show 0 --quiet $ignore | tail -1 || true)
+  failed=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  if [ "${failed:-0}" -gt 0 ]; then
+    echo "M$n killed by $failed cases   $m"
+    killed=$((killed + 1))
+  else
+    echo "M$n SURVIVED  $m"
+    survived=$((survived + 1))
+  fi
+done < "$list"
+cp "$source" "$work/$source"
+echo "pbt-mutants ($engine): $n mutants, $killed killed, $survived survived, $stale stale"
+[ "$survived" -eq 0 ] && [ "$stale" -eq 0 ]
