@@ -13,3 +13,13 @@ check-conformance-interp: build/litbpf build/san/litbpf
 	@tail -n 1 build/conformance-interp-san.log
 
 CHECK_TARGETS += check-conformance-interp
+
+# The compact shape (what -Os builds) on the emulated Cortex-M4: the -Os
+# firmware of the target chapter runs the conformance suite with interp.
+# (target-check runs the -O2 firmware, i.e. the fast shape.)
+.PHONY: check-conformance-interp-m4os
+check-conformance-interp-m4os: build/m4-Os/firmware.elf build/m4run build/m4prep
+	M4RUN_FIRMWARE=$(CURDIR)/build/m4-Os/firmware.elf \
+	  tests/target-check.sh build/m4run build/m4prep $(CONFORMANCE)/tests interp
+
+CHECK_TARGETS += check-conformance-interp-m4os
