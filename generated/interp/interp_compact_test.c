@@ -574,7 +574,7 @@ Suite *interp_compact_suite(void) {
 
 #line 1568 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2068 "lit/interp.nw"
+#line 2074 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
