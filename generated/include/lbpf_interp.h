@@ -4,14 +4,14 @@
 #define LBPF_INTERP_H
 #include "lbpf.h"
 
-#line 93 "lit/interp.nw"
+#line 94 "lit/interp.nw"
 struct lbpf_interp_slot {
   uint8_t op;  /* handler index (see the interpreter chapter) */
   uint8_t dst; /* destination register, 0..10 */
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 130 "lit/interp.nw"
+#line 131 "lit/interp.nw"
 struct lbpf_interp_frame {
   uint64_t saved[4]; /* the caller's r6..r9 */
   uint32_t ret;      /* slot to return to */
@@ -36,6 +36,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
                                   const struct lbpf_env *env, void *buf, size_t buf_size,
                                   struct lbpf_fault *fault);
 
-/* Run the loaded program with r1 = mem and r2 = mem_len. */
+/* Run the loaded program with r1 = mem and r2 = mem_len.  The registers
+   live in vm: a helper must not run the same vm again (another vm is fine). */
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len, struct lbpf_result *result);
 #endif
