@@ -4,14 +4,19 @@
 #define LBPF_INTERP_H
 #include "lbpf.h"
 
-#line 94 "lit/interp.nw"
+#line 95 "lit/interp.nw"
 struct lbpf_interp_slot {
   uint8_t op;  /* handler index (see the interpreter chapter) */
   uint8_t dst; /* destination register, 0..10 */
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 131 "lit/interp.nw"
+#line 416 "lit/interp.nw"
+struct lbpf_interp_cache {
+  uint64_t lo;
+  uint64_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
+};
+#line 132 "lit/interp.nw"
 struct lbpf_interp_frame {
   uint64_t saved[4]; /* the caller's r6..r9 */
   uint32_t ret;      /* slot to return to */
@@ -21,11 +26,17 @@ struct lbpf_interp {
   const struct lbpf_interp_slot *code;
   uint32_t ninsns;
   const struct lbpf_env *env;
+
+#line 155 "lit/interp.nw"
+  uint32_t nframes;                     /* call frames the stack holds; 0: env unusable */
+  struct lbpf_region stack;             /* the top nframes frames of env->stack */
+  struct lbpf_interp_cache stack_cache; /* the stack region, as numbers */
+#line 142 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];
 };
 
-#line 65 "lit/interp.nw"
+#line 66 "lit/interp.nw"
 /* Bytes of code buffer that a program of ninsns slots needs. */
 size_t lbpf_interp_code_size(uint32_t ninsns);
 

@@ -1,4 +1,4 @@
-#line 1272 "lit/interp.nw"
+#line 1301 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "lbpf_interp.h"
+#include "lbpf_isa.h"
 
-#line 369 "lit/interp.nw"
+#line 382 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -15,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 164 "lit/interp.nw"
+#line 179 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -46,17 +47,14 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 250 "lit/interp.nw"
-static uint32_t lbpf_interp_le32(const uint8_t *p) {
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-#line 263 "lit/interp.nw"
+#line 275 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
-  uint8_t opcode = insn[0];
-  unsigned dst = insn[1] & 0x0f, src = insn[1] >> 4;
-  int16_t off = (int16_t)(uint16_t)(insn[2] | insn[3] << 8);
-  int32_t imm = (int32_t)lbpf_interp_le32(insn + 4);
+  const struct lbpf_insn decoded = lbpf_decode(insn);
+  uint8_t opcode = decoded.opcode;
+  unsigned dst = decoded.dst, src = decoded.src;
+  int16_t off = decoded.offset;
+  int32_t imm = decoded.imm;
   unsigned op = opcode >> 4, x = (opcode & LBPF_SRC_X) != 0; /* for ALU and JMP classes */
   unsigned h = H_LDDW_HIGH; /* overwritten below for every verified opcode */
   int32_t arg = imm;
@@ -68,7 +66,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 319 "lit/interp.nw"
+#line 332 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -82,7 +80,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 280 "lit/interp.nw"
+#line 293 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -90,7 +88,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 339 "lit/interp.nw"
+#line 352 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -99,7 +97,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 287 "lit/interp.nw"
+#line 300 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -123,7 +121,72 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 208 "lit/interp.nw"
+#line 423 "lit/interp.nw"
+/* The size field's index of an access of n bytes (a constant where n is). */
+#define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
+
+struct lbpf_interp_memory {
+  struct lbpf_interp_cache read, write; /* the last regions that answered */
+  struct lbpf_interp_cache stack;       /* the stack region, as numbers */
+  struct lbpf_region input;             /* this run's input memory */
+  const struct lbpf_interp *vm;         /* the stack region, the environment's regions */
+};
+#line 458 "lit/interp.nw"
+#if defined(__GNUC__) && LBPF_INTERP_COMPACT
+/* Not "cold": GCC would move the handlers that call it into .text.unlikely,
+   and the compact dispatch table holds label differences within one section. */
+#define LBPF_INTERP_COLD __attribute__((noinline))
+#define LBPF_INTERP_FAST_PATH __attribute__((noinline))
+#define LBPF_INTERP_ONE_COPY __attribute__((noinline))
+#elif defined(__GNUC__)
+#define LBPF_INTERP_COLD __attribute__((noinline, cold))
+#define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
+#define LBPF_INTERP_ONE_COPY
+#else
+#define LBPF_INTERP_COLD
+#define LBPF_INTERP_FAST_PATH inline
+#define LBPF_INTERP_ONE_COPY
+#endif
+
+static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
+  return (uint64_t)(uintptr_t)r->base;
+}
+
+/* Put region r into cache c; a region whose extent wraps around 2^64 makes
+   an entry that nothing hits (all counts zero).  Called from load, the run's
+   set-up and the search: the compact shape keeps one copy. */
+static LBPF_INTERP_ONE_COPY void lbpf_interp_fill(struct lbpf_interp_cache *c,
+                                                  const struct lbpf_region *r) {
+  uint64_t lo = lbpf_interp_lo(r), len = r->length;
+  if (len > UINT64_MAX - lo) len = 0;
+  c->lo = lo;
+  c->count[0] = len >= 4 ? len - 3 : 0; /* W */
+  c->count[1] = len >= 2 ? len - 1 : 0; /* H */
+  c->count[2] = len;                    /* B */
+  c->count[3] = len >= 8 ? len - 7 : 0; /* DW */
+}
+
+static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
+  uint64_t lo = lbpf_interp_lo(r), len = r->length;
+  return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
+}
+
+static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, uint64_t a,
+                                                uint64_t n, unsigned perm,
+                                                struct lbpf_interp_cache *cache) {
+  const struct lbpf_region *hit = NULL;
+  const struct lbpf_env *env = m->vm->env;
+  if (lbpf_interp_inside(&m->input, a, n, perm))
+    hit = &m->input;
+  else if (lbpf_interp_inside(&m->vm->stack, a, n, perm))
+    hit = &m->vm->stack;
+  for (size_t i = 0; i < env->nregions && hit == NULL; i++)
+    if (lbpf_interp_inside(&env->regions[i], a, n, perm)) hit = &env->regions[i];
+  if (hit == NULL) return false;
+  if (cache != NULL) lbpf_interp_fill(cache, hit);
+  return true;
+}
+#line 223 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -145,97 +208,49 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 239 "lit/interp.nw"
+#line 255 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
-      slots[pc].imm = (int32_t)lbpf_interp_le32(high + 4);
-#line 229 "lit/interp.nw"
+      slots[pc].imm = lbpf_decode(high).imm;
+#line 244 "lit/interp.nw"
     }
   }
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
+
+#line 1159 "lit/interp.nw"
+  vm->nframes = 0; /* unusable, unless proved otherwise */
+  if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
+      (env->nregions == 0 || env->regions != NULL)) {
+    size_t nframes = env->stack_size / LBPF_STACK_SIZE;
+    if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
+    size_t stack_len = nframes * LBPF_STACK_SIZE;
+    vm->nframes = (uint32_t)nframes;
+    vm->stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len),
+                                     stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+    lbpf_interp_fill(&vm->stack_cache, &vm->stack);
+  }
+#line 250 "lit/interp.nw"
   return LBPF_OK;
 }
-#line 403 "lit/interp.nw"
-struct lbpf_interp_cache {
-  uint64_t lo;
-  uint64_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
-};
-
-/* The size field's index of an access of n bytes (a constant where n is). */
-#define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-
-struct lbpf_interp_memory {
-  struct lbpf_interp_cache read, write; /* the last regions that answered */
-  struct lbpf_interp_cache stack;       /* the stack region, as numbers */
-  struct lbpf_region fixed[2];          /* the input memory and the stack */
-  const struct lbpf_env *env;           /* for its regions */
-};
-#line 443 "lit/interp.nw"
-#if defined(__GNUC__) && LBPF_INTERP_COMPACT
-/* Not "cold": GCC would move the handlers that call it into .text.unlikely,
-   and the compact dispatch table holds label differences within one section. */
-#define LBPF_INTERP_COLD __attribute__((noinline))
-#define LBPF_INTERP_FAST_PATH __attribute__((noinline))
-#elif defined(__GNUC__)
-#define LBPF_INTERP_COLD __attribute__((noinline, cold))
-#define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
-#else
-#define LBPF_INTERP_COLD
-#define LBPF_INTERP_FAST_PATH inline
-#endif
-
-static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
-  return (uint64_t)(uintptr_t)r->base;
-}
-
-/* Put region r into cache c; a region whose extent wraps around 2^64 makes
-   an entry that nothing hits (all counts zero). */
-static void lbpf_interp_fill(struct lbpf_interp_cache *c, const struct lbpf_region *r) {
-  uint64_t lo = lbpf_interp_lo(r), len = r->length;
-  if (len > UINT64_MAX - lo) len = 0;
-  c->lo = lo;
-  c->count[0] = len >= 4 ? len - 3 : 0; /* W */
-  c->count[1] = len >= 2 ? len - 1 : 0; /* H */
-  c->count[2] = len;                    /* B */
-  c->count[3] = len >= 8 ? len - 7 : 0; /* DW */
-}
-
-static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
-  uint64_t lo = lbpf_interp_lo(r), len = r->length;
-  return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
-}
-
-static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, uint64_t a,
-                                                uint64_t n, unsigned perm,
-                                                struct lbpf_interp_cache *cache) {
-  const struct lbpf_region *hit = NULL;
-  for (size_t i = 0; i < 2 && hit == NULL; i++)
-    if (lbpf_interp_inside(&m->fixed[i], a, n, perm)) hit = &m->fixed[i];
-  for (size_t i = 0; i < m->env->nregions && hit == NULL; i++)
-    if (lbpf_interp_inside(&m->env->regions[i], a, n, perm)) hit = &m->env->regions[i];
-  if (hit == NULL) return false;
-  if (cache != NULL) lbpf_interp_fill(cache, hit);
-  return true;
-}
-#line 497 "lit/interp.nw"
+#line 519 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
   return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
          lbpf_interp_search(m, a, n, perm, c);
 }
-#line 813 "lit/interp.nw"
+#line 835 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 582 "lit/interp.nw"
+#line 604 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -250,7 +265,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 599 "lit/interp.nw"
+#line 621 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -267,7 +282,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 514 "lit/interp.nw"
+#line 536 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -298,7 +313,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 667 "lit/interp.nw"
+#line 689 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -319,7 +334,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 824 "lit/interp.nw"
+#line 846 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -347,7 +362,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1065 "lit/interp.nw"
+#line 1087 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -357,38 +372,30 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1127 "lit/interp.nw"
-  if (env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
-      (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0)) {
+#line 1148 "lit/interp.nw"
+  if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1074 "lit/interp.nw"
+#line 1096 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
   uint64_t budget_left = env->budget, bias = 0, insns, s = 0, value, width;
   int32_t jump;
   uint32_t depth = 0;
-  size_t nframes = env->stack_size / LBPF_STACK_SIZE;
-  if (nframes > LBPF_MAX_CALL_DEPTH) nframes = LBPF_MAX_CALL_DEPTH;
-
-#line 1139 "lit/interp.nw"
-  size_t stack_len = nframes * LBPF_STACK_SIZE;
-  uint8_t *stack = (uint8_t *)env->stack + (env->stack_size - stack_len);
-#line 1083 "lit/interp.nw"
+  const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
   struct lbpf_interp_memory memory; /* every field set below: no zeroing */
-  memory.fixed[0] = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
-  memory.fixed[1] = (struct lbpf_region){stack, stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
-  memory.env = env;
-  lbpf_interp_fill(&memory.stack, &memory.fixed[1]);
-  lbpf_interp_fill(&memory.read, &memory.fixed[0]);
-  memory.write = memory.read;
+  memory.input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  memory.vm = vm;
+  memory.stack = vm->stack_cache;
+  lbpf_interp_fill(&memory.read, &memory.input);
+  lbpf_interp_fill(&memory.write, &memory.input);
   memset(r, 0, sizeof vm->regs);
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
-  r[10] = (uint64_t)(uintptr_t)stack + stack_len;
+  r[10] = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   DISPATCH();
 next:
   ip++;
@@ -398,9 +405,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 698 "lit/interp.nw"
+#line 720 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 760 "lit/interp.nw"
+#line 782 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -452,7 +459,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 700 "lit/interp.nw"
+#line 722 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -512,11 +519,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1104 "lit/interp.nw"
+#line 1123 "lit/interp.nw"
 
-#line 854 "lit/interp.nw"
+#line 876 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 874 "lit/interp.nw"
+#line 896 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -555,7 +562,7 @@ dispatch:
       }
       NEXT();
     }
-#line 856 "lit/interp.nw"
+#line 878 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -564,7 +571,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 645 "lit/interp.nw"
+#line 667 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -573,11 +580,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1105 "lit/interp.nw"
+#line 1124 "lit/interp.nw"
 
-#line 918 "lit/interp.nw"
+#line 940 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 559 "lit/interp.nw"
+#line 581 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -599,7 +606,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 920 "lit/interp.nw"
+#line 942 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -644,9 +651,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1106 "lit/interp.nw"
+#line 1125 "lit/interp.nw"
 
-#line 959 "lit/interp.nw"
+#line 981 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -685,9 +692,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1107 "lit/interp.nw"
+#line 1126 "lit/interp.nw"
 
-#line 1008 "lit/interp.nw"
+#line 1030 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -702,7 +709,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1029 "lit/interp.nw"
+#line 1051 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -719,9 +726,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 637 "lit/interp.nw"
+#line 659 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1044 "lit/interp.nw"
+#line 1066 "lit/interp.nw"
           ;
       goto done;
     }
@@ -733,9 +740,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1108 "lit/interp.nw"
+#line 1127 "lit/interp.nw"
 
-#line 1147 "lit/interp.nw"
+#line 1176 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -746,12 +753,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1109 "lit/interp.nw"
+#line 1128 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1163 "lit/interp.nw"
+#line 1192 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -766,13 +773,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 637 "lit/interp.nw"
+#line 659 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1176 "lit/interp.nw"
+#line 1205 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1113 "lit/interp.nw"
+#line 1132 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);
