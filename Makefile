@@ -19,7 +19,8 @@ WARN := -Wall -Wextra -Werror
 CSTD := -std=c11
 OPT ?= -O2 -g
 CPPFLAGS := -Igenerated/include -Isrc/host
-CFLAGS := $(CSTD) $(WARN) $(OPT)
+# -MMD -MP: every object depends on the headers it includes (generated ones too).
+CFLAGS := $(CSTD) $(WARN) $(OPT) -MMD -MP
 HOST_CFLAGS := $(CFLAGS) -D_POSIX_C_SOURCE=200809L
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
@@ -100,6 +101,8 @@ build/san/liblitbpf-host.a: $(call objs,build/san,$(HOST_SRCS))
 	@rm -f $@; ar rcs $@ $^
 build/cov/liblitbpf-host.a: $(call objs,build/cov,$(HOST_SRCS))
 	@rm -f $@; ar rcs $@ $^
+
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 lib: build/liblitbpf.a build/liblitbpf-host.a
 tools: $(TOOLS) build/san/litbpf
