@@ -1,4 +1,4 @@
-#line 1301 "lit/interp.nw"
+#line 1291 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -221,7 +221,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1159 "lit/interp.nw"
+#line 1175 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -372,7 +372,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1148 "lit/interp.nw"
+#line 1164 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
@@ -391,8 +391,16 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   memory.vm = vm;
   memory.stack = vm->stack_cache;
   lbpf_interp_fill(&memory.read, &memory.input);
+
+#line 1148 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&memory.write, &memory.input);
   memset(r, 0, sizeof vm->regs);
+#else
+  memory.write = memory.read;
+  r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
+#endif
+#line 1110 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
@@ -519,7 +527,7 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1123 "lit/interp.nw"
+#line 1122 "lit/interp.nw"
 
 #line 876 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -580,7 +588,7 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1124 "lit/interp.nw"
+#line 1123 "lit/interp.nw"
 
 #line 940 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -651,7 +659,7 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1125 "lit/interp.nw"
+#line 1124 "lit/interp.nw"
 
 #line 981 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
@@ -692,7 +700,7 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1126 "lit/interp.nw"
+#line 1125 "lit/interp.nw"
 
 #line 1030 "lit/interp.nw"
     HANDLER(CALL_HELPER)
@@ -740,9 +748,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1127 "lit/interp.nw"
+#line 1126 "lit/interp.nw"
 
-#line 1176 "lit/interp.nw"
+#line 1192 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -753,12 +761,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1128 "lit/interp.nw"
+#line 1127 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1192 "lit/interp.nw"
+#line 1208 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -775,11 +783,11 @@ error:
   insns =
 #line 659 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1205 "lit/interp.nw"
+#line 1221 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1132 "lit/interp.nw"
+#line 1131 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);

@@ -1,4 +1,4 @@
-#line 1417 "lit/interp.nw"
+#line 1407 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -20,11 +20,11 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1396 "lit/interp.nw"
+#line 1386 "lit/interp.nw"
 /* The switch dispatch in the fast shape: what a compiler without computed goto builds. */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 0
-#line 1441 "lit/interp.nw"
+#line 1431 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -32,11 +32,11 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1400 "lit/interp.nw"
+#line 1390 "lit/interp.nw"
 static const struct variant variants[] = {
     {"switch, fast", lbpf_interp_other_code_size, lbpf_interp_other_load, lbpf_interp_other_run},
 };
-#line 1459 "lit/interp.nw"
+#line 1449 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -71,7 +71,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
 }
-#line 1501 "lit/interp.nw"
+#line 1491 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -166,7 +166,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 1610 "lit/interp.nw"
+#line 1600 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -202,7 +202,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 1671 "lit/interp.nw"
+#line 1661 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -259,7 +259,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 1737 "lit/interp.nw"
+#line 1727 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -299,7 +299,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 1786 "lit/interp.nw"
+#line 1776 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -335,7 +335,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 1829 "lit/interp.nw"
+#line 1819 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -368,7 +368,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 1868 "lit/interp.nw"
+#line 1858 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -394,7 +394,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 1900 "lit/interp.nw"
+#line 1890 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -442,7 +442,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 1957 "lit/interp.nw"
+#line 1947 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -520,7 +520,7 @@ START_TEST(unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 2040 "lit/interp.nw"
+#line 2030 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -534,7 +534,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2064 "lit/interp.nw"
+#line 2054 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -571,14 +571,14 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1407 "lit/interp.nw"
+#line 1397 "lit/interp.nw"
 Suite *interp_switch_suite(void) {
   Suite *s = suite_create("interp_switch");
   TCase *tc = tcase_create("interp_switch");
 
-#line 1599 "lit/interp.nw"
+#line 1589 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2108 "lit/interp.nw"
+#line 2098 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -593,7 +593,7 @@ Suite *interp_switch_suite(void) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1411 "lit/interp.nw"
+#line 1401 "lit/interp.nw"
   suite_add_tcase(s, tc);
   return s;
 }
