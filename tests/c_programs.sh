@@ -1,17 +1,3 @@
-  for cpu in $cpus; do
-    obj="$out/$name-$cpu.o"
-    clang -O2 -ffreestanding -target bpf -mcpu=$cpu -c "$src" -o "$obj" || { echo "FAIL $name: clang -mcpu=$cpu"; fail=$((fail + 1)); continue; }
-    for mem in "$out"/mem[0-9]; do
-      got=$("$tool" run --engine spec --mem-file "$mem" "$obj" 2>&1)
-      want=$("$out/$name-native" "$mem")
-      if [ "$got" = "$want" ]; then
-        pass=$((pass + 1))
-      else
-        echo "FAIL $name (-mcpu=$cpu) on $(basename "$mem"): litbpf says '$got', native says '$want'"
-        fail=$((fail + 1))
-      fi
-    done
-  done
 #!/bin/bash
 # Ordinary C programs (tests/c/*.c, each defining
 #   uint64_t entry(uint8_t *mem, uint64_t len))
