@@ -166,7 +166,7 @@ check: deps
 	@echo "make check: all checks passed"
 
 # A clang-compiled C program, run by the specification.
-demo: build/litbpf
+demo: build/litbpf m4
 	@src/build/demo.sh
 
 clean:
