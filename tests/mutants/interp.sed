@@ -3,7 +3,7 @@
 # bounds checks: off by one at the end, a zero-length corner, the fast path
 s/a - lo <= len - n;/a - lo < len - n;/
 s/len >= n \&\& a >= lo/len > n \&\& a >= lo/
-s/if (a - c->lo <= c->len - n) return/if (a - c->lo <= c->len - n + 1) return/
+s/return a - c->lo < c->count\[size\] ||/return a - c->lo <= c->count[size] ||/
 # signed and unsigned comparisons, strict and not
 s/COND(JSGT, W, U, (S)d > (S)t)/COND(JSGT, W, U, d > t)/
 s/COND(JSLE, W, U, (S)d <= (S)t)/COND(JSLE, W, U, (S)d < (S)t)/
