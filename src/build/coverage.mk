@@ -20,3 +20,6 @@ coverage:
 
 coverage-check: coverage
 	@src/build/coverage.sh check $(COVERAGE_MIN) '$(COVERAGE_GLOB)'
+
+# The specification's coverage is a claim of the book (proofs-notes/spec.md): check it.
+CHECK_TARGETS += coverage-check
