@@ -287,7 +287,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 584 "spec/semantics.nw"
+#line 586 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&
