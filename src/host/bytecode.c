@@ -404,18 +404,21 @@ static int split_operands(struct assembler *as, char *s, char **ops) {
   return n;
 }
 
+/* The second operand of arithmetic and jumps: a register (the X form) or an
+   immediate (the K form). */
+static int parse_source(struct assembler *as, char *op, struct lbpf_insn *in) {
+  if (!is_reg(op)) return parse_imm32(as, op, &in->imm);
+  in->opcode |= LBPF_SRC_X;
+  return parse_reg(as, op, &in->src);
+}
+
 static int assemble_insn(struct assembler *as, const struct form *f, char **ops, int n,
                          bool fetch) {
   struct lbpf_insn in = {f->opcode, 0, 0, f->offset, f->imm};
   switch (f->shape) {
   case SH_ALU:
     if (want_operands(as, f->name, n, 2, "dst, src or imm")) return -1;
-    if (parse_reg(as, ops[0], &in.dst)) return -1;
-    if (is_reg(ops[1])) {
-      in.opcode |= LBPF_SRC_X;
-      if (parse_reg(as, ops[1], &in.src)) return -1;
-    } else if (parse_imm32(as, ops[1], &in.imm))
-      return -1;
+    if (parse_reg(as, ops[0], &in.dst) || parse_source(as, ops[1], &in)) return -1;
     return emit(as, in);
   case SH_ALUREG:
     if (want_operands(as, f->name, n, 2, "dst, src")) return -1;
@@ -459,12 +462,7 @@ static int assemble_insn(struct assembler *as, const struct form *f, char **ops,
     return emit(as, in);
   case SH_JCC:
     if (want_operands(as, f->name, n, 3, "dst, src or imm, target")) return -1;
-    if (parse_reg(as, ops[0], &in.dst)) return -1;
-    if (is_reg(ops[1])) {
-      in.opcode |= LBPF_SRC_X;
-      if (parse_reg(as, ops[1], &in.src)) return -1;
-    } else if (parse_imm32(as, ops[1], &in.imm))
-      return -1;
+    if (parse_reg(as, ops[0], &in.dst) || parse_source(as, ops[1], &in)) return -1;
     if (parse_target(as, ops[2], &in, false)) return -1;
     return emit(as, in);
   case SH_CALL:
