@@ -1,0 +1,559 @@
+#line 1409 "lit/interp.nw"
+/* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
+#line 1460 "lit/interp.nw"
+#define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
+#define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
+#define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
+#define ADD64_K(d, k) INSN(0x07, d, 0, 0, k)
+#define ADD64_X(d, s) INSN(0x0f, d, s, 0, 0)
+#define EXIT INSN(0x95, 0, 0, 0, 0)
+#define JA(off) INSN(0x05, 0, 0, off, 0)
+#define LDDW(d, lo, hi) INSN(0x18, d, 0, 0, lo), INSN(0, 0, 0, 0, hi)
+#define LDDW64(d, v)                                                                               \
+  LDDW(d, (int32_t)(uint32_t)(uint64_t)(v), (int32_t)(uint32_t)((uint64_t)(v) >> 32))
+#define CALL(id) INSN(0x85, 0, 0, 0, id)
+#define CALL_LOCAL(off) INSN(0x85, 0, 1, 0, off)
+#define CALLX(r) INSN(0x8d, r, 0, 0, 0)
+
+static uint64_t h_identity(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  (void)u, (void)b, (void)c, (void)d, (void)e;
+  return a;
+}
+static uint64_t h_sum(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  (void)u;
+  return a + b + c + d + e;
+}
+static uint64_t h_wrong(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
+  (void)u, (void)a, (void)b, (void)c, (void)d, (void)e;
+  return 0xbad;
+}
+static const struct lbpf_helper helpers[] = {{5, h_identity}, {9, NULL}, {7, h_sum}, {7, h_wrong}};
+
+static uint8_t stack_mem[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
+static struct lbpf_env env;
+
+static void reset_env(void) {
+  env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
+}
+#line 1502 "lit/interp.nw"
+#define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
+
+static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
+static _Alignas(8) uint8_t slot_buf[LBPF_INSN_SIZE * 4096];
+static struct lbpf_interp vm;
+
+static size_t encode(const struct lbpf_insn *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    lbpf_encode(p[i], code_bytes + LBPF_INSN_SIZE * i);
+  return n * LBPF_INSN_SIZE;
+}
+
+/* Check's assertions record every passing check through a pipe; the sweeps
+   below compare millions of values, so they test first and fail through
+   Check only when something differs. */
+#define REQUIRE(cond, ...)                                                                         \
+  do {                                                                                             \
+    if (!(cond)) ck_abort_msg(__VA_ARGS__);                                                        \
+  } while (0)
+
+static void results_equal(const struct lbpf_result *a, const struct lbpf_result *b) {
+  REQUIRE(a->status == b->status && a->pc == b->pc && a->r0 == b->r0 && a->insns == b->insns &&
+              a->budget_used == b->budget_used,
+          "spec: %s at pc %u, r0 %#llx, insns %llu, budget %llu; "
+          "interp: %s at pc %u, r0 %#llx, insns %llu, budget %llu",
+          lbpf_status_name(a->status), a->pc, (unsigned long long)a->r0,
+          (unsigned long long)a->insns, (unsigned long long)a->budget_used,
+          lbpf_status_name(b->status), b->pc, (unsigned long long)b->r0,
+          (unsigned long long)b->insns, (unsigned long long)b->budget_used);
+}
+
+/* Load size bytes of code_bytes in the spec and in variant v; both must agree. */
+static enum lbpf_status load_both(int v, size_t size, struct lbpf_program *prog,
+                                  struct lbpf_fault *fault) {
+  struct lbpf_fault f2 = {LBPF_OK, 0};
+  enum lbpf_status s1 = lbpf_verify(code_bytes, size, &env, prog, fault);
+  enum lbpf_status s2 =
+      variants[v].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f2);
+  REQUIRE(s1 == s2, "verifier: %s, interp: %s", lbpf_status_name(s1), lbpf_status_name(s2));
+  REQUIRE(s1 == LBPF_OK || (fault->status == f2.status && fault->pc == f2.pc),
+          "faults differ: verifier %s at %u, interp %s at %u", lbpf_status_name(fault->status),
+          fault->pc, lbpf_status_name(f2.status), f2.pc);
+  return s1;
+}
+
+static struct lbpf_result run_loaded(int v, const struct lbpf_program *prog, uint8_t *mem,
+                                     size_t len, uint8_t *extra, size_t extra_len) {
+  static uint8_t mem0[4096], extra0[4096], mem1[4096], extra1[4096], stack1[sizeof stack_mem];
+  struct lbpf_result r1, r2;
+  REQUIRE(len <= sizeof mem0 && extra_len <= sizeof extra0, "buffers too large");
+  if (len) memcpy(mem0, mem, len);
+  if (extra_len) memcpy(extra0, extra, extra_len);
+  memset(stack_mem, 0, sizeof stack_mem);
+  lbpf_spec_run(prog, &env, mem, len, &r1);
+  if (len) memcpy(mem1, mem, len);
+  if (extra_len) memcpy(extra1, extra, extra_len);
+  memcpy(stack1, stack_mem, sizeof stack_mem);
+  if (len) memcpy(mem, mem0, len);
+  if (extra_len) memcpy(extra, extra0, extra_len);
+  memset(stack_mem, 0, sizeof stack_mem);
+  variants[v].run(&vm, mem, len, &r2);
+  results_equal(&r1, &r2);
+  REQUIRE(len == 0 || memcmp(mem, mem1, len) == 0, "input memory differs");
+  REQUIRE(extra_len == 0 || memcmp(extra, extra1, extra_len) == 0, "extra region differs");
+  REQUIRE(memcmp(stack_mem, stack1, sizeof stack_mem) == 0, "stack differs");
+  return r2;
+}
+
+static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8_t *mem, size_t len,
+                               uint8_t *extra, size_t extra_len) {
+  struct lbpf_program prog;
+  struct lbpf_fault fault;
+  ck_assert_int_eq(load_both(v, encode(p, n), &prog, &fault), LBPF_OK);
+  return run_loaded(v, &prog, mem, len, extra, extra_len);
+}
+
+#define RUN(mem, len, ...)                                                                         \
+  ({                                                                                               \
+    const struct lbpf_insn p_[] = {__VA_ARGS__};                                                   \
+    both(_i, p_, sizeof p_ / sizeof p_[0], (mem), (len), NULL, 0);                                 \
+  })
+#define EXPECT_R0(value, ...)                                                                      \
+  do {                                                                                             \
+    struct lbpf_result r_ = RUN(NULL, 0, __VA_ARGS__);                                             \
+    ck_assert_int_eq(r_.status, LBPF_OK);                                                          \
+    ck_assert_uint_eq(r_.r0, (uint64_t)(value));                                                   \
+  } while (0)
+#define EXPECT_ERROR(want, at, mem, len, ...)                                                      \
+  do {                                                                                             \
+    struct lbpf_result r_ = RUN((mem), (len), __VA_ARGS__);                                        \
+    ck_assert_int_eq(r_.status, (want));                                                           \
+    ck_assert_uint_eq(r_.pc, (at));                                                                \
+    ck_assert_uint_eq(r_.r0, 0);                                                                   \
+  } while (0)
+#line 1611 "lit/interp.nw"
+START_TEST(arithmetic_edges) {
+  EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
+  EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
+  EXPECT_R0(0xffffffffu, MOV64_K(0, -1), MOV64_K(1, 0), INSN(0x9c, 0, 1, 0, 0), EXIT);
+  EXPECT_R0(0, MOV64_K(0, -1), INSN(0x34, 0, 0, 0, 0), EXIT);
+  EXPECT_R0(UINT64_C(1) << 63, LDDW(0, 0, INT32_MIN), INSN(0x37, 0, 0, 1, -1), EXIT);
+  EXPECT_R0(0, LDDW(0, 0, INT32_MIN), INSN(0x97, 0, 0, 1, -1), EXIT);
+  EXPECT_R0(0x80000000u, MOV64_K(0, INT32_MIN), INSN(0x34, 0, 0, 1, -1), EXIT);
+  EXPECT_R0(0, MOV64_K(0, INT32_MIN), INSN(0x94, 0, 0, 1, -1), EXIT);
+  EXPECT_R0(0xfffffffeu, MOV64_K(0, -7), INSN(0x94, 0, 0, 1, 5), EXIT);
+  EXPECT_R0((uint64_t)-2, MOV64_K(0, -7), INSN(0x97, 0, 0, 1, 5), EXIT);
+  EXPECT_R0(0, MOV64_K(0, 7), INSN(0x37, 0, 0, 1, 0), EXIT);
+  EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 1, 0), EXIT);
+  EXPECT_R0(2, MOV64_K(0, 1), MOV64_K(1, 65), INSN(0x6f, 0, 1, 0, 0), EXIT);
+  EXPECT_R0(2, MOV64_K(0, 1), MOV64_K(1, 33), INSN(0x6c, 0, 1, 0, 0), EXIT);
+  EXPECT_R0((uint64_t)-1, MOV64_K(0, -1), INSN(0xc7, 0, 0, 0, 63), EXIT);
+  EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xc4, 0, 0, 0, 0), EXIT);
+  EXPECT_R0(0xf0000000u, MOV64_K(0, INT32_MIN), MOV64_K(1, 35), INSN(0xcc, 0, 1, 0, 0), EXIT);
+  EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0x04, 0, 0, 0, 0), EXIT);
+  EXPECT_R0(0x80000000u, MOV64_K(0, INT32_MIN), INSN(0x84, 0, 0, 0, 0), EXIT);
+  EXPECT_R0((uint64_t)-5, MOV64_K(0, 5), INSN(0x87, 0, 0, 0, 0), EXIT);
+  EXPECT_R0(0x3412, MOV64_K(0, 0x561234), INSN(0xdc, 0, 0, 0, 16), EXIT);
+  EXPECT_R0(0x1234, MOV64_K(0, 0x561234), INSN(0xd4, 0, 0, 0, 16), EXIT);
+  EXPECT_R0(0x78563412u, LDDW(0, 0x12345678, 0x9abc), INSN(0xdc, 0, 0, 0, 32), EXIT);
+  EXPECT_R0(0x12345678u, LDDW(0, 0x12345678, 0x9abc), INSN(0xd4, 0, 0, 0, 32), EXIT);
+  EXPECT_R0(UINT64_C(0x78563412bc9a0000), LDDW(0, 0x12345678, 0x9abc), INSN(0xd7, 0, 0, 0, 64),
+            EXIT);
+  EXPECT_R0(UINT64_C(0x9abc12345678), LDDW(0, 0x12345678, 0x9abc), INSN(0xd4, 0, 0, 0, 64), EXIT);
+  EXPECT_R0((uint64_t)-128, MOV64_K(1, 0x180), INSN(0xbf, 0, 1, 8, 0), EXIT);
+  EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
+  EXPECT_R0(0xffff8000u, MOV64_K(1, 0x18000), INSN(0xbc, 0, 1, 16, 0), EXIT);
+  EXPECT_R0((uint64_t)INT32_MIN, LDDW(1, INT32_MIN, 5), INSN(0xbf, 0, 1, 32, 0), EXIT);
+  EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
+}
+END_TEST
+#line 1672 "lit/interp.nw"
+START_TEST(every_form_against_the_spec) {
+  static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
+  static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
+                                 31,   32,   33,   63,   64,   65,         0x41,      0x50,
+                                 0x51, 0xa0, 0xa1, 0xe1, 0xf1, 0x7fffffff, INT32_MIN, -32};
+  static _Alignas(8) uint8_t mem[64];
+  uint64_t base = (uint64_t)(uintptr_t)mem;
+  const uint64_t values[] = {0,
+                             1,
+                             (uint64_t)-1,
+                             5,
+                             32,
+                             63,
+                             64,
+                             0x7fffffff,
+                             0x80000000u,
+                             0xffffffffu,
+                             UINT64_C(1) << 63,
+                             (UINT64_C(1) << 63) - 1,
+                             UINT64_C(0x8000000080000001),
+                             base + 16,
+                             base + 56,
+                             base + 60,
+                             base + 63,
+                             base + 64,
+                             base - 1,
+                             (uint64_t)-4};
+  const size_t nvalues = sizeof values / sizeof values[0];
+  size_t accepted = 0;
+  env.budget = 20;
+  for (unsigned op = 0; op < 256; op++)
+    for (unsigned src = 0; src < 3; src++)
+      for (size_t o = 0; o < sizeof offsets / sizeof offsets[0]; o++)
+        for (size_t k = 0; k < sizeof imms / sizeof imms[0]; k++) {
+          struct lbpf_insn p[] = {INSN(0x79, 2, 1, 8, 0), INSN(0x79, 1, 1, 0, 0),
+                                  MOV64_K(0, 0),          INSN(op, 1, src, offsets[o], imms[k]),
+                                  MOV64_K(0, 1),          ADD64_X(0, 1),
+                                  ADD64_X(0, 2),          EXIT};
+          if (lbpf_is_lddw((uint8_t)op)) p[4] = INSN(0, 0, 0, 0, imms[k]);
+          struct lbpf_program prog;
+          struct lbpf_fault fault;
+          if (load_both(_i, encode(p, 8), &prog, &fault) != LBPF_OK) continue;
+          accepted++;
+          for (size_t a = 0; a < nvalues; a++)
+            for (size_t b = 0; b < nvalues; b += 3) {
+              for (size_t j = 0; j < sizeof mem; j++)
+                mem[j] = (uint8_t)(j * 37 + 11);
+              memcpy(mem, &values[a], 8);
+              memcpy(mem + 8, &values[(a + b) % nvalues], 8);
+              run_loaded(_i, &prog, mem, sizeof mem, NULL, 0);
+            }
+        }
+  /* Every form of the ISA is among them (a few hundred programs). */
+  ck_assert_uint_gt(accepted, 1000);
+}
+END_TEST
+#line 1738 "lit/interp.nw"
+START_TEST(memory_edges) {
+  static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
+  static const unsigned bytes[] = {1, 2, 4, 8};
+  static uint8_t mem[16];
+  for (size_t len = 1; len <= 16; len++)
+    for (size_t i = 0; i < 4; i++) {
+      int n = (int)bytes[i];
+      uint8_t ldx = LBPF_CLASS_LDX | LBPF_MODE_MEM | sizes[i];
+      uint8_t stx = LBPF_CLASS_STX | LBPF_MODE_MEM | sizes[i];
+      uint8_t st = LBPF_CLASS_ST | LBPF_MODE_MEM | sizes[i];
+      for (size_t j = 0; j < sizeof mem; j++)
+        mem[j] = (uint8_t)(0xa0 + j);
+      int16_t last = (int16_t)((int)len - n); /* the last offset that fits */
+      struct lbpf_result r = RUN(mem, len, MOV64_K(0, 0), INSN(ldx, 0, 1, last, 0), EXIT);
+      ck_assert_int_eq(r.status, last >= 0 ? LBPF_OK : LBPF_ERR_MEMORY);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 1, mem, len, MOV64_K(0, 0), INSN(ldx, 0, 1, last + 1, 0), EXIT);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 0, mem, len, INSN(ldx, 0, 1, -1, 0), EXIT);
+      r = RUN(mem, len, MOV64_K(2, -1), INSN(stx, 1, 2, last, 0), EXIT);
+      ck_assert_int_eq(r.status, last >= 0 ? LBPF_OK : LBPF_ERR_MEMORY);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 1, mem, len, MOV64_K(2, -1), INSN(stx, 1, 2, last + 1, 0),
+                   EXIT);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 0, mem, len, INSN(st, 1, 0, last + 1, 7), EXIT);
+      r = RUN(mem, len, INSN(st, 1, 0, last, 7), EXIT);
+      ck_assert_int_eq(r.status, last >= 0 ? LBPF_OK : LBPF_ERR_MEMORY);
+      if (n >= 4) {
+        uint8_t atomic = LBPF_CLASS_STX | LBPF_MODE_ATOMIC | sizes[i];
+        r = RUN(mem, len, MOV64_K(2, 3), INSN(atomic, 1, 2, last, LBPF_ATOMIC_ADD), EXIT);
+        ck_assert_int_eq(r.status, last >= 0 ? LBPF_OK : LBPF_ERR_MEMORY);
+        EXPECT_ERROR(LBPF_ERR_MEMORY, 1, mem, len, MOV64_K(2, 3),
+                     INSN(atomic, 1, 2, last + 1, LBPF_ATOMIC_CMPXCHG), EXIT);
+      }
+      /* Addresses near 2^64: a + n wraps; a + offset wraps to small numbers. */
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 2, mem, len, LDDW(1, -n + 1, -1), INSN(ldx, 0, 1, 0, 0), EXIT);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 2, mem, len, LDDW(1, -1, -1), INSN(stx, 1, 1, 1, 0), EXIT);
+      EXPECT_ERROR(LBPF_ERR_MEMORY, 2, mem, len, LDDW64(1, (uint64_t)(uintptr_t)mem + len - 1),
+                   INSN(ldx, 0, 1, (int16_t)(2 - n), 0), EXIT);
+    }
+}
+END_TEST
+#line 1787 "lit/interp.nw"
+START_TEST(region_permissions) {
+  static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
+  struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
+                                  {out, sizeof out, LBPF_PERM_WRITE},
+                                  {(void *)(UINTPTR_MAX - 7), 64, LBPF_PERM_READ}};
+  uint64_t t = (uint64_t)(uintptr_t)table, o = (uint64_t)(uintptr_t)out;
+  env.regions = regions;
+  env.nregions = 3;
+  struct lbpf_insn p[] = {LDDW64(1, t), INSN(0x69, 0, 1, 6, 0), EXIT};
+  struct lbpf_result r = both(_i, p, 4, NULL, 0, out, sizeof out);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.r0, 0x0403);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, t), INSN(0x72, 1, 0, 0, 1), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 3, NULL, 0, LDDW64(1, t), MOV64_K(2, 1),
+               INSN(0xc3, 1, 2, 0, LBPF_ATOMIC_ADD), EXIT);
+  struct lbpf_insn w[] = {LDDW64(1, o), INSN(0x7a, 1, 0, 0, 0x55), MOV64_K(0, 1), EXIT};
+  r = both(_i, w, 5, NULL, 0, out, sizeof out);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(out[0], 0x55);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0x79, 0, 1, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0xdb, 1, 1, 0, 0), EXIT);
+  /* The wrapping region: its tail past 2^64 is not inside (its head is, by the
+     specification's test too, but there is no memory there to try it on). */
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 0, 0), INSN(0x71, 0, 1, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 16, 0), INSN(0x79, 0, 1, 0, 0), EXIT);
+  ck_assert_uint_eq(table[0], 0xaa);
+  /* Below the reachable frames: a stack of 2.5 frames offers only 2. */
+  env.regions = NULL;
+  env.nregions = 0;
+  env.stack_size = 2 * LBPF_STACK_SIZE + 256;
+  EXPECT_R0(9, INSN(0x7a, 10, 0, -1024, 9), INSN(0x79, 0, 10, -1024, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x7a, 10, 0, -1025, 9), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
+}
+END_TEST
+#line 1830 "lit/interp.nw"
+START_TEST(cache_switching) {
+  static uint8_t mem[32], extra[16];
+  struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  env.regions = &region;
+  env.nregions = 1;
+  for (size_t j = 0; j < sizeof mem; j++)
+    mem[j] = (uint8_t)(3 * j + 1);
+  uint64_t e = (uint64_t)(uintptr_t)extra;
+  struct lbpf_insn p[] = {LDDW64(3, e),             /* r3 = extra */
+                          MOV64_K(4, 0),            /* i = 0 */
+                          MOV64_X(5, 1),            /* r5 = mem + i */
+                          ADD64_X(5, 4),            /* loop: */
+                          INSN(0x71, 6, 5, 0, 0),   /* r6 = mem[i] */
+                          INSN(0x73, 10, 6, -1, 0), /* stack[-1] = r6 */
+                          INSN(0x71, 7, 10, -1, 0), /* r7 = stack[-1] */
+                          MOV64_X(8, 3),            /* r8 = extra + i % 16 */
+                          MOV64_X(9, 4),
+                          INSN(0x57, 9, 0, 0, 15),
+                          ADD64_X(8, 9),
+                          INSN(0x73, 8, 7, 0, 0), /* extra[i % 16] = r7 */
+                          INSN(0x71, 0, 8, 0, 0), /* r0 = extra[i % 16] */
+                          ADD64_K(4, 1),
+                          MOV64_X(5, 1),
+                          INSN(0xa5, 4, 0, -13, 32), /* while i < 32 */
+                          EXIT};
+  struct lbpf_result r = both(_i, p, sizeof p / sizeof p[0], mem, sizeof mem, extra, sizeof extra);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.r0, mem[31]);
+  ck_assert_uint_eq(extra[15], mem[31]);
+  ck_assert_uint_eq(r.budget_used, 31);
+}
+END_TEST
+#line 1869 "lit/interp.nw"
+START_TEST(budget_is_exact) {
+  env.budget = 2;
+  struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.budget_used, 2);
+  ck_assert_uint_eq(r.insns, 8);
+  env.budget = 1;
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 2, NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0),
+               EXIT);
+  env.budget = 0;
+  EXPECT_R0(0, MOV64_K(0, 0), JA(1), JA(-1), EXIT); /* forward jumps are free */
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 1), CALL(5), EXIT);
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, CALL_LOCAL(1), EXIT, EXIT);
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 5), CALLX(1), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(1, 6), CALLX(1), EXIT);
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, INSN(0x06, 0, 0, 0, -1), EXIT); /* ja32 to itself */
+  env.budget = 1000;
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, JA(-1), EXIT);
+  r = RUN(NULL, 0, JA(-1), EXIT);
+  ck_assert_uint_eq(r.budget_used, 1000);
+  ck_assert_uint_eq(r.insns, 1001);
+  env.budget = UINT64_MAX;
+  EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
+}
+END_TEST
+#line 1901 "lit/interp.nw"
+START_TEST(local_calls) {
+  struct lbpf_result r =
+      RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
+          MOV64_K(6, 100), MOV64_K(9, 100), INSN(0x7a, 10, 0, -8, 1), MOV64_X(0, 10), EXIT);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  uint64_t top = (uint64_t)(uintptr_t)stack_mem + sizeof stack_mem;
+  ck_assert_uint_eq(r.r0, top - LBPF_STACK_SIZE + 15);
+  EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 0, NULL, 0, CALL_LOCAL(-1), EXIT);
+  r = RUN(NULL, 0, CALL_LOCAL(-1), EXIT);
+  ck_assert_uint_eq(r.budget_used, LBPF_MAX_CALL_DEPTH); /* the refused call spent too */
+  ck_assert_uint_eq(r.insns, LBPF_MAX_CALL_DEPTH);
+  env.stack_size = 2 * LBPF_STACK_SIZE + 100;
+  EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 2, NULL, 0, CALL_LOCAL(1), EXIT, CALL_LOCAL(1), EXIT,
+               MOV64_K(0, 1), EXIT);
+  EXPECT_R0(1, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  env.stack_size = LBPF_STACK_SIZE;
+  EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 0, NULL, 0, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  /* A callee writes into its caller's frame through a pointer. */
+  env.stack_size = sizeof stack_mem;
+  EXPECT_R0(77, MOV64_X(1, 10), ADD64_K(1, -8), CALL_LOCAL(2), INSN(0x79, 0, 10, -8, 0), EXIT,
+            INSN(0x7a, 1, 0, 0, 77), EXIT);
+}
+END_TEST
+
+START_TEST(helpers_and_callx) {
+  EXPECT_R0(42, MOV64_K(1, 42), CALL(5), EXIT);
+  EXPECT_R0(15, MOV64_K(1, 1), MOV64_K(2, 2), MOV64_K(3, 3), MOV64_K(4, 4), MOV64_K(5, 5), CALL(7),
+            EXIT);
+  EXPECT_R0(43, MOV64_K(1, 43), MOV64_K(2, 5), CALLX(2), EXIT);
+  EXPECT_R0(8, MOV64_K(1, 1), MOV64_K(2, 7), CALLX(2), EXIT); /* sum 1+7, not 0xbad */
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(2, 6), CALLX(2), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(2, 9), CALLX(2), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 2, NULL, 0, LDDW(2, 5, 1), CALLX(2), EXIT);
+  /* Argument registers keep their values across a helper call. */
+  EXPECT_R0(44, MOV64_K(1, 40), MOV64_K(2, 4), CALL(5), ADD64_X(0, 2), EXIT);
+}
+END_TEST
+
+START_TEST(wide_loads) {
+  EXPECT_R0(UINT64_C(0x1122334455667788), LDDW(0, 0x55667788, 0x11223344), EXIT);
+  struct lbpf_result r = RUN(NULL, 0, LDDW(0, 1, 0), LDDW(1, 2, 0), LDDW(2, -1, -1), ADD64_X(0, 1),
+                             ADD64_X(0, 2), JA(2), LDDW(0, 9, 9), EXIT);
+  ck_assert_uint_eq(r.r0, 2);
+  ck_assert_uint_eq(r.insns, 7);
+  EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
+}
+END_TEST
+#line 1958 "lit/interp.nw"
+START_TEST(load_refusals) {
+  struct {
+    struct lbpf_insn p[3];
+    size_t n;
+    enum lbpf_status want;
+    uint32_t pc;
+  } cases[] = {
+      {{MOV64_K(0, 0), INSN(0xff, 0, 0, 0, 0), EXIT}, 3, LBPF_ERR_UNKNOWN_OPCODE, 1},
+      {{INSN(0xb7, 0, 1, 0, 0), EXIT}, 2, LBPF_ERR_UNUSED_FIELD, 0},
+      {{INSN(0xb7, 11, 0, 0, 0), EXIT}, 2, LBPF_ERR_BAD_REGISTER, 0},
+      {{MOV64_K(0, 0), INSN(0xb7, 10, 0, 0, 0), EXIT}, 3, LBPF_ERR_WRITE_R10, 1},
+      {{JA(5), EXIT}, 2, LBPF_ERR_JUMP_TARGET, 0},
+      {{JA(1), LDDW(0, 1, 2)}, 3, LBPF_ERR_JUMP_TARGET, 0},
+      {{EXIT, INSN(0x18, 0, 0, 0, 0)}, 2, LBPF_ERR_INCOMPLETE_LDDW, 1},
+      {{CALL(9), EXIT}, 2, LBPF_ERR_UNKNOWN_HELPER, 0},
+      {{CALL(6), EXIT}, 2, LBPF_ERR_UNKNOWN_HELPER, 0},
+      {{MOV64_K(0, 0)}, 1, LBPF_ERR_FALLS_OFF_END, 0},
+      {{EXIT}, 0, LBPF_ERR_EMPTY_PROGRAM, 0},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    struct lbpf_program prog;
+    struct lbpf_fault f;
+    ck_assert_int_eq(load_both(_i, encode(cases[c].p, cases[c].n), &prog, &f), cases[c].want);
+    ck_assert_int_eq(f.status, cases[c].want);
+    ck_assert_uint_eq(f.pc, cases[c].pc);
+  }
+  struct lbpf_program prog;
+  struct lbpf_fault f;
+  encode((struct lbpf_insn[]){EXIT}, 1);
+  ck_assert_int_eq(load_both(_i, 7, &prog, &f), LBPF_ERR_PROGRAM_SIZE);
+  /* The code buffer: too small, misaligned, missing. */
+  struct lbpf_insn p[] = {MOV64_K(0, 1), EXIT};
+  size_t size = encode(p, 2), need = variants[_i].code_size(2);
+  ck_assert_uint_eq(need, 2 * sizeof(struct lbpf_interp_slot));
+  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, need - 1, &f),
+                   LBPF_ERR_ARGUMENT);
+  ck_assert_int_eq(f.status, LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(f.pc, 0);
+  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf + 1, need, &f),
+                   LBPF_ERR_ARGUMENT);
+  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, NULL, need, &f),
+                   LBPF_ERR_ARGUMENT);
+  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, need, &f), LBPF_OK);
+}
+END_TEST
+
+START_TEST(unusable_environments) {
+  struct lbpf_insn p[] = {MOV64_K(0, 1), EXIT};
+  struct lbpf_fault f;
+  struct lbpf_result r;
+  uint8_t byte;
+  size_t size = encode(p, 2);
+  struct lbpf_env good = env;
+  struct lbpf_env bad[4] = {env, env, env, env};
+  bad[0].stack = NULL;
+  bad[1].stack_size = LBPF_STACK_SIZE - 1;
+  bad[2].nregions = 1;
+  for (int k = 0; k < 4; k++) {
+    /* The verifier accepts the program whatever the stack; the run refuses. */
+    env = bad[k];
+    ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
+                     LBPF_OK);
+    variants[_i].run(&vm, NULL, k == 3 ? 4 : 0, &r);
+    ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+    ck_assert_uint_eq(r.pc, 0);
+    ck_assert_uint_eq(r.r0, 0);
+    ck_assert_uint_eq(r.insns, 0);
+    ck_assert_uint_eq(r.budget_used, 0);
+  }
+  env = good;
+  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
+                   LBPF_OK);
+  variants[_i].run(&vm, &byte, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.r0, 1);
+}
+END_TEST
+#line 2041 "lit/interp.nw"
+START_TEST(runs_are_independent) {
+  static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
+                          EXIT};
+  struct lbpf_program prog;
+  struct lbpf_fault f;
+  ck_assert_int_eq(load_both(_i, encode(p, 5), &prog, &f), LBPF_OK);
+  for (int k = 0; k < 3; k++) {
+    struct lbpf_result r = run_loaded(_i, &prog, mem, sizeof mem, NULL, 0);
+    ck_assert_uint_eq(r.r0, 1);
+  }
+}
+END_TEST
+#line 2065 "lit/interp.nw"
+START_TEST(conformance_programs_against_the_spec) {
+  const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
+  if (dir == NULL) dir = "../shared/conformance/tests";
+  DIR *d = opendir(dir);
+  ck_assert_msg(d != NULL, "cannot open the conformance suite at %s", dir);
+  struct dirent *e;
+  size_t compared = 0;
+  static uint8_t mem[4096];
+  char path[4096], err[256];
+  while ((e = readdir(d)) != NULL) {
+    size_t l = strlen(e->d_name);
+    if (l < 5 || strcmp(e->d_name + l - 5, ".data") != 0) continue;
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    uint8_t *text;
+    size_t len;
+    struct lbpf_testfile tf;
+    ck_assert_int_eq(lbpf_read_file(path, LBPF_FILE_MAX, &text, &len, err, sizeof err), 0);
+    if (lbpf_testfile_parse((const char *)text, len, e->d_name, &tf, err, sizeof err) == 0 &&
+        tf.code_size <= sizeof code_bytes && tf.mem_len <= sizeof mem) {
+      struct lbpf_program prog;
+      struct lbpf_fault f;
+      memcpy(code_bytes, tf.code, tf.code_size);
+      if (tf.mem_len) memcpy(mem, tf.mem, tf.mem_len);
+      if (load_both(_i, tf.code_size, &prog, &f) == LBPF_OK) {
+        run_loaded(_i, &prog, mem, tf.mem_len, NULL, 0);
+        compared++;
+      }
+      lbpf_testfile_free(&tf);
+    }
+    free(text);
+  }
+  closedir(d);
+  ck_assert_uint_ge(compared, 300);
+}
+END_TEST
+
+#line 1413 "lit/interp.nw"
+static void add_interp_tests(TCase *tc) {
+
+#line 1600 "lit/interp.nw"
+  tcase_add_checked_fixture(tc, reset_env, NULL);
+#line 2109 "lit/interp.nw"
+  tcase_set_timeout(tc, 120);
+  tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
+  tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
+  tcase_add_loop_test(tc, memory_edges, 0, NVARIANTS);
+  tcase_add_loop_test(tc, region_permissions, 0, NVARIANTS);
+  tcase_add_loop_test(tc, cache_switching, 0, NVARIANTS);
+  tcase_add_loop_test(tc, budget_is_exact, 0, NVARIANTS);
+  tcase_add_loop_test(tc, local_calls, 0, NVARIANTS);
+  tcase_add_loop_test(tc, helpers_and_callx, 0, NVARIANTS);
+  tcase_add_loop_test(tc, wide_loads, 0, NVARIANTS);
+  tcase_add_loop_test(tc, load_refusals, 0, NVARIANTS);
+  tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
+  tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
+  tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
+#line 1415 "lit/interp.nw"
+}
