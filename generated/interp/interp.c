@@ -1,4 +1,4 @@
-#line 1291 "lit/interp.nw"
+#line 1332 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 382 "lit/interp.nw"
+#line 395 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 179 "lit/interp.nw"
+#line 191 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -47,7 +47,7 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 275 "lit/interp.nw"
+#line 288 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -66,7 +66,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 332 "lit/interp.nw"
+#line 345 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -80,7 +80,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 293 "lit/interp.nw"
+#line 306 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -88,7 +88,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 352 "lit/interp.nw"
+#line 365 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -97,7 +97,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 300 "lit/interp.nw"
+#line 313 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -121,44 +121,38 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 423 "lit/interp.nw"
+#line 442 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-
-struct lbpf_interp_memory {
-  struct lbpf_interp_cache read, write; /* the last regions that answered */
-  struct lbpf_interp_cache stack;       /* the stack region, as numbers */
-  struct lbpf_region input;             /* this run's input memory */
-  const struct lbpf_interp *vm;         /* the stack region, the environment's regions */
-};
-#line 458 "lit/interp.nw"
+#line 470 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
 #define LBPF_INTERP_COLD __attribute__((noinline))
 #define LBPF_INTERP_FAST_PATH __attribute__((noinline))
 #define LBPF_INTERP_ONE_COPY __attribute__((noinline))
+#define LBPF_INTERP_OUT_OF_LINE __attribute__((noinline))
 #elif defined(__GNUC__)
 #define LBPF_INTERP_COLD __attribute__((noinline, cold))
 #define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
 #define LBPF_INTERP_ONE_COPY
+#define LBPF_INTERP_OUT_OF_LINE __attribute__((noinline))
 #else
 #define LBPF_INTERP_COLD
 #define LBPF_INTERP_FAST_PATH inline
 #define LBPF_INTERP_ONE_COPY
+#define LBPF_INTERP_OUT_OF_LINE
 #endif
 
-static uint64_t lbpf_interp_lo(const struct lbpf_region *r) {
-  return (uint64_t)(uintptr_t)r->base;
-}
+_Static_assert(sizeof(size_t) <= sizeof(uintptr_t), "a region's length fits a host word");
 
-/* Put region r into cache c; a region whose extent wraps around 2^64 makes
-   an entry that nothing hits (all counts zero).  Called from load, the run's
-   set-up and the search: the compact shape keeps one copy. */
+/* Put region r into cache c; a region whose extent wraps around the host's
+   address space makes an entry that nothing hits (all counts zero).  Called
+   from load, the run's set-up and the search: the compact shape keeps one copy. */
 static LBPF_INTERP_ONE_COPY void lbpf_interp_fill(struct lbpf_interp_cache *c,
                                                   const struct lbpf_region *r) {
-  uint64_t lo = lbpf_interp_lo(r), len = r->length;
-  if (len > UINT64_MAX - lo) len = 0;
+  uintptr_t lo = (uintptr_t)r->base, len = r->length;
+  if (len > UINTPTR_MAX - lo) len = 0;
   c->lo = lo;
   c->count[0] = len >= 4 ? len - 3 : 0; /* W */
   c->count[1] = len >= 2 ? len - 1 : 0; /* H */
@@ -167,26 +161,39 @@ static LBPF_INTERP_ONE_COPY void lbpf_interp_fill(struct lbpf_interp_cache *c,
 }
 
 static bool lbpf_interp_inside(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
-  uint64_t lo = lbpf_interp_lo(r), len = r->length;
+  uint64_t lo = (uintptr_t)r->base, len = r->length;
   return (r->perm & perm) == perm && len >= n && a >= lo && a - lo <= len - n;
 }
 
-static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp_memory *m, uint64_t a,
-                                                uint64_t n, unsigned perm,
-                                                struct lbpf_interp_cache *cache) {
+static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t a, uint64_t n,
+                                                unsigned perm, struct lbpf_interp_cache *cache) {
   const struct lbpf_region *hit = NULL;
-  const struct lbpf_env *env = m->vm->env;
-  if (lbpf_interp_inside(&m->input, a, n, perm))
-    hit = &m->input;
-  else if (lbpf_interp_inside(&m->vm->stack, a, n, perm))
-    hit = &m->vm->stack;
+  const struct lbpf_env *env = vm->env;
+  if (lbpf_interp_inside(&vm->input, a, n, perm))
+    hit = &vm->input;
+  else if (lbpf_interp_inside(&vm->stack, a, n, perm))
+    hit = &vm->stack;
   for (size_t i = 0; i < env->nregions && hit == NULL; i++)
     if (lbpf_interp_inside(&env->regions[i], a, n, perm)) hit = &env->regions[i];
   if (hit == NULL) return false;
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 223 "lit/interp.nw"
+#line 1116 "lit/interp.nw"
+static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
+                                                          size_t mem_len) {
+  vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  lbpf_interp_fill(&vm->read, &vm->input);
+
+#line 1182 "lit/interp.nw"
+#if LBPF_INTERP_COMPACT
+  lbpf_interp_fill(&vm->write, &vm->input);
+#else
+  vm->write = vm->read;
+#endif
+#line 1121 "lit/interp.nw"
+}
+#line 235 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -208,20 +215,20 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 255 "lit/interp.nw"
+#line 268 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 244 "lit/interp.nw"
+#line 256 "lit/interp.nw"
     }
   }
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1175 "lit/interp.nw"
+#line 1215 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -232,25 +239,29 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     vm->stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len),
                                      stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
+    vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
-#line 250 "lit/interp.nw"
+#line 262 "lit/interp.nw"
+  lbpf_interp_new_input(vm, NULL, 0);
   return LBPF_OK;
 }
-#line 519 "lit/interp.nw"
-static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp_memory *m,
+#line 534 "lit/interp.nw"
+static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
-  return a - c->lo < c->count[size] || a - m->stack.lo < m->stack.count[size] ||
-         lbpf_interp_search(m, a, n, perm, c);
+  uintptr_t h = (uintptr_t)a; /* a itself, if a is a host address at all */
+  const struct lbpf_interp_cache *stack = &vm->stack_cache;
+  return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
+         lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 835 "lit/interp.nw"
+#line 852 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 604 "lit/interp.nw"
+#line 621 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -265,7 +276,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 621 "lit/interp.nw"
+#line 638 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -282,12 +293,12 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 536 "lit/interp.nw"
+#line 553 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
     uint64_t a_ = (a);                                                                             \
-    if (!lbpf_interp_check(&memory, &memory.cache, a_, (size), (n), (perm))) goto error_memory;    \
+    if (!lbpf_interp_check(vm, &vm->cache, a_, (size), (n), (perm))) goto error_memory;            \
     p = (void *)(uintptr_t)a_;                                                                     \
   } while (0)
 #define LOAD(T, reg)                                                                               \
@@ -313,7 +324,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 689 "lit/interp.nw"
+#line 706 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -334,7 +345,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 846 "lit/interp.nw"
+#line 863 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -362,7 +373,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1087 "lit/interp.nw"
+#line 1125 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -372,12 +383,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1164 "lit/interp.nw"
+#line 1204 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1096 "lit/interp.nw"
+#line 1134 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -386,24 +397,18 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
-  struct lbpf_interp_memory memory; /* every field set below: no zeroing */
-  memory.input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
-  memory.vm = vm;
-  memory.stack = vm->stack_cache;
-  lbpf_interp_fill(&memory.read, &memory.input);
+  if (mem != vm->input.base || mem_len != vm->input.length) lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1148 "lit/interp.nw"
+#line 1190 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-  lbpf_interp_fill(&memory.write, &memory.input);
   memset(r, 0, sizeof vm->regs);
 #else
-  memory.write = memory.read;
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
-#line 1110 "lit/interp.nw"
+#line 1144 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
-  r[10] = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
+  r[10] = vm->stack_top;
   DISPATCH();
 next:
   ip++;
@@ -413,9 +418,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 720 "lit/interp.nw"
+#line 737 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 782 "lit/interp.nw"
+#line 799 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -467,7 +472,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 722 "lit/interp.nw"
+#line 739 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -527,11 +532,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1122 "lit/interp.nw"
+#line 1156 "lit/interp.nw"
 
-#line 876 "lit/interp.nw"
+#line 893 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 896 "lit/interp.nw"
+#line 913 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -570,7 +575,7 @@ dispatch:
       }
       NEXT();
     }
-#line 878 "lit/interp.nw"
+#line 895 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -579,7 +584,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 667 "lit/interp.nw"
+#line 684 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -588,11 +593,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1123 "lit/interp.nw"
+#line 1157 "lit/interp.nw"
 
-#line 940 "lit/interp.nw"
+#line 957 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 581 "lit/interp.nw"
+#line 598 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -614,7 +619,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 942 "lit/interp.nw"
+#line 959 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -659,9 +664,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1124 "lit/interp.nw"
+#line 1158 "lit/interp.nw"
 
-#line 981 "lit/interp.nw"
+#line 998 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -669,7 +674,7 @@ dispatch:
     unsigned src = (unsigned)ip->imm & 0xff, aop = (unsigned)ip->imm >> 8;
     uint64_t old, v = r[src], mask = width == 8 ? UINT64_MAX : UINT32_MAX;
     uint64_t a = ADDRESS(ip->dst);
-    if (!lbpf_interp_search(&memory, a, width, LBPF_PERM_READ | LBPF_PERM_WRITE, NULL))
+    if (!lbpf_interp_search(vm, a, width, LBPF_PERM_READ | LBPF_PERM_WRITE, NULL))
       goto error_memory;
     void *p = (void *)(uintptr_t)a;
     if (width == 8) {
@@ -700,9 +705,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1125 "lit/interp.nw"
+#line 1159 "lit/interp.nw"
 
-#line 1030 "lit/interp.nw"
+#line 1047 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -717,7 +722,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1051 "lit/interp.nw"
+#line 1068 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -734,9 +739,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 659 "lit/interp.nw"
+#line 676 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1066 "lit/interp.nw"
+#line 1083 "lit/interp.nw"
           ;
       goto done;
     }
@@ -748,9 +753,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1126 "lit/interp.nw"
+#line 1160 "lit/interp.nw"
 
-#line 1192 "lit/interp.nw"
+#line 1233 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -761,12 +766,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1127 "lit/interp.nw"
+#line 1161 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1208 "lit/interp.nw"
+#line 1249 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -781,13 +786,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 659 "lit/interp.nw"
+#line 676 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1221 "lit/interp.nw"
+#line 1262 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1131 "lit/interp.nw"
+#line 1165 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);

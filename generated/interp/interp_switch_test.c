@@ -1,4 +1,4 @@
-#line 1419 "lit/interp.nw"
+#line 1461 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -19,11 +19,11 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1386 "lit/interp.nw"
+#line 1428 "lit/interp.nw"
 /* The switch dispatch in the fast shape: what a compiler without computed goto builds. */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 0
-#line 1442 "lit/interp.nw"
+#line 1484 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -31,7 +31,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1390 "lit/interp.nw"
+#line 1432 "lit/interp.nw"
 static const struct variant variants[] = {
     {"switch, fast", lbpf_interp_other_code_size, lbpf_interp_other_load, lbpf_interp_other_run},
 };
