@@ -124,18 +124,20 @@ build/obj:
 # ---- Check suites: generated/**/NAME_test.c defines Suite *NAME_suite(void) ----
 SUITES = $(patsubst %_test.c,%,$(notdir $(GEN_TESTS)))
 suite_src = $(filter %/$(1)_test.c,$(GEN_TESTS))
+# what a suite includes beside it (test cases tangled once, sources included again)
+suite_deps = $(wildcard $(dir $(call suite_src,$(1)))*.h $(dir $(call suite_src,$(1)))*.c)
 define SUITE_RULES
-build/check/$(1): tests/check_main.c $(call suite_src,$(1)) build/liblitbpf-host.a build/liblitbpf.a
+build/check/$(1): tests/check_main.c $(call suite_src,$(1)) $(call suite_deps,$(1)) build/liblitbpf-host.a build/liblitbpf.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) -DLBPF_SUITE=$(1)_suite $$(filter %.c,$$^) \
+	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) -DLBPF_SUITE=$(1)_suite tests/check_main.c $(call suite_src,$(1)) \
 	  build/liblitbpf-host.a build/liblitbpf.a $$(SUITE_LIBS_$(1)) $$(HOST_LIBS) $$(CHECK_LIBS) -o $$@
-build/san/check/$(1): tests/check_main.c $(call suite_src,$(1)) build/san/liblitbpf-host.a build/san/liblitbpf.a
+build/san/check/$(1): tests/check_main.c $(call suite_src,$(1)) $(call suite_deps,$(1)) build/san/liblitbpf-host.a build/san/liblitbpf.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) $$(SAN_FLAGS) -DLBPF_SUITE=$(1)_suite $$(filter %.c,$$^) \
+	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) $$(SAN_FLAGS) -DLBPF_SUITE=$(1)_suite tests/check_main.c $(call suite_src,$(1)) \
 	  build/san/liblitbpf-host.a build/san/liblitbpf.a $$(SUITE_LIBS_$(1)) $$(HOST_LIBS) $$(CHECK_LIBS) -o $$@
-build/cov/check/$(1): tests/check_main.c $(call suite_src,$(1)) build/cov/liblitbpf-host.a build/cov/liblitbpf.a
+build/cov/check/$(1): tests/check_main.c $(call suite_src,$(1)) $(call suite_deps,$(1)) build/cov/liblitbpf-host.a build/cov/liblitbpf.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) -O0 --coverage -DLBPF_SUITE=$(1)_suite $$(filter %.c,$$^) \
+	$$(CC) $$(CPPFLAGS) $$(HOST_CFLAGS) -O0 --coverage -DLBPF_SUITE=$(1)_suite tests/check_main.c $(call suite_src,$(1)) \
 	  build/cov/liblitbpf-host.a build/cov/liblitbpf.a $$(SUITE_LIBS_$(1)) $$(HOST_LIBS) $$(CHECK_LIBS) -o $$@
 endef
 $(foreach s,$(SUITES),$(eval $(call SUITE_RULES,$(s))))

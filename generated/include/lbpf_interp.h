@@ -11,12 +11,12 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 435 "lit/interp.nw"
+#line 590 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
 };
-#line 134 "lit/interp.nw"
+#line 136 "lit/interp.nw"
 struct lbpf_interp_frame {
   uint64_t saved[4]; /* the caller's r6..r9 */
   uint32_t ret;      /* slot to return to */
@@ -27,17 +27,18 @@ struct lbpf_interp {
   uint32_t ninsns;
   const struct lbpf_env *env;
 
-#line 158 "lit/interp.nw"
+#line 160 "lit/interp.nw"
   uint32_t nframes;                     /* call frames the stack holds; 0: env unusable */
   struct lbpf_region stack;             /* the top nframes frames of env->stack */
   struct lbpf_interp_cache stack_cache; /* the stack region, as numbers */
   uint64_t stack_top;                   /* r10 at the start of a run */
-#line 144 "lit/interp.nw"
+  uint8_t clear_registers;              /* 1: the program may read a register before writing it */
+#line 146 "lit/interp.nw"
 
-#line 168 "lit/interp.nw"
+#line 171 "lit/interp.nw"
   struct lbpf_region input;             /* this run's input memory */
   struct lbpf_interp_cache read, write; /* the last regions that answered */
-#line 145 "lit/interp.nw"
+#line 147 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];
 };

@@ -1,4 +1,4 @@
-#line 1332 "lit/interp.nw"
+#line 1491 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 395 "lit/interp.nw"
+#line 550 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 191 "lit/interp.nw"
+#line 194 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -47,7 +47,7 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 288 "lit/interp.nw"
+#line 443 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -66,7 +66,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 345 "lit/interp.nw"
+#line 500 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -80,7 +80,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 306 "lit/interp.nw"
+#line 461 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -88,7 +88,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 365 "lit/interp.nw"
+#line 520 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -97,7 +97,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 313 "lit/interp.nw"
+#line 468 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -121,10 +121,108 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 442 "lit/interp.nw"
+#line 1503 "lit/interp.nw"
+#if !LBPF_INTERP_COMPACT
+#line 315 "lit/interp.nw"
+#define REG(i) ((uint16_t)(1u << (i)))
+#define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
+
+struct lbpf_interp_flow {
+  uint16_t uses, defs; /* registers read, registers surely written */
+  uint32_t nsucc;      /* successors: 0, 1 or 2 */
+  uint32_t succ[2];
+};
+
+static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc) {
+  const struct lbpf_insn in = lbpf_decode(insn);
+  const unsigned op = LBPF_OP(in.opcode);
+  const bool x = (in.opcode & LBPF_SRC_X) != 0;
+  const uint16_t d = REG(in.dst), s = REG(in.src);
+  struct lbpf_interp_flow f = {0, 0, 1, {pc + 1, 0}};
+  switch (LBPF_CLASS(in.opcode)) {
+  case LBPF_CLASS_ALU:
+  case LBPF_CLASS_ALU64:
+    /* END's source bit chooses the byte order, not a register */
+    f.uses = (op == LBPF_ALU_MOV ? 0 : d) | (x && op != LBPF_ALU_END ? s : 0);
+    f.defs = d;
+    break;
+  case LBPF_CLASS_JMP:
+  case LBPF_CLASS_JMP32:
+    if (op == LBPF_JMP_EXIT) {
+      f.uses = REG(0);
+      f.nsucc = 0;
+    } else if (op == LBPF_JMP_CALL && x) { /* callx */
+      f.uses = d | ARGUMENT_REGS;
+      f.defs = REG(0);
+    } else if (op == LBPF_JMP_CALL && in.src == LBPF_CALL_LOCAL) {
+      f.nsucc = 2;
+      f.succ[1] = pc + 1 + (uint32_t)in.imm;
+    } else if (op == LBPF_JMP_CALL) {
+      f.uses = ARGUMENT_REGS;
+      f.defs = REG(0);
+    } else if (op == LBPF_JMP_JA) {
+      f.succ[0] += (uint32_t)(LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP ? in.offset : in.imm);
+    } else {
+      f.uses = d | (x ? s : 0);
+      f.nsucc = 2;
+      f.succ[1] = pc + 1 + (uint32_t)(int32_t)in.offset;
+    }
+    break;
+  case LBPF_CLASS_LDX:
+    f.uses = s;
+    f.defs = d;
+    break;
+  case LBPF_CLASS_ST: f.uses = d; break;
+  case LBPF_CLASS_STX:
+    f.uses = d | s;
+    if (LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC && in.imm == LBPF_ATOMIC_CMPXCHG) f.uses |= REG(0);
+    break;
+  case LBPF_CLASS_LD:
+    f.defs = d;
+    f.succ[0] = pc + 2;
+    break;
+  }
+  return f;
+}
+#line 396 "lit/interp.nw"
+#define LBPF_INTERP_UNSEEN ((int16_t)-1)
+#define LBPF_INTERP_NIL UINT32_MAX
+
+static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
+                                        struct lbpf_interp_slot *scratch) {
+  const uint32_t n = prog->ninsns;
+  for (uint32_t pc = 0; pc < n; pc++)
+    scratch[pc] = (struct lbpf_interp_slot){0, 0, LBPF_INTERP_UNSEEN, 0};
+  uint32_t list = 0; /* the entry, on the list alone */
+  scratch[0] = (struct lbpf_interp_slot){1, 0, REG(1) | REG(2) | REG(10), (int32_t)LBPF_INTERP_NIL};
+  while (list != LBPF_INTERP_NIL) {
+    const uint32_t pc = list;
+    list = (uint32_t)scratch[pc].imm;
+    scratch[pc].op = 0;
+    const uint16_t defined = (uint16_t)scratch[pc].off;
+    const struct lbpf_interp_flow f =
+        lbpf_interp_flow(prog->code + (size_t)pc * LBPF_INSN_SIZE, pc);
+    if ((f.uses & ~defined) != 0) return true;
+    for (uint32_t k = 0; k < f.nsucc; k++) {
+      struct lbpf_interp_slot *next = &scratch[f.succ[k] < n ? f.succ[k] : pc];
+      const uint16_t was = (uint16_t)next->off, now = was & (defined | f.defs);
+      if (f.succ[k] >= n || now == was) continue;
+      next->off = (int16_t)now;
+      if (!next->op) {
+        next->op = 1;
+        next->imm = (int32_t)list;
+        list = f.succ[k];
+      }
+    }
+  }
+  return false;
+}
+#line 1506 "lit/interp.nw"
+#endif
+#line 597 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 470 "lit/interp.nw"
+#line 625 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -179,21 +277,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1116 "lit/interp.nw"
+#line 1271 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1182 "lit/interp.nw"
+#line 1337 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1121 "lit/interp.nw"
+#line 1276 "lit/interp.nw"
 }
-#line 235 "lit/interp.nw"
+#line 238 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -210,25 +308,30 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     return LBPF_ERR_ARGUMENT;
   }
   struct lbpf_interp_slot *slots = buf;
+#if LBPF_INTERP_COMPACT
+  vm->clear_registers = 1;
+#else
+  vm->clear_registers = lbpf_interp_reads_unwritten(&prog, slots);
+#endif
   for (uint32_t pc = 0; pc < prog.ninsns; pc++) {
     lbpf_interp_predecode(&slots[pc], prog.code + (size_t)pc * LBPF_INSN_SIZE, env);
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 268 "lit/interp.nw"
+#line 276 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 256 "lit/interp.nw"
+#line 264 "lit/interp.nw"
     }
   }
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1215 "lit/interp.nw"
+#line 1372 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -241,11 +344,11 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
-#line 262 "lit/interp.nw"
+#line 270 "lit/interp.nw"
   lbpf_interp_new_input(vm, NULL, 0);
   return LBPF_OK;
 }
-#line 534 "lit/interp.nw"
+#line 689 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -254,14 +357,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 852 "lit/interp.nw"
+#line 1007 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 621 "lit/interp.nw"
+#line 776 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -276,7 +379,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 638 "lit/interp.nw"
+#line 793 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -293,7 +396,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 553 "lit/interp.nw"
+#line 708 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -324,7 +427,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 706 "lit/interp.nw"
+#line 861 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -345,7 +448,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 863 "lit/interp.nw"
+#line 1018 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -373,7 +476,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1125 "lit/interp.nw"
+#line 1280 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -383,12 +486,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #endif
   const struct lbpf_env *env = vm->env;
 
-#line 1204 "lit/interp.nw"
+#line 1361 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1134 "lit/interp.nw"
+#line 1289 "lit/interp.nw"
   const struct lbpf_interp_slot *const code = vm->code;
   const struct lbpf_interp_slot *ip = code;
   uint64_t *const r = vm->regs;
@@ -399,13 +502,15 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   enum lbpf_status status = LBPF_OK;
   if (mem != vm->input.base || mem_len != vm->input.length) lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1190 "lit/interp.nw"
+#line 1345 "lit/interp.nw"
+  if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
-  memset(r, 0, sizeof vm->regs);
+    memset(r, 0, sizeof vm->regs);
 #else
-  r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
+    r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
-#line 1144 "lit/interp.nw"
+  }
+#line 1299 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -418,9 +523,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 737 "lit/interp.nw"
+#line 892 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 799 "lit/interp.nw"
+#line 954 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -472,7 +577,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 739 "lit/interp.nw"
+#line 894 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -532,11 +637,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1156 "lit/interp.nw"
+#line 1311 "lit/interp.nw"
 
-#line 893 "lit/interp.nw"
+#line 1048 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 913 "lit/interp.nw"
+#line 1068 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -575,7 +680,7 @@ dispatch:
       }
       NEXT();
     }
-#line 895 "lit/interp.nw"
+#line 1050 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -584,7 +689,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 684 "lit/interp.nw"
+#line 839 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -593,11 +698,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1157 "lit/interp.nw"
+#line 1312 "lit/interp.nw"
 
-#line 957 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 598 "lit/interp.nw"
+#line 753 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -619,7 +724,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 959 "lit/interp.nw"
+#line 1114 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -664,9 +769,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1158 "lit/interp.nw"
+#line 1313 "lit/interp.nw"
 
-#line 998 "lit/interp.nw"
+#line 1153 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -705,9 +810,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1159 "lit/interp.nw"
+#line 1314 "lit/interp.nw"
 
-#line 1047 "lit/interp.nw"
+#line 1202 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -722,7 +827,7 @@ dispatch:
       r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1068 "lit/interp.nw"
+#line 1223 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -739,9 +844,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 676 "lit/interp.nw"
+#line 831 "lit/interp.nw"
           (uint64_t)(ip - code) + bias + 1
-#line 1083 "lit/interp.nw"
+#line 1238 "lit/interp.nw"
           ;
       goto done;
     }
@@ -753,9 +858,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1160 "lit/interp.nw"
+#line 1315 "lit/interp.nw"
 
-#line 1233 "lit/interp.nw"
+#line 1390 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -766,12 +871,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1161 "lit/interp.nw"
+#line 1316 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1249 "lit/interp.nw"
+#line 1406 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -786,13 +891,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 676 "lit/interp.nw"
+#line 831 "lit/interp.nw"
       (uint64_t)(ip - code) + bias + 1
-#line 1262 "lit/interp.nw"
+#line 1419 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1165 "lit/interp.nw"
+#line 1320 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - code);

@@ -1,6 +1,6 @@
-#line 1451 "lit/interp.nw"
+#line 1614 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1502 "lit/interp.nw"
+#line 1666 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -35,7 +35,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
 }
-#line 1544 "lit/interp.nw"
+#line 1708 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -96,6 +96,7 @@ static struct lbpf_result run_loaded(int v, const struct lbpf_program *prog, uin
   if (len) memcpy(mem, mem0, len);
   if (extra_len) memcpy(extra, extra0, extra_len);
   memset(stack_mem, 0, sizeof stack_mem);
+  memset(vm.regs, 0xa5, sizeof vm.regs); /* a run must not rely on what it finds there */
   variants[v].run(&vm, mem, len, &r2);
   results_equal(&r1, &r2);
   REQUIRE(len == 0 || memcmp(mem, mem1, len) == 0, "input memory differs");
@@ -130,7 +131,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 1653 "lit/interp.nw"
+#line 1818 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -166,7 +167,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 1714 "lit/interp.nw"
+#line 1879 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -223,7 +224,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 1780 "lit/interp.nw"
+#line 1945 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -263,7 +264,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 1829 "lit/interp.nw"
+#line 1994 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -299,7 +300,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 1872 "lit/interp.nw"
+#line 2037 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -332,7 +333,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 1911 "lit/interp.nw"
+#line 2076 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -358,7 +359,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 1943 "lit/interp.nw"
+#line 2108 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -406,7 +407,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2000 "lit/interp.nw"
+#line 2165 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -484,7 +485,7 @@ START_TEST(unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 2083 "lit/interp.nw"
+#line 2249 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -498,7 +499,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2107 "lit/interp.nw"
+#line 2273 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -520,7 +521,61 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2140 "lit/interp.nw"
+#line 2314 "lit/interp.nw"
+START_TEST(registers_read_before_written) {
+  static const struct {
+    const char *what;
+    int clear;
+    size_t n;
+    struct lbpf_insn p[8];
+  } cases[] = {
+      {"incr", 0, 3, {INSN(0x61, 0, 1, 0, 0), INSN(0x04, 0, 0, 0, 1), EXIT}},
+      {"reads r6", 1, 2, {MOV64_X(0, 6), EXIT}},
+      {"exit reads r0", 1, 1, {EXIT}},
+      {"one branch", 1, 4, {INSN(0x15, 1, 0, 1, 0), MOV64_K(3, 1), MOV64_X(0, 3), EXIT}},
+      {"both branches",
+       0,
+       6,
+       {INSN(0x15, 1, 0, 2, 0), MOV64_K(3, 1), JA(1), MOV64_K(3, 2), MOV64_X(0, 3), EXIT}},
+      {"loop",
+       1,
+       7,
+       {MOV64_K(0, 0), INSN(0x15, 0, 0, 3, 3), ADD64_K(0, 1), MOV64_X(4, 0), JA(-4), MOV64_X(0, 4),
+        EXIT}},
+      {"helper reads r3", 1, 4, {MOV64_K(4, 0), MOV64_K(5, 0), CALL(5), EXIT}},
+      {"helper", 0, 5, {MOV64_K(3, 0), MOV64_K(4, 0), MOV64_K(5, 0), CALL(5), EXIT}},
+      {"callee reads r6",
+       0,
+       6,
+       {MOV64_K(6, 7), CALL_LOCAL(2), MOV64_X(0, 6), EXIT, MOV64_X(0, 6), EXIT}},
+      {"r7 after the return",
+       1,
+       6,
+       {CALL_LOCAL(2), MOV64_X(0, 7), EXIT, MOV64_K(7, 1), MOV64_K(0, 0), EXIT}},
+      {"lddw", 0, 3, {LDDW(0, 5, 0), EXIT}},
+      {"be16", 0, 4, {MOV64_K(3, 1), INSN(0xdc, 3, 0, 0, 16), MOV64_X(0, 3), EXIT}},
+      {"cmpxchg",
+       1,
+       4,
+       {INSN(0x62, 10, 0, -8, 0), MOV64_K(2, 1), INSN(0xc3, 10, 2, -8, LBPF_ATOMIC_CMPXCHG), EXIT}},
+      {"atomic add",
+       0,
+       5,
+       {INSN(0x62, 10, 0, -8, 0), MOV64_K(2, 1), INSN(0xc3, 10, 2, -8, LBPF_ATOMIC_ADD),
+        MOV64_K(0, 0), EXIT}},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    struct lbpf_program prog;
+    struct lbpf_fault f;
+    enum lbpf_status st = load_both(_i, encode(cases[k].p, cases[k].n), &prog, &f);
+    ck_assert_msg(st == LBPF_OK, "%s: %s at %u", cases[k].what, lbpf_status_name(st), f.pc);
+    ck_assert_msg(vm.clear_registers == (variants[_i].compact ? 1 : cases[k].clear),
+                  "%s: clear_registers is %d", cases[k].what, vm.clear_registers);
+    run_loaded(_i, &prog, NULL, 0, NULL, 0);
+  }
+}
+END_TEST
+#line 2376 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -557,12 +612,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1455 "lit/interp.nw"
+#line 1618 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 1642 "lit/interp.nw"
+#line 1807 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2184 "lit/interp.nw"
+#line 2420 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -570,6 +625,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, region_permissions, 0, NVARIANTS);
   tcase_add_loop_test(tc, cache_switching, 0, NVARIANTS);
   tcase_add_loop_test(tc, caches_follow_the_input, 0, NVARIANTS);
+  tcase_add_loop_test(tc, registers_read_before_written, 0, NVARIANTS);
   tcase_add_loop_test(tc, budget_is_exact, 0, NVARIANTS);
   tcase_add_loop_test(tc, local_calls, 0, NVARIANTS);
   tcase_add_loop_test(tc, helpers_and_callx, 0, NVARIANTS);
@@ -578,5 +634,5 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1457 "lit/interp.nw"
+#line 1620 "lit/interp.nw"
 }

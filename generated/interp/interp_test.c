@@ -1,4 +1,4 @@
-#line 1461 "lit/interp.nw"
+#line 1624 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -14,16 +14,17 @@
 /* A variant is the interpreter's three entry points. */
 struct variant {
   const char *name;
+  bool compact; /* the compact shape (which clears registers on every run) */
   size_t (*code_size)(uint32_t);
   enum lbpf_status (*load)(struct lbpf_interp *, const uint8_t *, size_t, const struct lbpf_env *,
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1383 "lit/interp.nw"
+#line 1546 "lit/interp.nw"
 /* The switch dispatch in the compact shape, beside the library (threaded, fast). */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 1
-#line 1484 "lit/interp.nw"
+#line 1648 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -31,10 +32,11 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1387 "lit/interp.nw"
+#line 1550 "lit/interp.nw"
 static const struct variant variants[] = {
-    {"threaded, fast", lbpf_interp_code_size, lbpf_interp_load, lbpf_interp_run},
-    {"switch, compact", lbpf_interp_other_code_size, lbpf_interp_other_load, lbpf_interp_other_run},
+    {"threaded, fast", false, lbpf_interp_code_size, lbpf_interp_load, lbpf_interp_run},
+    {"switch, compact", true, lbpf_interp_other_code_size, lbpf_interp_other_load,
+     lbpf_interp_other_run},
 };
 #include "interp_cases.h"
 

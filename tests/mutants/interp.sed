@@ -3,7 +3,7 @@
 # bounds checks: off by one at the end, a zero-length corner, the fast path
 s/a - lo <= len - n;/a - lo < len - n;/
 s/len >= n \&\& a >= lo/len > n \&\& a >= lo/
-s/return a - c->lo < c->count\[size\] ||/return a - c->lo <= c->count[size] ||/
+s/(uint64_t)h == a \&\& (h - c->lo < c->count\[size\]/(uint64_t)h == a \&\& (h - c->lo <= c->count[size]/
 # signed and unsigned comparisons, strict and not
 s/COND(JSGT, W, U, (S)d > (S)t)/COND(JSGT, W, U, d > t)/
 s/COND(JSLE, W, U, (S)d <= (S)t)/COND(JSLE, W, U, (S)d < (S)t)/
@@ -26,3 +26,7 @@ s/if (aop \& LBPF_ATOMIC_FETCH) r\[src\] = old;/if (aop \& LBPF_ATOMIC_FETCH) r[
 s/memcpy(f->saved, \&r\[6\], sizeof f->saved);/memcpy(f->saved, \&r[6], 3 * sizeof f->saved[0]);/
 # sign-extending loads: a halfword zero-extended
 s/HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);/HANDLER(LDXS_H) LOAD_SIGNED(uint16_t, ip->imm);/
+# the register analysis: the source of a register-form ALU instruction not a use;
+# a local call's return edge adding the callee's writes
+s/f.uses = (op == LBPF_ALU_MOV ? 0 : d) | (x \&\& op != LBPF_ALU_END ? s : 0);/f.uses = (op == LBPF_ALU_MOV ? 0 : d);/
+s/f.succ\[1\] = pc + 1 + (uint32_t)in.imm;/f.succ[1] = pc + 1 + (uint32_t)in.imm; f.defs = 0x3ff;/

@@ -1,4 +1,4 @@
-#line 1515 "lit/pbt.nw"
+#line 1521 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1548 "lit/pbt.nw"
+#line 1554 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +43,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1579 "lit/pbt.nw"
+#line 1585 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -75,11 +75,12 @@ static void run_in(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, u
   memset(out, 0, sizeof *out);
   out->mem_len = c->mem_len;
   out->stack_size = (uint32_t)a.stack_size;
-  void *state = calloc(1, e->state_size(size) + 1);
+  void *state = malloc(e->state_size(size) + 1);
   if (state == NULL) {
     out->load = LBPF_ERR_ARGUMENT;
     return;
   }
+  memset(state, 0xa5, e->state_size(size) + 1);
   out->load = e->load(state, code, size, &env, &out->fault);
   if (out->load == LBPF_OK) e->run(state, a.mem, c->mem_len, &out->result);
   free(state);
@@ -98,7 +99,7 @@ void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   }
   run_in(e, c, block, shift, out);
 }
-#line 1694 "lit/pbt.nw"
+#line 1701 "lit/pbt.nw"
 static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int32_t)i;
@@ -169,7 +170,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->diff = d;
   return d;
 }
-#line 1769 "lit/pbt.nw"
+#line 1776 "lit/pbt.nw"
 static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),
