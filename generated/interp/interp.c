@@ -1,4 +1,4 @@
-#line 1491 "lit/interp.nw"
+#line 1494 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1503 "lit/interp.nw"
+#line 1506 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 315 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -217,7 +217,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1506 "lit/interp.nw"
+#line 1509 "lit/interp.nw"
 #endif
 #line 597 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -230,16 +230,19 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
 #define LBPF_INTERP_FAST_PATH __attribute__((noinline))
 #define LBPF_INTERP_ONE_COPY __attribute__((noinline))
 #define LBPF_INTERP_OUT_OF_LINE __attribute__((noinline))
+#define LBPF_INTERP_UNLIKELY(c) __builtin_expect(!!(c), 0)
 #elif defined(__GNUC__)
 #define LBPF_INTERP_COLD __attribute__((noinline, cold))
 #define LBPF_INTERP_FAST_PATH inline __attribute__((always_inline))
 #define LBPF_INTERP_ONE_COPY
 #define LBPF_INTERP_OUT_OF_LINE __attribute__((noinline))
+#define LBPF_INTERP_UNLIKELY(c) __builtin_expect(!!(c), 0)
 #else
 #define LBPF_INTERP_COLD
 #define LBPF_INTERP_FAST_PATH inline
 #define LBPF_INTERP_ONE_COPY
 #define LBPF_INTERP_OUT_OF_LINE
+#define LBPF_INTERP_UNLIKELY(c) (c)
 #endif
 
 _Static_assert(sizeof(size_t) <= sizeof(uintptr_t), "a region's length fits a host word");
@@ -277,19 +280,19 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1271 "lit/interp.nw"
+#line 1274 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1337 "lit/interp.nw"
+#line 1340 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1276 "lit/interp.nw"
+#line 1279 "lit/interp.nw"
 }
 #line 238 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -331,7 +334,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1372 "lit/interp.nw"
+#line 1375 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -348,7 +351,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   lbpf_interp_new_input(vm, NULL, 0);
   return LBPF_OK;
 }
-#line 689 "lit/interp.nw"
+#line 692 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -357,14 +360,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1007 "lit/interp.nw"
+#line 1010 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 776 "lit/interp.nw"
+#line 779 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -379,7 +382,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 793 "lit/interp.nw"
+#line 796 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -396,7 +399,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define DISPATCH() goto dispatch
 #endif
 #define NEXT() goto next
-#line 708 "lit/interp.nw"
+#line 711 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -427,7 +430,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 861 "lit/interp.nw"
+#line 864 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -448,7 +451,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1018 "lit/interp.nw"
+#line 1021 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -476,7 +479,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1280 "lit/interp.nw"
+#line 1283 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -484,25 +487,25 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
 #elif LBPF_INTERP_THREADED
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
-  const struct lbpf_env *env = vm->env;
 
-#line 1361 "lit/interp.nw"
+#line 1364 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1289 "lit/interp.nw"
-  const struct lbpf_interp_slot *const code = vm->code;
-  const struct lbpf_interp_slot *ip = code;
+#line 1291 "lit/interp.nw"
+  const struct lbpf_env *env = vm->env;
+  const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   uint64_t budget_left = env->budget, bias = 0, insns, s = 0, value, width;
   int32_t jump;
   uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
-  if (mem != vm->input.base || mem_len != vm->input.length) lbpf_interp_new_input(vm, mem, mem_len);
+  if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
+    lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1345 "lit/interp.nw"
+#line 1348 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -510,7 +513,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1299 "lit/interp.nw"
+#line 1302 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -523,9 +526,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 892 "lit/interp.nw"
+#line 895 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 954 "lit/interp.nw"
+#line 957 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -577,7 +580,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 894 "lit/interp.nw"
+#line 897 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -637,11 +640,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1311 "lit/interp.nw"
+#line 1314 "lit/interp.nw"
 
-#line 1048 "lit/interp.nw"
+#line 1051 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1068 "lit/interp.nw"
+#line 1071 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -680,7 +683,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1050 "lit/interp.nw"
+#line 1053 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -689,7 +692,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 839 "lit/interp.nw"
+#line 842 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -698,11 +701,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1312 "lit/interp.nw"
+#line 1315 "lit/interp.nw"
 
-#line 1112 "lit/interp.nw"
+#line 1115 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 753 "lit/interp.nw"
+#line 756 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -724,7 +727,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1114 "lit/interp.nw"
+#line 1117 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -769,9 +772,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1313 "lit/interp.nw"
+#line 1316 "lit/interp.nw"
 
-#line 1153 "lit/interp.nw"
+#line 1156 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -810,24 +813,24 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1314 "lit/interp.nw"
+#line 1317 "lit/interp.nw"
 
-#line 1202 "lit/interp.nw"
+#line 1205 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
-    r[0] = env->helpers[ip->imm].fn(env->user, r[1], r[2], r[3], r[4], r[5]);
+    r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
     NEXT();
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
-      lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(env, (uint32_t)id) : NULL;
+      lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(vm->env, (uint32_t)id) : NULL;
       if (fn == NULL) goto error_callx;
       if (budget_left == 0) goto error_budget;
       budget_left--;
-      r[0] = fn(env->user, r[1], r[2], r[3], r[4], r[5]);
+      r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1223 "lit/interp.nw"
+#line 1226 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -835,7 +838,7 @@ dispatch:
     {
       struct lbpf_interp_frame *f = &vm->frames[depth++];
       memcpy(f->saved, &r[6], sizeof f->saved);
-      f->ret = (uint32_t)(ip - code) + 1;
+      f->ret = (uint32_t)(ip - vm->code) + 1;
     }
     r[10] -= LBPF_STACK_SIZE;
     bias -= (uint64_t)(int64_t)ip->imm;
@@ -844,23 +847,23 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 831 "lit/interp.nw"
-          (uint64_t)(ip - code) + bias + 1
-#line 1238 "lit/interp.nw"
+#line 834 "lit/interp.nw"
+          (uint64_t)(ip - vm->code) + bias + 1
+#line 1241 "lit/interp.nw"
           ;
       goto done;
     }
     {
       struct lbpf_interp_frame *f = &vm->frames[--depth];
       memcpy(&r[6], f->saved, sizeof f->saved);
-      bias += (uint64_t)(ip - code) + 1 - f->ret;
-      ip = code + f->ret;
+      bias += (uint64_t)(ip - vm->code) + 1 - f->ret;
+      ip = vm->code + f->ret;
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1315 "lit/interp.nw"
+#line 1318 "lit/interp.nw"
 
-#line 1390 "lit/interp.nw"
+#line 1393 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -871,12 +874,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1316 "lit/interp.nw"
+#line 1319 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1406 "lit/interp.nw"
+#line 1409 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -891,16 +894,16 @@ error_callx:
   goto error;
 error:
   insns =
-#line 831 "lit/interp.nw"
-      (uint64_t)(ip - code) + bias + 1
-#line 1419 "lit/interp.nw"
+#line 834 "lit/interp.nw"
+      (uint64_t)(ip - vm->code) + bias + 1
+#line 1422 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1320 "lit/interp.nw"
+#line 1323 "lit/interp.nw"
 done:
   result->status = status;
-  result->pc = (uint32_t)(ip - code);
+  result->pc = (uint32_t)(ip - vm->code);
   result->r0 = r[0];
   result->insns = insns;
   result->budget_used = env->budget - budget_left;

@@ -33,7 +33,7 @@ void lbpf_m4_putu(uint64_t v);
 /* v in hexadecimal with at least digits digits, after "0x" */
 void lbpf_m4_puthex(uint64_t v, int digits);
 void lbpf_m4_flush(void);
-#line 418 "lit/target.nw"
+#line 423 "lit/target.nw"
 /* A call to time: fn(a[0], a[1], a[2], a[3]) through the AAPCS, which
    covers both an engine's run(state, mem, len, result) and a native
    benchmark f(mem, (uint64_t)len) (its 64-bit argument in r2 and r3).
@@ -50,7 +50,7 @@ uint64_t lbpf_m4_ticks(struct lbpf_m4_call *call, uint32_t pad);
 /* The exact instruction count of one call (five timed calls); before
    each of them, restore(ctx) puts the input memory back. */
 uint64_t lbpf_m4_cost(struct lbpf_m4_call *call, void (*restore)(void *ctx), void *ctx);
-#line 550 "lit/target.nw"
+#line 555 "lit/target.nw"
 /* Make freshly written Thumb code at code callable: complete the stores,
    flush the pipeline, and return its address with the Thumb bit set. */
 static inline void *lbpf_m4_code_entry(void *code) {
