@@ -1,4 +1,4 @@
-#line 1494 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1506 "lit/interp.nw"
+#line 1525 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 315 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -217,7 +217,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1509 "lit/interp.nw"
+#line 1528 "lit/interp.nw"
 #endif
 #line 597 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -280,19 +280,19 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1274 "lit/interp.nw"
+#line 1291 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1340 "lit/interp.nw"
+#line 1359 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1279 "lit/interp.nw"
+#line 1296 "lit/interp.nw"
 }
 #line 238 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -334,7 +334,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1375 "lit/interp.nw"
+#line 1394 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -360,14 +360,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1010 "lit/interp.nw"
+#line 1027 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 779 "lit/interp.nw"
+#line 788 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -382,7 +382,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 796 "lit/interp.nw"
+#line 805 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -398,7 +398,15 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define HANDLER(name) case H_##name:
 #define DISPATCH() goto dispatch
 #endif
+#if LBPF_INTERP_COMPACT
 #define NEXT() goto next
+#else
+#define NEXT()                                                                                     \
+  do {                                                                                             \
+    ip++;                                                                                          \
+    DISPATCH();                                                                                    \
+  } while (0)
+#endif
 #line 711 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
@@ -430,7 +438,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 864 "lit/interp.nw"
+#line 881 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -451,7 +459,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1021 "lit/interp.nw"
+#line 1038 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -479,7 +487,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1283 "lit/interp.nw"
+#line 1300 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -488,12 +496,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1364 "lit/interp.nw"
+#line 1383 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1291 "lit/interp.nw"
+#line 1308 "lit/interp.nw"
   const struct lbpf_env *env = vm->env;
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
@@ -505,7 +513,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
     lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1348 "lit/interp.nw"
+#line 1367 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -513,22 +521,24 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1302 "lit/interp.nw"
+#line 1319 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
   DISPATCH();
+#if LBPF_INTERP_COMPACT
 next:
   ip++;
   DISPATCH();
+#endif
 #if !LBPF_INTERP_THREADED
 dispatch:
   switch (ip->op) {
 #endif
 
-#line 895 "lit/interp.nw"
+#line 912 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 957 "lit/interp.nw"
+#line 974 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -580,7 +590,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 897 "lit/interp.nw"
+#line 914 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -640,11 +650,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1314 "lit/interp.nw"
+#line 1333 "lit/interp.nw"
 
-#line 1051 "lit/interp.nw"
+#line 1068 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1071 "lit/interp.nw"
+#line 1088 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -683,7 +693,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1053 "lit/interp.nw"
+#line 1070 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -692,7 +702,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 842 "lit/interp.nw"
+#line 859 "lit/interp.nw"
   take:
     if (jump < 0) {
       if (budget_left == 0) goto error_budget;
@@ -701,11 +711,11 @@ dispatch:
     bias -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1315 "lit/interp.nw"
+#line 1334 "lit/interp.nw"
 
-#line 1115 "lit/interp.nw"
+#line 1132 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 756 "lit/interp.nw"
+#line 765 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -727,7 +737,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1117 "lit/interp.nw"
+#line 1134 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -772,9 +782,9 @@ dispatch:
     bias--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1316 "lit/interp.nw"
+#line 1335 "lit/interp.nw"
 
-#line 1156 "lit/interp.nw"
+#line 1173 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -813,9 +823,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1317 "lit/interp.nw"
+#line 1336 "lit/interp.nw"
 
-#line 1205 "lit/interp.nw"
+#line 1222 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     if (budget_left == 0) goto error_budget;
     budget_left--;
@@ -830,7 +840,7 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1226 "lit/interp.nw"
+#line 1243 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     if (budget_left == 0) goto error_budget;
     budget_left--; /* spent even if the depth check fails, as in the specification */
@@ -847,9 +857,9 @@ dispatch:
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 834 "lit/interp.nw"
+#line 851 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + bias + 1
-#line 1241 "lit/interp.nw"
+#line 1258 "lit/interp.nw"
           ;
       goto done;
     }
@@ -861,9 +871,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1318 "lit/interp.nw"
+#line 1337 "lit/interp.nw"
 
-#line 1393 "lit/interp.nw"
+#line 1412 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -874,12 +884,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1319 "lit/interp.nw"
+#line 1338 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1409 "lit/interp.nw"
+#line 1428 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -894,13 +904,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 834 "lit/interp.nw"
+#line 851 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + bias + 1
-#line 1422 "lit/interp.nw"
+#line 1441 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1323 "lit/interp.nw"
+#line 1342 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
