@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 590 "lit/interp.nw"
+#line 591 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -38,6 +38,7 @@ struct lbpf_interp {
 #line 171 "lit/interp.nw"
   struct lbpf_region input;             /* this run's input memory */
   struct lbpf_interp_cache read, write; /* the last regions that answered */
+  uint64_t budget_left, bias;           /* the run's counters, on a 32-bit host */
 #line 147 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];

@@ -1,4 +1,4 @@
-#line 1513 "lit/interp.nw"
+#line 1540 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 550 "lit/interp.nw"
+#line 551 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 194 "lit/interp.nw"
+#line 195 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -47,7 +47,7 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 443 "lit/interp.nw"
+#line 444 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -66,7 +66,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 500 "lit/interp.nw"
+#line 501 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -80,7 +80,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 461 "lit/interp.nw"
+#line 462 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -88,7 +88,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 520 "lit/interp.nw"
+#line 521 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -97,7 +97,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 468 "lit/interp.nw"
+#line 469 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -121,9 +121,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1525 "lit/interp.nw"
+#line 1552 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 315 "lit/interp.nw"
+#line 316 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -184,7 +184,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 396 "lit/interp.nw"
+#line 397 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -217,12 +217,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1528 "lit/interp.nw"
+#line 1555 "lit/interp.nw"
 #endif
-#line 597 "lit/interp.nw"
+#line 598 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 625 "lit/interp.nw"
+#line 626 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -280,21 +280,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1291 "lit/interp.nw"
+#line 1315 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1359 "lit/interp.nw"
+#line 1386 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1296 "lit/interp.nw"
+#line 1320 "lit/interp.nw"
 }
-#line 238 "lit/interp.nw"
+#line 239 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -321,20 +321,20 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 276 "lit/interp.nw"
+#line 277 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 264 "lit/interp.nw"
+#line 265 "lit/interp.nw"
     }
   }
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1394 "lit/interp.nw"
+#line 1421 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -347,11 +347,11 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
-#line 270 "lit/interp.nw"
+#line 271 "lit/interp.nw"
   lbpf_interp_new_input(vm, NULL, 0);
   return LBPF_OK;
 }
-#line 692 "lit/interp.nw"
+#line 693 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -360,14 +360,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1027 "lit/interp.nw"
+#line 1054 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 788 "lit/interp.nw"
+#line 789 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -382,7 +382,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 805 "lit/interp.nw"
+#line 806 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -407,7 +407,22 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 711 "lit/interp.nw"
+#line 868 "lit/interp.nw"
+#if UINTPTR_MAX > 0xffffffffu
+#define BUDGET_LEFT budget_left
+#define BIAS bias
+#define LBPF_INTERP_COUNTERS uint64_t budget_left, bias;
+#else
+#define BUDGET_LEFT vm->budget_left
+#define BIAS vm->bias
+#define LBPF_INTERP_COUNTERS
+#endif
+#define SPEND()                                                                                    \
+  do {                                                                                             \
+    if (BUDGET_LEFT == 0) goto error_budget;                                                       \
+    BUDGET_LEFT--;                                                                                 \
+  } while (0)
+#line 712 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -438,7 +453,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 881 "lit/interp.nw"
+#line 908 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -459,7 +474,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1038 "lit/interp.nw"
+#line 1065 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -487,7 +502,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1300 "lit/interp.nw"
+#line 1324 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -496,16 +511,19 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1383 "lit/interp.nw"
+#line 1410 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1308 "lit/interp.nw"
+#line 1332 "lit/interp.nw"
   const struct lbpf_env *env = vm->env;
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
-  uint64_t budget_left = env->budget, bias = 0, insns, s = 0, value, width;
+  LBPF_INTERP_COUNTERS
+  uint64_t insns, s = 0, value, width;
+  BUDGET_LEFT = env->budget;
+  BIAS = 0;
   int32_t jump;
   uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
@@ -513,7 +531,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
     lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1367 "lit/interp.nw"
+#line 1394 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -521,7 +539,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1319 "lit/interp.nw"
+#line 1346 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -536,9 +554,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 912 "lit/interp.nw"
+#line 939 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 974 "lit/interp.nw"
+#line 1001 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -590,7 +608,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 914 "lit/interp.nw"
+#line 941 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -650,11 +668,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1333 "lit/interp.nw"
+#line 1360 "lit/interp.nw"
 
-#line 1068 "lit/interp.nw"
+#line 1095 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1088 "lit/interp.nw"
+#line 1115 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -693,7 +711,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1070 "lit/interp.nw"
+#line 1097 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -702,20 +720,17 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 859 "lit/interp.nw"
+#line 889 "lit/interp.nw"
   take:
-    if (jump < 0) {
-      if (budget_left == 0) goto error_budget;
-      budget_left--;
-    }
-    bias -= (uint64_t)(int64_t)jump;
+    if (jump < 0) SPEND();
+    BIAS -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1334 "lit/interp.nw"
+#line 1361 "lit/interp.nw"
 
-#line 1132 "lit/interp.nw"
+#line 1159 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 765 "lit/interp.nw"
+#line 766 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -737,7 +752,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1134 "lit/interp.nw"
+#line 1161 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -779,12 +794,12 @@ dispatch:
 #endif
     HANDLER(LDDW)
     r[ip->dst] = (uint64_t)(uint32_t)ip[0].imm | (uint64_t)(uint32_t)ip[1].imm << 32;
-    bias--; /* two slots, one instruction */
+    BIAS--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1335 "lit/interp.nw"
+#line 1362 "lit/interp.nw"
 
-#line 1173 "lit/interp.nw"
+#line 1200 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -823,27 +838,24 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1336 "lit/interp.nw"
+#line 1363 "lit/interp.nw"
 
-#line 1222 "lit/interp.nw"
+#line 1249 "lit/interp.nw"
     HANDLER(CALL_HELPER)
-    if (budget_left == 0) goto error_budget;
-    budget_left--;
+    SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
     NEXT();
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
       lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(vm->env, (uint32_t)id) : NULL;
       if (fn == NULL) goto error_callx;
-      if (budget_left == 0) goto error_budget;
-      budget_left--;
+      SPEND();
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1243 "lit/interp.nw"
+#line 1268 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
-    if (budget_left == 0) goto error_budget;
-    budget_left--; /* spent even if the depth check fails, as in the specification */
+    SPEND(); /* even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
     {
       struct lbpf_interp_frame *f = &vm->frames[depth++];
@@ -851,29 +863,29 @@ dispatch:
       f->ret = (uint32_t)(ip - vm->code) + 1;
     }
     r[10] -= LBPF_STACK_SIZE;
-    bias -= (uint64_t)(int64_t)ip->imm;
+    BIAS -= (uint64_t)(int64_t)ip->imm;
     ip += ip->imm + 1;
     DISPATCH();
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 851 "lit/interp.nw"
-          (uint64_t)(ip - vm->code) + bias + 1
-#line 1258 "lit/interp.nw"
+#line 852 "lit/interp.nw"
+          (uint64_t)(ip - vm->code) + BIAS + 1
+#line 1282 "lit/interp.nw"
           ;
       goto done;
     }
     {
       struct lbpf_interp_frame *f = &vm->frames[--depth];
       memcpy(&r[6], f->saved, sizeof f->saved);
-      bias += (uint64_t)(ip - vm->code) + 1 - f->ret;
+      BIAS += (uint64_t)(ip - vm->code) + 1 - f->ret;
       ip = vm->code + f->ret;
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1337 "lit/interp.nw"
+#line 1364 "lit/interp.nw"
 
-#line 1412 "lit/interp.nw"
+#line 1439 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -884,12 +896,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1338 "lit/interp.nw"
+#line 1365 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1428 "lit/interp.nw"
+#line 1455 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -904,17 +916,17 @@ error_callx:
   goto error;
 error:
   insns =
-#line 851 "lit/interp.nw"
-      (uint64_t)(ip - vm->code) + bias + 1
-#line 1441 "lit/interp.nw"
+#line 852 "lit/interp.nw"
+      (uint64_t)(ip - vm->code) + BIAS + 1
+#line 1468 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1342 "lit/interp.nw"
+#line 1369 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
   result->r0 = r[0];
   result->insns = insns;
-  result->budget_used = env->budget - budget_left;
+  result->budget_used = env->budget - BUDGET_LEFT;
 }
