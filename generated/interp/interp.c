@@ -1,4 +1,4 @@
-#line 1540 "lit/interp.nw"
+#line 1545 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1552 "lit/interp.nw"
+#line 1557 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 316 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -217,7 +217,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1555 "lit/interp.nw"
+#line 1560 "lit/interp.nw"
 #endif
 #line 598 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -280,19 +280,19 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1315 "lit/interp.nw"
+#line 1320 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1386 "lit/interp.nw"
+#line 1391 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1320 "lit/interp.nw"
+#line 1325 "lit/interp.nw"
 }
 #line 239 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -334,7 +334,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1421 "lit/interp.nw"
+#line 1426 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -360,7 +360,7 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1054 "lit/interp.nw"
+#line 1059 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
@@ -407,8 +407,11 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 868 "lit/interp.nw"
-#if UINTPTR_MAX > 0xffffffffu
+#line 870 "lit/interp.nw"
+#ifndef LBPF_INTERP_COUNTERS_IN_STATE
+#define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu)
+#endif
+#if !LBPF_INTERP_COUNTERS_IN_STATE
 #define BUDGET_LEFT budget_left
 #define BIAS bias
 #define LBPF_INTERP_COUNTERS uint64_t budget_left, bias;
@@ -453,7 +456,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 908 "lit/interp.nw"
+#line 913 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -474,7 +477,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1065 "lit/interp.nw"
+#line 1070 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -502,7 +505,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1324 "lit/interp.nw"
+#line 1329 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -511,12 +514,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1410 "lit/interp.nw"
+#line 1415 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1332 "lit/interp.nw"
+#line 1337 "lit/interp.nw"
   const struct lbpf_env *env = vm->env;
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
@@ -531,7 +534,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
     lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1394 "lit/interp.nw"
+#line 1399 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -539,7 +542,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1346 "lit/interp.nw"
+#line 1351 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -554,9 +557,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 939 "lit/interp.nw"
+#line 944 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1001 "lit/interp.nw"
+#line 1006 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -608,7 +611,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 941 "lit/interp.nw"
+#line 946 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -668,11 +671,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1360 "lit/interp.nw"
+#line 1365 "lit/interp.nw"
 
-#line 1095 "lit/interp.nw"
+#line 1100 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1115 "lit/interp.nw"
+#line 1120 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -711,7 +714,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1097 "lit/interp.nw"
+#line 1102 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -720,15 +723,15 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 889 "lit/interp.nw"
+#line 894 "lit/interp.nw"
   take:
     if (jump < 0) SPEND();
     BIAS -= (uint64_t)(int64_t)jump;
     ip += jump + 1;
     DISPATCH();
-#line 1361 "lit/interp.nw"
+#line 1366 "lit/interp.nw"
 
-#line 1159 "lit/interp.nw"
+#line 1164 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #line 766 "lit/interp.nw"
     HANDLER(LDX_W)
@@ -752,7 +755,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1161 "lit/interp.nw"
+#line 1166 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -797,9 +800,9 @@ dispatch:
     BIAS--; /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1362 "lit/interp.nw"
+#line 1367 "lit/interp.nw"
 
-#line 1200 "lit/interp.nw"
+#line 1205 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -838,9 +841,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1363 "lit/interp.nw"
+#line 1368 "lit/interp.nw"
 
-#line 1249 "lit/interp.nw"
+#line 1254 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -853,7 +856,7 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1268 "lit/interp.nw"
+#line 1273 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
@@ -871,7 +874,7 @@ dispatch:
       insns =
 #line 852 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS + 1
-#line 1282 "lit/interp.nw"
+#line 1287 "lit/interp.nw"
           ;
       goto done;
     }
@@ -883,9 +886,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1364 "lit/interp.nw"
+#line 1369 "lit/interp.nw"
 
-#line 1439 "lit/interp.nw"
+#line 1444 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -896,12 +899,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1365 "lit/interp.nw"
+#line 1370 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1455 "lit/interp.nw"
+#line 1460 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -918,11 +921,11 @@ error:
   insns =
 #line 852 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS + 1
-#line 1468 "lit/interp.nw"
+#line 1473 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1369 "lit/interp.nw"
+#line 1374 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
