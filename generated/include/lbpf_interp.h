@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 591 "lit/interp.nw"
+#line 594 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -32,13 +32,15 @@ struct lbpf_interp {
   struct lbpf_region stack;             /* the top nframes frames of env->stack */
   struct lbpf_interp_cache stack_cache; /* the stack region, as numbers */
   uint64_t stack_top;                   /* r10 at the start of a run */
+  uint32_t chunk_max;                   /* budget spent between refills, at most */
   uint8_t clear_registers;              /* 1: the program may read a register before writing it */
 #line 146 "lit/interp.nw"
 
-#line 171 "lit/interp.nw"
-  struct lbpf_region input;             /* this run's input memory */
-  struct lbpf_interp_cache read, write; /* the last regions that answered */
-  uint64_t budget_left, bias;           /* the run's counters, on a 32-bit host */
+#line 172 "lit/interp.nw"
+  struct lbpf_region input;              /* this run's input memory */
+  struct lbpf_interp_cache read, write;  /* the last regions that answered */
+  uint64_t budget_handed_out, bias_base; /* the run's counters, on a 32-bit host */
+  uint32_t budget_chunk, bias_part;
 #line 147 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];

@@ -1,4 +1,4 @@
-#line 1545 "lit/interp.nw"
+#line 1594 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 551 "lit/interp.nw"
+#line 554 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 195 "lit/interp.nw"
+#line 197 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -47,7 +47,7 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 444 "lit/interp.nw"
+#line 447 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -66,7 +66,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 501 "lit/interp.nw"
+#line 504 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -80,7 +80,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 462 "lit/interp.nw"
+#line 465 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -88,7 +88,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 521 "lit/interp.nw"
+#line 524 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -97,7 +97,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 469 "lit/interp.nw"
+#line 472 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -121,9 +121,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1557 "lit/interp.nw"
+#line 1606 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 316 "lit/interp.nw"
+#line 319 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -184,7 +184,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 397 "lit/interp.nw"
+#line 400 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -217,12 +217,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1560 "lit/interp.nw"
+#line 1609 "lit/interp.nw"
 #endif
-#line 598 "lit/interp.nw"
+#line 601 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 626 "lit/interp.nw"
+#line 629 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -280,21 +280,21 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1320 "lit/interp.nw"
+#line 1372 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1391 "lit/interp.nw"
+#line 1440 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1325 "lit/interp.nw"
+#line 1377 "lit/interp.nw"
 }
-#line 239 "lit/interp.nw"
+#line 241 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -316,25 +316,26 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
 #else
   vm->clear_registers = lbpf_interp_reads_unwritten(&prog, slots);
 #endif
+  vm->chunk_max = 0x40000000u / prog.ninsns - 6;
   for (uint32_t pc = 0; pc < prog.ninsns; pc++) {
     lbpf_interp_predecode(&slots[pc], prog.code + (size_t)pc * LBPF_INSN_SIZE, env);
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 277 "lit/interp.nw"
+#line 280 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 265 "lit/interp.nw"
+#line 268 "lit/interp.nw"
     }
   }
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1426 "lit/interp.nw"
+#line 1475 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -347,11 +348,11 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
-#line 271 "lit/interp.nw"
+#line 274 "lit/interp.nw"
   lbpf_interp_new_input(vm, NULL, 0);
   return LBPF_OK;
 }
-#line 693 "lit/interp.nw"
+#line 696 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -360,14 +361,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1059 "lit/interp.nw"
+#line 1111 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 789 "lit/interp.nw"
+#line 792 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -382,7 +383,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 806 "lit/interp.nw"
+#line 809 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -407,25 +408,57 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 870 "lit/interp.nw"
+#line 894 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu)
 #endif
 #if !LBPF_INTERP_COUNTERS_IN_STATE
-#define BUDGET_LEFT budget_left
-#define BIAS bias
-#define LBPF_INTERP_COUNTERS uint64_t budget_left, bias;
-#else
-#define BUDGET_LEFT vm->budget_left
-#define BIAS vm->bias
-#define LBPF_INTERP_COUNTERS
-#endif
+#define LBPF_INTERP_COUNTERS uint64_t budget_left = vm->env->budget, bias = 0;
 #define SPEND()                                                                                    \
   do {                                                                                             \
-    if (BUDGET_LEFT == 0) goto error_budget;                                                       \
-    BUDGET_LEFT--;                                                                                 \
+    if (budget_left == 0) goto error_budget;                                                       \
+    budget_left--;                                                                                 \
   } while (0)
-#line 712 "lit/interp.nw"
+#define BIAS_ADD(delta) (bias += (uint64_t)(delta))
+#define BIAS_NOW bias
+#define BUDGET_USED_NOW (vm->env->budget - budget_left)
+#else
+#define LBPF_INTERP_COUNTERS                                                                       \
+  vm->budget_handed_out = 0;                                                                       \
+  vm->budget_chunk = 0;                                                                            \
+  vm->bias_base = 0;                                                                               \
+  vm->bias_part = 0;
+#define SPEND()                                                                                    \
+  do {                                                                                             \
+    if (vm->budget_chunk == 0 && !lbpf_interp_refill(vm)) goto error_budget;                       \
+    vm->budget_chunk--;                                                                            \
+  } while (0)
+#define BIAS_ADD(delta) (vm->bias_part += (uint32_t)(delta))
+#define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
+#define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
+#endif
+#line 1619 "lit/interp.nw"
+#if LBPF_INTERP_COUNTERS_IN_STATE
+#line 925 "lit/interp.nw"
+/* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
+static inline uint64_t lbpf_interp_sext32(uint32_t v) {
+  return (uint64_t)(int64_t)(int32_t)v;
+}
+
+/* Fold the bias's 32-bit part into its base and hand out the next chunk of
+   the budget; false if the budget is exhausted. */
+static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
+  uint64_t left = vm->env->budget - vm->budget_handed_out;
+  uint32_t take = left < vm->chunk_max ? (uint32_t)left : vm->chunk_max;
+  vm->bias_base += lbpf_interp_sext32(vm->bias_part);
+  vm->bias_part = 0;
+  vm->budget_handed_out += take;
+  vm->budget_chunk = take;
+  return take != 0;
+}
+#line 1621 "lit/interp.nw"
+#endif
+#line 715 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -456,7 +489,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 913 "lit/interp.nw"
+#line 965 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -477,7 +510,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1070 "lit/interp.nw"
+#line 1122 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -505,7 +538,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1329 "lit/interp.nw"
+#line 1381 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -514,19 +547,16 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1415 "lit/interp.nw"
+#line 1464 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1337 "lit/interp.nw"
-  const struct lbpf_env *env = vm->env;
+#line 1389 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
   uint64_t insns, s = 0, value, width;
-  BUDGET_LEFT = env->budget;
-  BIAS = 0;
   int32_t jump;
   uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
@@ -534,7 +564,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
     lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1399 "lit/interp.nw"
+#line 1448 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -542,7 +572,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1351 "lit/interp.nw"
+#line 1400 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -557,9 +587,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 944 "lit/interp.nw"
+#line 996 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1006 "lit/interp.nw"
+#line 1058 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -611,7 +641,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 946 "lit/interp.nw"
+#line 998 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -671,11 +701,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1365 "lit/interp.nw"
+#line 1414 "lit/interp.nw"
 
-#line 1100 "lit/interp.nw"
+#line 1152 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1120 "lit/interp.nw"
+#line 1172 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -714,7 +744,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1102 "lit/interp.nw"
+#line 1154 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -723,17 +753,17 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 894 "lit/interp.nw"
+#line 946 "lit/interp.nw"
   take:
     if (jump < 0) SPEND();
-    BIAS -= (uint64_t)(int64_t)jump;
+    BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1366 "lit/interp.nw"
+#line 1415 "lit/interp.nw"
 
-#line 1164 "lit/interp.nw"
+#line 1216 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 766 "lit/interp.nw"
+#line 769 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -755,7 +785,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1166 "lit/interp.nw"
+#line 1218 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -797,12 +827,12 @@ dispatch:
 #endif
     HANDLER(LDDW)
     r[ip->dst] = (uint64_t)(uint32_t)ip[0].imm | (uint64_t)(uint32_t)ip[1].imm << 32;
-    BIAS--; /* two slots, one instruction */
+    BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1367 "lit/interp.nw"
+#line 1416 "lit/interp.nw"
 
-#line 1205 "lit/interp.nw"
+#line 1257 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -841,9 +871,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1368 "lit/interp.nw"
+#line 1417 "lit/interp.nw"
 
-#line 1254 "lit/interp.nw"
+#line 1306 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -856,7 +886,7 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1273 "lit/interp.nw"
+#line 1325 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
@@ -866,29 +896,29 @@ dispatch:
       f->ret = (uint32_t)(ip - vm->code) + 1;
     }
     r[10] -= LBPF_STACK_SIZE;
-    BIAS -= (uint64_t)(int64_t)ip->imm;
+    BIAS_ADD(-(int64_t)ip->imm);
     ip += ip->imm + 1;
     DISPATCH();
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 852 "lit/interp.nw"
-          (uint64_t)(ip - vm->code) + BIAS + 1
-#line 1287 "lit/interp.nw"
+#line 855 "lit/interp.nw"
+          (uint64_t)(ip - vm->code) + BIAS_NOW + 1
+#line 1339 "lit/interp.nw"
           ;
       goto done;
     }
     {
       struct lbpf_interp_frame *f = &vm->frames[--depth];
       memcpy(&r[6], f->saved, sizeof f->saved);
-      BIAS += (uint64_t)(ip - vm->code) + 1 - f->ret;
+      BIAS_ADD((uint64_t)(ip - vm->code) + 1 - f->ret);
       ip = vm->code + f->ret;
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1369 "lit/interp.nw"
+#line 1418 "lit/interp.nw"
 
-#line 1444 "lit/interp.nw"
+#line 1493 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -899,12 +929,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1370 "lit/interp.nw"
+#line 1419 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1460 "lit/interp.nw"
+#line 1509 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -919,17 +949,17 @@ error_callx:
   goto error;
 error:
   insns =
-#line 852 "lit/interp.nw"
-      (uint64_t)(ip - vm->code) + BIAS + 1
-#line 1473 "lit/interp.nw"
+#line 855 "lit/interp.nw"
+      (uint64_t)(ip - vm->code) + BIAS_NOW + 1
+#line 1522 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1374 "lit/interp.nw"
+#line 1423 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
   result->r0 = r[0];
   result->insns = insns;
-  result->budget_used = env->budget - BUDGET_LEFT;
+  result->budget_used = BUDGET_USED_NOW;
 }
