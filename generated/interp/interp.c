@@ -1,4 +1,4 @@
-#line 1594 "lit/interp.nw"
+#line 1595 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1606 "lit/interp.nw"
+#line 1607 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 319 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -217,7 +217,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1609 "lit/interp.nw"
+#line 1610 "lit/interp.nw"
 #endif
 #line 601 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -280,19 +280,19 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1372 "lit/interp.nw"
+#line 1373 "lit/interp.nw"
 static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1440 "lit/interp.nw"
+#line 1441 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1377 "lit/interp.nw"
+#line 1378 "lit/interp.nw"
 }
 #line 241 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -335,7 +335,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1475 "lit/interp.nw"
+#line 1476 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -361,7 +361,7 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1111 "lit/interp.nw"
+#line 1112 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
@@ -408,9 +408,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 894 "lit/interp.nw"
+#line 895 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
-#define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu)
+#define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
 #if !LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS uint64_t budget_left = vm->env->budget, bias = 0;
@@ -437,9 +437,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1619 "lit/interp.nw"
+#line 1620 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 925 "lit/interp.nw"
+#line 926 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -456,7 +456,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1621 "lit/interp.nw"
+#line 1622 "lit/interp.nw"
 #endif
 #line 715 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
@@ -489,7 +489,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 965 "lit/interp.nw"
+#line 966 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -510,7 +510,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1122 "lit/interp.nw"
+#line 1123 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -538,7 +538,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1381 "lit/interp.nw"
+#line 1382 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -547,12 +547,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1464 "lit/interp.nw"
+#line 1465 "lit/interp.nw"
   if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1389 "lit/interp.nw"
+#line 1390 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -564,7 +564,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
     lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1448 "lit/interp.nw"
+#line 1449 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -572,7 +572,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1400 "lit/interp.nw"
+#line 1401 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -587,9 +587,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 996 "lit/interp.nw"
+#line 997 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1058 "lit/interp.nw"
+#line 1059 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -641,7 +641,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 998 "lit/interp.nw"
+#line 999 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -701,11 +701,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1414 "lit/interp.nw"
+#line 1415 "lit/interp.nw"
 
-#line 1152 "lit/interp.nw"
+#line 1153 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1172 "lit/interp.nw"
+#line 1173 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -744,7 +744,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1154 "lit/interp.nw"
+#line 1155 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -753,15 +753,15 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 946 "lit/interp.nw"
+#line 947 "lit/interp.nw"
   take:
     if (jump < 0) SPEND();
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1415 "lit/interp.nw"
+#line 1416 "lit/interp.nw"
 
-#line 1216 "lit/interp.nw"
+#line 1217 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #line 769 "lit/interp.nw"
     HANDLER(LDX_W)
@@ -785,7 +785,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1218 "lit/interp.nw"
+#line 1219 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -830,9 +830,9 @@ dispatch:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1416 "lit/interp.nw"
+#line 1417 "lit/interp.nw"
 
-#line 1257 "lit/interp.nw"
+#line 1258 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -871,9 +871,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1417 "lit/interp.nw"
+#line 1418 "lit/interp.nw"
 
-#line 1306 "lit/interp.nw"
+#line 1307 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -886,7 +886,7 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1325 "lit/interp.nw"
+#line 1326 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
@@ -904,7 +904,7 @@ dispatch:
       insns =
 #line 855 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1339 "lit/interp.nw"
+#line 1340 "lit/interp.nw"
           ;
       goto done;
     }
@@ -916,9 +916,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1418 "lit/interp.nw"
+#line 1419 "lit/interp.nw"
 
-#line 1493 "lit/interp.nw"
+#line 1494 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -929,12 +929,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1419 "lit/interp.nw"
+#line 1420 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1509 "lit/interp.nw"
+#line 1510 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -951,11 +951,11 @@ error:
   insns =
 #line 855 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1522 "lit/interp.nw"
+#line 1523 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1423 "lit/interp.nw"
+#line 1424 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
