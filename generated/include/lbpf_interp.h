@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 594 "lit/interp.nw"
+#line 602 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -27,21 +27,24 @@ struct lbpf_interp {
   uint32_t ninsns;
   const struct lbpf_env *env;
 
-#line 160 "lit/interp.nw"
+#line 161 "lit/interp.nw"
   uint32_t nframes;                     /* call frames the stack holds; 0: env unusable */
   struct lbpf_region stack;             /* the top nframes frames of env->stack */
   struct lbpf_interp_cache stack_cache; /* the stack region, as numbers */
   uint64_t stack_top;                   /* r10 at the start of a run */
-  uint32_t chunk_max;                   /* budget spent between refills, at most */
-  uint8_t clear_registers;              /* 1: the program may read a register before writing it */
 #line 146 "lit/interp.nw"
 
 #line 172 "lit/interp.nw"
+  uint8_t clear_registers; /* 1: the program may read a register before writing it */
+  uint32_t chunk_max;      /* budget handed out at a time (2^30 / ninsns - 6) */
+#line 147 "lit/interp.nw"
+
+#line 180 "lit/interp.nw"
   struct lbpf_region input;              /* this run's input memory */
   struct lbpf_interp_cache read, write;  /* the last regions that answered */
   uint64_t budget_handed_out, bias_base; /* the run's counters, on a 32-bit host */
   uint32_t budget_chunk, bias_part;
-#line 147 "lit/interp.nw"
+#line 148 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];
 };
