@@ -1,4 +1,4 @@
-#line 1607 "lit/interp.nw"
+#line 1614 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1619 "lit/interp.nw"
+#line 1626 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 327 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -217,7 +217,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1622 "lit/interp.nw"
+#line 1629 "lit/interp.nw"
 #endif
 #line 609 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -281,18 +281,22 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   return true;
 }
 #line 1381 "lit/interp.nw"
-static LBPF_INTERP_OUT_OF_LINE void lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
+/* Record a new input and start both caches on it; false, recording nothing,
+   for a length without an input. */
+static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
                                                           size_t mem_len) {
+  if (mem == NULL && mem_len != 0) return false;
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1449 "lit/interp.nw"
+#line 1451 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1386 "lit/interp.nw"
+#line 1389 "lit/interp.nw"
+  return true;
 }
 #line 249 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -335,7 +339,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1484 "lit/interp.nw"
+#line 1491 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -349,7 +353,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
 #line 282 "lit/interp.nw"
-  lbpf_interp_new_input(vm, NULL, 0);
+  (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
 #line 704 "lit/interp.nw"
@@ -437,7 +441,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1632 "lit/interp.nw"
+#line 1639 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
 #line 934 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
@@ -456,7 +460,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1634 "lit/interp.nw"
+#line 1641 "lit/interp.nw"
 #endif
 #line 723 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
@@ -538,7 +542,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1390 "lit/interp.nw"
+#line 1394 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -547,12 +551,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1473 "lit/interp.nw"
-  if (vm->nframes == 0 || (mem == NULL && mem_len != 0)) {
+#line 1478 "lit/interp.nw"
+  if (vm->nframes == 0 ||
+      (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
+       !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1398 "lit/interp.nw"
+#line 1402 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -561,10 +567,8 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
-  if (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length))
-    lbpf_interp_new_input(vm, mem, mem_len);
 
-#line 1457 "lit/interp.nw"
+#line 1459 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -572,7 +576,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1409 "lit/interp.nw"
+#line 1411 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -701,7 +705,7 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1423 "lit/interp.nw"
+#line 1425 "lit/interp.nw"
 
 #line 1161 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -759,7 +763,7 @@ dispatch:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1424 "lit/interp.nw"
+#line 1426 "lit/interp.nw"
 
 #line 1225 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -830,7 +834,7 @@ dispatch:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1425 "lit/interp.nw"
+#line 1427 "lit/interp.nw"
 
 #line 1266 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
@@ -871,7 +875,7 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1426 "lit/interp.nw"
+#line 1428 "lit/interp.nw"
 
 #line 1315 "lit/interp.nw"
     HANDLER(CALL_HELPER)
@@ -916,9 +920,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1427 "lit/interp.nw"
+#line 1429 "lit/interp.nw"
 
-#line 1502 "lit/interp.nw"
+#line 1509 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -929,12 +933,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1428 "lit/interp.nw"
+#line 1430 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1518 "lit/interp.nw"
+#line 1525 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -951,11 +955,11 @@ error:
   insns =
 #line 863 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1531 "lit/interp.nw"
+#line 1538 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1432 "lit/interp.nw"
+#line 1434 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
