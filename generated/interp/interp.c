@@ -1,4 +1,4 @@
-#line 1614 "lit/interp.nw"
+#line 1636 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 562 "lit/interp.nw"
+#line 565 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -43,11 +43,12 @@
       X(MOVSX64_16) X(MOVSX64_32) X(MOVSX32_8) X(MOVSX32_16) X(LE16) X(LE32) X(LE64) X(BSWAP16)    \
           X(BSWAP32) X(BSWAP64) X(CALL_LOCAL) X(LDX_W) X(LDX_H) X(LDX_B) X(LDX_DW) X(LDXS_W)       \
               X(LDXS_H) X(LDXS_B) X(HOLE_LDXS_DW) X(ST_W) X(ST_H) X(ST_B) X(ST_DW) X(STX_W)        \
-                  X(STX_H) X(STX_B) X(STX_DW) X(ATOMIC_W) X(ATOMIC_DW) X(LDDW) X(LDDW_HIGH)
+                  X(STX_H) X(STX_B) X(STX_DW) X(ATOMIC_W) X(ATOMIC_DW) X(LDDW) X(LDDW_HIGH)        \
+                      X(EXIT_TOP)
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 455 "lit/interp.nw"
+#line 458 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -66,7 +67,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 512 "lit/interp.nw"
+#line 515 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -80,7 +81,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 473 "lit/interp.nw"
+#line 476 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -88,7 +89,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 532 "lit/interp.nw"
+#line 535 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -97,7 +98,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 480 "lit/interp.nw"
+#line 483 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -121,9 +122,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1626 "lit/interp.nw"
+#line 1648 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 327 "lit/interp.nw"
+#line 330 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -184,7 +185,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 408 "lit/interp.nw"
+#line 411 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -217,12 +218,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1629 "lit/interp.nw"
+#line 1651 "lit/interp.nw"
 #endif
-#line 609 "lit/interp.nw"
+#line 612 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 637 "lit/interp.nw"
+#line 640 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -280,7 +281,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1381 "lit/interp.nw"
+#line 1403 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -289,13 +290,13 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1451 "lit/interp.nw"
+#line 1473 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1389 "lit/interp.nw"
+#line 1411 "lit/interp.nw"
   return true;
 }
 #line 249 "lit/interp.nw"
@@ -321,25 +322,32 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->clear_registers = lbpf_interp_reads_unwritten(&prog, slots);
 #endif
   vm->chunk_max = 0x40000000u / prog.ninsns - 6; /* the verifier refuses an empty program */
+  bool calls = false;
   for (uint32_t pc = 0; pc < prog.ninsns; pc++) {
     lbpf_interp_predecode(&slots[pc], prog.code + (size_t)pc * LBPF_INSN_SIZE, env);
+    calls |= slots[pc].op == H_CALL_LOCAL;
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 288 "lit/interp.nw"
+#line 291 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 276 "lit/interp.nw"
+#line 278 "lit/interp.nw"
     }
   }
+
+#line 1344 "lit/interp.nw"
+  for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
+    if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
+#line 281 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1491 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -352,11 +360,11 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
   }
-#line 282 "lit/interp.nw"
+#line 285 "lit/interp.nw"
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 704 "lit/interp.nw"
+#line 707 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -365,14 +373,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1120 "lit/interp.nw"
+#line 1123 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 800 "lit/interp.nw"
+#line 803 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -387,7 +395,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 817 "lit/interp.nw"
+#line 820 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -412,7 +420,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 903 "lit/interp.nw"
+#line 906 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -441,9 +449,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1639 "lit/interp.nw"
+#line 1661 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 934 "lit/interp.nw"
+#line 937 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -460,9 +468,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1641 "lit/interp.nw"
+#line 1663 "lit/interp.nw"
 #endif
-#line 723 "lit/interp.nw"
+#line 726 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -493,7 +501,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 974 "lit/interp.nw"
+#line 977 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -514,7 +522,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1131 "lit/interp.nw"
+#line 1134 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -542,7 +550,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1394 "lit/interp.nw"
+#line 1416 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -551,14 +559,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1478 "lit/interp.nw"
+#line 1500 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1402 "lit/interp.nw"
+#line 1424 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -568,7 +576,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
 
-#line 1459 "lit/interp.nw"
+#line 1481 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
     memset(r, 0, sizeof vm->regs);
@@ -576,7 +584,7 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1411 "lit/interp.nw"
+#line 1433 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
   r[10] = vm->stack_top;
@@ -591,9 +599,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 1005 "lit/interp.nw"
+#line 1008 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1067 "lit/interp.nw"
+#line 1070 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -645,7 +653,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1007 "lit/interp.nw"
+#line 1010 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -705,11 +713,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1425 "lit/interp.nw"
+#line 1447 "lit/interp.nw"
 
-#line 1161 "lit/interp.nw"
+#line 1164 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1181 "lit/interp.nw"
+#line 1184 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -748,7 +756,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1163 "lit/interp.nw"
+#line 1166 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -757,17 +765,17 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 955 "lit/interp.nw"
+#line 958 "lit/interp.nw"
   take:
     if (jump < 0) SPEND();
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1426 "lit/interp.nw"
+#line 1448 "lit/interp.nw"
 
-#line 1225 "lit/interp.nw"
+#line 1228 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 777 "lit/interp.nw"
+#line 780 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -789,7 +797,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1227 "lit/interp.nw"
+#line 1230 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -834,9 +842,9 @@ dispatch:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1427 "lit/interp.nw"
+#line 1449 "lit/interp.nw"
 
-#line 1266 "lit/interp.nw"
+#line 1269 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -875,9 +883,9 @@ dispatch:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1428 "lit/interp.nw"
+#line 1450 "lit/interp.nw"
 
-#line 1315 "lit/interp.nw"
+#line 1318 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -890,7 +898,7 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1334 "lit/interp.nw"
+#line 1349 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (depth + 1 >= nframes) goto error_depth;
@@ -903,12 +911,23 @@ dispatch:
     BIAS_ADD(-(int64_t)ip->imm);
     ip += ip->imm + 1;
     DISPATCH();
+#if !LBPF_INTERP_COMPACT
+    HANDLER(EXIT_TOP)
+    insns =
+#line 866 "lit/interp.nw"
+        (uint64_t)(ip - vm->code) + BIAS_NOW + 1
+#line 1363 "lit/interp.nw"
+        ;
+    goto done;
+#else
+  HANDLER(EXIT_TOP)
+#endif
     HANDLER(EXIT)
     if (depth == 0) {
       insns =
-#line 863 "lit/interp.nw"
+#line 866 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1348 "lit/interp.nw"
+#line 1370 "lit/interp.nw"
           ;
       goto done;
     }
@@ -920,9 +939,9 @@ dispatch:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1429 "lit/interp.nw"
+#line 1451 "lit/interp.nw"
 
-#line 1509 "lit/interp.nw"
+#line 1531 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -933,12 +952,12 @@ dispatch:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1430 "lit/interp.nw"
+#line 1452 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1525 "lit/interp.nw"
+#line 1547 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -953,13 +972,13 @@ error_callx:
   goto error;
 error:
   insns =
-#line 863 "lit/interp.nw"
+#line 866 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1538 "lit/interp.nw"
+#line 1560 "lit/interp.nw"
       ;
   r[0] = 0;
   goto done;
-#line 1434 "lit/interp.nw"
+#line 1456 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

@@ -30,3 +30,5 @@ s/HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);/HANDLER(LDXS_H) LOAD_SIGNED(uin
 # a local call's return edge adding the callee's writes
 s/f.uses = (op == LBPF_ALU_MOV ? 0 : d) | (x \&\& op != LBPF_ALU_END ? s : 0);/f.uses = (op == LBPF_ALU_MOV ? 0 : d);/
 s/f.succ\[1\] = pc + 1 + (uint32_t)in.imm;/f.succ[1] = pc + 1 + (uint32_t)in.imm; f.defs = 0x3ff;/
+# every exit ending the run, local calls or not
+s/pc < prog.ninsns \&\& !calls \&\& !LBPF_INTERP_COMPACT/pc < prog.ninsns \&\& !LBPF_INTERP_COMPACT/
