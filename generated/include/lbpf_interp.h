@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 605 "lit/interp.nw"
+#line 606 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -42,6 +42,7 @@ struct lbpf_interp {
 #line 180 "lit/interp.nw"
   struct lbpf_region input;              /* this run's input memory */
   struct lbpf_interp_cache read, write;  /* the last regions that answered */
+  uint32_t depth;                        /* frames called; 0 between runs */
   uint64_t budget_handed_out, bias_base; /* the run's counters, on a 32-bit host */
   uint32_t budget_chunk, bias_part;
 #line 148 "lit/interp.nw"

@@ -1,4 +1,4 @@
-#line 1636 "lit/interp.nw"
+#line 1652 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 565 "lit/interp.nw"
+#line 566 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 205 "lit/interp.nw"
+#line 206 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -48,7 +48,7 @@
 
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler { LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) H_COUNT };
-#line 458 "lit/interp.nw"
+#line 459 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -67,7 +67,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 515 "lit/interp.nw"
+#line 516 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -81,7 +81,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 476 "lit/interp.nw"
+#line 477 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -89,7 +89,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 535 "lit/interp.nw"
+#line 536 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -98,7 +98,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 483 "lit/interp.nw"
+#line 484 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -122,9 +122,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1648 "lit/interp.nw"
+#line 1664 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 330 "lit/interp.nw"
+#line 331 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -185,7 +185,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 411 "lit/interp.nw"
+#line 412 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -218,12 +218,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1651 "lit/interp.nw"
+#line 1667 "lit/interp.nw"
 #endif
-#line 612 "lit/interp.nw"
+#line 613 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 640 "lit/interp.nw"
+#line 641 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -281,7 +281,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1403 "lit/interp.nw"
+#line 1405 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -296,10 +296,10 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #else
   vm->write = vm->read;
 #endif
-#line 1411 "lit/interp.nw"
+#line 1413 "lit/interp.nw"
   return true;
 }
-#line 249 "lit/interp.nw"
+#line 250 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -329,25 +329,25 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 291 "lit/interp.nw"
+#line 292 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 278 "lit/interp.nw"
+#line 279 "lit/interp.nw"
     }
   }
 
-#line 1344 "lit/interp.nw"
+#line 1345 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
-#line 281 "lit/interp.nw"
+#line 282 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1513 "lit/interp.nw"
+#line 1527 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -359,12 +359,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
                                      stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
+
+#line 1500 "lit/interp.nw"
+    vm->depth = 0;
+    vm->regs[10] = vm->stack_top;
+#line 1539 "lit/interp.nw"
   }
-#line 285 "lit/interp.nw"
+#line 286 "lit/interp.nw"
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 707 "lit/interp.nw"
+#line 708 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -373,14 +378,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1123 "lit/interp.nw"
+#line 1124 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 803 "lit/interp.nw"
+#line 804 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -395,7 +400,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 820 "lit/interp.nw"
+#line 821 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -420,7 +425,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 906 "lit/interp.nw"
+#line 907 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -449,9 +454,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1661 "lit/interp.nw"
+#line 1677 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 937 "lit/interp.nw"
+#line 938 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -468,9 +473,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1663 "lit/interp.nw"
+#line 1679 "lit/interp.nw"
 #endif
-#line 726 "lit/interp.nw"
+#line 727 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -501,7 +506,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 977 "lit/interp.nw"
+#line 978 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -522,7 +527,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1134 "lit/interp.nw"
+#line 1135 "lit/interp.nw"
 #define COND(NAME, W, T, cmp)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp)                                                                                \
@@ -550,7 +555,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t)                                                                   \
   COND(JSLT, W, U, (S)d < (S)t)                                                                    \
   COND(JSLE, W, U, (S)d <= (S)t)
-#line 1416 "lit/interp.nw"
+#line 1418 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -559,35 +564,33 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1500 "lit/interp.nw"
+#line 1514 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1424 "lit/interp.nw"
+#line 1426 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
   uint64_t insns, s = 0, value, width;
   int32_t jump;
-  uint32_t depth = 0;
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
 
 #line 1481 "lit/interp.nw"
   if (vm->clear_registers) {
 #if LBPF_INTERP_COMPACT
-    memset(r, 0, sizeof vm->regs);
+    memset(r, 0, 10 * sizeof r[0]); /* r0..r9: r10 is kept (below) */
 #else
     r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
   }
-#line 1433 "lit/interp.nw"
+#line 1434 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
-  r[10] = vm->stack_top;
   DISPATCH();
 #if LBPF_INTERP_COMPACT
 next:
@@ -599,9 +602,9 @@ dispatch:
   switch (ip->op) {
 #endif
 
-#line 1008 "lit/interp.nw"
+#line 1009 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1070 "lit/interp.nw"
+#line 1071 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -653,7 +656,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1010 "lit/interp.nw"
+#line 1011 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -715,9 +718,9 @@ dispatch:
     }
 #line 1447 "lit/interp.nw"
 
-#line 1164 "lit/interp.nw"
+#line 1165 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1184 "lit/interp.nw"
+#line 1185 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -756,7 +759,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1166 "lit/interp.nw"
+#line 1167 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t)
   JUMPS(32, uint32_t, int32_t)
@@ -765,7 +768,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 958 "lit/interp.nw"
+#line 959 "lit/interp.nw"
   take:
     if (jump < 0) SPEND();
     BIAS_ADD(-(int64_t)jump);
@@ -773,9 +776,9 @@ dispatch:
     DISPATCH();
 #line 1448 "lit/interp.nw"
 
-#line 1228 "lit/interp.nw"
+#line 1229 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 780 "lit/interp.nw"
+#line 781 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -797,7 +800,7 @@ dispatch:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1230 "lit/interp.nw"
+#line 1231 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -844,7 +847,7 @@ dispatch:
     DISPATCH();
 #line 1449 "lit/interp.nw"
 
-#line 1269 "lit/interp.nw"
+#line 1270 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -885,7 +888,7 @@ dispatch:
   }
 #line 1450 "lit/interp.nw"
 
-#line 1318 "lit/interp.nw"
+#line 1319 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -898,12 +901,12 @@ dispatch:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1349 "lit/interp.nw"
+#line 1350 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
-    if (depth + 1 >= nframes) goto error_depth;
+    if (vm->depth + 1 >= nframes) goto error_depth;
     {
-      struct lbpf_interp_frame *f = &vm->frames[depth++];
+      struct lbpf_interp_frame *f = &vm->frames[vm->depth++];
       memcpy(f->saved, &r[6], sizeof f->saved);
       f->ret = (uint32_t)(ip - vm->code) + 1;
     }
@@ -914,25 +917,25 @@ dispatch:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 866 "lit/interp.nw"
+#line 867 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1363 "lit/interp.nw"
+#line 1364 "lit/interp.nw"
         ;
     goto done;
 #else
   HANDLER(EXIT_TOP)
 #endif
     HANDLER(EXIT)
-    if (depth == 0) {
+    if (vm->depth == 0) {
       insns =
-#line 866 "lit/interp.nw"
+#line 867 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1370 "lit/interp.nw"
+#line 1371 "lit/interp.nw"
           ;
       goto done;
     }
     {
-      struct lbpf_interp_frame *f = &vm->frames[--depth];
+      struct lbpf_interp_frame *f = &vm->frames[--vm->depth];
       memcpy(&r[6], f->saved, sizeof f->saved);
       BIAS_ADD((uint64_t)(ip - vm->code) + 1 - f->ret);
       ip = vm->code + f->ret;
@@ -941,7 +944,7 @@ dispatch:
     DISPATCH();
 #line 1451 "lit/interp.nw"
 
-#line 1531 "lit/interp.nw"
+#line 1546 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -957,7 +960,7 @@ dispatch:
   }
 #endif
 
-#line 1547 "lit/interp.nw"
+#line 1562 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -972,11 +975,16 @@ error_callx:
   goto error;
 error:
   insns =
-#line 866 "lit/interp.nw"
+#line 867 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1560 "lit/interp.nw"
+#line 1575 "lit/interp.nw"
       ;
   r[0] = 0;
+
+#line 1500 "lit/interp.nw"
+  vm->depth = 0;
+  vm->regs[10] = vm->stack_top;
+#line 1578 "lit/interp.nw"
   goto done;
 #line 1456 "lit/interp.nw"
 done:
