@@ -9,7 +9,10 @@
 #
 # MUTANTS has one sed substitution per line ('#' starts a comment).  The
 # environment variable PBT_IGNORE passes --ignore to the checker, to look past
-# a known, unrelated difference.  Run from the repository root.
+# a known, unrelated difference.  A mutant can make a program loop for ever
+# (one that stops spending budget): a checker run longer than
+# PBT_MUTANT_TIMEOUT seconds (default 300) counts as the mutant exposed.
+# Run from the repository root.
 set -eu
 [ "$#" -ge 3 ] || { echo "usage: $0 ENGINE SOURCE MUTANTS [COUNT]" >&2; exit 2; }
 engine=$1 source=$2 list=$3 count=${4:-5000}
@@ -39,10 +42,14 @@ while IFS= read -r m; do
     continue
   fi
   # shellcheck disable=SC2086
-  line=$("$work/build/pbt" --seed 1,2,3,4 --count "$count" --engines "spec,$engine" \
-    --show 0 --quiet $ignore | tail -1 || true)
-  failed=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-  if [ "${failed:-0}" -gt 0 ]; then
+  rc=0
+  timeout "${PBT_MUTANT_TIMEOUT:-300}" "$work/build/pbt" --seed 1,2,3,4 --count "$count" \
+    --engines "spec,$engine" --show 0 --quiet $ignore > "$work/pbt.out" 2>&1 || rc=$?
+  failed=$(tail -1 "$work/pbt.out" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  if [ "$rc" -eq 124 ]; then
+    echo "M$n killed: the checker ran for ever   $m"
+    killed=$((killed + 1))
+  elif [ "${failed:-0}" -gt 0 ]; then
     echo "M$n killed by $failed cases   $m"
     killed=$((killed + 1))
   else

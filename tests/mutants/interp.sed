@@ -5,10 +5,12 @@ s/a - lo <= len - n;/a - lo < len - n;/
 s/len >= n \&\& a >= lo/len > n \&\& a >= lo/
 s/(uint64_t)h == a \&\& (h - c->lo < c->count\[size\]/(uint64_t)h == a \&\& (h - c->lo <= c->count[size]/
 # signed and unsigned comparisons, strict and not
-s/COND(JSGT, W, U, (S)d > (S)t)/COND(JSGT, W, U, d > t)/
-s/COND(JSLE, W, U, (S)d <= (S)t)/COND(JSLE, W, U, (S)d < (S)t)/
+s/COND(JSGT, W, U, (S)d > (S)t, TAKE)/COND(JSGT, W, U, d > t, TAKE)/
+s/COND(JSLE, W, U, (S)d <= (S)t, TAKE)/COND(JSLE, W, U, (S)d < (S)t, TAKE)/
+# a jump of offset -1 (to itself) taken as forward: never spends budget
+s/(h == H_JA32 ? imm : off) < 0)/(h == H_JA32 ? imm : off) < -1)/
 # call depth, callx ids wider than 32 bits
-s/if (depth + 1 >= nframes) goto error_depth;/if (depth + 1 > nframes) goto error_depth;/
+s/if (vm->depth + 1 >= nframes) goto error_depth;/if (vm->depth + 1 > nframes) goto error_depth;/
 s/id <= UINT32_MAX ? lbpf_env_helper/1 ? lbpf_env_helper/
 # byte swaps, shifts, signed division and modulo, sign extension
 s/return (uint16_t)(v >> 8 | v << 8);/return (uint16_t)(v >> 8 | v << 7);/
