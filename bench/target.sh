@@ -56,12 +56,13 @@ cat "$results/target.csv"
 
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
-avg() { # ENGINE: mean of ENGINE_per_bpf_insn over the paper's programs
+avg() { # ENGINE: mean over the paper's programs of ENGINE's instructions per BPF instruction
+  # (from the exact counts, not the rounded column, and shown to two decimals)
   awk -F, -v e="$1" -v paper="$paper" '
     BEGIN { n = split(paper, P, " "); for (i = 1; i <= n; i++) want[P[i]] = 1 }
-    NR == 1 { for (i = 1; i <= NF; i++) if ($i == e "_per_bpf_insn") col = i; next }
-    want[$1] && col { s += $col; k++ }
-    END { if (k) printf "%.1f", s / k; else printf "n/a" }' "$results/target.csv"
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == e) col = i; next }
+    want[$1] && col && $2 > 0 { s += $col / $2; k++ }
+    END { if (k) printf "%.2f", s / k; else printf "n/a" }' "$results/target.csv"
 }
 agg() { # ENGINE: total target instructions / total BPF instructions, paper's programs
   awk -F, -v e="$1" -v paper="$paper" '
