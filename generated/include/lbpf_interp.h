@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 627 "lit/interp.nw"
+#line 629 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -36,10 +36,11 @@ struct lbpf_interp {
 
 #line 172 "lit/interp.nw"
   uint8_t clear_registers; /* 1: the program may read a register before writing it */
+  uint8_t entry;           /* the handler a run starts with: CLEAR_REGISTERS or slot 0's */
   uint32_t chunk_max;      /* budget handed out at a time (2^30 / ninsns - 6) */
 #line 147 "lit/interp.nw"
 
-#line 180 "lit/interp.nw"
+#line 181 "lit/interp.nw"
   struct lbpf_region input;              /* this run's input memory */
   struct lbpf_interp_cache read, write;  /* the last regions that answered */
   uint32_t depth;                        /* frames called; 0 between runs */

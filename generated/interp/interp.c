@@ -1,4 +1,4 @@
-#line 1702 "lit/interp.nw"
+#line 1725 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 587 "lit/interp.nw"
+#line 589 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 206 "lit/interp.nw"
+#line 207 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -44,7 +44,7 @@
           X(BSWAP32) X(BSWAP64) X(CALL_LOCAL) X(LDX_W) X(LDX_H) X(LDX_B) X(LDX_DW) X(LDXS_W)       \
               X(LDXS_H) X(LDXS_B) X(HOLE_LDXS_DW) X(ST_W) X(ST_H) X(ST_B) X(ST_DW) X(STX_W)        \
                   X(STX_H) X(STX_B) X(STX_DW) X(ATOMIC_W) X(ATOMIC_DW) X(LDDW) X(LDDW_HIGH)        \
-                      X(EXIT_TOP)
+                      X(EXIT_TOP) X(CLEAR_REGISTERS)
 
 /* The fast shape's jumps backward (see "Taking a jump"): the two jump
    families again, in the same order, after every other handler. */
@@ -58,7 +58,7 @@ enum lbpf_interp_handler {
   LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
 };
 _Static_assert(H_COUNT <= 256, "a handler index fits the slot's byte");
-#line 470 "lit/interp.nw"
+#line 472 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -77,7 +77,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 528 "lit/interp.nw"
+#line 530 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -91,7 +91,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 488 "lit/interp.nw"
+#line 490 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -99,7 +99,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 557 "lit/interp.nw"
+#line 559 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -108,16 +108,16 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 495 "lit/interp.nw"
+#line 497 "lit/interp.nw"
 
-#line 548 "lit/interp.nw"
+#line 550 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
     /* every jump but calls and exits; ja32's distance is in the immediate */
     if ((opcode & 0xf0) != LBPF_JMP_CALL && (opcode & 0xf0) != LBPF_JMP_EXIT &&
         (h == H_JA32 ? imm : off) < 0)
       h += H_JA_B - H_JA;
 #endif
-#line 496 "lit/interp.nw"
+#line 498 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -141,9 +141,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1714 "lit/interp.nw"
+#line 1737 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 342 "lit/interp.nw"
+#line 344 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -204,7 +204,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 423 "lit/interp.nw"
+#line 425 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -237,12 +237,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1717 "lit/interp.nw"
+#line 1740 "lit/interp.nw"
 #endif
-#line 634 "lit/interp.nw"
+#line 636 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 662 "lit/interp.nw"
+#line 664 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -300,7 +300,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1445 "lit/interp.nw"
+#line 1453 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -309,16 +309,16 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1514 "lit/interp.nw"
+#line 1527 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1453 "lit/interp.nw"
+#line 1461 "lit/interp.nw"
   return true;
 }
-#line 261 "lit/interp.nw"
+#line 262 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -348,25 +348,25 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 303 "lit/interp.nw"
+#line 305 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 290 "lit/interp.nw"
+#line 291 "lit/interp.nw"
     }
   }
 
-#line 1385 "lit/interp.nw"
+#line 1393 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
-#line 293 "lit/interp.nw"
+#line 294 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1568 "lit/interp.nw"
+#line 1591 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -379,16 +379,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1541 "lit/interp.nw"
+#line 1564 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1580 "lit/interp.nw"
+#line 1603 "lit/interp.nw"
   }
-#line 297 "lit/interp.nw"
+#line 298 "lit/interp.nw"
+  vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 729 "lit/interp.nw"
+#line 731 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -397,14 +398,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1160 "lit/interp.nw"
+#line 1168 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 825 "lit/interp.nw"
+#line 827 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -419,20 +420,26 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 842 "lit/interp.nw"
+#line 844 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
 #if LBPF_INTERP_COMPACT
-#define DISPATCH() goto *(&&L_ADD64_K + labels[ip->op])
+#define DISPATCH_TO(h) goto *(&&L_ADD64_K + labels[h])
 #define LBPF_INTERP_LABEL(name) (int16_t)(&&L_##name - &&L_ADD64_K),
 #else
-#define DISPATCH() goto *labels[ip->op]
+#define DISPATCH_TO(h) goto *labels[h]
 #define LBPF_INTERP_LABEL(name) &&L_##name,
 #endif
+#define DISPATCH() DISPATCH_TO(ip->op)
 #else
 #define LBPF_INTERP_THREADED 0
 #define HANDLER(name) case H_##name:
+#define DISPATCH_TO(h)                                                                             \
+  do {                                                                                             \
+    op = (h);                                                                                      \
+    goto dispatch_op;                                                                              \
+  } while (0)
 #define DISPATCH() goto dispatch
 #endif
 #if LBPF_INTERP_COMPACT
@@ -444,7 +451,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 928 "lit/interp.nw"
+#line 936 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -473,9 +480,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1727 "lit/interp.nw"
+#line 1750 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 959 "lit/interp.nw"
+#line 967 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -492,9 +499,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1729 "lit/interp.nw"
+#line 1752 "lit/interp.nw"
 #endif
-#line 748 "lit/interp.nw"
+#line 750 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -525,7 +532,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 1014 "lit/interp.nw"
+#line 1022 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -546,7 +553,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1171 "lit/interp.nw"
+#line 1179 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -574,7 +581,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1458 "lit/interp.nw"
+#line 1466 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -584,14 +591,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                            LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1555 "lit/interp.nw"
+#line 1578 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1467 "lit/interp.nw"
+#line 1475 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -599,19 +606,12 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
   int32_t jump;
   const uint32_t nframes = vm->nframes;
   enum lbpf_status status = LBPF_OK;
-
-#line 1522 "lit/interp.nw"
-  if (vm->clear_registers) {
-#if LBPF_INTERP_COMPACT
-    memset(r, 0, 10 * sizeof r[0]); /* r0..r9: r10 is kept (below) */
-#else
-    r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
+#if !LBPF_INTERP_THREADED
+  unsigned op;
 #endif
-  }
-#line 1475 "lit/interp.nw"
   r[1] = (uint64_t)(uintptr_t)mem;
   r[2] = mem_len;
-  DISPATCH();
+  DISPATCH_TO(vm->entry);
 #if LBPF_INTERP_COMPACT
 next:
   ip++;
@@ -619,12 +619,14 @@ next:
 #endif
 #if !LBPF_INTERP_THREADED
 dispatch:
-  switch (ip->op) {
+  op = ip->op;
+dispatch_op:
+  switch (op) {
 #endif
 
-#line 1045 "lit/interp.nw"
+#line 1053 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1107 "lit/interp.nw"
+#line 1115 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -676,7 +678,7 @@ dispatch:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1047 "lit/interp.nw"
+#line 1055 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -736,11 +738,11 @@ dispatch:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1488 "lit/interp.nw"
+#line 1500 "lit/interp.nw"
 
-#line 1201 "lit/interp.nw"
+#line 1209 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1225 "lit/interp.nw"
+#line 1233 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -779,7 +781,7 @@ dispatch:
       }
       NEXT();
     }
-#line 1203 "lit/interp.nw"
+#line 1211 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -794,7 +796,7 @@ dispatch:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 989 "lit/interp.nw"
+#line 997 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
     if (jump < 0) SPEND();
@@ -806,11 +808,11 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1489 "lit/interp.nw"
+#line 1501 "lit/interp.nw"
 
-#line 1269 "lit/interp.nw"
+#line 1277 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 802 "lit/interp.nw"
+#line 804 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -832,7 +834,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1271 "lit/interp.nw"
+#line 1279 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -877,9 +879,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1490 "lit/interp.nw"
+#line 1502 "lit/interp.nw"
 
-#line 1310 "lit/interp.nw"
+#line 1318 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -918,9 +920,9 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1491 "lit/interp.nw"
+#line 1503 "lit/interp.nw"
 
-#line 1359 "lit/interp.nw"
+#line 1367 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -933,7 +935,7 @@ take:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1390 "lit/interp.nw"
+#line 1398 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (vm->depth + 1 >= nframes) goto error_depth;
@@ -949,9 +951,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 888 "lit/interp.nw"
+#line 896 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1404 "lit/interp.nw"
+#line 1412 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -960,9 +962,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 888 "lit/interp.nw"
+#line 896 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1411 "lit/interp.nw"
+#line 1419 "lit/interp.nw"
           ;
       goto done;
     }
@@ -974,9 +976,20 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1492 "lit/interp.nw"
+#line 1504 "lit/interp.nw"
 
-#line 1587 "lit/interp.nw"
+#line 1544 "lit/interp.nw"
+    HANDLER(CLEAR_REGISTERS)
+#if LBPF_INTERP_COMPACT
+    r[0] = 0;
+    memset(&r[3], 0, 7 * sizeof r[0]); /* r3..r9; r1 and r2 are set, r10 is kept */
+#else
+  r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
+#endif
+    DISPATCH();
+#line 1505 "lit/interp.nw"
+
+#line 1610 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -993,12 +1006,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1493 "lit/interp.nw"
+#line 1506 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1608 "lit/interp.nw"
+#line 1631 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1013,18 +1026,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 888 "lit/interp.nw"
+#line 896 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1621 "lit/interp.nw"
+#line 1644 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1541 "lit/interp.nw"
+#line 1564 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1624 "lit/interp.nw"
+#line 1647 "lit/interp.nw"
   goto done;
-#line 1497 "lit/interp.nw"
+#line 1510 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);
