@@ -2,7 +2,8 @@
 # build/m4run agrees with build/litbpf run: the same r0 (or the same error
 # message and exit code) for every benchmark program with its input, for the
 # C test programs of tests/c (when present) on a fixed input, and for a
-# program the loader refuses and one that fails at run time; and its cost
+# program the loader refuses, one that fails at run time, the input given in
+# hex, a budget that suffices and one that does not, and bad options; and its cost
 # figure is the same on every run.
 # Of the error messages the first line is compared, after the tool's name.
 #   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
@@ -55,6 +56,13 @@ for engine in "$@"; do
   # a run-time error: a load far outside the (empty) input memory
   printf '\171\020\000\020\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/memerr.bin"
   compare memory-error "$engine" "$work/memerr.bin"
+  # the input as hex bytes
+  compare mem-hex "$engine" --mem 9c000000 build/bench/bpf/incr.o
+  # a loop of 99 taken backward jumps: enough budget, and one too few
+  # (r0 = 0; loop: r0 += 1; if r0 < 100 goto loop; exit)
+  printf '\267\000\000\000\000\000\000\000\007\000\000\000\001\000\000\000\245\000\376\377\144\000\000\000\225\000\000\000\000\000\000\000' > "$work/loop.bin"
+  compare budget-enough "$engine" --budget 99 "$work/loop.bin"
+  compare budget-short "$engine" --budget 98 "$work/loop.bin"
 done
 
 # bad input: an unknown engine, a missing file, a malformed test file
@@ -62,6 +70,11 @@ compare unknown-engine nosuch "$work/refused.bin"
 compare missing-file spec "$work/no-such-file.o"
 printf -- '-- asm\nmov %%r0, 1\nfrobnicate %%r1\nexit\n-- result\n0x1\n' > "$work/bad.data"
 compare malformed spec "$work/bad.data"
+# bad options: hex that is not, budgets that are not numbers or too large, two inputs
+compare bad-hex spec --mem 9z "$work/refused.bin"
+compare bad-budget spec --budget 12x "$work/refused.bin"
+compare huge-budget spec --budget 18446744073709551616 "$work/refused.bin"
+compare two-inputs spec --mem 00 --mem-file bench/programs/incr.mem "$work/refused.bin"
 
 # the same figure every time, and --repeat agrees
 a=$("$m4run" --engine interp --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)

@@ -1,4 +1,4 @@
-#line 617 "lit/target.nw"
+#line 619 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "runner.h"
 #include "target.h"
 
-#line 642 "lit/target.nw"
+#line 644 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,7 +19,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 664 "lit/target.nw"
+#line 666 "lit/target.nw"
 static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                  uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -29,14 +29,14 @@ static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t 
 static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 
-static const struct lbpf_env env = {
+static struct lbpf_env env = {
     .helpers = helpers,
     .nhelpers = sizeof helpers / sizeof helpers[0],
     .budget = LBPF_DEFAULT_BUDGET,
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 691 "lit/target.nw"
+#line 693 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -56,10 +56,10 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 718 "lit/target.nw"
-enum { JOB_FIELDS = 6 };
+#line 720 "lit/target.nw"
+enum { JOB_FIELDS = 7 };
 struct job {
-  char *name, *engine, *program, *mem, *expect, *repeat;
+  char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
 };
 
 static bool parse_job(char *line, struct job *job) {
@@ -74,8 +74,14 @@ static bool parse_job(char *line, struct job *job) {
     while (*p && *p != ' ' && *p != '\t')
       p++;
   }
-  if (n != JOB_FIELDS) return false;
-  *job = (struct job){field[0], field[1], field[2], field[3], field[4], field[5]};
+  if (n < JOB_FIELDS - 1) return false;
+  *job = (struct job){field[0],
+                      field[1],
+                      field[2],
+                      field[3],
+                      field[4],
+                      field[5],
+                      n == JOB_FIELDS ? field[6] : NULL};
   return true;
 }
 
@@ -107,7 +113,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 783 "lit/target.nw"
+#line 786 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -183,9 +189,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
   uint8_t *code = load_file(job->program, &code_size);
   r.mem = load_file(job->mem, &r.len);
   r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
-  if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL) {
+  env.budget = LBPF_DEFAULT_BUDGET;
+  if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL ||
+      (job->budget != NULL && !parse_u64(job->budget, &env.budget))) {
     lbpf_m4_puts(job->name);
-    lbpf_m4_puts(": cannot read the program, the memory or the repeat count\n");
+    lbpf_m4_puts(": cannot read the program, the memory, the repeat count or the budget\n");
     return false;
   }
   memcpy(r.pristine, r.mem, r.len);
@@ -207,7 +215,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 869 "lit/target.nw"
+#line 874 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -240,7 +248,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 912 "lit/target.nw"
+#line 917 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -259,10 +267,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 901 "lit/target.nw"
+#line 906 "lit/target.nw"
   return true;
 }
-#line 940 "lit/target.nw"
+#line 945 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

@@ -11,6 +11,10 @@
          it is a .data file with a -- mem section, the memory to MEM_OUT.
          Prints "mem" or "nomem".  Errors as litbpf run (exit 4 or 5).
 
+     m4prep hex HEX MEM_OUT
+         Decode HEX as `litbpf run --mem HEX' does and write the bytes to
+         MEM_OUT.  Errors as litbpf run (exit 4 or 5).
+
      m4prep engine NAME
          Exit 0 if NAME is in the engine table (the firmware links the same
          table), else print litbpf's message naming the engines and exit 2.
@@ -135,6 +139,19 @@ static int cmd_suite(const char *dir, const char *outdir, char **engines, int ne
   return rc;
 }
 
+static int cmd_hex(const char *hex, const char *out) {
+  uint8_t *mem = NULL;
+  size_t len = 0;
+  char err[256];
+  if (lbpf_hex_decode(hex, strlen(hex), &mem, &len, err, sizeof err)) {
+    fprintf(stderr, "litbpf: --mem: %s\n", err);
+    return EXIT_FORMAT;
+  }
+  int rc = write_file(out, mem, len) ? EXIT_IO : 0;
+  free(mem);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "engine") == 0) {
     if (lbpf_engine_find(argv[2])) return 0;
@@ -144,9 +161,11 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (argc == 5 && strcmp(argv[1], "program") == 0) return cmd_program(argv + 2);
+  if (argc == 4 && strcmp(argv[1], "hex") == 0) return cmd_hex(argv[2], argv[3]);
   if (argc >= 5 && strcmp(argv[1], "suite") == 0)
     return cmd_suite(argv[2], argv[3], argv + 4, argc - 4);
   fprintf(stderr, "usage: m4prep program PROGRAM CODE_OUT MEM_OUT\n"
+                  "       m4prep hex HEX MEM_OUT\n"
                   "       m4prep engine NAME\n"
                   "       m4prep suite DIR OUTDIR ENGINE...\n");
   return EXIT_USAGE;

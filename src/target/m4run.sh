@@ -1,11 +1,13 @@
 #!/bin/sh
 # m4run: run an eBPF program on the emulated Cortex-M4 (QEMU mps2-an386).
 #
-#   m4run [--engine NAME] [--mem-file FILE] [--repeat N] PROGRAM
+#   m4run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N] [--repeat N] PROGRAM
 #       Like `litbpf run': PROGRAM is raw bytecode, a .data test file or an
-#       ELF object; the input memory is FILE, else the .data file's -- mem,
-#       else empty.  Prints r0 as 0x... on the first line, then
-#       `cost: N instructions', the Cortex-M4 instructions of the run alone
+#       ELF object; the input memory is HEX (hex bytes) or FILE, else the
+#       .data file's -- mem, else empty; --budget N bounds the taken backward
+#       jumps and calls (default as litbpf run).  Prints r0 as 0x... on the
+#       first line, then `cost: N instructions', the Cortex-M4 instructions
+#       of the run alone
 #       (exact and the same on every machine; see lit/target.nw).  --repeat N
 #       measures N times and fails unless every measurement agrees.  Errors and
 #       exit codes are those of `litbpf run' (1 run-time error, 2 usage,
@@ -51,14 +53,18 @@ if [ "${1:-}" = "--jobs" ]; then
   set +e; boot "$2"; status=$?; exit "$status"
 fi
 
-engine=spec mem_file="" repeat=1 program=""
+engine=spec mem_file="" mem_hex="" has_hex=0 budget="" repeat=1 program=""
 while [ "$#" -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,20s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -eu$/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
     --engine) [ "$#" -ge 2 ] || usage "--engine needs a value"; engine=$2; shift 2 ;;
     --engine=*) engine=${1#*=}; shift ;;
     --mem-file) [ "$#" -ge 2 ] || usage "--mem-file needs a value"; mem_file=$2; shift 2 ;;
     --mem-file=*) mem_file=${1#*=}; shift ;;
+    --mem) [ "$#" -ge 2 ] || usage "--mem needs a value"; mem_hex=$2; has_hex=1; shift 2 ;;
+    --mem=*) mem_hex=${1#*=}; has_hex=1; shift ;;
+    --budget) [ "$#" -ge 2 ] || usage "--budget needs a value"; budget=$2; shift 2 ;;
+    --budget=*) budget=${1#*=}; shift ;;
     --repeat) [ "$#" -ge 2 ] || usage "--repeat needs a value"; repeat=$2; shift 2 ;;
     --repeat=*) repeat=${1#*=}; shift ;;
     -?*) usage "unknown option '$1'" ;;
@@ -67,6 +73,17 @@ while [ "$#" -gt 0 ]; do
 done
 [ -n "$program" ] || usage "no program given"
 case "$repeat" in ''|*[!0-9]*|0) usage "invalid repeat count '$repeat'" ;; esac
+[ "$has_hex" -eq 0 ] || [ -z "$mem_file" ] || usage "--mem and --mem-file exclude each other"
+# a budget is decimal digits and at most 2^64 - 1, as litbpf run reads it
+case "$budget" in
+  "") ;;
+  *[!0-9]*) usage "invalid budget '$budget'" ;;
+  *) digits=$(printf '%s' "$budget" | sed 's/^0*//')
+     if [ "${#digits}" -gt 20 ] || { [ "${#digits}" -eq 20 ] && [ "$digits" \> 18446744073709551615 ]; }; then
+       usage "invalid budget '$budget'"
+     fi
+     budget=${digits:-0} ;;
+esac
 # the firmware links the engine table the host tools use: ask it on the host
 msg=$("$prep" engine "$engine" 2>&1) || usage "$msg"
 
@@ -78,7 +95,13 @@ kind=$("$prep" program "$program" "$work/code.bin" "$work/mem.bin" 2> "$work/err
 rc=$?
 set -e
 if [ "$rc" -ne 0 ]; then sed 's/^litbpf:/m4run:/' "$work/err" >&2; exit "$rc"; fi
-if [ -n "$mem_file" ]; then
+if [ "$has_hex" -eq 1 ]; then
+  set +e
+  "$prep" hex "$mem_hex" "$work/mem.bin" 2> "$work/err"
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then sed 's/^litbpf:/m4run:/' "$work/err" >&2; exit "$rc"; fi
+elif [ -n "$mem_file" ]; then
   if ! cat -- "$mem_file" > "$work/mem.bin" 2> /dev/null || [ -d "$mem_file" ]; then
     echo "m4run: --mem-file: $mem_file: cannot read" >&2
     exit 5
@@ -86,7 +109,7 @@ if [ -n "$mem_file" ]; then
 elif [ "$kind" = nomem ]; then
   : > "$work/mem.bin"
 fi
-echo "run $engine $work/code.bin $work/mem.bin - $repeat" > "$work/jobs"
+echo "run $engine $work/code.bin $work/mem.bin - $repeat $budget" > "$work/jobs"
 
 set +e
 boot "$work/jobs" > "$work/out" 2> "$work/qemu-err"
