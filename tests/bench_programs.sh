@@ -6,7 +6,9 @@
 #   - the native build returns the committed expected r0;
 #   - the specification engine returns the same r0, both through the
 #     command-line tool and through the benchmark harness, and so does every
-#     other engine of the engine table (through the harness).
+#     other engine of the engine table (through the harness);
+#   - every engine leaves the input memory as the native build does (the
+#     programs that write into it: memcpy, bubblesort, sock_buffer, ...).
 # Usage: tests/bench_programs.sh NAME...
 set -u
 fail=0
@@ -33,11 +35,15 @@ for name in "$@"; do
 
   native=$(build/bench/native/run-$name "$mem") || bad "$name" "native run failed"
   [ "$native" = "$expected" ] || bad "$name" "native r0 $native, expected $expected"
+  native_mem=$(build/bench/native/run-$name "$mem" --digest | sed -n 's/^mem=//p')
 
   for engine in $engines; do
     out=$(build/bench/bench_host "$engine" "$obj" "$mem") || bad "$name" "harness, $engine: $out"
     r0=$(sed -n 's/.* r0=\(0x[0-9a-f]*\).*/\1/p' <<< "$out")
     [ "$r0" = "$expected" ] || bad "$name" "$engine (harness) r0 $r0, expected $expected"
+    digest=$(sed -n 's/.* mem=\(0x[0-9a-f]*\).*/\1/p' <<< "$out")
+    [ -n "$native_mem" ] && [ "$digest" = "$native_mem" ] ||
+      bad "$name" "$engine (harness) leaves the input memory with digest $digest, native $native_mem"
   done
 
   # litbpf prints r0 as 0x and as many hex digits as it needs.

@@ -12,7 +12,8 @@
    into it.  Then lbpf_bench_measured_run() calls engine->run exactly once: it
    is the function given to valgrind --toggle-collect.
 
-   Prints one line: status, r0, executed BPF instructions, budget used. */
+   Prints one line: status, r0, executed BPF instructions, budget used, and
+   the digest of the input memory after the run (lbpf_bench_digest). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,9 +89,10 @@ int main(int argc, char **argv) {
   memcpy(mem, pristine, mem_len);
   lbpf_bench_measured_run(state, mem, mem_len, &result, engine);
 
-  printf("status=%s r0=0x%016llx insns=%llu budget_used=%llu\n", lbpf_status_name(result.status),
-         (unsigned long long)result.r0, (unsigned long long)result.insns,
-         (unsigned long long)result.budget_used);
+  printf("status=%s r0=0x%016llx insns=%llu budget_used=%llu mem=0x%016llx\n",
+         lbpf_status_name(result.status), (unsigned long long)result.r0,
+         (unsigned long long)result.insns, (unsigned long long)result.budget_used,
+         (unsigned long long)lbpf_bench_digest(mem, mem_len));
   free(state);
   free(mem);
   free(pristine);

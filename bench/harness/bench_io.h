@@ -7,6 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* FNV-1a, 64 bits, of n bytes: a fingerprint of the input memory after a run,
+   so that the engines and the native build can be compared on what they
+   wrote as well as on r0. */
+static inline uint64_t lbpf_bench_digest(const uint8_t *p, size_t n) {
+  uint64_t h = UINT64_C(0xcbf29ce484222325);
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * UINT64_C(0x100000001b3);
+  return h;
+}
+
 /* The file's bytes, or NULL after printing why.  The caller frees. */
 static inline uint8_t *lbpf_bench_read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
