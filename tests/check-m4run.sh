@@ -3,8 +3,10 @@
 # message and exit code) for every benchmark program with its input, for the
 # C test programs of tests/c (when present) on a fixed input, and for a
 # program the loader refuses, one that fails at run time, the input given in
-# hex, a budget that suffices and one that does not, and bad options; and its cost
-# figure is the same on every run.
+# hex, a budget that suffices and one that does not, and bad options; its cost
+# figure is the same on every run; and every benchmark program leaves the
+# input memory on the Cortex-M4, run by each engine and natively, as it does
+# on the host (the firmware's and the host harness's digests agree).
 # Of the error messages the first line is compared, after the tool's name.
 #   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
 set -eu
@@ -80,6 +82,43 @@ compare two-inputs spec --mem 00 --mem-file bench/programs/incr.mem "$work/refus
 a=$("$m4run" --engine interp --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)
 b=$("$m4run" --engine interp --repeat 3 --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)
 if [ "$a" = "$b" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL repeat: [$a] vs [$b]"; fi
+
+# What the benchmark programs leave in their input memory, on both machines.
+jobs=$PWD/$work/digest.jobs
+: > "$jobs"
+prep=$(dirname "$m4run")/m4prep
+for src in bench/programs/*.c; do
+  name=$(basename "$src" .c)
+  "$prep" program "build/bench/bpf/$name.o" "$PWD/$work/$name.bin" "$PWD/$work/$name.unused" > /dev/null
+  for engine in "$@" native; do
+    program=$PWD/$work/$name.bin
+    [ "$engine" != native ] || program=-
+    echo "$name $engine $program $PWD/bench/programs/$name.mem - 0" >> "$jobs"
+  done
+done
+"$m4run" --jobs "$jobs" > "$work/digest.out" || true
+while read -r name engine status r0 rest; do
+  case "$status" in ok) ;; *) continue ;; esac
+  target=$(echo "$rest" | sed -n 's/.*mem=\(0x[0-9a-f]*\).*/\1/p')
+  if [ "$engine" = native ]; then
+    host=$(build/bench/native/run-"$name" "bench/programs/$name.mem" --digest | sed -n 's/^mem=//p')
+  else
+    host=$(build/bench/bench_host "$engine" "build/bench/bpf/$name.o" "bench/programs/$name.mem" |
+      sed -n 's/.* mem=\(0x[0-9a-f]*\).*/\1/p')
+  fi
+  if [ -n "$target" ] && [ "$target" = "$host" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL memory of $name ($engine): Cortex-M4 digest [$target], host [$host]"
+  fi
+done < "$work/digest.out"
+njobs=$(wc -l < "$jobs")
+nok=$(grep -c ' ok ' "$work/digest.out" || true)
+if [ "$nok" -ne "$njobs" ]; then
+  fail=$((fail + 1))
+  echo "FAIL memory digests: $nok of $njobs jobs ran to the end on the Cortex-M4"
+fi
 
 echo "m4run agrees with litbpf run: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -79,7 +79,8 @@ size: $(foreach o,$(M4_OPTS),$(call m4_objs,build/m4-$(o),$(M4_LIB_SRCS))) $(M4_
 target-check: build/m4-O2/firmware.elf build/m4run build/m4prep
 	@tests/target-check.sh build/m4run build/m4prep $(CONFORMANCE)/tests $(M4_ENGINES)
 
-check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BENCH_BPF_OBJS)
+check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BENCH_BPF_OBJS) \
+             build/bench/bench_host $(BENCH_NATIVE_RUNS)
 	@tests/check-m4run.sh build/m4run build/litbpf
 
 target-cost-selftest: build/m4-O2/firmware.elf build/m4run
