@@ -1,4 +1,4 @@
-#line 1864 "lit/interp.nw"
+#line 1856 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -24,7 +24,7 @@ struct variant {
 /* The switch dispatch in the compact shape, beside the library (threaded, fast). */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 1
-#line 1888 "lit/interp.nw"
+#line 1880 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -40,10 +40,4 @@ static const struct variant variants[] = {
 };
 #include "interp_cases.h"
 
-Suite *interp_suite(void) {
-  Suite *s = suite_create("interp");
-  TCase *tc = tcase_create("interp");
-  add_interp_tests(tc);
-  suite_add_tcase(s, tc);
-  return s;
-}
+LBPF_INTERP_SUITE(interp)
