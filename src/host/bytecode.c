@@ -9,6 +9,8 @@
    bytes are, and the two directions cannot drift apart silently. */
 #include "bytecode.h"
 
+#include "lbpf_isa.h"
+
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdarg.h>
@@ -844,37 +846,13 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size) {
 /* ---- ISA versions ---- */
 
 unsigned lbpf_cpu_version(const uint8_t *code, size_t size) {
+  /* the instruction table says which version introduced each form */
   unsigned v = 1;
   for (size_t pc = 0; pc + 8 <= size; pc += 8) {
     struct lbpf_insn in = lbpf_tool_unpack(code + pc);
-    uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-    unsigned need = 1;
-    switch (cls) {
-    case LBPF_CLASS_JMP:
-      if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X))
-        need = 4;
-      else if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL) && in.src == LBPF_CALL_LOCAL)
-        need = 3;
-      else if (op == LBPF_JMP_JLT || op == LBPF_JMP_JLE || op == LBPF_JMP_JSLT ||
-               op == LBPF_JMP_JSLE)
-        need = 2;
-      break;
-    case LBPF_CLASS_JMP32: need = op == LBPF_JMP_JA ? 4 : 3; break;
-    case LBPF_CLASS_STX:
-      if (LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC) need = 3;
-      break;
-    case LBPF_CLASS_LDX:
-      if (LBPF_MODE(in.opcode) == LBPF_MODE_MEMSX) need = 4;
-      break;
-    case LBPF_CLASS_ALU:
-    case LBPF_CLASS_ALU64:
-      if ((op == LBPF_ALU_DIV || op == LBPF_ALU_MOD || op == LBPF_ALU_MOV) && in.offset != 0)
-        need = 4;
-      if (cls == LBPF_CLASS_ALU64 && op == LBPF_ALU_END) need = 4;
-      break;
-    default: break;
-    }
-    if (need > v) v = need;
+    const struct lbpf_form *f = lbpf_form_of(in);
+    if (f != NULL && f->cpu > v) v = f->cpu;
+    if (f != NULL && lbpf_form_is_lddw(f)) pc += 8; /* its second slot is an immediate */
   }
   return v;
 }

@@ -59,9 +59,10 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size);
    into buf; returns the number of slots it takes (1, or 2 for lddw). */
 unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t buflen);
 
-/* The lowest ISA version (1..4) that has every instruction of the code:
-   v2 adds the 64-bit JLT/JLE/JSLT/JSLE, v3 JMP32, atomics and local calls,
-   v4 signed division, movsx, sign-extending loads, bswap, ja32 and callx. */
+/* The lowest ISA version (1..4) that has every instruction of the code, as
+   the instruction table (spec/isa.nw) gives it: v2 adds the 64-bit
+   JLT/JLE/JSLT/JSLE, v3 JMP32, atomics and local calls, v4 signed division,
+   movsx, sign-extending loads, bswap, ja32 and callx. */
 unsigned lbpf_cpu_version(const uint8_t *code, size_t size);
 
 #endif

@@ -1,4 +1,4 @@
-#line 230 "lit/pbt.nw"
+#line 231 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

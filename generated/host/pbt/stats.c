@@ -1,4 +1,4 @@
-#line 2261 "lit/pbt.nw"
+#line 2104 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
