@@ -204,7 +204,7 @@ static int emit(struct assembler *as, struct lbpf_insn in) {
     return fail(as, "program longer than %d instructions", LBPF_MAX_INSNS);
   if (!grow((void **)&as->code, &as->cap, (as->nslots + 1) * 8, 1))
     return fail(as, "out of memory");
-  lbpf_tool_pack(as->code + as->nslots * 8, in);
+  lbpf_encode(in, as->code + as->nslots * 8);
   as->nslots++;
   return 0;
 }
@@ -489,7 +489,7 @@ static int assemble_insn(struct assembler *as, const struct form *f, char **ops,
     if (parse_imm64(as, ops[0], &w)) return -1;
     for (int i = 0; i < 8; i++)
       b[i] = (uint8_t)(w >> (8 * i));
-    return emit(as, lbpf_tool_unpack(b));
+    return emit(as, lbpf_decode(b));
   }
   }
   return fail(as, "internal error: unknown form");
@@ -593,7 +593,7 @@ static int resolve(struct assembler *as) {
     else
       return fail(as, "undefined label '%s'", f->label);
     int64_t rel = (int64_t)target - (int64_t)f->slot - 1;
-    struct lbpf_insn in = lbpf_tool_unpack(as->code + f->slot * 8);
+    struct lbpf_insn in = lbpf_decode(as->code + f->slot * 8);
     if (f->to_imm)
       in.imm = (int32_t)rel;
     else if (rel < INT16_MIN || rel > INT16_MAX)
@@ -601,7 +601,7 @@ static int resolve(struct assembler *as) {
                   rel);
     else
       in.offset = (int16_t)rel;
-    lbpf_tool_pack(as->code + f->slot * 8, in);
+    lbpf_encode(in, as->code + f->slot * 8);
   }
   return 0;
 }
@@ -684,7 +684,7 @@ static void mem_text(char *buf, size_t n, unsigned reg, int16_t off) {
 
 /* The text of the instruction, or "" if no form prints it. */
 static unsigned text_of(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t n) {
-  struct lbpf_insn in = lbpf_tool_unpack(code + pc * 8);
+  struct lbpf_insn in = lbpf_decode(code + pc * 8);
   const struct form *f;
   char a[48], b[48];
   uint8_t cls = LBPF_CLASS(in.opcode);
@@ -746,7 +746,7 @@ static unsigned text_of(const uint8_t *code, size_t ninsns, size_t pc, char *buf
     mem_text(a, sizeof a, dst, in.offset);
     snprintf(buf, n, "lock %s%s %s, %%r%u", fetch ? "fetch " : "", f->name, a, src);
   } else if (in.opcode == (LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW) && pc + 1 < ninsns) {
-    struct lbpf_insn hi = lbpf_tool_unpack(code + (pc + 1) * 8);
+    struct lbpf_insn hi = lbpf_decode(code + (pc + 1) * 8);
     uint64_t v = (uint64_t)(uint32_t)in.imm | (uint64_t)(uint32_t)hi.imm << 32;
     snprintf(buf, n, "lddw %%r%u, 0x%" PRIx64, dst, v);
     return 2;
@@ -782,7 +782,7 @@ unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *b
 
 /* The target slot of a jump or local call at pc, or -1 if it has none. */
 static int64_t target_of(const uint8_t *code, size_t pc) {
-  struct lbpf_insn in = lbpf_tool_unpack(code + pc * 8);
+  struct lbpf_insn in = lbpf_decode(code + pc * 8);
   uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
   if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL))
     return in.src == LBPF_CALL_LOCAL ? (int64_t)pc + 1 + in.imm : -1;
@@ -837,7 +837,7 @@ unsigned lbpf_cpu_version(const uint8_t *code, size_t size) {
   /* the instruction table says which version introduced each form */
   unsigned v = 1;
   for (size_t pc = 0; pc + 8 <= size; pc += 8) {
-    struct lbpf_insn in = lbpf_tool_unpack(code + pc);
+    struct lbpf_insn in = lbpf_decode(code + pc);
     const struct lbpf_form *f = lbpf_form_of(in);
     if (f != NULL && f->cpu > v) v = f->cpu;
     if (f != NULL && lbpf_form_is_lddw(f)) pc += 8; /* its second slot is an immediate */
