@@ -5,7 +5,7 @@
 # chapter, proofs-notes/*.md, and book/ (intro.md, chapters.txt, style).
 
 BOOK_INPUTS = $(NW_DOCS) $(wildcard proofs-notes/*.md) book/intro.md book/chapters.txt \
-              book/metadata.yaml src/build/book.sh src/build/cdefs.awk src/build/weave.awk \
+              book/metadata.yaml src/build/book.sh src/build/cdefs.awk src/build/scope.awk src/build/weave.awk \
               src/build/identlinks.lua
 CHECK_TARGETS += check-book
 

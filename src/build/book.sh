@@ -9,9 +9,10 @@
 # that nothing is silently dropped, every other chapter and note, sorted.  The
 # literate chapters go through noweb together (chunks may be continued across
 # chapters, as in the tangle):
-#   markup | cdefs.awk | finduses | noidx | weave.awk  ->  Markdown  ->  pandoc
-# cdefs.awk finds the C definitions, finduses marks their uses, noidx adds the
-# cross references and the indexes, weave.awk writes pandoc Markdown.
+#   markup | cdefs.awk | finduses | scope.awk | noidx | weave.awk  ->  Markdown  ->  pandoc
+# cdefs.awk finds the C definitions, finduses marks their uses, scope.awk
+# keeps the uses C's scope rules allow, noidx adds the cross references and
+# the indexes, weave.awk writes pandoc Markdown.
 set -eu
 cd "$(dirname "$0")/../.."
 format=${1:-html}
@@ -47,7 +48,8 @@ for f in $all_md; do grep -qxF "$f" "$work/listed" || echo "$f" >> "$work/notes"
 
 # noweb: all chapters in one stream.
 # shellcheck disable=SC2046
-"$LIB/markup" $(cat "$work/chapters") | awk -f src/build/cdefs.awk | "$LIB/finduses" | "$LIB/noidx" > "$work/stream"
+"$LIB/markup" $(cat "$work/chapters") | awk -f src/build/cdefs.awk | "$LIB/finduses" > "$work/uses"
+awk -f src/build/scope.awk "$work/uses" "$work/uses" | "$LIB/noidx" > "$work/stream"
 
 case "$format" in
   html) fmt=html ;;
