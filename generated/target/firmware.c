@@ -1,4 +1,4 @@
-#line 622 "lit/target.nw"
+#line 624 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "runner.h"
 #include "target.h"
 
-#line 647 "lit/target.nw"
+#line 649 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,7 +19,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 669 "lit/target.nw"
+#line 671 "lit/target.nw"
 static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                  uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -36,7 +36,7 @@ static struct lbpf_env env = {
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 696 "lit/target.nw"
+#line 698 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -56,7 +56,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 723 "lit/target.nw"
+#line 725 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -113,7 +113,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 789 "lit/target.nw"
+#line 791 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -216,7 +216,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 570 "lit/target.nw"
+#line 572 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -229,7 +229,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 890 "lit/target.nw"
+#line 892 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -262,7 +262,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 934 "lit/target.nw"
+#line 936 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -281,11 +281,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 922 "lit/target.nw"
+#line 924 "lit/target.nw"
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 962 "lit/target.nw"
+#line 964 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

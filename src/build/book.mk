@@ -6,10 +6,13 @@
 
 BOOK_INPUTS = $(NW_DOCS) $(wildcard proofs-notes/*.md) book/intro.md book/chapters.txt \
               book/metadata.yaml src/build/book.sh src/build/cdefs.awk src/build/scope.awk src/build/weave.awk \
-              src/build/identlinks.lua
-CHECK_TARGETS += check-book
+              src/build/identlinks.lua src/build/figures.lua $(FIGURE_SOURCES)
+# Figures: graphviz sources (book/figures/*.dot, or beside a chapter) and the
+# benchmark charts; a chapter names one with ![Caption.](path).
+FIGURE_SOURCES = $(shell find book spec lit proofs-notes -name '*.dot' 2>/dev/null) $(wildcard bench/results/*.png)
+CHECK_TARGETS += check-book check-facts
 
-.PHONY: book book-pdf check-book
+.PHONY: book book-pdf check-book check-facts
 
 book: book/litbpf.html
 book/litbpf.html: $(BOOK_INPUTS) book/litbpf.css
@@ -22,6 +25,11 @@ book/litbpf.pdf: $(BOOK_INPUTS) book/pdf-header.tex
 
 check-book: book/litbpf.html
 	@tests/book.sh book/litbpf.html
+
+# The figures the prose quotes (marked <!-- fact KEY -->) against the values
+# src/build/facts.sh computes from bench/results, the tests and the Makefiles.
+check-facts:
+	@tests/facts.sh
 
 # The PDF is set by lualatex, which reads UTF-8 natively (pdflatex stops at the
 # first symbol it has no definition for); DejaVu covers the symbols we use.

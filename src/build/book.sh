@@ -22,6 +22,7 @@ for tool in "$LIB/markup" "$LIB/finduses" "$LIB/noidx"; do
   [ -x "$tool" ] || { echo "book.sh: $tool not found (is noweb installed?)" >&2; exit 1; }
 done
 command -v pandoc >/dev/null || { echo "book.sh: pandoc not found" >&2; exit 1; }
+command -v dot >/dev/null || { echo "book.sh: dot not found (is graphviz installed? make deps)" >&2; exit 1; }
 
 mkdir -p build/book book
 work=build/book
@@ -68,12 +69,12 @@ if [ "$format" = html ]; then
   touch "$work/idents.txt"
   # shellcheck disable=SC2086,SC2046
   LITBPF_IDENTS="$work/idents.txt" pandoc $common -s $embed --mathml --css=book/litbpf.css --section-divs \
-    --lua-filter=src/build/identlinks.lua \
+    --lua-filter=src/build/figures.lua --lua-filter=src/build/identlinks.lua \
     -o book/litbpf.html book/intro.md "$work/chapters-html.md" $(cat "$work/notes") "$work/index-html.md"
   echo "book: book/litbpf.html ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
 else
   # shellcheck disable=SC2086,SC2046
-  pandoc $common -s --pdf-engine=lualatex --include-in-header=book/pdf-header.tex \
+  pandoc $common -s --pdf-engine=lualatex --include-in-header=book/pdf-header.tex --lua-filter=src/build/figures.lua \
     -V mainfont="DejaVu Serif" -V sansfont="DejaVu Sans" -V monofont="DejaVu Sans Mono" \
     -V documentclass=report -V papersize=a4 -V geometry:margin=2.2cm -V fontsize=10pt -V colorlinks=true \
     -o book/litbpf.pdf book/intro.md "$work/chapters-latex.md" $(cat "$work/notes") "$work/index-latex.md"

@@ -13,7 +13,7 @@
 #   - a definition in a chunk that only .c files reach, other than a function
 #     or table with external linkage (a `static', a macro, a tag, a typedef, an
 #     enumerator), is local to those files: uses in other files do not see it.
-#     Such a definition is renamed NAME@FILE (for noidx, which matches uses to
+#     Such a definition is renamed NAME@FILE[,FILE...] (for noidx, which matches uses to
 #     definitions by name alone), and so are the uses that see it; weave.awk
 #     shows the name and, in the index, the file.
 # A use that sees a file's own definition takes it over a global one (the
@@ -111,7 +111,8 @@ FNR == 1 {
     for (k = 1; k <= nr; k++) { if (rs[k] ~ /\.h$/) hdr = 1; if (rs[k] ~ /\.c$/) cfile = 1 }
     if (hdr || (cfile && external(dline[i]))) { global[dname[i]] = 1; dkey[i] = dname[i] }
     else {
-      dkey[i] = dname[i] "@" (nr > 0 ? rs[1] : dchunk[i])
+      key = r; gsub(/ /, ",", key)
+      dkey[i] = dname[i] "@" (nr > 0 ? key : dchunk[i])
       nlocal[dname[i]]++; lroots[dname[i], nlocal[dname[i]]] = r; lkey[dname[i], nlocal[dname[i]]] = dkey[i]
     }
   }

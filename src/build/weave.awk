@@ -29,7 +29,7 @@ function mdesc(s,    out, i, c) {
 # scope.awk names a definition local to a file NAME@FILE: show NAME, and the
 # file where it helps (the index).
 function bare(k) { sub(/@.*$/, "", k); return k }
-function scopeof(k) { return index(k, "@") ? substr(k, index(k, "@") + 1) : "" }
+function scopeof(k) { k = index(k, "@") ? substr(k, index(k, "@") + 1) : ""; gsub(/,/, ", ", k); return k }
 
 function numof(label) { return (label in num) ? num[label] : "?" }
 
@@ -134,7 +134,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
   if (fmt == "html") {
     out("")
     out("```{=html}")
-    h = "<div class=\"chunk\" id=\"" chunklabel "\">"
+    h = "<div class=\"chunk\" id=\"" chunklabel "\" data-files=\"" esc(files[name]) "\">"
     h = h "<div class=\"chunk-head\"><span class=\"chunk-name\">&#x27E8;<a href=\"#" first "\">" esc(name) "</a>&nbsp;<span class=\"chunk-defnum\">" numof(first) "</span>&#x27E9;</span><span class=\"chunk-eq\">" (first == chunklabel ? "&#x2261;" : "+&#x2261;") "</span>"
     h = h "<a class=\"chunk-num\" href=\"#" chunklabel "\" title=\"chunk " numof(chunklabel) "\">" numof(chunklabel) "</a></div>"
     out(h)
@@ -150,7 +150,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
     if (nidefs > 0) {
       t = t "<div>Defines "
       for (i = 1; i <= nidefs; i++) {
-        t = t (i > 1 ? ", " : "") "<code class=\"def\">" esc(idefs[i]) "</code>"
+        t = t (i > 1 ? ", " : "") "<code class=\"def\"" (idefscope[i] != "" ? " data-scope=\"" esc(idefscope[i]) "\"" : "") ">" esc(idefs[i]) "</code>"
         if (idefused[i] != "") t = t " (used in " idefused[i] ")"
       }
       t = t ".</div>"
@@ -193,10 +193,11 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
 
 # ---- pass 1: number the chunks ----
 FNR == NR {
-  if ($0 ~ /^@begin code /) { nchunks++; wantlabel = 1; next }
+  if ($0 ~ /^@begin code /) { nchunks++; wantlabel = 1; indocs1 = 0; next }
+  if ($0 ~ /^@begin docs /) { indocs1 = 1; next }
   if (wantlabel && $0 ~ /^@xref label /) { num[$3] = nchunks; lastlabel = $3; wantlabel = 0; next }
   if ($0 ~ /^@defn /) { lname[lastlabel] = substr($0, 7); defname = substr($0, 7); names[defname] = 1; next }
-  if ($0 ~ /^@use /) { nkids[defname]++; kid[defname, nkids[defname]] = substr($0, 6); next }
+  if ($0 ~ /^@use / && !indocs1) { nkids[defname]++; kid[defname, nkids[defname]] = substr($0, 6); usedname[substr($0, 6)] = 1; next }
   next
 }
 
@@ -207,7 +208,20 @@ function mark_c(name,    k) {
   isc[name] = 1
   for (k = 1; k <= nkids[name]; k++) mark_c(kid[name, k])
 }
-FNR == 1 && NR != FNR { for (n in names) if (n ~ /\.[ch]$/) mark_c(n) }
+FNR == 1 && NR != FNR {
+  for (n in names) if (n ~ /\.[ch]$/) mark_c(n)
+  for (n in names) if (!(n in usedname)) reach(n, n)
+}
+
+# The files (roots) that reach each chunk: the HTML records them, so that
+# tests/book.sh can check that an identifier link to a file's own definition
+# comes from that file.
+function reach(name, root,    k) {
+  if ((name SUBSEP root) in reached) return
+  reached[name, root] = 1
+  files[name] = files[name] (files[name] == "" ? "" : " ") root
+  for (k = 1; k <= nkids[name]; k++) reach(kid[name, k], root)
+}
 
 # ---- pass 2 ----
 FNR == 1 { mode = "docs"; docline = "" }
@@ -263,7 +277,7 @@ mode == "code" && /^@index isused / {
   if ($3 != chunklabel) pendisused = pendisused (pendisused != "" ? ", " : "") cref($3)
   next
 }
-mode == "code" && /^@index defitem / { idefs[++nidefs] = bare(substr($0, 16)); idefused[nidefs] = pendisused; pendisused = ""; next }
+mode == "code" && /^@index defitem / { idefscope[nidefs + 1] = scopeof(substr($0, 16)); idefs[++nidefs] = bare(substr($0, 16)); idefused[nidefs] = pendisused; pendisused = ""; next }
 mode == "code" && /^@index isdefined / { pendisdefined = $3; next }
 mode == "code" && /^@index useitem / { iuses[++niuses] = bare(substr($0, 16)); iusedef[niuses] = pendisdefined; next }
 mode == "code" && /^@use / {
