@@ -6,9 +6,9 @@
 #   chunk links among them;
 # - the index of identifiers exists and lists the specification's entry points;
 # - code is escaped: no chunk contains a raw '<' that is not markup;
-# - every identifier link in code goes to a chunk that defines that name, is
-#   not a struct member (after '.' or '->'), and, when the definition is
-#   local to a file, comes from a chunk of that file;
+# - every identifier link goes to a chunk that defines that name; in code, it
+#   is not a struct member (after '.' or '->'), and, when the definition is
+#   local to some files, it comes from a chunk of one of them;
 # - every figure a chapter, note or the front matter names exists and is
 #   embedded in the book.
 set -eu
@@ -64,7 +64,8 @@ fi
 # Identifier links.  The chunk divs carry data-files (the files that use the
 # chunk); a definition local to a file carries data-scope.
 grep -o -e '<div class="chunk" id="[^"]*" data-files="[^"]*"' -e '<code class="def"[^>]*>[^<]*</code>' \
-  -e '\(\.\|-&gt;\)\{0,1\} *<a class="id" href="#[^"]*"[^>]*>[^<]*</a>' "$html" > "$work/idtokens"
+  -e '\(\.\|-&gt;\)\{0,1\} *<a class="id" href="#[^"]*"[^>]*>[^<]*</a>' \
+  -e '<a href="#[^"]*" title="defined in chunk [^"]*"><code>[^<]*</code></a>' "$html" > "$work/idtokens"
 awk '
   function attr(s, a,    t) { t = s; if (!sub(".*" a "=\"", "", t)) return ""; sub(/".*/, "", t); return t }
   function text(s,    t) { t = s; sub(/<\/(code|a)>$/, "", t); sub(/.*>/, "", t); return t }
@@ -73,6 +74,12 @@ awk '
   # (data-scope lists the files, separated by ", ")
   NR == FNR { next }
   /^<div class="chunk"/ { cur = attr($0, "id"); curfiles = " " attr($0, "data-files") " "; next }
+  # prose: `name` or `name()` linked to its chunk
+  /^<a href="#[^"]*" title="defined in chunk/ {
+    n++; name = $0; sub(/<\/code><\/a>$/, "", name); sub(/.*<code>/, "", name); sub(/\(\)$/, "", name); target = attr($0, "href"); sub(/^#/, "", target)
+    if (!((target SUBSEP name) in def)) { print "check-book: prose links " name " to " target ", which does not define it"; bad++ }
+    next
+  }
   /<a class="id"/ {
     n++; name = text($0); target = attr($0, "href"); sub(/^#/, "", target)
     if (!((target SUBSEP name) in def)) { print "check-book: in chunk " cur ", " name " links to " target ", which does not define it"; bad++; next }

@@ -8,8 +8,8 @@
 # that simple, and where a link cannot be right this filter leaves it out:
 #   - a name after `.' or `->' is a struct member, never a global: no use;
 #   - a name being declared (a field, a local, a parameter: it follows a type,
-#     `uint8_t *stack;') is a new name, not a use; nor is a name inside a
-#     comment or a string;
+#     `uint8_t *stack;') is a new name, not a use; nor is a name on the line
+#     that defines it, nor one inside a comment or a string;
 #   - a definition in a chunk that only .c files reach, other than a function
 #     or table with external linkage (a `static', a macro, a tag, a typedef, an
 #     enumerator), is local to those files: uses in other files do not see it.
@@ -93,10 +93,10 @@ FNR == NR && /^@end code / { incode = 0; next }
 FNR == NR && /^@defn / { cur = substr($0, 7); names[cur] = 1; next }
 FNR == NR && incode && /^@use / { u = substr($0, 6); used[u] = 1; nkids[cur]++; kid[cur, nkids[cur]] = u; next }
 FNR == NR && incode && /^@text / { line = line substr($0, 7); next }
-FNR == NR && incode && /^@nl$/ { line = ""; next }
+FNR == NR && /^@nl$/ { nl++; line = ""; next }
 FNR == NR && incode && /^@index defn / {
   d = substr($0, 13)
-  ndef++; dname[ndef] = d; dchunk[ndef] = cur; dline[ndef] = line
+  ndef++; dname[ndef] = d; dchunk[ndef] = cur; dline[ndef] = line; defat[nl, d] = 1
   if (line ~ /^[ \t]*typedef[^A-Za-z0-9_]/ || line ~ /^}[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]*;/) typedefs[d] = 1
   next
 }
@@ -116,13 +116,14 @@ FNR == 1 {
       nlocal[dname[i]]++; lroots[dname[i], nlocal[dname[i]]] = r; lkey[dname[i], nlocal[dname[i]]] = dkey[i]
     }
   }
-  idef = 0
+  idef = 0; nl = 0
 }
 
 # ---- pass 2: rewrite ----
 /^@begin code / { incode = 1; line = ""; lx = ""; print; next }
 /^@end code / { incode = 0; print; next }
 /^@defn / { cur = substr($0, 7); print; next }
+/^@nl$/ { nl++ }
 incode && /^@nl$/ { line = ""; if (lx == "lc") lx = ""; if (lx == "st" || lx == "ch") lx = ""; print; next }
 incode && /^@text / { t = substr($0, 7); lexscan(t); line = line t; print; next }
 incode && /^@index defn / { idef++; print "@index defn " dkey[idef]; next }
@@ -131,6 +132,7 @@ incode && /^@index use / {
   if (lx != "") next
   if (line ~ /(\.|->)[ \t]*$/) next
   if (declared(line)) next
+  if ((nl SUBSEP u) in defat) next
   key = ""
   for (k = 1; k <= nlocal[u]; k++) if (intersects(lroots[u, k], roots[cur])) { key = lkey[u, k]; break }
   if (key == "" && (u in global)) key = u
