@@ -3,18 +3,22 @@
 # style can be looked at: the first page, and a chapter with code and a figure.
 #
 #   src/build/book-shots.sh book/litbpf.html OUTDIR
+#
+# BOOK_SHOT_CHAPTER names the chapter by its anchor (the-abstract-semantics);
+# BOOK_SHOT_SIZE is the window, WIDTH,HEIGHT in pixels (1100,1500).
 set -eu
 cd "$(dirname "$0")/../.."
 html=$1 out=$2
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || { echo "book-shots: chromium not found (make book-check installs it)" >&2; exit 1; }
 mkdir -p "$out"
-url="file://$(pwd)/$html"
+out=$(cd "$out" && pwd)
+url="file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")"
 shot() {
   # --no-sandbox: the checks run as root; a fresh profile each time.
   profile=$(mktemp -d)
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
-    --window-size=1100,1500 --screenshot="$out/$1.png" "$2" > /dev/null 2>&1 || true
+    --window-size=${BOOK_SHOT_SIZE:-1100,1500} --screenshot="$out/$1.png" "$2" > /dev/null 2>&1 || true
   rm -rf "$profile"
   [ -s "$out/$1.png" ] || { echo "book-shots: no screenshot of $2" >&2; exit 1; }
   echo "book-shots: $out/$1.png"
@@ -32,4 +36,4 @@ awk -v id="$chapter" '
   on { print }
   END { print "</body></html>" }' "$html" > "$out/chapter.html"
 grep -q "<section id=\"$chapter\"" "$out/chapter.html" || { echo "book-shots: no chapter $chapter in $html" >&2; exit 1; }
-shot chapter "file://$(pwd)/$out/chapter.html"
+shot chapter "file://$out/chapter.html"
