@@ -38,7 +38,9 @@ function reach(name, root,    k) {
 # static nor a type or macro.
 function external(line) {
   if (line !~ /^[A-Za-z_]/) return 0
-  if (line ~ /^(static|typedef|struct|union|enum|START_TEST)[^A-Za-z0-9_]/) return 0
+  if (line ~ /^(static|typedef|START_TEST)[^A-Za-z0-9_]/) return 0
+  # a tag's definition, not a function returning a struct or an enum
+  if (line ~ /^(struct|union|enum)[^A-Za-z0-9_]/ && line !~ /^[^{]*\(/) return 0
   return 1
 }
 
@@ -81,6 +83,21 @@ function lexscan(s,    i, c, n) {
   }
 }
 
+# Does a chunk of the files `users' see a header among `headers': is it one
+# of them, or does it include one, directly or through another header?  (An
+# included header is recorded in rinc as " PATH@".)  A definition in a
+# header that no user includes is not linked.  Code in a header sees what
+# the files that include it see.
+function sees(users, headers,    x, y, i, j, nx, ny, r) {
+  # code in a header sees what the files that include it see
+  nx = split(users, x, " ")
+  for (i = 1; i <= nx; i++) if (x[i] ~ /\.h$/) for (r in rinc) if (index(rinc[r] " ", " " x[i] "@ ")) users = users " " r
+  nx = split(users, x, " "); ny = split(headers, y, " ")
+  for (i = 1; i <= nx; i++) for (j = 1; j <= ny; j++)
+    if (x[i] == y[j] || index(rinc[x[i]] " ", " " y[j] "@ ")) return 1
+  return 0
+}
+
 function intersects(a, b,    x, y, i, j, na, nb) {
   na = split(a, x, " "); nb = split(b, y, " ")
   for (i = 1; i <= na; i++) for (j = 1; j <= nb; j++) if (x[i] == y[j]) return 1
@@ -93,7 +110,12 @@ FNR == NR && /^@end code / { incode = 0; next }
 FNR == NR && /^@defn / { cur = substr($0, 7); names[cur] = 1; next }
 FNR == NR && incode && /^@use / { u = substr($0, 6); used[u] = 1; nkids[cur]++; kid[cur, nkids[cur]] = u; next }
 FNR == NR && incode && /^@text / { line = line substr($0, 7); next }
-FNR == NR && /^@nl$/ { nl++; line = ""; next }
+FNR == NR && /^@nl$/ {
+  if (incode && match(line, /^[ \t]*#[ \t]*include[ \t]*"[^"]+"/)) {
+    t = substr(line, RSTART, RLENGTH); sub(/^[^"]*"/, "", t); sub(/"$/, "", t); includes[cur] = includes[cur] " " t
+  }
+  nl++; line = ""; next
+}
 FNR == NR && incode && /^@index defn / {
   d = substr($0, 13)
   ndef++; dname[ndef] = d; dchunk[ndef] = cur; dline[ndef] = line; defat[nl, d] = 1
@@ -105,11 +127,27 @@ FNR == NR { next }
 # Between the passes: files, and the scope of every definition.
 FNR == 1 {
   for (n in names) if (!(n in used)) reach(n, n)
+  # What each file includes ("NAME.h", by its last path component), with what
+  # the included files include in turn.
+  for (n in names) {
+    m = split(roots[n], rs, " ")
+    for (k = 1; k <= m; k++) rinc[rs[k]] = rinc[rs[k]] includes[n]
+  }
+  for (n in names) if (!(n in used)) { b = n; sub(/.*\//, "", b); bybase[b] = bybase[b] " " n }
+  for (pass = 0; pass < 6; pass++)
+    for (r in rinc) {
+      m = split(rinc[r], is, " ")
+      for (k = 1; k <= m; k++) {
+        q = split(bybase[is[k]], hs, " ")
+        for (j = 1; j <= q; j++) if (!index(rinc[r] " ", " " hs[j] "@")) rinc[r] = rinc[r] " " rinc[hs[j]] " " hs[j] "@"
+      }
+    }
   for (i = 1; i <= ndef; i++) {
     r = roots[dchunk[i]]; hdr = 0; cfile = 0
     nr = split(r, rs, " ")
     for (k = 1; k <= nr; k++) { if (rs[k] ~ /\.h$/) hdr = 1; if (rs[k] ~ /\.c$/) cfile = 1 }
-    if (hdr || (cfile && external(dline[i]))) { global[dname[i]] = 1; dkey[i] = dname[i] }
+    if (cfile && !hdr && external(dline[i])) { global[dname[i]] = 1; dkey[i] = dname[i] }
+    else if (hdr) { global[dname[i]] = 1; dkey[i] = dname[i]; hroots[dname[i]] = hroots[dname[i]] " " r }
     else {
       key = r; gsub(/ /, ",", key)
       dkey[i] = dname[i] "@" (nr > 0 ? key : dchunk[i])
@@ -135,7 +173,7 @@ incode && /^@index use / {
   if ((nl SUBSEP u) in defat) next
   key = ""
   for (k = 1; k <= nlocal[u]; k++) if (intersects(lroots[u, k], roots[cur])) { key = lkey[u, k]; break }
-  if (key == "" && (u in global)) key = u
+  if (key == "" && (u in global) && (!(u in hroots) || sees(roots[cur], hroots[u]))) key = u
   if (key == "") next
   print "@index use " key
   next
