@@ -24,8 +24,9 @@ done
 command -v pandoc >/dev/null || { echo "book.sh: pandoc not found" >&2; exit 1; }
 command -v dot >/dev/null || { echo "book.sh: dot not found (is graphviz installed? make deps)" >&2; exit 1; }
 
-mkdir -p build/book book
-work=build/book
+# One work directory per edition, so that `make -j' can weave both at once.
+work=build/book/$format
+mkdir -p "$work" book
 
 # The reading order.
 listed() { [ -f book/chapters.txt ] && sed -e 's/#.*//' -e 's/[ \t]*$//' -e '/^$/d' book/chapters.txt || true; }
