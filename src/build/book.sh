@@ -74,8 +74,11 @@ if [ "$format" = html ]; then
     -o book/litbpf.html book/intro.md "$work/chapters-html.md" $(cat "$work/notes") "$work/index-html.md"
   echo "book: book/litbpf.html ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
 else
+  # --no-highlight: pandoc's highlighter draws what it cannot lex as an error
+  # (in red); the chunks are highlighted by weave.awk, and a code block of the
+  # prose is set plain.
   # shellcheck disable=SC2086,SC2046
-  pandoc $common -s --pdf-engine=lualatex --include-in-header=book/pdf-header.tex --lua-filter=src/build/figures.lua \
+  pandoc $common -s --no-highlight --pdf-engine=lualatex --include-in-header=book/pdf-header.tex --lua-filter=src/build/figures.lua \
     -V mainfont="DejaVu Serif" -V sansfont="DejaVu Sans" -V monofont="DejaVu Sans Mono" \
     -V documentclass=report -V papersize=a4 -V geometry:margin=2.2cm -V fontsize=10pt -V colorlinks=true \
     -o book/litbpf.pdf book/intro.md "$work/chapters-latex.md" $(cat "$work/notes") "$work/index-latex.md"
