@@ -5,7 +5,12 @@
 # - every in-page link (href="#X") has its target (id="X"), and there are
 #   chunk links among them;
 # - the index of identifiers exists and lists the specification's entry points;
-# - code is escaped: no chunk contains a raw '<' that is not markup.
+# - code is escaped: no chunk contains a raw '<' that is not markup;
+# - every identifier link goes to a chunk that defines that name; in code, it
+#   is not a struct member (after '.' or '->'), and, when the definition is
+#   local to some files, it comes from a chunk of one of them;
+# - every figure a chapter, note or the front matter names exists and is
+#   embedded in the book.
 set -eu
 cd "$(dirname "$0")/.."
 html=${1:-book/litbpf.html}
@@ -56,5 +61,51 @@ if [ -n "$(find spec lit -name '*.nw' -exec grep -lF '@<<' {} + 2>/dev/null)" ];
   grep -qF "&lt;&lt;" "$html" || bad "no << in the woven code although chapters write @<<"
 fi
 
+# Identifier links.  The chunk divs carry data-files (the files that use the
+# chunk); a definition local to a file carries data-scope.
+grep -o -e '<div class="chunk" id="[^"]*" data-files="[^"]*"' -e '<code class="def"[^>]*>[^<]*</code>' \
+  -e '\(\.\|-&gt;\)\{0,1\} *<a class="id" href="#[^"]*"[^>]*>[^<]*</a>' \
+  -e '<a href="#[^"]*" title="defined in chunk [^"]*"><code>[^<]*</code></a>' "$html" > "$work/idtokens"
+awk '
+  function attr(s, a,    t) { t = s; if (!sub(".*" a "=\"", "", t)) return ""; sub(/".*/, "", t); return t }
+  function text(s,    t) { t = s; sub(/<\/(code|a)>$/, "", t); sub(/.*>/, "", t); return t }
+  NR == FNR && /^<div class="chunk"/ { cur = attr($0, "id"); next }
+  NR == FNR && /^<code class="def"/ { def[cur, text($0)] = 1; scope[cur, text($0)] = attr($0, "data-scope"); next }
+  # (data-scope lists the files, separated by ", ")
+  NR == FNR { next }
+  /^<div class="chunk"/ { cur = attr($0, "id"); curfiles = " " attr($0, "data-files") " "; next }
+  # prose: `name` or `name()` linked to its chunk
+  /^<a href="#[^"]*" title="defined in chunk/ {
+    n++; name = $0; sub(/<\/code><\/a>$/, "", name); sub(/.*<code>/, "", name); sub(/\(\)$/, "", name); target = attr($0, "href"); sub(/^#/, "", target)
+    if (!((target SUBSEP name) in def)) { print "check-book: prose links " name " to " target ", which does not define it"; bad++ }
+    next
+  }
+  /<a class="id"/ {
+    n++; name = text($0); target = attr($0, "href"); sub(/^#/, "", target)
+    if (!((target SUBSEP name) in def)) { print "check-book: in chunk " cur ", " name " links to " target ", which does not define it"; bad++; next }
+    if ($0 ~ /^(\.|-&gt;)/) { print "check-book: in chunk " cur ", the member " name " links to a definition"; bad++; next }
+    s = scope[target, name]; seen = (s == "")
+    m = split(s, fs, /, /)
+    for (k = 1; k <= m; k++) if (index(curfiles, " " fs[k] " ")) seen = 1
+    if (!seen) { print "check-book: in chunk " cur ", " name " links to the definition local to " s; bad++ }
+  }
+  END { if (bad) exit 1; if (n == 0) { print "check-book: no identifier links"; exit 1 } print n > "/dev/stderr" }
+' "$work/idtokens" "$work/idtokens" 2> "$work/nidlinks" || fail=1
+nidlinks=$(cat "$work/nidlinks")
+
+# Figures: every ![...](path) of the sources names a file that exists, and
+# the HTML embeds every image it shows.
+nfig=0
+for f in book/intro.md $(find spec lit proofs-notes -name '*.nw' -o -name '*.md' 2>/dev/null | LC_ALL=C sort); do
+  for path in $(grep -o '!\[[^]]*\]([^)]*)' "$f" | sed 's/.*(\(.*\))$/\1/'); do
+    nfig=$((nfig + 1))
+    [ -f "$path" ] || bad "$f names the figure $path, which does not exist"
+  done
+done
+nimg=$(grep -o '<img [^>]*' "$html" | grep -c . || true)
+nembedded=$(grep -o '<img src="data:' "$html" | grep -c . || true)
+[ "$nimg" = "$nembedded" ] || bad "$((nimg - nembedded)) of $nimg images are not embedded (a missing file?)"
+[ "$nimg" -ge "$nfig" ] || bad "the sources name $nfig figures, the book shows $nimg"
+
 [ "$fail" = 0 ] || exit 1
-echo "check-book: $nchap chapters and notes, $nchunks chunks, $(wc -l < "$work/hrefs") link targets resolved"
+echo "check-book: $nchap chapters and notes, $nchunks chunks, $(wc -l < "$work/hrefs") link targets resolved, $nidlinks identifier links in scope, $nimg figures"

@@ -1,4 +1,4 @@
-#line 1700 "lit/interp.nw"
+#line 1704 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -141,7 +141,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1712 "lit/interp.nw"
+#line 1716 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 346 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -210,7 +210,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1715 "lit/interp.nw"
+#line 1719 "lit/interp.nw"
 #endif
 #line 611 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -453,7 +453,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1725 "lit/interp.nw"
+#line 1729 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
 #line 942 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
@@ -472,7 +472,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1727 "lit/interp.nw"
+#line 1731 "lit/interp.nw"
 #endif
 #line 725 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)

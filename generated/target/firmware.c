@@ -1,4 +1,4 @@
-#line 622 "lit/target.nw"
+#line 624 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -6,7 +6,7 @@
 #include "lbpf_engines.h"
 #include "target.h"
 
-#line 646 "lit/target.nw"
+#line 648 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -18,10 +18,10 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 668 "lit/target.nw"
+#line 670 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_env env;
-#line 681 "lit/target.nw"
+#line 683 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -41,7 +41,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 708 "lit/target.nw"
+#line 710 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -98,7 +98,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 774 "lit/target.nw"
+#line 776 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -201,7 +201,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 570 "lit/target.nw"
+#line 572 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -214,7 +214,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 875 "lit/target.nw"
+#line 877 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -247,7 +247,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 919 "lit/target.nw"
+#line 921 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -266,11 +266,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 907 "lit/target.nw"
+#line 909 "lit/target.nw"
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 947 "lit/target.nw"
+#line 949 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

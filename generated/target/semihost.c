@@ -1,4 +1,4 @@
-#line 248 "lit/target.nw"
+#line 250 "lit/target.nw"
 #include <string.h>
 
 #include "target.h"

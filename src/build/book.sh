@@ -9,9 +9,10 @@
 # that nothing is silently dropped, every other chapter and note, sorted.  The
 # literate chapters go through noweb together (chunks may be continued across
 # chapters, as in the tangle):
-#   markup | cdefs.awk | finduses | noidx | weave.awk  ->  Markdown  ->  pandoc
-# cdefs.awk finds the C definitions, finduses marks their uses, noidx adds the
-# cross references and the indexes, weave.awk writes pandoc Markdown.
+#   markup | cdefs.awk | finduses | scope.awk | noidx | weave.awk  ->  Markdown  ->  pandoc
+# cdefs.awk finds the C definitions, finduses marks their uses, scope.awk
+# keeps the uses C's scope rules allow, noidx adds the cross references and
+# the indexes, weave.awk writes pandoc Markdown.
 set -eu
 cd "$(dirname "$0")/../.."
 format=${1:-html}
@@ -21,9 +22,11 @@ for tool in "$LIB/markup" "$LIB/finduses" "$LIB/noidx"; do
   [ -x "$tool" ] || { echo "book.sh: $tool not found (is noweb installed?)" >&2; exit 1; }
 done
 command -v pandoc >/dev/null || { echo "book.sh: pandoc not found" >&2; exit 1; }
+command -v dot >/dev/null || { echo "book.sh: dot not found (is graphviz installed? make deps)" >&2; exit 1; }
 
-mkdir -p build/book book
-work=build/book
+# One work directory per edition, so that `make -j' can weave both at once.
+work=build/book/$format
+mkdir -p "$work" book
 
 # The reading order.
 listed() { [ -f book/chapters.txt ] && sed -e 's/#.*//' -e 's/[ \t]*$//' -e '/^$/d' book/chapters.txt || true; }
@@ -47,7 +50,8 @@ for f in $all_md; do grep -qxF "$f" "$work/listed" || echo "$f" >> "$work/notes"
 
 # noweb: all chapters in one stream.
 # shellcheck disable=SC2046
-"$LIB/markup" $(cat "$work/chapters") | awk -f src/build/cdefs.awk | "$LIB/finduses" | "$LIB/noidx" > "$work/stream"
+"$LIB/markup" $(cat "$work/chapters") | awk -f src/build/cdefs.awk | "$LIB/finduses" > "$work/uses"
+awk -f src/build/scope.awk "$work/uses" "$work/uses" | "$LIB/noidx" > "$work/stream"
 
 case "$format" in
   html) fmt=html ;;
@@ -66,12 +70,15 @@ if [ "$format" = html ]; then
   touch "$work/idents.txt"
   # shellcheck disable=SC2086,SC2046
   LITBPF_IDENTS="$work/idents.txt" pandoc $common -s $embed --mathml --css=book/litbpf.css --section-divs \
-    --lua-filter=src/build/identlinks.lua \
+    --lua-filter=src/build/figures.lua --lua-filter=src/build/identlinks.lua \
     -o book/litbpf.html book/intro.md "$work/chapters-html.md" $(cat "$work/notes") "$work/index-html.md"
   echo "book: book/litbpf.html ($(wc -l < "$work/chapters") chapters, $(wc -l < "$work/notes") notes)"
 else
+  # --no-highlight: pandoc's highlighter draws what it cannot lex as an error
+  # (in red); the chunks are highlighted by weave.awk, and a code block of the
+  # prose is set plain.
   # shellcheck disable=SC2086,SC2046
-  pandoc $common -s --pdf-engine=lualatex --include-in-header=book/pdf-header.tex \
+  pandoc $common -s --no-highlight --pdf-engine=lualatex --include-in-header=book/pdf-header.tex --lua-filter=src/build/figures.lua \
     -V mainfont="DejaVu Serif" -V sansfont="DejaVu Sans" -V monofont="DejaVu Sans Mono" \
     -V documentclass=report -V papersize=a4 -V geometry:margin=2.2cm -V fontsize=10pt -V colorlinks=true \
     -o book/litbpf.pdf book/intro.md "$work/chapters-latex.md" $(cat "$work/notes") "$work/index-latex.md"

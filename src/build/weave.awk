@@ -9,8 +9,9 @@
 # Markdown; [[code]] becomes inline code.  Each code chunk becomes, for HTML, a
 # raw block (```{=html}) holding an escaped <pre> whose chunk references and
 # identifier uses are links to their definitions, followed by noweb's cross
-# references; for LaTeX, a plain fenced code block under a header line
-# (no links: the PDF is for reading on paper).
+# references; for LaTeX, a raw block: a labelled head and a Verbatim in which
+# a chunk reference prints the chunk's number and page (LaTeX commands of
+# book/pdf-header.tex), followed by the same cross references.
 
 function esc(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s); gsub(/"/, "\\&quot;", s); return s }
 
@@ -25,13 +26,22 @@ function mdesc(s,    out, i, c) {
   return out
 }
 
+# scope.awk names a definition local to a file NAME@FILE: show NAME, and the
+# file where it helps (the index).
+function bare(k) { sub(/@.*$/, "", k); return k }
+function scopeof(k) { k = index(k, "@") ? substr(k, index(k, "@") + 1) : ""; gsub(/,/, ", ", k); return k }
+
 function numof(label) { return (label in num) ? num[label] : "?" }
 
 # A link to chunk `label' showing its number.
 function cref(label) {
   if (fmt == "html") return "<a class=\"cref\" href=\"#" label "\" title=\"" esc(lname[label]) "\">" numof(label) "</a>"
-  return numof(label)
+  return "[" numof(label) "](#" texlab(label) ")"
 }
+
+# A chunk's label for LaTeX: inside Verbatim a `-' is an active character
+# and cannot be part of a label, so it becomes a `.'.
+function texlab(label) { gsub(/-/, ".", label); return label }
 
 function creflist(list, n,    i, s) {
   s = ""
@@ -39,37 +49,49 @@ function creflist(list, n,    i, s) {
   return s
 }
 
-# ---- C lexing for the HTML code: comments, strings, keywords ----
+# ---- C lexing for the code: comments, strings, keywords ----
+# The same lexer serves both editions; only the markup differs: HTML spans, or
+# LaTeX commands (\LBcm{...}) inside a fancyvrb Verbatim whose command
+# characters are \ { }.
 function kw(w) { return w ~ /^(auto|break|case|char|const|continue|default|do|double|else|enum|extern|float|for|goto|if|inline|int|long|register|restrict|return|short|signed|sizeof|static|struct|switch|typedef|union|unsigned|void|volatile|while|_Bool|_Static_assert|bool|true|false|NULL)$/ }
+
+# escape one piece of code text for the edition
+function cesc(s) {
+  if (fmt == "html") return esc(s)
+  gsub(/\\/, "\001", s); gsub(/{/, "\\{", s); gsub(/}/, "\\}", s); gsub(/\001/, "\\textbackslash{}", s)
+  return s
+}
+function sopen(cls) { return fmt == "html" ? "<span class=\"" cls "\">" : "\\LB" cls "{" }
+function sclose() { return fmt == "html" ? "</span>" : "}" }
 
 function lex(s,    out, i, c, n, w) {
   out = ""; n = length(s)
   for (i = 1; i <= n; i++) {
     c = substr(s, i, 1)
     if (lexstate == "cm") {
-      if (c == "*" && substr(s, i + 1, 1) == "/") { out = out "*/</span>"; i++; lexstate = ""; continue }
-      out = out esc(c); continue
+      if (c == "*" && substr(s, i + 1, 1) == "/") { out = out "*/" sclose(); i++; lexstate = ""; continue }
+      out = out cesc(c); continue
     }
-    if (lexstate == "lc") { out = out esc(c); continue }
+    if (lexstate == "lc") { out = out cesc(c); continue }
     if (lexstate == "st" || lexstate == "ch") {
-      if (c == "\\") { out = out esc(c substr(s, i + 1, 1)); i++; continue }
-      out = out esc(c)
-      if ((lexstate == "st" && c == "\"") || (lexstate == "ch" && c == "'")) { out = out "</span>"; lexstate = "" }
+      if (c == "\\") { out = out cesc(c substr(s, i + 1, 1)); i++; continue }
+      out = out cesc(c)
+      if ((lexstate == "st" && c == "\"") || (lexstate == "ch" && c == "'")) { out = out sclose(); lexstate = "" }
       continue
     }
-    if (c == "/" && substr(s, i + 1, 1) == "*") { out = out "<span class=\"cm\">/*"; i++; lexstate = "cm"; continue }
-    if (c == "/" && substr(s, i + 1, 1) == "/") { out = out "<span class=\"cm\">//"; i++; lexstate = "lc"; continue }
-    if (c == "\"") { out = out "<span class=\"st\">&quot;"; lexstate = "st"; continue }
-    if (c == "'") { out = out "<span class=\"st\">'"; lexstate = "ch"; continue }
+    if (c == "/" && substr(s, i + 1, 1) == "*") { out = out sopen("cm") "/*"; i++; lexstate = "cm"; continue }
+    if (c == "/" && substr(s, i + 1, 1) == "/") { out = out sopen("cm") "//"; i++; lexstate = "lc"; continue }
+    if (c == "\"") { out = out sopen("st") cesc("\""); lexstate = "st"; continue }
+    if (c == "'") { out = out sopen("st") "'"; lexstate = "ch"; continue }
     if (c ~ /[A-Za-z_]/) {
       w = substr(s, i); match(w, /^[A-Za-z_][A-Za-z0-9_]*/); w = substr(w, 1, RLENGTH)
-      out = out (kw(w) ? "<span class=\"kw\">" w "</span>" : w); i += length(w) - 1; continue
+      out = out (kw(w) ? sopen("kw") w sclose() : w); i += length(w) - 1; continue
     }
     if (c == "#" && linestart) {
       w = substr(s, i); match(w, /^#[ \t]*[A-Za-z_]*/); w = substr(w, 1, RLENGTH)
-      out = out "<span class=\"pp\">" w "</span>"; i += length(w) - 1; continue
+      out = out sopen("pp") cesc(w) sclose(); i += length(w) - 1; continue
     }
-    out = out esc(c)
+    out = out cesc(c)
   }
   if (s !~ /^[ \t]*$/) linestart = 0
   return out
@@ -78,11 +100,18 @@ function lex(s,    out, i, c, n, w) {
 # Close what a line leaves open: a // comment ends with it, and no span may
 # cross a line (a /* */ comment is reopened on the next one).
 function endline() {
-  if (lexstate == "lc") { code = code "</span>"; lexstate = "" }
-  if (lexstate == "st" || lexstate == "ch") { code = code "</span>" }
-  if (lexstate == "cm") { code = code "</span>\n<span class=\"cm\">" } else code = code "\n"
+  if (lexstate == "lc") { code = code sclose(); lexstate = "" }
+  if (lexstate == "st" || lexstate == "ch") { code = code sclose() }
+  if (lexstate == "cm") { code = code sclose() "\n" sopen("cm") } else code = code "\n"
   if (lexstate == "st" || lexstate == "ch") lexstate = ""
   linestart = 1
+}
+
+# LaTeX text outside code: escape the special characters.
+function texesc(s) {
+  gsub(/\\/, "\001", s); gsub(/[{}$&#%_]/, "\\\\&", s); gsub(/\^/, "\\^{}", s); gsub(/~/, "\\~{}", s)
+  gsub(/\001/, "\\textbackslash{}", s)
+  return s
 }
 
 # ---- output ----
@@ -105,7 +134,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
   if (fmt == "html") {
     out("")
     out("```{=html}")
-    h = "<div class=\"chunk\" id=\"" chunklabel "\">"
+    h = "<div class=\"chunk\" id=\"" chunklabel "\" data-files=\"" esc(files[name]) "\">"
     h = h "<div class=\"chunk-head\"><span class=\"chunk-name\">&#x27E8;<a href=\"#" first "\">" esc(name) "</a>&nbsp;<span class=\"chunk-defnum\">" numof(first) "</span>&#x27E9;</span><span class=\"chunk-eq\">" (first == chunklabel ? "&#x2261;" : "+&#x2261;") "</span>"
     h = h "<a class=\"chunk-num\" href=\"#" chunklabel "\" title=\"chunk " numof(chunklabel) "\">" numof(chunklabel) "</a></div>"
     out(h)
@@ -121,7 +150,7 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
     if (nidefs > 0) {
       t = t "<div>Defines "
       for (i = 1; i <= nidefs; i++) {
-        t = t (i > 1 ? ", " : "") "<code class=\"def\">" esc(idefs[i]) "</code>"
+        t = t (i > 1 ? ", " : "") "<code class=\"def\"" (idefscope[i] != "" ? " data-scope=\"" esc(idefscope[i]) "\"" : "") ">" esc(idefs[i]) "</code>"
         if (idefused[i] != "") t = t " (used in " idefused[i] ")"
       }
       t = t ".</div>"
@@ -137,11 +166,16 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
     out("")
   } else {
     out("")
-    out("$\\langle$" mdesc(name) "\\ " numof(first) "$\\rangle" (first == chunklabel ? "\\equiv" : "{+}\\!\\equiv") "$ \\hfill\\emph{" numof(chunklabel) "}")
-    out("")
-    out("```````" (chunkname in isc ? " {.c}" : ""))
-    sub(/\n$/, "", code)
+    # The head and the code are raw LaTeX (book/pdf-header.tex defines the
+    # commands): the head is the target of the chunk's label, so that a
+    # reference elsewhere can print its page; the code is a Verbatim whose
+    # command characters let chunk references and highlighting through.
+    out("```````{=latex}")
+    out("\\LBchunk{" texesc(name) "}{" numof(first) "}{" (first == chunklabel ? "" : "+") "}{" numof(chunklabel) "}{" texlab(chunklabel) "}")
+    out("\\begin{LBcode}")
+    sub(/\n$/, "", code); sub(/\n\\LBcm{$/, "", code)
     out(code)
+    out("\\end{LBcode}")
     out("```````")
     t = ""
     if (ndefs > 0) t = t (first == chunklabel ? "Continued in " : "Also defined in ") creflist(defs, ndefs) ". "
@@ -159,10 +193,11 @@ function emit_chunk(    h, i, name, first, isroot, t, uses) {
 
 # ---- pass 1: number the chunks ----
 FNR == NR {
-  if ($0 ~ /^@begin code /) { nchunks++; wantlabel = 1; next }
+  if ($0 ~ /^@begin code /) { nchunks++; wantlabel = 1; indocs1 = 0; next }
+  if ($0 ~ /^@begin docs /) { indocs1 = 1; next }
   if (wantlabel && $0 ~ /^@xref label /) { num[$3] = nchunks; lastlabel = $3; wantlabel = 0; next }
   if ($0 ~ /^@defn /) { lname[lastlabel] = substr($0, 7); defname = substr($0, 7); names[defname] = 1; next }
-  if ($0 ~ /^@use /) { nkids[defname]++; kid[defname, nkids[defname]] = substr($0, 6); next }
+  if ($0 ~ /^@use / && !indocs1) { nkids[defname]++; kid[defname, nkids[defname]] = substr($0, 6); usedname[substr($0, 6)] = 1; next }
   next
 }
 
@@ -173,7 +208,20 @@ function mark_c(name,    k) {
   isc[name] = 1
   for (k = 1; k <= nkids[name]; k++) mark_c(kid[name, k])
 }
-FNR == 1 && NR != FNR { for (n in names) if (n ~ /\.[ch]$/) mark_c(n) }
+FNR == 1 && NR != FNR {
+  for (n in names) if (n ~ /\.[ch]$/) mark_c(n)
+  for (n in names) if (!(n in usedname)) reach(n, n)
+}
+
+# The files (roots) that reach each chunk: the HTML records them, so that
+# tests/book.sh can check that an identifier link to a file's own definition
+# comes from that file.
+function reach(name, root,    k) {
+  if ((name SUBSEP root) in reached) return
+  reached[name, root] = 1
+  files[name] = files[name] (files[name] == "" ? "" : " ") root
+  for (k = 1; k <= nkids[name]; k++) reach(kid[name, k], root)
+}
 
 # ---- pass 2 ----
 FNR == 1 { mode = "docs"; docline = "" }
@@ -221,7 +269,7 @@ mode == "code" && /^@xref defitem / { defs[++ndefs] = $3; next }
 mode == "code" && /^@xref useitem / { uses_[++nuses] = $3; next }
 mode == "code" && /^@xref (begindefs|enddefs|beginuses|enduses)$/ { next }
 mode == "code" && head && /^@nl$/ { head = 0; next }
-mode == "code" && /^@index use / { linkref = pendref; linkident = substr($0, 12); pendref = ""; next }
+mode == "code" && /^@index use / { linkref = pendref; linkident = bare(substr($0, 12)); pendref = ""; next }
 mode == "code" && /^@index defn / { pendref = ""; next }
 mode == "code" && /^@index nl$/ { next }
 mode == "code" && /^@index (begindefs|enddefs|beginuses|enduses)$/ { next }
@@ -229,16 +277,16 @@ mode == "code" && /^@index isused / {
   if ($3 != chunklabel) pendisused = pendisused (pendisused != "" ? ", " : "") cref($3)
   next
 }
-mode == "code" && /^@index defitem / { idefs[++nidefs] = substr($0, 16); idefused[nidefs] = pendisused; pendisused = ""; next }
+mode == "code" && /^@index defitem / { idefscope[nidefs + 1] = scopeof(substr($0, 16)); idefs[++nidefs] = bare(substr($0, 16)); idefused[nidefs] = pendisused; pendisused = ""; next }
 mode == "code" && /^@index isdefined / { pendisdefined = $3; next }
-mode == "code" && /^@index useitem / { iuses[++niuses] = substr($0, 16); iusedef[niuses] = pendisdefined; next }
+mode == "code" && /^@index useitem / { iuses[++niuses] = bare(substr($0, 16)); iusedef[niuses] = pendisdefined; next }
 mode == "code" && /^@use / {
   u = substr($0, 6)
   if (fmt == "html") {
     code = code "<span class=\"chunk-use\"" (uselabel != "" ? " id=\"" uselabel "\"" : "") ">&#x27E8;" \
       (pendref != "" ? "<a href=\"#" pendref "\">" esc(u) "</a>&nbsp;<span class=\"chunk-defnum\">" numof(pendref) "</span>" : esc(u) "&nbsp;<span class=\"chunk-defnum\">(undefined)</span>") \
       "&#x27E9;</span>"
-  } else code = code "<<" u ">>"
+  } else code = code (pendref != "" ? "\\LBuse{" cesc(u) "}{" numof(pendref) "}{" texlab(pendref) "}" : "\\LBundef{" cesc(u) "}")
   uselabel = ""; pendref = ""; linestart = 0
   next
 }
@@ -250,11 +298,11 @@ mode == "code" && /^@text / {
       linestart = 0
     } else if (chunkname in isc) code = code lex(t)
     else code = code esc(t)
-  } else code = code t
+  } else code = code (chunkname in isc ? lex(t) : cesc(t))
   linkident = ""; linkref = ""
   next
 }
-mode == "code" && /^@nl$/ { if (fmt == "html") endline(); else code = code "\n"; next }
+mode == "code" && /^@nl$/ { endline(); next }
 /^@end code / { emit_chunk(); mode = "docs"; next }
 
 # ---- the indexes, after the last chapter ----
@@ -297,10 +345,11 @@ mode == "code" && /^@nl$/ { if (fmt == "html") endline(); else code = code "\n";
 /^@index entrydefn / { ixd[++nixd] = $3; next }
 /^@index entryend$/ {
   if (fmt == "html" && identfile != "" && nixd > 0) print ixname, ixd[1], numof(ixd[1]) > identfile
+  ixscope = scopeof(ixname); ixname = bare(ixname)
   if (fmt == "html")
-    print "<li><code>" esc(ixname) "</code>: defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") ".</li>" > indexfile
+    print "<li><code>" esc(ixname) "</code>" (ixscope != "" ? " <span class=\"scope\">(in " esc(ixscope) ")</span>" : "") ": defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") ".</li>" > indexfile
   else
-    print "- `" ixname "`: defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") "." > indexfile
+    print "- `" ixname "`" (ixscope != "" ? " (in " mdesc(ixscope) ")" : "") ": defined in " creflist(ixd, nixd) (nixu ? "; used in " creflist(ixu, nixu) : "") "." > indexfile
   next
 }
 /^@index endindex$/ {

@@ -1,0 +1,68 @@
+#!/bin/sh
+# The facts the prose quotes, computed from where they live: the committed
+# measurements under bench/results, the test lists and the Makefiles.  One
+# "key value" line each.  The prose marks a quoted figure with the key right
+# after it, as an HTML comment that neither edition shows:
+#
+#     the conformance suite's 313<!-- fact conformance.tests --> programs
+#
+# and tests/facts.sh (`make check-facts`, part of `make check`) fails when a
+# marked figure differs from the value printed here.  To quote a new figure,
+# add its key below (computed, never typed in) and mark the prose.
+set -eu
+cd "$(dirname "$0")/../.."
+conformance=${CONFORMANCE:-../shared/conformance}
+
+# 12345 -> 12,345
+thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+# the value of a ':=' or '?=' variable in a Makefile fragment
+mkvar() { sed -n "s/^$2[[:space:]]*[:?]=[[:space:]]*//p" "$1" | head -n 1; }
+nseeds() { echo "$1" | tr ',' '\n' | grep -c .; }
+# the number of '#define V_' lines in a chunk of the specification
+chunkdefines() { awk -v c="<<$1>>=" '$0 == c { p = 1; next } p && /^@/ { p = 0 } p && /^#define V_/ { n++ } END { print n + 0 }' spec/semantics.nw; }
+
+# Tests.
+if [ -d "$conformance/tests" ]; then
+  n=$(find "$conformance/tests" -name '*.data' | wc -l)
+  echo "conformance.tests $n"
+  echo "conformance.all $n/$n"
+fi
+echo "mutants.interp $(grep -cvE '^[[:space:]]*(#|$)' tests/mutants/interp.sed)"
+echo "mutants.cases $(thousands "$(sed -n 's/.*pbt_mutants\.sh interp .* \([0-9][0-9]*\)$/\1/p' src/build/pbt.mk)")"
+pbt=$(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * ($(mkvar src/build/pbt.mk PBT_COUNT) + $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT)) \
+      + $(nseeds "$(mkvar src/build/pbt.mk PBT_SAN_SEEDS)") * $(mkvar src/build/pbt.mk PBT_SAN_COUNT) ))
+echo "pbt.check_cases $(thousands "$pbt")"
+echo "pbt.seed_cases $(thousands "$(mkvar src/build/pbt.mk PBT_COUNT)")"
+echo "pbt.plain_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_COUNT) )))"
+echo "pbt.mutated_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT) )))"
+echo "pbt.san_cases $(thousands "$(mkvar src/build/pbt.mk PBT_SAN_COUNT)")"
+echo "thumb.unicorn_programs $(thousands $(( 2 * $(mkvar src/build/thumb.mk THUMB_UC_COUNT) )))"
+
+# The code.
+echo "spec.value_ops $(chunkdefines 'the concrete value interface')"
+
+# Measurements.
+# range CSV COLUMN MIN MAX: the rounded least and greatest value of COLUMN over
+# the benchmarks that execute at least MIN and at most MAX BPF instructions.
+range() {
+  [ -f "$1" ] || return 0
+  awk -F, -v c="$2" -v lo_n="$3" -v hi_n="$4" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    $col["bpf_insns"] >= lo_n + 0 && $col["bpf_insns"] <= hi_n + 0 {
+      v = $col[c]; if (n++ == 0 || v < lo) lo = v; if (v > hi) hi = v }
+    END { if (n) printf "%d\xe2\x80\x93%d\n", lo + 0.5, hi + 0.5 }' "$1"
+}
+# Cortex-M4 (QEMU) and host (callgrind) instructions of the interpreter: per
+# executed BPF instruction, over the programs that run more than a few dozen
+# and a few hundred BPF instructions; per run, for the paper's
+# three-instruction programs.
+echo "target.interp_per_insn $(range bench/results/target.csv interp_per_bpf_insn 20 1e12)"
+echo "target.interp_per_insn_long $(range bench/results/target.csv interp_per_bpf_insn 200 1e12)"
+echo "host.interp_per_insn_long $(range bench/results/host.csv interp_ir_per_insn 200 1e12)"
+echo "target.interp_tiny_run $(range bench/results/target.csv interp 0 3)"
+echo "host.interp_tiny_run $(range bench/results/host.csv interp_ir 0 3)"
+# Flash of the interpreter's own code at -Os, in bytes.
+if [ -f bench/results/footprint.md ]; then
+  v=$(awk -F'|' '{ gsub(/ /, "", $2); gsub(/ /, "", $3) } $2 == "interp" && $3 == "-Os" { gsub(/ /, "", $4); print $4; exit }' bench/results/footprint.md)
+  [ -n "$v" ] && echo "footprint.interp_os_flash $(thousands "$v")"
+fi
