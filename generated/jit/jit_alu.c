@@ -1,4 +1,4 @@
-#line 1003 "lit/jit-alu.nw"
+#line 1005 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -514,13 +514,16 @@ static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
-  if (lbpf_is_lddw(in.opcode)) return in.src == 0 && pc + 1 < prog->ninsns ? 2 : 0;
-  uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-  if (cls == LBPF_CLASS_ALU) return 1;
-  if (cls == LBPF_CLASS_ALU64) return op == LBPF_ALU_DIV || op == LBPF_ALU_MOD ? 0 : 1;
-  return 0;
+  const struct lbpf_form *form = lbpf_form_of(in);
+  if (!form) return 0;
+  if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
+  if (!lbpf_form_in_alu_run(form)) return 0;
+  uint8_t op = LBPF_OP(in.opcode);
+  bool div64 =
+      LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
+  return div64 ? 0 : 1;
 }
-#line 745 "lit/jit-alu.nw"
+#line 747 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -553,7 +556,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 780 "lit/jit-alu.nw"
+#line 782 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -578,7 +581,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 813 "lit/jit-alu.nw"
+#line 815 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -615,7 +618,7 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 854 "lit/jit-alu.nw"
+#line 856 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
