@@ -1,4 +1,4 @@
-#line 489 "spec/isa.nw"
+#line 687 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf.h"
 #include "lbpf_isa.h"
 
-#line 510 "spec/isa.nw"
+#line 708 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -48,7 +48,7 @@ static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 556 "spec/isa.nw"
+#line 754 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -82,7 +82,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 594 "spec/isa.nw"
+#line 792 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -154,10 +154,11 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_ERR_WRITE_R10, 0, INSN(0x79, 10, 1, 0, 0), EXIT);
   VERIFY(LBPF_ERR_WRITE_R10, 0, INSN(0xdb, 1, 10, 0, 0x01), EXIT); /* fetch-add into r10 */
   VERIFY(LBPF_OK, 0, INSN(0xdb, 1, 10, 0, 0x00), EXIT);            /* plain add reads r10 */
+  VERIFY(LBPF_OK, 0, INSN(0xdb, 1, 10, 0, 0xf1), EXIT);            /* cmpxchg writes r0 only */
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 675 "spec/isa.nw"
+#line 874 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -187,6 +188,62 @@ START_TEST(checks_helper_ids) {
   ck_assert_ptr_null(lbpf_env_helper(NULL, 5));
   ck_assert_ptr_nonnull(lbpf_env_helper(&test_env, 5));
   ck_assert_ptr_null(lbpf_env_helper(&test_env, 6));
+}
+END_TEST
+#line 915 "spec/isa.nw"
+static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
+  struct lbpf_insn insn = INSN(f->opcode, 3, 4, 0, 0);
+  switch (f->kind) {
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X: insn.offset = f->value; break;
+  case LBPF_KIND_END:
+  case LBPF_KIND_ATOMIC: insn.imm = f->value; break;
+  case LBPF_KIND_CALL:
+  case LBPF_KIND_LDDW: insn.src = f->value; break;
+  default: break;
+  }
+  return insn;
+}
+
+START_TEST(instruction_table) {
+  int alu = 0, jmp = 0, mem = 0;
+  for (size_t i = 0; i < LBPF_NFORMS; i++) {
+    const struct lbpf_form *f = &lbpf_forms[i];
+    const uint8_t cls = LBPF_CLASS(f->opcode);
+    const bool arith = cls == LBPF_CLASS_ALU || cls == LBPF_CLASS_ALU64;
+    alu += arith;
+    jmp += cls == LBPF_CLASS_JMP || cls == LBPF_CLASS_JMP32;
+    mem += cls <= LBPF_CLASS_STX;
+    ck_assert_ptr_eq(lbpf_form_of(insn_of_form(f)), f);
+    ck_assert_int_eq(lbpf_form_in_alu_run(f), arith);
+    ck_assert_int_eq(lbpf_form_is_lddw(f), lbpf_is_lddw(f->opcode));
+    ck_assert(f->cpu >= 1 && f->cpu <= 4);
+  }
+  ck_assert_int_eq(alu, 72);
+  ck_assert_int_eq(jmp, 50);
+  ck_assert_int_eq(mem, 36);
+  ck_assert_ptr_null(lbpf_form_of(INSN(0x3f, 1, 2, 2, 0))); /* div with offset 2 */
+  ck_assert_ptr_null(lbpf_form_of(INSN(0xd4, 1, 0, 0, 8))); /* le8 */
+  ck_assert_ptr_null(lbpf_form_of(INSN(0x00, 0, 0, 0, 0)));
+
+  const struct lbpf_insn mov = MOV64_X(3, 4), cmpxchg = INSN(0xdb, 1, 2, 0, 0xf1);
+  const struct lbpf_insn xadd = INSN(0xc3, 1, 2, 0, 0x01), call = CALL(5);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(mov), mov), 1u << 4);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(mov), mov), 1u << 3);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(cmpxchg), cmpxchg), 0x7);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(cmpxchg), cmpxchg), 0x1);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(xadd), xadd), 1u << 2);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(call), call), 0x3e);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(call), call), 0x1);
+
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0x3c, 1, 2, 1, 0))), "sdiv32");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0xbf, 1, 2, 32, 0))), "movsx3264");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(cmpxchg)), "lock cmpxchg");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0xc3, 1, 2, 0, 0x41))), "lock fetch or32");
+  ck_assert_str_eq(lbpf_form_name(NULL), "?");
+  ck_assert_uint_eq(lbpf_form_of(INSN(0xbc, 1, 2, 8, 0))->cpu, 4);
+  ck_assert_uint_eq(lbpf_form_of(INSN(0xad, 1, 2, 0, 0))->cpu, 2);
+  ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
 #line 622 "spec/semantics.nw"
@@ -367,13 +424,14 @@ START_TEST(refuses_unusable_environments) {
 }
 END_TEST
 
-#line 500 "spec/isa.nw"
+#line 698 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 709 "spec/isa.nw"
+#line 973 "spec/isa.nw"
   tcase_add_test(tc, decode_inverts_encode);
+  tcase_add_test(tc, instruction_table);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
   tcase_add_test(tc, refuses_unknown_opcodes);
@@ -391,7 +449,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, local_calls);
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
-#line 504 "spec/isa.nw"
+#line 702 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }
