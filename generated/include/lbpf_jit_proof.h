@@ -1,22 +1,16 @@
-#line 46 "lit/jit-proof.nw"
+#line 47 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (host only; link -lz3).  See lit/jit-proof.nw. */
 #ifndef LBPF_JIT_PROOF_H
 #define LBPF_JIT_PROOF_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <z3.h>
 
 #include "lbpf.h"
 
-#line 60 "lit/jit-proof.nw"
-/* Where the symbolic machine places things: the code, the register file and
-   the frame (whose top is the initial sp), and the return address. */
-#define LBPF_JIT_PROOF_CODE 0x08000000u
-#define LBPF_JIT_PROOF_REGS 0x20000000u
-#define LBPF_JIT_PROOF_STACK_TOP 0x20010000u
-#define LBPF_JIT_PROOF_RETURN 0x0fff0000u
-#define LBPF_JIT_PROOF_FRAME 256u
-
+#line 63 "lit/jit-proof.nw"
 enum lbpf_jit_verdict {
   LBPF_JIT_PROVED,    /* the claim holds for all values */
   LBPF_JIT_REFUTED,   /* a counterexample (or, on samples, a wrong value) */
@@ -37,5 +31,18 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
 
 /* The variable b<i> (64 bits) of ctx: BPF register i of the symbolic state. */
 Z3_ast lbpf_jit_proof_reg(Z3_context ctx, unsigned i);
-#line 56 "lit/jit-proof.nw"
+
+/* Prove (or, for the forms the note lists as tested, test on samples) J's
+   code for every ALU form, writing one line per form to out.  all: every
+   register pair and every (immediate, destination); otherwise the subset
+   lit/jit-proof.nw describes.  only: the forms whose name begins with it
+   (NULL: all).  hard: try the solver on the tested forms too, with timeout_ms.
+   Returns the number of forms not proved or tested as they should be. */
+struct lbpf_jit_proof_options {
+  bool all, hard;
+  const char *only;
+  unsigned timeout_ms;
+};
+int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out);
+#line 59 "lit/jit-proof.nw"
 #endif

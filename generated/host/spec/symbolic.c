@@ -1,10 +1,10 @@
-#line 120 "spec/symbolic.nw"
+#line 134 "spec/symbolic.nw"
 /* The symbolic instance of the specification's arithmetic: alu_sem.h over
    Z3 terms (see spec/symbolic.nw). */
 #include "lbpf_spec_sym.h"
 #include "lbpf_isa.h"
 
-#line 70 "spec/symbolic.nw"
+#line 78 "spec/symbolic.nw"
 static _Thread_local Z3_context z3;
 
 typedef Z3_ast V;
@@ -31,9 +31,9 @@ static Z3_ast bv64(uint64_t k) {
 #define V_SLT(a, b) Z3_mk_bvslt(z3, (a), (b))
 #define V_NOT(c) Z3_mk_not(z3, (c))
 #define V_ITE(c, a, b) Z3_mk_ite(z3, (c), (a), (b))
-#line 126 "spec/symbolic.nw"
+#line 140 "spec/symbolic.nw"
 #include "alu_sem.h"
-#line 102 "spec/symbolic.nw"
+#line 110 "spec/symbolic.nw"
 Z3_ast lbpf_spec_sym_value(Z3_context ctx, uint64_t k) {
   z3 = ctx;
   return bv64(k);
@@ -43,6 +43,12 @@ Z3_ast lbpf_spec_sym_alu(Z3_context ctx, uint8_t opcode, int16_t offset, int32_t
                          Z3_ast src) {
   z3 = ctx;
   return alu_result(opcode, offset, imm, dst, src);
+}
+
+void lbpf_spec_sym_step_alu(Z3_context ctx, struct lbpf_insn insn, Z3_ast regs[LBPF_NREGS]) {
+  z3 = ctx;
+  regs[insn.dst] = alu_result(insn.opcode, insn.offset, insn.imm, regs[insn.dst],
+                              second_operand(insn.opcode, insn.imm, regs[insn.src]));
 }
 
 Z3_ast lbpf_spec_sym_jump_taken(Z3_context ctx, uint8_t opcode, Z3_ast dst, Z3_ast src) {

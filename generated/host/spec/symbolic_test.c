@@ -1,4 +1,4 @@
-#line 137 "spec/symbolic.nw"
+#line 151 "spec/symbolic.nw"
 #include <check.h>
 #include <stdint.h>
 #include <z3.h>
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_spec_sym.h"
 
-#line 165 "spec/symbolic.nw"
+#line 179 "spec/symbolic.nw"
 static Z3_context z3;
 static Z3_solver solver;
 static Z3_ast d, s;
@@ -44,7 +44,7 @@ static int valid(Z3_ast claim, const char *what) {
   Z3_solver_pop(z3, solver, 1);
   return r == Z3_L_FALSE;
 }
-#line 213 "spec/symbolic.nw"
+#line 227 "spec/symbolic.nw"
 static Z3_ast lo(Z3_ast a) {
   return Z3_mk_extract(z3, 31, 0, a);
 }
@@ -104,14 +104,14 @@ START_TEST(alu32_is_32bit_arithmetic) {
                 "%s differs from 32-bit arithmetic", what);
 }
 END_TEST
-#line 277 "spec/symbolic.nw"
+#line 291 "spec/symbolic.nw"
 static uint64_t constant(Z3_ast t) {
   uint64_t k = 0;
   ck_assert(Z3_get_numeral_uint64(z3, Z3_simplify(z3, t), &k));
   return k;
 }
 
-#line 409 "spec/symbolic.nw"
+#line 423 "spec/symbolic.nw"
 #define NSAMPLES 24
 static uint64_t sample[NSAMPLES] = {0,          1,
                                     2,          7,
@@ -132,7 +132,7 @@ static void fill_samples(void) {
   }
 }
 
-#line 285 "spec/symbolic.nw"
+#line 299 "spec/symbolic.nw"
 START_TEST(alu32_division_on_samples) {
   for (size_t c = 0; c < sizeof alu32_cases / sizeof alu32_cases[0]; c++) {
     if (alu32_cases[c].proved) continue;
@@ -147,7 +147,7 @@ START_TEST(alu32_division_on_samples) {
   }
 }
 END_TEST
-#line 306 "spec/symbolic.nw"
+#line 320 "spec/symbolic.nw"
 static Z3_ast reference_cond32(uint8_t op, Z3_ast a, Z3_ast b) {
   switch (op) {
   case LBPF_JMP_JEQ: return Z3_mk_eq(z3, a, b);
@@ -175,7 +175,7 @@ START_TEST(jmp32_compares_32bit_values) {
                 "jmp32 condition 0x%02x differs from the 32-bit comparison", op);
 }
 END_TEST
-#line 340 "spec/symbolic.nw"
+#line 354 "spec/symbolic.nw"
 START_TEST(byte_swaps) {
   for (int32_t w = 16; w <= 64; w *= 2) {
     Z3_ast once = alu_result(LBPF_CLASS_ALU64 | LBPF_ALU_END, 0, w, d, s);
@@ -187,7 +187,7 @@ START_TEST(byte_swaps) {
   }
 }
 END_TEST
-#line 363 "spec/symbolic.nw"
+#line 377 "spec/symbolic.nw"
 static uint64_t concrete_run(uint8_t opcode, int16_t offset, int32_t imm, uint64_t dv,
                              uint64_t sv) {
   /* r0 = dv; r1 = sv; op r0, r1; exit — run by the spec engine. */
@@ -232,14 +232,14 @@ START_TEST(instances_agree) {
 }
 END_TEST
 
-#line 149 "spec/symbolic.nw"
+#line 163 "spec/symbolic.nw"
 Suite *symbolic_suite(void) {
   Suite *s = suite_create("symbolic");
   TCase *tc = tcase_create("symbolic");
   tcase_set_timeout(tc, 120);
   tcase_add_checked_fixture(tc, open_solver, close_solver);
 
-#line 426 "spec/symbolic.nw"
+#line 440 "spec/symbolic.nw"
   fill_samples();
   tcase_add_loop_test(tc, alu32_is_32bit_arithmetic, 0,
                       (int)(sizeof alu32_cases / sizeof alu32_cases[0]));
@@ -247,7 +247,7 @@ Suite *symbolic_suite(void) {
   tcase_add_loop_test(tc, jmp32_compares_32bit_values, 0, (int)sizeof conditions);
   tcase_add_test(tc, byte_swaps);
   tcase_add_test(tc, instances_agree);
-#line 155 "spec/symbolic.nw"
+#line 169 "spec/symbolic.nw"
   suite_add_tcase(s, tc);
   return s;
 }
