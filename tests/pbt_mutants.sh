@@ -52,7 +52,7 @@ while IFS= read -r m; do
     rc=0
     (cd "$work" && timeout "${PBT_MUTANT_TIMEOUT:-300}" sh -c "$MUTANT_RUN") > "$work/pbt.out" 2>&1 || rc=$?
     if [ "$rc" -ne 0 ]; then
-      echo "M$n killed: $(grep -m1 -E ':F:|:E:' "$work/pbt.out" | sed 's/.*:[FE]:[^:]*:[^:]*:[0-9]*: //' | cut -c1-100)   $m"
+      echo "M$n killed: $(grep -m1 -E ':F:|:E:|^FAILED' "$work/pbt.out" | sed 's/.*:[FE]:[^:]*:[^:]*:[0-9]*: //' | cut -c1-100)   $m"
       killed=$((killed + 1))
     else
       echo "M$n SURVIVED  $m"

@@ -1,4 +1,4 @@
-#line 275 "lit/jit-proof.nw"
+#line 277 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (see lit/jit-proof.nw). */
 #include "lbpf_jit_proof.h"
 #include <stdio.h>
@@ -11,7 +11,7 @@
 #include "lbpf_thumb.h"
 #include "lbpf_thumb_sym.h"
 
-#line 104 "lit/jit-proof.nw"
+#line 105 "lit/jit-proof.nw"
 #define FRAME_BYTES LBPF_JIT_MODEL_STACK
 #define STACK_TOP (LBPF_JIT_MODEL_STACK_BASE + LBPF_JIT_MODEL_STACK)
 #define FILE_BYTES (8u * LBPF_NREGS)
@@ -48,7 +48,7 @@ static void relate(Z3_context ctx, Z3_ast const regs[LBPF_NREGS], struct related
   s->arm.r[14] = Z3_mk_unsigned_int(ctx, LBPF_JIT_MODEL_SENTINEL | 1u, bv32);
   s->arm.pc = LBPF_JIT_MODEL_CODE;
 }
-#line 149 "lit/jit-proof.nw"
+#line 150 "lit/jit-proof.nw"
 static Z3_ast file_value(Z3_context ctx, const struct related *s, unsigned i) {
   Z3_ast v = s->file[8 * i + 7];
   for (unsigned k = 7; k-- > 0;)
@@ -87,7 +87,7 @@ static size_t claim(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
   snprintf(parts[m].name, sizeof parts[m].name, "sp");
   return m + 1;
 }
-#line 228 "lit/jit-proof.nw"
+#line 229 "lit/jit-proof.nw"
 static void report_counterexample(Z3_context ctx, Z3_model model, const char *part, char *why,
                                   size_t why_cap) {
   Z3_model_inc_ref(ctx, model);
@@ -101,7 +101,7 @@ static void report_counterexample(Z3_context ctx, Z3_model model, const char *pa
   }
   Z3_model_dec_ref(ctx, model);
 }
-#line 195 "lit/jit-proof.nw"
+#line 196 "lit/jit-proof.nw"
 static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, unsigned timeout_ms,
                                     char *why, size_t why_cap) {
   Z3_ast holds = Z3_simplify(ctx, p->holds);
@@ -128,17 +128,18 @@ static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, unsign
   Z3_solver_dec_ref(ctx, solver);
   return v;
 }
-#line 246 "lit/jit-proof.nw"
+#line 247 "lit/jit-proof.nw"
 enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
                                           const uint8_t *code, size_t code_len,
                                           Z3_ast const regs[LBPF_NREGS], unsigned timeout_ms,
-                                          char *why, size_t why_cap) {
+                                          uint64_t *executed, char *why, size_t why_cap) {
   static struct related s; /* large: the frame's terms */
   relate(ctx, regs, &s);
   struct lbpf_thumb_result result;
   enum lbpf_thumb_status status =
       lbpf_thumb_sym_run(&s.arm, code, code_len, LBPF_JIT_MODEL_CODE, s.areas, 2,
                          LBPF_JIT_MODEL_SENTINEL, LBPF_JIT_MODEL_MAX_STEPS, &result);
+  if (executed) *executed = result.insns;
   if (status != LBPF_THUMB_RETURNED) {
     snprintf(why, why_cap, "the machine stopped (%s) at pc 0x%08x, fault address 0x%08x",
              lbpf_thumb_status_name(status), (unsigned)result.pc, (unsigned)result.fault_addr);
@@ -152,7 +153,7 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
   }
   return LBPF_JIT_PROVED;
 }
-#line 434 "lit/jit-proof.nw"
+#line 436 "lit/jit-proof.nw"
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
@@ -166,12 +167,13 @@ static bool verified(struct lbpf_insn insn, struct lbpf_program *prog) {
   return lbpf_verify(text, sizeof text, &env, prog, NULL) == LBPF_OK;
 }
 
-static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, size_t *len, char *why,
-                           size_t why_cap) {
+static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, size_t *len,
+                           size_t *ninsns, char *why, size_t why_cap) {
   static struct lbpf_thumb_insn out[MAX_THUMB];
   struct lbpf_program prog;
   if (!verified(insn, &prog)) return REFUSED;
   size_t n = lbpf_jit_alu_model(&prog, 0, 1, out, MAX_THUMB);
+  *ninsns = n;
   if (n == 0) {
     snprintf(why, why_cap, "J gave no code");
     return NO_CODE;
@@ -187,7 +189,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 480 "lit/jit-proof.nw"
+#line 483 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -218,7 +220,7 @@ static bool compiled(const struct form *f) {
   struct lbpf_program prog;
   return verified(f->insn, &prog) && lbpf_jit_alu_slots(&prog, 0) == 1;
 }
-#line 536 "lit/jit-proof.nw"
+#line 544 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -250,11 +252,12 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     for (uint8_t dst = 0; dst < LBPF_NREGS - 1; dst++) {
       if (!all && f->imm_source && dst != k % (LBPF_NREGS - 1)) continue;
       for (uint8_t src = 0; src < (f->reg_source ? LBPF_NREGS : 1) && n < cap; src++)
-        out[n++] = (struct choice){dst, src, imms[k]};
+        if (all || !f->reg_source || src == dst || src == dst + 1 || src == LBPF_NREGS - 1)
+          out[n++] = (struct choice){dst, src, imms[k]};
     }
   return n;
 }
-#line 591 "lit/jit-proof.nw"
+#line 607 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -281,7 +284,9 @@ static const struct choice sampled_pairs[] = {{1, 2, 0}, {3, 3, 0}, {0, 10, 0}, 
 
 static bool tested_only(const struct form *f) {
   uint8_t op = LBPF_OP(f->insn.opcode);
-  return op == LBPF_ALU_DIV || op == LBPF_ALU_MOD;
+  bool is64 = LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64;
+  return (op == LBPF_ALU_MUL && is64) || op == LBPF_ALU_MOD ||
+         (op == LBPF_ALU_DIV && f->insn.offset == 1);
 }
 
 static struct lbpf_insn instance(const struct form *f, struct choice c) {
@@ -296,17 +301,26 @@ static struct lbpf_insn instance(const struct form *f, struct choice c) {
 static int check_choice(Z3_context ctx, const struct form *f, struct choice c, bool sample,
                         unsigned timeout_ms, char *why, size_t why_cap) {
   static uint8_t code[4 * MAX_THUMB];
-  size_t len = 0;
+  size_t len = 0, ninsns = 0;
   struct lbpf_insn in = instance(f, c);
-  enum jitted j = jit_one(in, code, sizeof code, &len, why, why_cap);
+  enum jitted j = jit_one(in, code, sizeof code, &len, &ninsns, why, why_cap);
   if (j == REFUSED) return 1; /* not a program: nothing to prove */
   if (j == NO_CODE) return 0;
   Z3_ast regs[LBPF_NREGS];
   if (!sample) {
     for (unsigned i = 0; i < LBPF_NREGS; i++)
       regs[i] = lbpf_jit_proof_reg(ctx, i);
-    return lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, why, why_cap) ==
-           LBPF_JIT_PROVED;
+    uint64_t executed = 0;
+    if (lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, &executed, why, why_cap) !=
+        LBPF_JIT_PROVED)
+      return 0;
+    if (executed != ninsns) {
+      snprintf(why, why_cap,
+               "the code ran %llu instructions; J gave %zu (straight-line code runs each once)",
+               (unsigned long long)executed, ninsns);
+      return 0;
+    }
+    return 1;
   }
   for (size_t i = 0; i < NSAMPLES; i++)
     for (size_t k = 0; k < (in.dst == in.src || !f->reg_source ? 1 : NSAMPLES); k++) {
@@ -314,7 +328,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
         regs[r] = lbpf_spec_sym_value(ctx, UINT64_C(0x0101010101010101) * (r + 1));
       regs[in.src] = lbpf_spec_sym_value(ctx, samples[k]);
       regs[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
-      if (lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, why, why_cap) !=
+      if (lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, NULL, why, why_cap) !=
           LBPF_JIT_PROVED) {
         size_t used = strlen(why);
         snprintf(why + used, why_cap - used, " (sample dst=0x%llx src=0x%llx)",
@@ -324,7 +338,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 662 "lit/jit-proof.nw"
+#line 688 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];
@@ -360,6 +374,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
       failed++;
     }
     Z3_del_context(ctx);
+    fflush(out);
   }
   return failed;
 }

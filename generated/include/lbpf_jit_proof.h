@@ -23,11 +23,12 @@ enum lbpf_jit_verdict {
    64-bit terms of ctx), and decide whether it ends related to the state the
    specification gives after the n ALU instructions insns.  timeout_ms bounds
    the solver (0: no bound).  On anything but LBPF_JIT_PROVED, why (why_cap
-   bytes) says what failed: the counterexample or the machine's status. */
+   bytes) says what failed: the counterexample or the machine's status.
+   executed (if not NULL) receives the number of instructions run. */
 enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
                                           const uint8_t *code, size_t code_len,
                                           Z3_ast const regs[LBPF_NREGS], unsigned timeout_ms,
-                                          char *why, size_t why_cap);
+                                          uint64_t *executed, char *why, size_t why_cap);
 
 /* The variable b<i> (64 bits) of ctx: BPF register i of the symbolic state. */
 Z3_ast lbpf_jit_proof_reg(Z3_context ctx, unsigned i);
