@@ -1,4 +1,4 @@
-#line 277 "lit/jit-proof.nw"
+#line 280 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (see lit/jit-proof.nw). */
 #include "lbpf_jit_proof.h"
 #include <stdio.h>
@@ -11,7 +11,7 @@
 #include "lbpf_thumb.h"
 #include "lbpf_thumb_sym.h"
 
-#line 105 "lit/jit-proof.nw"
+#line 108 "lit/jit-proof.nw"
 #define FRAME_BYTES LBPF_JIT_MODEL_STACK
 #define STACK_TOP (LBPF_JIT_MODEL_STACK_BASE + LBPF_JIT_MODEL_STACK)
 #define FILE_BYTES (8u * LBPF_NREGS)
@@ -48,7 +48,7 @@ static void relate(Z3_context ctx, Z3_ast const regs[LBPF_NREGS], struct related
   s->arm.r[14] = Z3_mk_unsigned_int(ctx, LBPF_JIT_MODEL_SENTINEL | 1u, bv32);
   s->arm.pc = LBPF_JIT_MODEL_CODE;
 }
-#line 150 "lit/jit-proof.nw"
+#line 153 "lit/jit-proof.nw"
 static Z3_ast file_value(Z3_context ctx, const struct related *s, unsigned i) {
   Z3_ast v = s->file[8 * i + 7];
   for (unsigned k = 7; k-- > 0;)
@@ -87,7 +87,7 @@ static size_t claim(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
   snprintf(parts[m].name, sizeof parts[m].name, "sp");
   return m + 1;
 }
-#line 229 "lit/jit-proof.nw"
+#line 232 "lit/jit-proof.nw"
 static void report_counterexample(Z3_context ctx, Z3_model model, const char *part, char *why,
                                   size_t why_cap) {
   Z3_model_inc_ref(ctx, model);
@@ -101,7 +101,7 @@ static void report_counterexample(Z3_context ctx, Z3_model model, const char *pa
   }
   Z3_model_dec_ref(ctx, model);
 }
-#line 196 "lit/jit-proof.nw"
+#line 199 "lit/jit-proof.nw"
 static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, unsigned timeout_ms,
                                     char *why, size_t why_cap) {
   Z3_ast holds = Z3_simplify(ctx, p->holds);
@@ -128,7 +128,7 @@ static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, unsign
   Z3_solver_dec_ref(ctx, solver);
   return v;
 }
-#line 247 "lit/jit-proof.nw"
+#line 250 "lit/jit-proof.nw"
 enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
                                           const uint8_t *code, size_t code_len,
                                           Z3_ast const regs[LBPF_NREGS], unsigned timeout_ms,
@@ -153,7 +153,7 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
   }
   return LBPF_JIT_PROVED;
 }
-#line 436 "lit/jit-proof.nw"
+#line 439 "lit/jit-proof.nw"
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
@@ -189,7 +189,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 483 "lit/jit-proof.nw"
+#line 486 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -220,7 +220,7 @@ static bool compiled(const struct form *f) {
   struct lbpf_program prog;
   return verified(f->insn, &prog) && lbpf_jit_alu_slots(&prog, 0) == 1;
 }
-#line 544 "lit/jit-proof.nw"
+#line 547 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -257,7 +257,7 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     }
   return n;
 }
-#line 607 "lit/jit-proof.nw"
+#line 610 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -338,7 +338,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 688 "lit/jit-proof.nw"
+#line 691 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];

@@ -1,4 +1,4 @@
-#line 47 "lit/jit-proof.nw"
+#line 50 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (host only; link -lz3).  See lit/jit-proof.nw. */
 #ifndef LBPF_JIT_PROOF_H
 #define LBPF_JIT_PROOF_H
@@ -10,7 +10,7 @@
 
 #include "lbpf.h"
 
-#line 63 "lit/jit-proof.nw"
+#line 66 "lit/jit-proof.nw"
 enum lbpf_jit_verdict {
   LBPF_JIT_PROVED,    /* the claim holds for all values */
   LBPF_JIT_REFUTED,   /* a counterexample (or, on samples, a wrong value) */
@@ -45,5 +45,5 @@ struct lbpf_jit_proof_options {
   unsigned timeout_ms;
 };
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out);
-#line 59 "lit/jit-proof.nw"
+#line 62 "lit/jit-proof.nw"
 #endif
