@@ -1,10 +1,10 @@
-#line 239 "lit/thumb-symbolic.nw"
+#line 244 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics: the same step function as
    the concrete machine, over Z3 terms. */
 #include "lbpf_thumb_sym.h"
 #include <string.h>
 
-#line 27 "lit/thumb-symbolic.nw"
+#line 32 "lit/thumb-symbolic.nw"
 typedef Z3_ast V;
 #define CTX (m->ctx)
 #define K(x) Z3_mk_unsigned_int(CTX, (unsigned)(x), m->bv32)
@@ -27,7 +27,7 @@ typedef Z3_ast V;
 #define MULHU(a, b) mul_high(m, (a), (b), false)
 #define MULHS(a, b) mul_high(m, (a), (b), true)
 #define CONCRETE(m, v, out) concrete_value((m), (v), (out))
-#line 58 "lit/thumb-symbolic.nw"
+#line 63 "lit/thumb-symbolic.nw"
 struct machine {
   Z3_context ctx;
   Z3_sort bv32;
@@ -55,7 +55,7 @@ static bool concrete_value(struct machine *m, Z3_ast v, uint32_t *out) {
   *out = u;
   return true;
 }
-#line 96 "lit/thumb-symbolic.nw"
+#line 101 "lit/thumb-symbolic.nw"
 static struct lbpf_thumb_sym_area *find_area(struct machine *m, uint32_t addr, uint32_t size,
                                              unsigned perm) {
   for (size_t k = 0; k < m->nareas; k++) {
@@ -86,14 +86,13 @@ static bool fetch_code(struct machine *m, uint32_t addr, uint16_t *hw) {
 #define LOAD(m, addr, size) load_terms((m), (addr), (size))
 #define STORE(m, addr, size, v) store_terms((m), (addr), (size), (v))
 #define FETCH(m, addr, hw) fetch_code((m), (addr), (hw))
-#line 246 "lit/thumb-symbolic.nw"
+#line 251 "lit/thumb-symbolic.nw"
 #include "../thumb/thumb_semantics.h"
-#line 134 "lit/thumb-symbolic.nw"
+#line 139 "lit/thumb-symbolic.nw"
 void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx) {
   memset(s, 0, sizeof *s);
   s->ctx = ctx;
   Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
-  Z3_ast one = Z3_mk_unsigned_int(ctx, 1, bv32), zero = Z3_mk_unsigned_int(ctx, 0, bv32);
   static const char *const flag_names[4] = {"n", "z", "c", "v"};
   Z3_ast *flags[4] = {&s->n, &s->z, &s->c, &s->v};
   for (int k = 0; k < 16; k++) {
@@ -101,9 +100,7 @@ void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx) {
     s->r[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv32);
   }
   for (int k = 0; k < 4; k++)
-    *flags[k] = Z3_mk_ite(
-        ctx, Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx)), one,
-        zero);
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
 }
 
 enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const uint8_t *code,
@@ -117,7 +114,7 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
   m->bv32 = Z3_mk_bv_sort(m->ctx, 32);
   m->zero = K(0), m->one = K(1);
   memcpy(m->r, s->r, sizeof m->r);
-  m->n = s->n, m->z = s->z, m->c = s->c, m->v = s->v;
+  m->n = BOOL01(s->n), m->z = BOOL01(s->z), m->c = BOOL01(s->c), m->v = BOOL01(s->v);
   m->itstate = s->itstate & 0xff;
   m->pc = s->pc & ~1u;
   m->code = code, m->code_len = code_len, m->code_base = code_base;
@@ -149,6 +146,9 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
   memcpy(s->r, m->r, sizeof s->r);
   s->r[15] = K(m->pc);
   s->pc = m->pc;
-  s->n = m->n, s->z = m->z, s->c = m->c, s->v = m->v, s->itstate = m->itstate;
+  Z3_ast *flags[4] = {&s->n, &s->z, &s->c, &s->v}, bits[4] = {m->n, m->z, m->c, m->v};
+  for (int k = 0; k < 4; k++)
+    *flags[k] = Z3_simplify(CTX, Z3_mk_eq(CTX, bits[k], m->one));
+  s->itstate = m->itstate;
   return status;
 }

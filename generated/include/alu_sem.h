@@ -31,6 +31,10 @@ static V truncate_to(V a, unsigned bits) {
   return bits == 64 ? a : V_AND(a, V_K((UINT64_C(1) << bits) - 1));
 }
 #line 180 "spec/semantics.nw"
+static V second_operand(uint8_t opcode, int32_t imm, V src) {
+  return (opcode & LBPF_SRC_X) ? src : V_K((uint64_t)(int64_t)imm);
+}
+
 static V alu_result(uint8_t opcode, int16_t offset, int32_t imm, V d, V s) {
   int is64 = LBPF_CLASS(opcode) == LBPF_CLASS_ALU64;
   unsigned width = is64 ? 64 : 32;
@@ -59,7 +63,7 @@ static V alu_result(uint8_t opcode, int16_t offset, int32_t imm, V d, V s) {
   }
   return is64 ? r : trunc32(r);
 }
-#line 220 "spec/semantics.nw"
+#line 224 "spec/semantics.nw"
 static VB jump_taken(uint8_t opcode, V d, V s) {
   int is64 = LBPF_CLASS(opcode) == LBPF_CLASS_JMP;
   V du = is64 ? d : trunc32(d), su = is64 ? s : trunc32(s);

@@ -1,4 +1,4 @@
-#line 200 "lit/thumb-symbolic.nw"
+#line 205 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics (host only; link -lz3). */
 #ifndef LBPF_THUMB_SYM_H
 #define LBPF_THUMB_SYM_H
@@ -12,8 +12,8 @@ struct lbpf_thumb_sym_area {
   Z3_ast *bytes;
 };
 
-/* The symbolic state: registers and flags are 32-bit terms (flags 0 or 1);
-   the pc and the IT state are concrete. */
+/* The symbolic state: registers are 32-bit terms, flags Boolean terms (the
+   convention of lbpf_spec_sym.h); the pc and the IT state are concrete. */
 struct lbpf_thumb_sym_state {
   Z3_context ctx;
   Z3_ast r[16];
@@ -22,8 +22,8 @@ struct lbpf_thumb_sym_state {
   uint32_t pc;
 };
 
-/* Registers r0..r15 become the variables "r00".."r15", flags the 0/1
-   values of the Boolean variables "n", "z", "c", "v"; pc and IT state 0. */
+/* Registers r0..r15 become the variables "r00".."r15", flags the Boolean
+   variables "n", "z", "c", "v"; pc and IT state 0. */
 void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx);
 
 /* Run the code (code_len bytes at code_base) from s->pc, as lbpf_thumb_run

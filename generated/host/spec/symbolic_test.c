@@ -1,43 +1,23 @@
-#line 15 "spec/symbolic.nw"
+#line 151 "spec/symbolic.nw"
 #include <check.h>
 #include <stdint.h>
 #include <z3.h>
 
 #include "lbpf.h"
 #include "lbpf_isa.h"
+#include "lbpf_spec_sym.h"
 
-#line 48 "spec/symbolic.nw"
+#line 179 "spec/symbolic.nw"
 static Z3_context z3;
-
-typedef Z3_ast V;
-typedef Z3_ast VB;
-static Z3_ast bv64(uint64_t k) {
-  return Z3_mk_unsigned_int64(z3, k, Z3_mk_bv_sort(z3, 64));
-}
-#define V_K(k) bv64((uint64_t)(k))
-#define V_ADD(a, b) Z3_mk_bvadd(z3, (a), (b))
-#define V_SUB(a, b) Z3_mk_bvsub(z3, (a), (b))
-#define V_MUL(a, b) Z3_mk_bvmul(z3, (a), (b))
-#define V_UDIV(a, b) Z3_mk_bvudiv(z3, (a), (b))
-#define V_UREM(a, b) Z3_mk_bvurem(z3, (a), (b))
-#define V_SDIV(a, b) Z3_mk_bvsdiv(z3, (a), (b))
-#define V_SREM(a, b) Z3_mk_bvsrem(z3, (a), (b))
-#define V_AND(a, b) Z3_mk_bvand(z3, (a), (b))
-#define V_OR(a, b) Z3_mk_bvor(z3, (a), (b))
-#define V_XOR(a, b) Z3_mk_bvxor(z3, (a), (b))
-#define V_SHL(a, n) Z3_mk_bvshl(z3, (a), (n))
-#define V_LSHR(a, n) Z3_mk_bvlshr(z3, (a), (n))
-#define V_ASHR(a, n) Z3_mk_bvashr(z3, (a), (n))
-#define V_EQ(a, b) Z3_mk_eq(z3, (a), (b))
-#define V_ULT(a, b) Z3_mk_bvult(z3, (a), (b))
-#define V_SLT(a, b) Z3_mk_bvslt(z3, (a), (b))
-#define V_NOT(c) Z3_mk_not(z3, (c))
-#define V_ITE(c, a, b) Z3_mk_ite(z3, (c), (a), (b))
-#line 23 "spec/symbolic.nw"
-#include "alu_sem.h"
-#line 87 "spec/symbolic.nw"
 static Z3_solver solver;
-static V d, s;
+static Z3_ast d, s;
+
+static Z3_ast bv64(uint64_t k) {
+  return lbpf_spec_sym_value(z3, k);
+}
+static Z3_ast alu_result(uint8_t opcode, int16_t offset, int32_t imm, Z3_ast dv, Z3_ast sv) {
+  return lbpf_spec_sym_alu(z3, opcode, offset, imm, dv, sv);
+}
 
 static void open_solver(void) {
   Z3_config cfg = Z3_mk_config();
@@ -54,7 +34,7 @@ static void close_solver(void) {
   Z3_del_context(z3);
 }
 
-static int valid(VB claim, const char *what) {
+static int valid(Z3_ast claim, const char *what) {
   Z3_solver_push(z3, solver);
   Z3_solver_assert(z3, solver, Z3_mk_not(z3, claim));
   Z3_lbool r = Z3_solver_check(z3, solver);
@@ -64,8 +44,8 @@ static int valid(VB claim, const char *what) {
   Z3_solver_pop(z3, solver, 1);
   return r == Z3_L_FALSE;
 }
-#line 129 "spec/symbolic.nw"
-static Z3_ast lo(V a) {
+#line 227 "spec/symbolic.nw"
+static Z3_ast lo(Z3_ast a) {
   return Z3_mk_extract(z3, 31, 0, a);
 }
 static Z3_ast zext(Z3_ast a32) {
@@ -115,7 +95,7 @@ START_TEST(alu32_is_32bit_arithmetic) {
   const struct alu_case c = alu32_cases[_i];
   if (!c.proved) return; /* see the sampled check below */
   uint8_t opcode = (uint8_t)(LBPF_CLASS_ALU | LBPF_SRC_X | c.op);
-  V result = alu_result(opcode, c.offset, 0, d, s);
+  Z3_ast result = alu_result(opcode, c.offset, 0, d, s);
   char what[64];
   snprintf(what, sizeof what, "alu32 op 0x%02x offset %d", c.op, c.offset);
   ck_assert_msg(valid(Z3_mk_eq(z3, Z3_mk_extract(z3, 63, 32, result), bv32(0)), what),
@@ -124,14 +104,14 @@ START_TEST(alu32_is_32bit_arithmetic) {
                 "%s differs from 32-bit arithmetic", what);
 }
 END_TEST
-#line 193 "spec/symbolic.nw"
+#line 291 "spec/symbolic.nw"
 static uint64_t constant(Z3_ast t) {
   uint64_t k = 0;
   ck_assert(Z3_get_numeral_uint64(z3, Z3_simplify(z3, t), &k));
   return k;
 }
 
-#line 325 "spec/symbolic.nw"
+#line 423 "spec/symbolic.nw"
 #define NSAMPLES 24
 static uint64_t sample[NSAMPLES] = {0,          1,
                                     2,          7,
@@ -152,14 +132,14 @@ static void fill_samples(void) {
   }
 }
 
-#line 201 "spec/symbolic.nw"
+#line 299 "spec/symbolic.nw"
 START_TEST(alu32_division_on_samples) {
   for (size_t c = 0; c < sizeof alu32_cases / sizeof alu32_cases[0]; c++) {
     if (alu32_cases[c].proved) continue;
     uint8_t opcode = (uint8_t)(LBPF_CLASS_ALU | LBPF_SRC_X | alu32_cases[c].op);
     for (unsigned i = 0; i < NSAMPLES; i++)
       for (unsigned j = 0; j < NSAMPLES; j++) {
-        V dv = bv64(sample[i]), sv = bv64(sample[j]);
+        Z3_ast dv = bv64(sample[i]), sv = bv64(sample[j]);
         ck_assert_uint_eq(
             constant(alu_result(opcode, alu32_cases[c].offset, 0, dv, sv)),
             constant(zext(reference32(alu32_cases[c].op, alu32_cases[c].offset, lo(dv), lo(sv)))));
@@ -167,7 +147,7 @@ START_TEST(alu32_division_on_samples) {
   }
 }
 END_TEST
-#line 222 "spec/symbolic.nw"
+#line 320 "spec/symbolic.nw"
 static Z3_ast reference_cond32(uint8_t op, Z3_ast a, Z3_ast b) {
   switch (op) {
   case LBPF_JMP_JEQ: return Z3_mk_eq(z3, a, b);
@@ -190,24 +170,24 @@ static const uint8_t conditions[] = {LBPF_JMP_JEQ,  LBPF_JMP_JNE,  LBPF_JMP_JGT,
 
 START_TEST(jmp32_compares_32bit_values) {
   uint8_t op = conditions[_i];
-  VB taken = jump_taken((uint8_t)(LBPF_CLASS_JMP32 | LBPF_SRC_X | op), d, s);
+  Z3_ast taken = lbpf_spec_sym_jump_taken(z3, (uint8_t)(LBPF_CLASS_JMP32 | LBPF_SRC_X | op), d, s);
   ck_assert_msg(valid(Z3_mk_eq(z3, taken, reference_cond32(op, lo(d), lo(s))), "jmp32"),
                 "jmp32 condition 0x%02x differs from the 32-bit comparison", op);
 }
 END_TEST
-#line 256 "spec/symbolic.nw"
+#line 354 "spec/symbolic.nw"
 START_TEST(byte_swaps) {
   for (int32_t w = 16; w <= 64; w *= 2) {
-    V once = alu_result(LBPF_CLASS_ALU64 | LBPF_ALU_END, 0, w, d, s);
-    V twice = alu_result(LBPF_CLASS_ALU64 | LBPF_ALU_END, 0, w, once, s);
-    V be = alu_result(LBPF_CLASS_ALU | LBPF_SRC_X | LBPF_ALU_END, 0, w, d, s);
-    V low = w == 64 ? d : Z3_mk_zero_ext(z3, 64 - w, Z3_mk_extract(z3, w - 1, 0, d));
+    Z3_ast once = alu_result(LBPF_CLASS_ALU64 | LBPF_ALU_END, 0, w, d, s);
+    Z3_ast twice = alu_result(LBPF_CLASS_ALU64 | LBPF_ALU_END, 0, w, once, s);
+    Z3_ast be = alu_result(LBPF_CLASS_ALU | LBPF_SRC_X | LBPF_ALU_END, 0, w, d, s);
+    Z3_ast low = w == 64 ? d : Z3_mk_zero_ext(z3, 64 - w, Z3_mk_extract(z3, w - 1, 0, d));
     ck_assert(valid(Z3_mk_eq(z3, twice, low), "bswap involution"));
     ck_assert(valid(Z3_mk_eq(z3, be, once), "be = bswap"));
   }
 }
 END_TEST
-#line 279 "spec/symbolic.nw"
+#line 377 "spec/symbolic.nw"
 static uint64_t concrete_run(uint8_t opcode, int16_t offset, int32_t imm, uint64_t dv,
                              uint64_t sv) {
   /* r0 = dv; r1 = sv; op r0, r1; exit — run by the spec engine. */
@@ -252,14 +232,14 @@ START_TEST(instances_agree) {
 }
 END_TEST
 
-#line 28 "spec/symbolic.nw"
+#line 163 "spec/symbolic.nw"
 Suite *symbolic_suite(void) {
   Suite *s = suite_create("symbolic");
   TCase *tc = tcase_create("symbolic");
   tcase_set_timeout(tc, 120);
   tcase_add_checked_fixture(tc, open_solver, close_solver);
 
-#line 342 "spec/symbolic.nw"
+#line 440 "spec/symbolic.nw"
   fill_samples();
   tcase_add_loop_test(tc, alu32_is_32bit_arithmetic, 0,
                       (int)(sizeof alu32_cases / sizeof alu32_cases[0]));
@@ -267,7 +247,7 @@ Suite *symbolic_suite(void) {
   tcase_add_loop_test(tc, jmp32_compares_32bit_values, 0, (int)sizeof conditions);
   tcase_add_test(tc, byte_swaps);
   tcase_add_test(tc, instances_agree);
-#line 34 "spec/symbolic.nw"
+#line 169 "spec/symbolic.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,0 +1,154 @@
+#line 986 "lit/jit-alu.nw"
+/* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
+#ifndef LBPF_JIT_H
+#define LBPF_JIT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lbpf.h"
+#include "lbpf_thumb.h"
+
+#line 47 "lit/jit-alu.nw"
+/* Where BPF register i lives in the register file (byte offsets). */
+#define LBPF_JIT_REG_LO(i) (8u * (i))
+#define LBPF_JIT_REG_HI(i) (8u * (i) + 4u)
+/* The ARM register holding the register file's address during a run. */
+#define LBPF_JIT_BASE_REG 0u
+/* Halves are numbered 2*i (low word of BPF register i) and 2*i + 1 (high). */
+#define LBPF_JIT_NHALVES (2 * LBPF_NREGS)
+/* The ARM registers a run allocates, in order: caller-saved, then saved ones. */
+#define LBPF_JIT_POOL_SIZE 13
+extern const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE];
+/* Scratch registers an instruction may need (64-bit arsh by a register). */
+#define LBPF_JIT_MAX_SCRATCH 3
+/* Bytes of machine stack a run may use (a push of r4-r11 and lr is 36). */
+#define LBPF_JIT_MODEL_STACK 64u
+#line 93 "lit/jit-alu.nw"
+enum lbpf_jit_buf_status {
+  LBPF_JIT_BUF_OK = 0,
+  LBPF_JIT_BUF_FULL,    /* an array (code, instructions, labels, fix-ups) is full */
+  LBPF_JIT_BUF_INVALID, /* an instruction the model does not accept */
+  LBPF_JIT_BUF_RANGE,   /* a branch whose target is out of its form's range */
+  LBPF_JIT_BUF_UNBOUND  /* a branch to a label never bound, or a label out of range */
+};
+#define LBPF_JIT_UNBOUND UINT32_MAX
+
+struct lbpf_jit_fixup {
+  struct lbpf_thumb_insn insn; /* the branch, its offset to be patched */
+  uint32_t label;
+  uint32_t offset; /* byte offset of the branch */
+  uint32_t index;  /* its index among the instructions */
+};
+
+struct lbpf_jit_buf {
+  uint8_t *code; /* bytes, or NULL */
+  size_t cap;
+  struct lbpf_thumb_insn *insns; /* instructions, or NULL */
+  size_t icap;
+  uint32_t *labels; /* byte offset of each label, LBPF_JIT_UNBOUND until bound */
+  size_t nlabels;
+  struct lbpf_jit_fixup *fixups;
+  size_t fcap, nfixups;
+  size_t len; /* bytes emitted */
+  size_t n;   /* instructions emitted */
+  enum lbpf_jit_buf_status status;
+};
+
+/* Start an empty buffer over the caller's arrays (any may be NULL with a
+   size of 0); every label starts unbound. */
+void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
+                       struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
+                       struct lbpf_jit_fixup *fixups, size_t fcap);
+/* Append one instruction. */
+void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i);
+/* Append the branch i (B, B<c>, CBZ or CBNZ, of either width) to label. */
+void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, uint32_t label);
+/* Bind label to the current offset. */
+void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
+/* Patch every branch; the buffer's status. */
+enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
+#line 865 "lit/jit-alu.nw"
+/* The plan of a run: what it loads, stores, needs, and its body's length. */
+struct lbpf_jit_plan {
+  uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
+  uint32_t written;    /* halves written */
+  unsigned nscratch;   /* scratch registers */
+  uint32_t body;       /* instructions of the body */
+};
+/* Slots (1, or 2 for lddw) of the ALU-run instruction at pc; 0 if the
+   instruction cannot belong to a run. */
+uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc);
+void lbpf_jit_plan_init(struct lbpf_jit_plan *p);
+/* Add the ALU-run instruction at pc; false (p unchanged) if the run would no
+   longer fit the register pool. */
+bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc);
+/* Plan the run of len slots at pc; false if it is no run. */
+bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc,
+                       uint32_t len);
+/* Thumb-2 instructions the run's code executes (it has no branch). */
+uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p);
+/* The generator: write the code of the run of len slots at pc into b (J with
+   an instructions buffer, E with a bytes buffer).  False if it is no run or
+   the buffer refused. */
+bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                      struct lbpf_jit_buf *b);
+/* J, the model: the Thumb-2 instructions of the run of len slots at slot pc
+   of a verified program (every slot of it an ALU-run instruction).  Writes
+   at most cap instructions to out and returns how many; 0 when cap is too
+   small or the slots are no run. */
+size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                          struct lbpf_thumb_insn *out, size_t cap);
+#line 34 "lit/jit-emit.nw"
+/* The analyzer's table: one entry per slot of the program. */
+struct lbpf_jit_entry {
+  uint32_t offset; /* byte offset of the run's code in the code buffer */
+  uint32_t len;    /* BPF slots the run covers; 0: no jitted run starts here */
+};
+#line 62 "lit/jit-emit.nw"
+/* Cortex-M4 instructions the interpreter executes per ALU instruction, and
+   what the hybrid VM spends to call a compiled run (see the cost model). */
+#define LBPF_JIT_INTERP_ALU_COST 9u
+#define LBPF_JIT_CALL_COST 10u
+#line 95 "lit/jit-emit.nw"
+#define LBPF_JIT_MAX_INSN_BYTES 52u
+#define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
+/* Bytes of code buffer that always suffice for a program of ninsns slots. */
+size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
+#line 199 "lit/jit-emit.nw"
+/* Is the run of len slots at pc cheaper compiled than interpreted? */
+bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
+/* Does the slot pc hold the first half of an lddw? */
+bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
+/* The analyzer and the emitter E (freestanding, no allocation): find the
+   runs worth jitting (the stated cost model), write each run's code into
+   code (cap bytes, 4-byte aligned), and fill entries[prog->ninsns].  E's
+   bytes for a run are exactly those of encoding J's instructions.  Returns
+   LBPF_OK, or LBPF_ERR_ARGUMENT when cap is too small (nothing half-written
+   is left usable: every entry's len is then 0). */
+enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
+                                      size_t *code_len, struct lbpf_jit_entry *entries);
+#line 909 "lit/jit-alu.nw"
+/* Host only (generated/host/): run the function at code + offset on the
+   Thumb-2 model with r0 = the address of regs, mapping only the code
+   (execute), the 88 bytes of regs (read/write) and a machine stack of
+   LBPF_JIT_MODEL_STACK bytes (read/write); any other access faults.  Returns
+   the model's status (LBPF_THUMB_RETURNED on success), updates regs and fills
+   result (instructions, cycles). */
+enum lbpf_thumb_status lbpf_jit_model_call(const uint8_t *code, size_t code_len, uint32_t offset,
+                                           uint64_t regs[LBPF_NREGS],
+                                           struct lbpf_thumb_result *result);
+/* The same, also giving the machine state before the call (in) and after
+   it (out). */
+enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, uint32_t offset,
+                                          uint64_t regs[LBPF_NREGS], struct lbpf_thumb_state *in,
+                                          struct lbpf_thumb_state *out,
+                                          struct lbpf_thumb_result *result);
+/* Where the witness maps its areas, and the return address it gives. */
+#define LBPF_JIT_MODEL_CODE 0x00010000u
+#define LBPF_JIT_MODEL_REGS 0x20000000u
+#define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
+#define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
+#define LBPF_JIT_MODEL_MAX_STEPS 100000u
+#line 1001 "lit/jit-alu.nw"
+#endif

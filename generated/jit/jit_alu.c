@@ -1,0 +1,627 @@
+#line 1005 "lit/jit-alu.nw"
+/* The ALU-run JIT (levels J and E): one generator, two meanings. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lbpf_isa.h"
+#include "lbpf_jit.h"
+
+#line 64 "lit/jit-alu.nw"
+const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
+                                                   9, 10, 11, LBPF_THUMB_LR};
+#line 145 "lit/jit-alu.nw"
+void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
+                       struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
+                       struct lbpf_jit_fixup *fixups, size_t fcap) {
+  *b = (struct lbpf_jit_buf){.code = code,
+                             .cap = code ? cap : 0,
+                             .insns = insns,
+                             .icap = insns ? icap : 0,
+                             .labels = labels,
+                             .nlabels = labels ? nlabels : 0,
+                             .fixups = fixups,
+                             .fcap = fixups ? fcap : 0};
+  for (size_t k = 0; k < b->nlabels; k++)
+    labels[k] = LBPF_JIT_UNBOUND;
+}
+
+static size_t form_size(unsigned form) {
+  return form < LBPF_THUMB_F_DP_IMM ? 2 : 4;
+}
+
+static void fail(struct lbpf_jit_buf *b, enum lbpf_jit_buf_status s) {
+  if (b->status == LBPF_JIT_BUF_OK) b->status = s;
+}
+
+void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i) {
+  if (b->status != LBPF_JIT_BUF_OK) return;
+  size_t size = form_size(i->form);
+  bool counting = !b->code && !b->insns;
+  if (!counting && !lbpf_thumb_valid(i)) return fail(b, LBPF_JIT_BUF_INVALID);
+  if (b->code) {
+    if (b->len > b->cap || lbpf_thumb_emit(i, b->code + b->len, b->cap - b->len) != size)
+      return fail(b, LBPF_JIT_BUF_FULL);
+  }
+  if (b->insns) {
+    if (b->n >= b->icap) return fail(b, LBPF_JIT_BUF_FULL);
+    b->insns[b->n] = *i;
+  }
+  b->len += size;
+  b->n++;
+}
+
+void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, uint32_t label) {
+  if (b->status != LBPF_JIT_BUF_OK) return;
+  if (b->nfixups >= b->fcap) return fail(b, LBPF_JIT_BUF_FULL);
+  struct lbpf_thumb_insn placeholder = *i;
+  placeholder.imm = 0;
+  b->fixups[b->nfixups] =
+      (struct lbpf_jit_fixup){placeholder, label, (uint32_t)b->len, (uint32_t)b->n};
+  lbpf_jit_emit(b, &placeholder);
+  if (b->status == LBPF_JIT_BUF_OK) b->nfixups++;
+}
+
+void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
+  if (b->status != LBPF_JIT_BUF_OK) return;
+  if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
+  b->labels[label] = (uint32_t)b->len;
+}
+#line 200 "lit/jit-alu.nw"
+enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
+  for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
+    struct lbpf_jit_fixup *f = &b->fixups[k];
+    if (f->label >= b->nlabels || b->labels[f->label] == LBPF_JIT_UNBOUND) {
+      fail(b, LBPF_JIT_BUF_UNBOUND);
+      break;
+    }
+    struct lbpf_thumb_insn i = f->insn;
+    i.imm = (int32_t)((int64_t)b->labels[f->label] - ((int64_t)f->offset + 4));
+    if (!lbpf_thumb_valid(&i)) {
+      fail(b, LBPF_JIT_BUF_RANGE);
+      break;
+    }
+    if (b->code) lbpf_thumb_emit(&i, b->code + f->offset, b->cap - f->offset);
+    if (b->insns) b->insns[f->index] = i;
+  }
+  return b->status;
+}
+#line 244 "lit/jit-alu.nw"
+struct gen {
+  struct lbpf_jit_buf *b;
+  uint32_t read_first; /* halves read before the run writes them */
+  uint32_t written;    /* halves the run writes */
+  unsigned nscratch;   /* scratch registers needed */
+  uint8_t arm[LBPF_JIT_NHALVES];
+  uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
+};
+
+static unsigned lo(unsigned r) {
+  return 2 * r;
+}
+static unsigned hi(unsigned r) {
+  return 2 * r + 1;
+}
+
+/* The ARM register of half h, which the instruction reads. */
+static unsigned rd(struct gen *g, unsigned h) {
+  if (!(g->written >> h & 1)) g->read_first |= UINT32_C(1) << h;
+  return g->arm[h];
+}
+/* The ARM register of half h, which the instruction writes. */
+static unsigned wr(struct gen *g, unsigned h) {
+  g->written |= UINT32_C(1) << h;
+  return g->arm[h];
+}
+/* Scratch register k (0, 1 or 2). */
+static unsigned scratch(struct gen *g, unsigned k) {
+  if (k + 1 > g->nscratch) g->nscratch = k + 1;
+  return g->tmp[k];
+}
+#line 280 "lit/jit-alu.nw"
+#define THUMB(f, o, ...)                                                                           \
+  ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
+
+static void put(struct gen *g, struct lbpf_thumb_insn i) {
+  lbpf_jit_emit(g->b, &i);
+}
+
+static bool modimm(uint32_t k) {
+  uint32_t field;
+  return lbpf_thumb_modimm_encode(k, &field);
+}
+/* rd = rn op rm (flags set when s) */
+static void dp(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
+                                  .op = (uint8_t)op,
+                                  .setflags = (uint8_t)s,
+                                  .rd = (uint8_t)d,
+                                  .rn = (uint8_t)n,
+                                  .rm = (uint8_t)m});
+}
+/* rd = rn op (rm shifted by the immediate n) */
+static void dp_shifted(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
+                       unsigned shift, unsigned amount) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
+                                  .op = (uint8_t)op,
+                                  .rd = (uint8_t)d,
+                                  .rn = (uint8_t)n,
+                                  .rm = (uint8_t)m,
+                                  .shift = (uint8_t)shift,
+                                  .amount = (uint8_t)amount});
+}
+/* rd = rn op k, k a modified immediate */
+static void dp_imm(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, uint32_t k) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_IMM,
+                                  .op = (uint8_t)op,
+                                  .setflags = (uint8_t)s,
+                                  .rd = (uint8_t)d,
+                                  .rn = (uint8_t)n,
+                                  .imm = (int32_t)k});
+}
+static void mov(struct gen *g, unsigned d, unsigned m) {
+  if (d != m) dp(g, LBPF_THUMB_MOV, 0, d, 0, m);
+}
+/* rd = rm shifted by the immediate n (LSL 0..31, LSR/ASR 1..32) */
+static void shift_imm(struct gen *g, unsigned shift, unsigned d, unsigned m, unsigned amount) {
+  dp_shifted(g, LBPF_THUMB_MOV, d, 0, m, shift, amount);
+}
+/* rd = rn shifted by rm[7:0] (LSL, LSR, ASR) */
+static void shift_reg(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_SHIFT_REG,
+                                  .op = (uint8_t)op,
+                                  .rd = (uint8_t)d,
+                                  .rn = (uint8_t)n,
+                                  .rm = (uint8_t)m});
+}
+/* rd = k, in one instruction when k or ~k is a modified immediate, else MOVW
+   and, if the top half is not zero, MOVT */
+static void load_const(struct gen *g, unsigned d, uint32_t k) {
+  if (modimm(k))
+    dp_imm(g, LBPF_THUMB_MOV, 0, d, 0, k);
+  else if (modimm(~k))
+    dp_imm(g, LBPF_THUMB_MVN, 0, d, 0, ~k);
+  else {
+    put(g, THUMB(MOVWT, MOVW, .rd = (uint8_t)d, .imm = (int32_t)(k & 0xffffu)));
+    if (k >> 16) put(g, THUMB(MOVWT, MOVT, .rd = (uint8_t)d, .imm = (int32_t)(k >> 16)));
+  }
+}
+/* load or store word rt at [r0, #offset] */
+static void ldst(struct gen *g, unsigned op, unsigned t, uint32_t offset) {
+  bool narrow = t < 8;
+  put(g,
+      (struct lbpf_thumb_insn){.form = narrow ? LBPF_THUMB_F_LDST_IMM16 : LBPF_THUMB_F_LDST_IMM12,
+                               .op = (uint8_t)op,
+                               .rd = (uint8_t)t,
+                               .rn = LBPF_JIT_BASE_REG,
+                               .imm = (int32_t)offset});
+}
+static void other(struct gen *g, unsigned op, unsigned d, unsigned m) { /* rev, sxtb, ... */
+  unsigned form = op == LBPF_THUMB_REV ? LBPF_THUMB_F_MISC : LBPF_THUMB_F_EXTEND;
+  put(g, (struct lbpf_thumb_insn){
+             .form = (uint8_t)form, .op = (uint8_t)op, .rd = (uint8_t)d, .rm = (uint8_t)m});
+}
+static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m, unsigned a) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_MUL,
+                                  .op = (uint8_t)op,
+                                  .rd = (uint8_t)d,
+                                  .rn = (uint8_t)n,
+                                  .rm = (uint8_t)m,
+                                  .ra = (uint8_t)a});
+}
+#line 358 "lit/jit-alu.nw"
+struct operand {
+  bool is_imm;
+  uint32_t k; /* the immediate, if is_imm */
+  unsigned r; /* the register, if not */
+};
+/* The low word of the source: a register half, or the immediate (loaded
+   into scratch 0 unless keep_imm and it is a modified immediate). */
+static struct operand src_lo(struct gen *g, struct lbpf_insn in, bool keep_imm) {
+  if (in.opcode & LBPF_SRC_X) return (struct operand){false, 0, rd(g, lo(in.src))};
+  uint32_t k = (uint32_t)in.imm;
+  if (keep_imm && modimm(k)) return (struct operand){true, k, 0};
+  unsigned t = scratch(g, 0);
+  load_const(g, t, k);
+  return (struct operand){false, 0, t};
+}
+static struct operand src_hi(struct gen *g, struct lbpf_insn in) {
+  if (in.opcode & LBPF_SRC_X) return (struct operand){false, 0, rd(g, hi(in.src))};
+  return (struct operand){true, in.imm < 0 ? 0xffffffffu : 0, 0};
+}
+/* rd = rn op operand */
+static void dp_op(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n,
+                  struct operand o) {
+  if (o.is_imm)
+    dp_imm(g, op, s, d, n, o.k);
+  else
+    dp(g, op, s, d, n, o.r);
+}
+/* The high word of a 32-bit result is 0. */
+static void zero_hi(struct gen *g, unsigned r) {
+  dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(r)), 0, 0);
+}
+#line 395 "lit/jit-alu.nw"
+static unsigned thumb_op_of(uint8_t bpf_op) {
+  switch (bpf_op) {
+  case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
+  case LBPF_ALU_SUB: return LBPF_THUMB_SUB;
+  case LBPF_ALU_OR: return LBPF_THUMB_ORR;
+  case LBPF_ALU_AND: return LBPF_THUMB_AND;
+  default: return LBPF_THUMB_EOR; /* LBPF_ALU_XOR */
+  }
+}
+
+static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
+  uint8_t bop = LBPF_OP(in.opcode);
+  unsigned op = thumb_op_of(bop), d = in.dst;
+  bool arith = bop == LBPF_ALU_ADD || bop == LBPF_ALU_SUB;
+  unsigned dl = rd(g, lo(d));
+  struct operand sl = src_lo(g, in, true);
+  if (!is64) {
+    dp_op(g, op, 0, wr(g, lo(d)), dl, sl);
+    zero_hi(g, d);
+    return;
+  }
+  struct operand sh = src_hi(g, in);
+  if (arith) {
+    unsigned dh = rd(g, hi(d));
+    dp_op(g, op, 1, wr(g, lo(d)), dl, sl);
+    dp_op(g, op == LBPF_THUMB_ADD ? LBPF_THUMB_ADC : LBPF_THUMB_SBC, 0, wr(g, hi(d)), dh, sh);
+    return;
+  }
+  dp_op(g, op, 0, wr(g, lo(d)), dl, sl);
+  if (!sh.is_imm) {
+    unsigned dh = rd(g, hi(d));
+    dp(g, op, 0, wr(g, hi(d)), dh, sh.r);
+  } else if (sh.k == 0 && bop == LBPF_ALU_AND)
+    dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(d)), 0, 0);
+  else if (sh.k != 0 && bop == LBPF_ALU_OR)
+    dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(d)), 0, sh.k);
+  else if (sh.k != 0 && bop == LBPF_ALU_XOR) {
+    unsigned dh = rd(g, hi(d));
+    dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
+  }
+}
+#line 446 "lit/jit-alu.nw"
+static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
+  unsigned d = in.dst, dl = rd(g, lo(d));
+  struct operand sl = src_lo(g, in, false);
+  if (!is64) {
+    mul3(g, LBPF_THUMB_MUL, wr(g, lo(d)), dl, sl.r, 0);
+    zero_hi(g, d);
+    return;
+  }
+  unsigned dh = rd(g, hi(d));
+  struct operand sh = src_hi(g, in);
+  unsigned plo = scratch(g, 1), phi = scratch(g, 2);
+  put(g, THUMB(MULL, UMULL, .rd = (uint8_t)plo, .ra = (uint8_t)phi, .rn = (uint8_t)dl,
+               .rm = (uint8_t)sl.r));
+  if (!sh.is_imm) mul3(g, LBPF_THUMB_MLA, phi, dl, sh.r, phi);
+  mul3(g, LBPF_THUMB_MLA, wr(g, hi(d)), dh, sl.r, phi);
+  if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
+  mov(g, wr(g, lo(d)), plo);
+}
+#line 474 "lit/jit-alu.nw"
+static void gen_div(struct gen *g, struct lbpf_insn in) {
+  unsigned d = in.dst, dl = rd(g, lo(d));
+  struct operand s = src_lo(g, in, false);
+  uint8_t div = in.offset == 1 ? LBPF_THUMB_SDIV : LBPF_THUMB_UDIV;
+  if (LBPF_OP(in.opcode) == LBPF_ALU_DIV) {
+    put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DIV,
+                                    .op = div,
+                                    .rd = (uint8_t)wr(g, lo(d)),
+                                    .rn = (uint8_t)dl,
+                                    .rm = (uint8_t)s.r});
+  } else {
+    unsigned q = scratch(g, 1);
+    put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DIV,
+                                    .op = div,
+                                    .rd = (uint8_t)q,
+                                    .rn = (uint8_t)dl,
+                                    .rm = (uint8_t)s.r});
+    mul3(g, LBPF_THUMB_MLS, wr(g, lo(d)), q, s.r, dl);
+  }
+  zero_hi(g, d);
+}
+#line 502 "lit/jit-alu.nw"
+static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
+  if (n == 0) return;
+  unsigned dl = rd(g, lo(d)), dh;
+  if (bop == LBPF_ALU_LSH) {
+    if (n < 32) {
+      dh = rd(g, hi(d));
+      shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, hi(d)), dh, n);
+      dp_shifted(g, LBPF_THUMB_ORR, wr(g, hi(d)), dh, dl, LBPF_THUMB_SHIFT_LSR, 32 - n);
+      shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, lo(d)), dl, n);
+    } else {
+      shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, hi(d)), dl, n - 32);
+      dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, lo(d)), 0, 0);
+    }
+    return;
+  }
+  unsigned right = bop == LBPF_ALU_RSH ? LBPF_THUMB_SHIFT_LSR : LBPF_THUMB_SHIFT_ASR;
+  dh = rd(g, hi(d));
+  if (n < 32) {
+    shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, n);
+    dp_shifted(g, LBPF_THUMB_ORR, wr(g, lo(d)), dl, dh, LBPF_THUMB_SHIFT_LSL, 32 - n);
+    shift_imm(g, right, wr(g, hi(d)), dh, n);
+  } else {
+    if (n == 32)
+      mov(g, wr(g, lo(d)), dh);
+    else
+      shift_imm(g, right, wr(g, lo(d)), dh, n - 32);
+    if (right == LBPF_THUMB_SHIFT_LSR)
+      dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(d)), 0, 0);
+    else
+      shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
+  }
+}
+#line 547 "lit/jit-alu.nw"
+static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
+  unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
+  unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
+  if (bop == LBPF_ALU_LSH) {
+    shift_reg(g, lsl, wr(g, hi(d)), dh, amount);
+    dp_imm(g, LBPF_THUMB_RSB, 0, t, amount, 32);
+    shift_reg(g, lsr, t, dl, t);
+    dp(g, LBPF_THUMB_ORR, 0, wr(g, hi(d)), dh, t);
+    dp_imm(g, LBPF_THUMB_SUB, 0, t, amount, 32);
+    shift_reg(g, lsl, t, dl, t);
+    dp(g, LBPF_THUMB_ORR, 0, wr(g, hi(d)), dh, t);
+    shift_reg(g, lsl, wr(g, lo(d)), dl, amount);
+    return;
+  }
+  shift_reg(g, lsr, wr(g, lo(d)), dl, amount);
+  dp_imm(g, LBPF_THUMB_RSB, 0, t, amount, 32);
+  shift_reg(g, lsl, t, dh, t);
+  dp(g, LBPF_THUMB_ORR, 0, wr(g, lo(d)), dl, t);
+  dp_imm(g, LBPF_THUMB_SUB, 0, t, amount, 32);
+  if (bop == LBPF_ALU_RSH) {
+    shift_reg(g, lsr, t, dh, t);
+    dp(g, LBPF_THUMB_ORR, 0, wr(g, lo(d)), dl, t);
+    shift_reg(g, lsr, wr(g, hi(d)), dh, amount);
+    return;
+  }
+  unsigned u = scratch(g, 2);
+  shift_reg(g, LBPF_THUMB_ASR, u, dh, t);       /* dh asr (n - 32), or the sign */
+  shift_imm(g, LBPF_THUMB_SHIFT_ASR, t, t, 31); /* m: all ones when n < 32 */
+  dp(g, LBPF_THUMB_AND, 0, wr(g, lo(d)), dl, t);
+  dp(g, LBPF_THUMB_BIC, 0, u, u, t);
+  dp(g, LBPF_THUMB_ORR, 0, wr(g, lo(d)), dl, u);
+  shift_reg(g, LBPF_THUMB_ASR, wr(g, hi(d)), dh, amount);
+}
+
+static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
+  uint8_t bop = LBPF_OP(in.opcode);
+  unsigned d = in.dst, width = is64 ? 64 : 32;
+  bool x = in.opcode & LBPF_SRC_X;
+  if (is64 && !x) return gen_shift64_imm(g, bop, d, (uint32_t)in.imm & 63);
+  unsigned amount = 0;
+  if (x) { /* read the source before the destination is written */
+    unsigned s = rd(g, lo(in.src));
+    amount = scratch(g, 0);
+    dp_imm(g, LBPF_THUMB_AND, 0, amount, s, width - 1);
+  }
+  if (is64) return gen_shift64_reg(g, bop, d, amount);
+  unsigned dl = rd(g, lo(d));
+  unsigned op = bop == LBPF_ALU_LSH   ? LBPF_THUMB_LSL
+                : bop == LBPF_ALU_RSH ? LBPF_THUMB_LSR
+                                      : LBPF_THUMB_ASR;
+  if (x)
+    shift_reg(g, op, wr(g, lo(d)), dl, amount);
+  else {
+    unsigned n = (uint32_t)in.imm & 31;
+    if (n == 0)
+      mov(g, wr(g, lo(d)), dl);
+    else
+      shift_imm(g, op - LBPF_THUMB_LSL, wr(g, lo(d)), dl, n);
+  }
+  zero_hi(g, d);
+}
+#line 616 "lit/jit-alu.nw"
+static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
+  unsigned d = in.dst, dl = rd(g, lo(d));
+  if (!is64) {
+    dp_imm(g, LBPF_THUMB_RSB, 0, wr(g, lo(d)), dl, 0);
+    zero_hi(g, d);
+    return;
+  }
+  unsigned dh = rd(g, hi(d));
+  dp_imm(g, LBPF_THUMB_RSB, 1, wr(g, lo(d)), dl, 0);
+  dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
+  dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
+}
+#line 634 "lit/jit-alu.nw"
+static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
+  unsigned d = in.dst;
+  if (!(in.opcode & LBPF_SRC_X)) {
+    load_const(g, wr(g, lo(d)), (uint32_t)in.imm);
+    if (is64)
+      load_const(g, wr(g, hi(d)), in.imm < 0 ? 0xffffffffu : 0);
+    else
+      zero_hi(g, d);
+    return;
+  }
+  unsigned s = in.src, sl = rd(g, lo(s));
+  if (in.offset == 0 && is64) {
+    unsigned sh = rd(g, hi(s));
+    mov(g, wr(g, lo(d)), sl);
+    mov(g, wr(g, hi(d)), sh);
+    return;
+  }
+  unsigned dl = wr(g, lo(d));
+  if (in.offset == 8)
+    other(g, LBPF_THUMB_SXTB, dl, sl);
+  else if (in.offset == 16)
+    other(g, LBPF_THUMB_SXTH, dl, sl);
+  else
+    mov(g, dl, sl);
+  if (is64)
+    shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dl, 32);
+  else
+    zero_hi(g, d);
+}
+#line 665 "lit/jit-alu.nw"
+static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
+  unsigned d = in.dst, width = (uint32_t)in.imm;
+  bool swap = is64 || (in.opcode & LBPF_SRC_X);
+  if (!swap) {
+    if (width == 64) return;
+    if (width == 16) {
+      unsigned dl = rd(g, lo(d));
+      other(g, LBPF_THUMB_UXTH, wr(g, lo(d)), dl);
+    }
+    zero_hi(g, d);
+    return;
+  }
+  unsigned dl = rd(g, lo(d));
+  if (width == 64) {
+    unsigned dh = rd(g, hi(d)), t = scratch(g, 0);
+    other(g, LBPF_THUMB_REV, t, dl);
+    other(g, LBPF_THUMB_REV, wr(g, lo(d)), dh);
+    mov(g, wr(g, hi(d)), t);
+    return;
+  }
+  other(g, LBPF_THUMB_REV, wr(g, lo(d)), dl);
+  if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
+  zero_hi(g, d);
+}
+#line 695 "lit/jit-alu.nw"
+static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
+  struct lbpf_insn in = lbpf_program_insn(prog, pc);
+  if (lbpf_is_lddw(in.opcode)) {
+    load_const(g, wr(g, lo(in.dst)), (uint32_t)in.imm);
+    load_const(g, wr(g, hi(in.dst)), (uint32_t)lbpf_program_insn(prog, pc + 1).imm);
+    return;
+  }
+  bool is64 = LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64;
+  switch (LBPF_OP(in.opcode)) {
+  case LBPF_ALU_MUL: gen_mul(g, in, is64); break;
+  case LBPF_ALU_DIV:
+  case LBPF_ALU_MOD: gen_div(g, in); break;
+  case LBPF_ALU_LSH:
+  case LBPF_ALU_RSH:
+  case LBPF_ALU_ARSH: gen_shift(g, in, is64); break;
+  case LBPF_ALU_NEG: gen_neg(g, in, is64); break;
+  case LBPF_ALU_MOV: gen_mov(g, in, is64); break;
+  case LBPF_ALU_END: gen_end(g, in, is64); break;
+  default: gen_binary(g, in, is64); break; /* add, sub, or, and, xor */
+  }
+}
+#line 726 "lit/jit-alu.nw"
+uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+  if (pc >= prog->ninsns) return 0;
+  struct lbpf_insn in = lbpf_program_insn(prog, pc);
+  const struct lbpf_form *form = lbpf_form_of(in);
+  if (!form) return 0;
+  if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
+  if (!lbpf_form_in_alu_run(form)) return 0;
+  uint8_t op = LBPF_OP(in.opcode);
+  bool div64 =
+      LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
+  return div64 ? 0 : 1;
+}
+#line 747 "lit/jit-alu.nw"
+static unsigned popcount32(uint32_t x) {
+  unsigned n = 0;
+  for (; x; x &= x - 1)
+    n++;
+  return n;
+}
+static unsigned registers_needed(const struct lbpf_jit_plan *p) {
+  return popcount32(p->read_first | p->written) + p->nscratch;
+}
+
+void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
+  *p = (struct lbpf_jit_plan){0};
+}
+
+bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc) {
+  struct lbpf_jit_buf count;
+  lbpf_jit_buf_init(&count, NULL, 0, NULL, 0, NULL, 0, NULL, 0);
+  struct gen g = {
+      .b = &count, .read_first = p->read_first, .written = p->written, .nscratch = p->nscratch};
+  /* distinct stand-ins for the registers not yet allocated, so that the
+     shapes (a move of a register to itself is nothing) are those of the
+     emitting pass; a counting buffer checks no register */
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    g.arm[h] = (uint8_t)(16 + h);
+  for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++)
+    g.tmp[k] = (uint8_t)(16 + LBPF_JIT_NHALVES + k);
+  gen_insn(&g, prog, pc);
+  struct lbpf_jit_plan next = {g.read_first, g.written, g.nscratch, p->body + (uint32_t)count.n};
+  if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
+  *p = next;
+  return true;
+}
+#line 782 "lit/jit-alu.nw"
+static uint32_t saved_list(const struct lbpf_jit_plan *p) {
+  uint32_t list = 0;
+  unsigned need = registers_needed(p);
+  for (unsigned k = 0; k < need; k++)
+    if (lbpf_jit_pool[k] != 12 && lbpf_jit_pool[k] >= 4) /* r4-r11, lr: callee-saved */
+      list |= UINT32_C(1) << lbpf_jit_pool[k];
+  return list;
+}
+
+uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p) {
+  uint32_t frame = saved_list(p) ? 2 : 0;
+  return p->body + popcount32(p->read_first) + popcount32(p->written) + frame + 1;
+}
+
+bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc,
+                       uint32_t len) {
+  lbpf_jit_plan_init(p);
+  for (uint32_t k = 0; k < len;) {
+    uint32_t slots = lbpf_jit_alu_slots(prog, pc + k);
+    if (slots == 0 || k + slots > len || !lbpf_jit_plan_insn(p, prog, pc + k)) return false;
+    k += slots;
+  }
+  return true;
+}
+#line 815 "lit/jit-alu.nw"
+static void frame(struct gen *g, uint32_t list, bool push) {
+  if (!list) return;
+  if (!(list & ~UINT32_C(0xf0)))
+    put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
+                                    .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP,
+                                    .reglist = (uint16_t)list});
+  else
+    put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDMSTM,
+                                    .op = push ? LBPF_THUMB_STMDB : LBPF_THUMB_LDM,
+                                    .rn = LBPF_THUMB_SP,
+                                    .writeback = 1,
+                                    .reglist = (uint16_t)list});
+}
+
+bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                      struct lbpf_jit_buf *b) {
+  struct lbpf_jit_plan p;
+  if (len == 0 || !lbpf_jit_plan_run(&p, prog, pc, len)) return false;
+  struct gen g = {.b = b};
+  unsigned next = 0;
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    if ((p.read_first | p.written) >> h & 1) g.arm[h] = lbpf_jit_pool[next++];
+  for (unsigned k = 0; k < p.nscratch; k++)
+    g.tmp[k] = lbpf_jit_pool[next++];
+  uint32_t list = saved_list(&p);
+  frame(&g, list, true);
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    if (p.read_first >> h & 1) ldst(&g, LBPF_THUMB_LDR, g.arm[h], 4u * h);
+  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
+    gen_insn(&g, prog, pc + k);
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    if (p.written >> h & 1) ldst(&g, LBPF_THUMB_STR, g.arm[h], 4u * h);
+  frame(&g, list, false);
+  put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
+  return b->status == LBPF_JIT_BUF_OK;
+}
+#line 856 "lit/jit-alu.nw"
+size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                          struct lbpf_thumb_insn *out, size_t cap) {
+  struct lbpf_jit_buf b;
+  lbpf_jit_buf_init(&b, NULL, 0, out, cap, NULL, 0, NULL, 0);
+  return lbpf_jit_alu_gen(prog, pc, len, &b) ? b.n : 0;
+}

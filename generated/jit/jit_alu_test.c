@@ -1,0 +1,497 @@
+#line 1406 "lit/jit-alu.nw"
+/* The JIT's checks: J against the specification on the Thumb-2 model, E
+   against J, the code buffer, the analyzer. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bytecode.h"
+#include "lbpf_isa.h"
+#include "lbpf_jit.h"
+
+#line 55 "spec/semantics.nw"
+typedef uint64_t V;
+typedef int VB;
+#define V_K(k) ((uint64_t)(k))
+#define V_ADD(a, b) ((a) + (b))
+#define V_SUB(a, b) ((a) - (b))
+#define V_MUL(a, b) ((a) * (b))
+#define V_UDIV(a, b) ((a) / (b))
+#define V_UREM(a, b) ((a) % (b))
+#define V_SDIV(a, b) concrete_sdiv((a), (b))
+#define V_SREM(a, b) concrete_srem((a), (b))
+#define V_AND(a, b) ((a) & (b))
+#define V_OR(a, b) ((a) | (b))
+#define V_XOR(a, b) ((a) ^ (b))
+#define V_SHL(a, n) ((a) << (n))
+#define V_LSHR(a, n) ((a) >> (n))
+#define V_ASHR(a, n) concrete_ashr((a), (n))
+#define V_EQ(a, b) ((a) == (b))
+#define V_ULT(a, b) ((a) < (b))
+#define V_SLT(a, b) (concrete_signed(a) < concrete_signed(b))
+#define V_NOT(c) (!(c))
+#define V_ITE(c, a, b) ((c) ? (a) : (b))
+#line 83 "spec/semantics.nw"
+static int64_t concrete_signed(uint64_t a) {
+  return a < (UINT64_C(1) << 63) ? (int64_t)a : -(int64_t)(~a) - 1;
+}
+
+static uint64_t magnitude(uint64_t a) {
+  return (a >> 63) ? 0 - a : a;
+}
+
+static uint64_t concrete_sdiv(uint64_t a, uint64_t b) {
+  uint64_t q = magnitude(a) / magnitude(b);
+  return ((a ^ b) >> 63) ? 0 - q : q;
+}
+
+static uint64_t concrete_srem(uint64_t a, uint64_t b) {
+  uint64_t r = magnitude(a) % magnitude(b);
+  return (a >> 63) ? 0 - r : r; /* the remainder takes the dividend's sign */
+}
+
+static uint64_t concrete_ashr(uint64_t a, uint64_t n) {
+  uint64_t fill = (a >> 63) ? ~UINT64_C(0) : 0;
+  return n == 0 ? a : (a >> n) | (fill << (63 - n) << 1);
+}
+#line 1057 "lit/jit-alu.nw"
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function" /* jump_taken: not needed here */
+#include "alu_sem.h"
+#pragma GCC diagnostic pop
+
+/* The specification's effect of the ALU-run instruction at pc on r. */
+static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
+  struct lbpf_insn in = lbpf_program_insn(prog, pc);
+  if (lbpf_is_lddw(in.opcode)) {
+    r[in.dst] = (uint32_t)in.imm | (uint64_t)(uint32_t)lbpf_program_insn(prog, pc + 1).imm << 32;
+    return;
+  }
+  uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
+  r[in.dst] = alu_result(in.opcode, in.offset, in.imm, r[in.dst], s);
+}
+#line 1075 "lit/jit-alu.nw"
+static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
+                     size_t size) {
+  size_t used = 0;
+  buf[0] = 0;
+  for (uint32_t k = 0; k < len && used + 1 < size;) {
+    char one[64];
+    unsigned slots = lbpf_disasm_insn(prog->code, prog->ninsns, pc + k, one, sizeof one);
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? "; " : "", one);
+    k += slots ? slots : 1;
+  }
+}
+
+#define JIT_TEST_MAX_INSNS 1024
+static const char *current_form = ""; /* the table's name of the form under test */
+/* Check the run of len slots at pc from the register values r. */
+static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                      const uint64_t r[LBPF_NREGS]) {
+  static struct lbpf_thumb_insn insns[JIT_TEST_MAX_INSNS];
+  static uint8_t bytes[4 * JIT_TEST_MAX_INSNS], encoded[4 * JIT_TEST_MAX_INSNS];
+  char what[2048];
+  size_t used =
+      (size_t)snprintf(what, sizeof what, "%s%s", current_form, *current_form ? ": " : "");
+  describe(prog, pc, len, what + used, sizeof what - used);
+  size_t n = lbpf_jit_alu_model(prog, pc, len, insns, JIT_TEST_MAX_INSNS);
+  ck_assert_msg(n > 0, "J gives no code for: %s", what);
+  /* E = encode(J) */
+  struct lbpf_jit_buf b;
+  lbpf_jit_buf_init(&b, bytes, sizeof bytes, NULL, 0, NULL, 0, NULL, 0);
+  ck_assert_msg(lbpf_jit_alu_gen(prog, pc, len, &b), "E refuses: %s", what);
+  size_t elen = 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t sz = lbpf_thumb_emit(&insns[k], encoded + elen, sizeof encoded - elen);
+    ck_assert_msg(sz > 0, "J's instruction %zu is not encodable: %s", k, what);
+    elen += sz;
+  }
+  ck_assert_msg(b.len == elen && memcmp(bytes, encoded, elen) == 0,
+                "E's bytes differ from encode(J) for: %s", what);
+  /* the model: the spec's registers, callee-saved registers restored */
+  uint64_t got[LBPF_NREGS], want[LBPF_NREGS];
+  memcpy(got, r, sizeof got);
+  memcpy(want, r, sizeof want);
+  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
+    spec_insn(prog, pc + k, want);
+  struct lbpf_thumb_state in, out;
+  struct lbpf_thumb_result res;
+  enum lbpf_thumb_status st = lbpf_jit_model_run(bytes, b.len, 0, got, &in, &out, &res);
+  ck_assert_msg(st == LBPF_THUMB_RETURNED, "the model stops with %s at 0x%x (address 0x%x) for: %s",
+                lbpf_thumb_status_name(st), (unsigned)res.pc, (unsigned)res.fault_addr, what);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    ck_assert_msg(got[i] == want[i], "r%u = 0x%016llx, the spec says 0x%016llx, after: %s", i,
+                  (unsigned long long)got[i], (unsigned long long)want[i], what);
+  for (unsigned a = 4; a <= 11; a++)
+    ck_assert_msg(out.r[a] == in.r[a], "ARM r%u not restored after: %s", a, what);
+  ck_assert_msg(out.r[LBPF_THUMB_SP] == in.r[LBPF_THUMB_SP], "sp not restored after: %s", what);
+  struct lbpf_jit_plan p;
+  ck_assert(lbpf_jit_plan_run(&p, prog, pc, len));
+  ck_assert_msg(res.insns == lbpf_jit_plan_cost(&p) && res.insns == n,
+                "executed %llu instructions, the plan says %u, J has %zu: %s",
+                (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
+}
+#line 1140 "lit/jit-alu.nw"
+struct jit_prog {
+  uint8_t code[8 * 256];
+  struct lbpf_program prog;
+  uint32_t n;
+};
+static void jp_add(struct jit_prog *p, struct lbpf_insn in) {
+  lbpf_encode(in, p->code + 8 * p->n++);
+}
+/* Verify the program (with exit appended); false if the verifier refuses. */
+static bool jp_finish(struct jit_prog *p) {
+  jp_add(p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_EXIT});
+  struct lbpf_env env;
+  memset(&env, 0, sizeof env);
+  struct lbpf_fault fault;
+  return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
+}
+#line 1166 "lit/jit-alu.nw"
+static const int32_t imm_classes[] = {
+    0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
+    0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
+#define NIMM (sizeof imm_classes / sizeof imm_classes[0])
+
+/* Does the verifier accept in (followed by exit) as an ALU-run instruction? */
+static bool candidate(struct lbpf_insn in) {
+  struct jit_prog p = {.n = 0};
+  jp_add(&p, in);
+  if (lbpf_is_lddw(in.opcode)) jp_add(&p, (struct lbpf_insn){.imm = 0x0badcafe});
+  return jp_finish(&p) && lbpf_jit_alu_slots(&p.prog, 0) > 0;
+}
+
+static uint64_t jit_rng = 1;
+static uint64_t pick(uint64_t n) {
+  return lbpf_thumb_rand(&jit_rng) % n;
+}
+/* A random ALU-run instruction (r10 only as a source). */
+static struct lbpf_insn random_alu(void) {
+  for (;;) {
+    const struct lbpf_form *form = &lbpf_forms[pick(LBPF_NFORMS)];
+    if (!lbpf_form_in_alu_run(form) && !lbpf_form_is_lddw(form)) continue;
+    struct lbpf_insn in = {.opcode = form->opcode, .dst = (uint8_t)pick(10)};
+    switch (form->kind) {
+    case LBPF_KIND_ALU_X:
+      in.src = (uint8_t)pick(11);
+      in.offset = form->value;
+      break;
+    case LBPF_KIND_END: in.imm = form->value; break;
+    case LBPF_KIND_NEG: break;
+    default: /* ALU_K, LDDW */
+      in.offset = form->kind == LBPF_KIND_ALU_K ? form->value : 0;
+      in.imm = pick(2) ? imm_classes[pick(NIMM)] : (int32_t)lbpf_thumb_rand(&jit_rng);
+    }
+    if (candidate(in)) return in;
+  }
+}
+
+/* Register values: special ones, or random with a bias to small shifts. */
+static void random_regs(uint64_t r[LBPF_NREGS]) {
+  static const uint64_t special[] = {0,           1,
+                                     UINT64_MAX,  0x80000000u,
+                                     0xffffffffu, UINT64_C(1) << 63,
+                                     0x7fffffffu, UINT64_C(0xffffffff80000000),
+                                     32,          63};
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    unsigned k = (unsigned)pick(4);
+    r[i] = k == 0   ? special[pick(sizeof special / sizeof special[0])]
+           : k == 1 ? pick(70)
+                    : lbpf_thumb_rand(&jit_rng);
+  }
+}
+#line 1232 "lit/jit-alu.nw"
+START_TEST(every_form) {
+  static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
+  unsigned forms = 0, runs = 0;
+  for (unsigned f = 0; f < LBPF_NFORMS; f++) {
+    const struct lbpf_form *form = &lbpf_forms[f];
+    if (!lbpf_form_in_alu_run(form) && !lbpf_form_is_lddw(form)) continue;
+    bool x = form->kind == LBPF_KIND_ALU_X, k = form->kind == LBPF_KIND_ALU_K;
+    struct lbpf_insn probe = {.opcode = form->opcode};
+    if (x || k) probe.offset = form->value;
+    if (form->kind == LBPF_KIND_END) probe.imm = form->value;
+    bool compiled = false;
+    for (unsigned ic = 0; ic < (k || lbpf_form_is_lddw(form) ? NIMM : 1); ic++)
+      for (unsigned di = 0; di < sizeof dsts; di++)
+        for (unsigned si = 0; si < (x ? sizeof srcs : 1); si++) {
+          struct lbpf_insn in = probe;
+          in.dst = dsts[di];
+          if (x) in.src = srcs[si];
+          if (k || lbpf_form_is_lddw(form)) in.imm = imm_classes[ic];
+          struct jit_prog p = {.n = 0};
+          jp_add(&p, in);
+          if (lbpf_is_lddw(in.opcode))
+            jp_add(&p, (struct lbpf_insn){.imm = imm_classes[(ic + 5) % NIMM]});
+          if (!jp_finish(&p)) continue; /* e.g. a division by the constant 0 */
+          uint32_t len = lbpf_jit_alu_slots(&p.prog, 0);
+          if (len == 0) continue; /* 64-bit division: the interpreter's */
+          compiled = true;
+          current_form = lbpf_form_name(form);
+          struct lbpf_jit_plan plan;
+          ck_assert(lbpf_jit_plan_run(&plan, &p.prog, 0, len));
+          ck_assert_msg(4u * plan.body <= LBPF_JIT_MAX_INSN_BYTES * len,
+                        "the body of %s exceeds LBPF_JIT_MAX_INSN_BYTES", current_form);
+          for (unsigned v = 0; v < 4; v++) {
+            uint64_t r[LBPF_NREGS];
+            random_regs(r);
+            check_run(&p.prog, 0, len, r);
+            runs++;
+          }
+        }
+    forms += compiled;
+  }
+  current_form = "";
+  /* RFC 9669's 72 ALU forms but the eight 64-bit divisions and remainders,
+     and lddw */
+  ck_assert_uint_eq(forms, 72 - 8 + 1);
+  ck_assert_uint_gt(runs, 10000);
+}
+END_TEST
+#line 1285 "lit/jit-alu.nw"
+START_TEST(random_runs) {
+  jit_rng = 0x4a49540001u;
+  for (unsigned t = 0; t < 3000; t++) {
+    struct jit_prog p = {.n = 0};
+    unsigned want = 1 + (unsigned)pick(30);
+    for (unsigned k = 0; k < want; k++) {
+      struct lbpf_insn in = random_alu();
+      jp_add(&p, in);
+      if (lbpf_is_lddw(in.opcode)) jp_add(&p, (struct lbpf_insn){.imm = (int32_t)pick(1u << 31)});
+    }
+    ck_assert(jp_finish(&p));
+    struct lbpf_jit_plan plan;
+    lbpf_jit_plan_init(&plan);
+    uint32_t len = 0;
+    while (lbpf_jit_alu_slots(&p.prog, len) && lbpf_jit_plan_insn(&plan, &p.prog, len))
+      len += lbpf_jit_alu_slots(&p.prog, len);
+    ck_assert_uint_gt(len, 0);
+    uint64_t r[LBPF_NREGS];
+    random_regs(r);
+    check_run(&p.prog, 0, len, r);
+  }
+}
+END_TEST
+#line 1315 "lit/jit-alu.nw"
+START_TEST(code_buffer) {
+  uint8_t code[64];
+  struct lbpf_thumb_insn insns[32];
+  uint32_t labels[2];
+  struct lbpf_jit_fixup fixups[4];
+  struct lbpf_jit_buf b;
+  struct lbpf_thumb_insn nop = {.form = LBPF_THUMB_F_NOP16, .op = LBPF_THUMB_NOP};
+  struct lbpf_thumb_insn b16 = {.form = LBPF_THUMB_F_B16, .op = LBPF_THUMB_B};
+  struct lbpf_thumb_insn bw = {.form = LBPF_THUMB_F_B, .op = LBPF_THUMB_B};
+  struct lbpf_thumb_insn cbz = {.form = LBPF_THUMB_F_CBZ, .op = LBPF_THUMB_CBZ, .rn = 1};
+  lbpf_jit_buf_init(&b, code, sizeof code, insns, 32, labels, 2, fixups, 4);
+  lbpf_jit_bind(&b, 0);         /* label 0 at 0 */
+  lbpf_jit_emit(&b, &nop);      /* 0 */
+  lbpf_jit_branch(&b, &cbz, 1); /* 2: forward */
+  lbpf_jit_branch(&b, &bw, 1);  /* 4: forward, wide */
+  lbpf_jit_emit(&b, &nop);      /* 8 */
+  lbpf_jit_bind(&b, 1);         /* label 1 at 10 */
+  lbpf_jit_branch(&b, &b16, 0); /* 10: backward */
+  ck_assert_int_eq(lbpf_jit_resolve(&b), LBPF_JIT_BUF_OK);
+  ck_assert_int_eq(insns[1].imm, 10 - (2 + 4));
+  ck_assert_int_eq(insns[2].imm, 10 - (4 + 4));
+  ck_assert_int_eq(insns[4].imm, 0 - (10 + 4));
+  for (size_t k = 0, off = 0; k < b.n; k++) { /* the bytes are the patched instructions */
+    uint8_t one[4];
+    size_t sz = lbpf_thumb_emit(&insns[k], one, sizeof one);
+    ck_assert(sz > 0 && memcmp(one, code + off, sz) == 0);
+    off += sz;
+  }
+  /* out of range: cbz cannot go backwards */
+  lbpf_jit_buf_init(&b, code, sizeof code, NULL, 0, labels, 2, fixups, 4);
+  lbpf_jit_bind(&b, 0);
+  lbpf_jit_emit(&b, &nop);
+  lbpf_jit_branch(&b, &cbz, 0);
+  ck_assert_int_eq(lbpf_jit_resolve(&b), LBPF_JIT_BUF_RANGE);
+  /* unbound label; label outside the array */
+  lbpf_jit_buf_init(&b, code, sizeof code, NULL, 0, labels, 2, fixups, 4);
+  lbpf_jit_branch(&b, &b16, 1);
+  ck_assert_int_eq(lbpf_jit_resolve(&b), LBPF_JIT_BUF_UNBOUND);
+  lbpf_jit_buf_init(&b, code, sizeof code, NULL, 0, labels, 2, fixups, 4);
+  lbpf_jit_bind(&b, 2);
+  ck_assert_int_eq(lbpf_jit_resolve(&b), LBPF_JIT_BUF_UNBOUND);
+  /* full: 6 bytes of room, four 2-byte instructions; nothing past the end */
+  uint8_t small[8];
+  memset(small, 0xee, sizeof small);
+  lbpf_jit_buf_init(&b, small, 6, NULL, 0, NULL, 0, NULL, 0);
+  for (int k = 0; k < 4; k++)
+    lbpf_jit_emit(&b, &nop);
+  ck_assert_int_eq(b.status, LBPF_JIT_BUF_FULL);
+  ck_assert_uint_eq(b.len, 6);
+  ck_assert_uint_eq(small[6], 0xee);
+  ck_assert_uint_eq(small[7], 0xee);
+  /* too many fix-ups; an invalid instruction */
+  lbpf_jit_buf_init(&b, code, sizeof code, NULL, 0, labels, 2, fixups, 1);
+  lbpf_jit_branch(&b, &b16, 0);
+  lbpf_jit_branch(&b, &b16, 0);
+  ck_assert_int_eq(b.status, LBPF_JIT_BUF_FULL);
+  struct lbpf_thumb_insn bad = {.form = LBPF_THUMB_F_MOV_IMM8, .op = LBPF_THUMB_MOV, .rd = 9};
+  lbpf_jit_buf_init(&b, NULL, 0, insns, 32, NULL, 0, NULL, 0);
+  lbpf_jit_emit(&b, &bad);
+  ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
+}
+END_TEST
+#line 1382 "lit/jit-alu.nw"
+START_TEST(witness_faults) {
+  struct lbpf_thumb_insn past[] = {
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
+      {.form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = LBPF_THUMB_LR}};
+  struct lbpf_thumb_insn below[] = {
+      {.form = LBPF_THUMB_F_LDST_NEG8,
+       .op = LBPF_THUMB_STR,
+       .rd = 1,
+       .rn = LBPF_THUMB_SP,
+       .imm = LBPF_JIT_MODEL_STACK + 4},
+      {.form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = LBPF_THUMB_LR}};
+  uint8_t code[16];
+  uint64_t r[LBPF_NREGS] = {0};
+  struct lbpf_thumb_result res;
+  size_t n = lbpf_thumb_emit(&past[0], code, sizeof code);
+  n += lbpf_thumb_emit(&past[1], code + n, sizeof code - n);
+  ck_assert_int_eq(lbpf_jit_model_call(code, n, 0, r, &res), LBPF_THUMB_FAULT_MEMORY);
+  ck_assert_uint_eq(res.fault_addr, LBPF_JIT_MODEL_REGS + 8 * LBPF_NREGS);
+  n = lbpf_thumb_emit(&below[0], code, sizeof code);
+  n += lbpf_thumb_emit(&below[1], code + n, sizeof code - n);
+  ck_assert_int_eq(lbpf_jit_model_call(code, n, 0, r, &res), LBPF_THUMB_FAULT_MEMORY);
+  ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
+}
+END_TEST
+#line 241 "lit/jit-emit.nw"
+START_TEST(compile_programs) {
+  jit_rng = 0x4a49540002u;
+  static uint8_t code[1 << 16];
+  static struct lbpf_jit_entry entries[256];
+  unsigned entered = 0;
+  for (unsigned t = 0; t < 400; t++) {
+    struct jit_prog p = {.n = 0};
+    unsigned want = 2 + (unsigned)pick(60);
+    while (p.n < want) {
+      unsigned k = (unsigned)pick(10);
+      if (k < 7) {
+        struct lbpf_insn in = random_alu();
+        jp_add(&p, in);
+        if (lbpf_is_lddw(in.opcode)) jp_add(&p, (struct lbpf_insn){.imm = (int32_t)pick(1000)});
+      } else if (k < 9) { /* a conditional jump, resolved below */
+        jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JEQ,
+                                      .dst = (uint8_t)pick(11),
+                                      .imm = (int32_t)pick(3)});
+      } else {
+        jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_EXIT});
+      }
+    }
+    /* give every jump a target at an instruction boundary (not into lddw) */
+    for (uint32_t pc = 0; pc < p.n; pc++) {
+      struct lbpf_insn in = lbpf_decode(p.code + 8 * pc);
+      if (lbpf_is_lddw(in.opcode)) {
+        pc++;
+        continue;
+      }
+      if (in.opcode != (LBPF_CLASS_JMP | LBPF_JMP_JEQ)) continue;
+      for (;;) {
+        uint32_t tgt = (uint32_t)pick(p.n + 1);
+        if (tgt > 0 && tgt < p.n && lbpf_is_lddw(lbpf_decode(p.code + 8 * (tgt - 1)).opcode))
+          continue;
+        in.offset = (int16_t)((int32_t)tgt - (int32_t)pc - 1);
+        break;
+      }
+      lbpf_encode(in, p.code + 8 * pc);
+    }
+    ck_assert(jp_finish(&p));
+    size_t len = 0;
+    ck_assert_int_eq(lbpf_jit_alu_compile(&p.prog, code, sizeof code, &len, entries), LBPF_OK);
+    ck_assert_uint_le(len, lbpf_jit_alu_code_bound(p.prog.ninsns));
+    for (uint32_t pc = 0; pc < p.prog.ninsns; pc++) {
+      if (!entries[pc].len) continue;
+      entered++;
+      ck_assert(lbpf_jit_alu_worth(&p.prog, pc, entries[pc].len));
+      static struct lbpf_thumb_insn insns[JIT_TEST_MAX_INSNS];
+      size_t n = lbpf_jit_alu_model(&p.prog, pc, entries[pc].len, insns, JIT_TEST_MAX_INSNS);
+      ck_assert_uint_gt(n, 0);
+      size_t off = entries[pc].offset;
+      for (size_t k = 0; k < n; k++) {
+        uint8_t one[4];
+        size_t sz = lbpf_thumb_emit(&insns[k], one, sizeof one);
+        ck_assert_msg(off + sz <= len && memcmp(one, code + off, sz) == 0,
+                      "E's bytes of the entry at %u differ from encode(J) at instruction %zu",
+                      (unsigned)pc, k);
+        off += sz;
+      }
+      uint64_t r[LBPF_NREGS], want[LBPF_NREGS];
+      random_regs(r);
+      memcpy(want, r, sizeof r);
+      for (uint32_t k = 0; k < entries[pc].len; k += lbpf_jit_alu_slots(&p.prog, pc + k))
+        spec_insn(&p.prog, pc + k, want);
+      struct lbpf_thumb_result res;
+      ck_assert_int_eq(lbpf_jit_model_call(code, len, entries[pc].offset, r, &res),
+                       LBPF_THUMB_RETURNED);
+      ck_assert(memcmp(r, want, sizeof r) == 0);
+    }
+    if (len > 0) {
+      ck_assert_int_eq(lbpf_jit_alu_compile(&p.prog, code, len - 1, &len, entries),
+                       LBPF_ERR_ARGUMENT);
+      for (uint32_t pc = 0; pc < p.prog.ninsns; pc++)
+        ck_assert_uint_eq(entries[pc].len, 0);
+    }
+  }
+  ck_assert_uint_gt(entered, 200);
+}
+END_TEST
+#line 320 "lit/jit-emit.nw"
+START_TEST(cost_model) {
+  struct jit_prog p = {.n = 0};
+  jp_add(&p, (struct lbpf_insn){
+                 .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
+  ck_assert(jp_finish(&p));
+  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 1));
+  struct jit_prog q = {.n = 0};
+  for (int k = 0; k < 6; k++)
+    jp_add(&q, (struct lbpf_insn){
+                   .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
+  ck_assert(jp_finish(&q));
+  ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 6));
+}
+END_TEST
+#line 340 "lit/jit-emit.nw"
+START_TEST(entries_at_targets) {
+  struct jit_prog p = {.n = 0};
+  jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
+  for (int k = 0; k < 8; k++) /* slots 1..8 */
+    jp_add(&p, (struct lbpf_insn){
+                   .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
+  jp_add(&p, (struct lbpf_insn){
+                 .opcode = LBPF_CLASS_JMP | LBPF_JMP_JEQ, .dst = 1, .offset = -6}); /* to 4 */
+  ck_assert(jp_finish(&p));
+  static uint8_t code[4096];
+  struct lbpf_jit_entry entries[11];
+  size_t len;
+  ck_assert_int_eq(lbpf_jit_alu_compile(&p.prog, code, sizeof code, &len, entries), LBPF_OK);
+  for (uint32_t pc = 0; pc < p.prog.ninsns; pc++)
+    ck_assert_uint_eq(entries[pc].len, (pc == 1 ? 8u : pc == 4 ? 5u : 0u));
+  ck_assert_uint_eq(entries[1].offset, 0);
+  ck_assert_uint_gt(entries[4].offset, 0);
+}
+END_TEST
+
+#line 1422 "lit/jit-alu.nw"
+Suite *jit_alu_suite(void) {
+  Suite *s = suite_create("jit_alu");
+  TCase *tc = tcase_create("jit");
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, every_form);
+  tcase_add_test(tc, random_runs);
+  tcase_add_test(tc, code_buffer);
+  tcase_add_test(tc, witness_faults);
+
+#line 360 "lit/jit-emit.nw"
+  tcase_add_test(tc, entries_at_targets);
+  tcase_add_test(tc, compile_programs);
+  tcase_add_test(tc, cost_model);
+#line 1431 "lit/jit-alu.nw"
+  suite_add_tcase(s, tc);
+  return s;
+}

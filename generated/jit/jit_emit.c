@@ -1,0 +1,102 @@
+#line 216 "lit/jit-emit.nw"
+/* The analyzer and the emitter E of the ALU-run JIT. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lbpf_isa.h"
+#include "lbpf_jit.h"
+
+#line 69 "lit/jit-emit.nw"
+static uint32_t run_insns(const struct lbpf_program *prog, uint32_t pc, uint32_t len) {
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
+    n++;
+  return n;
+}
+
+bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len) {
+  struct lbpf_jit_plan p;
+  if (!lbpf_jit_plan_run(&p, prog, pc, len)) return false;
+  uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(&p);
+  return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * run_insns(prog, pc, len);
+}
+#line 102 "lit/jit-emit.nw"
+size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
+  return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
+}
+#line 114 "lit/jit-emit.nw"
+static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
+  if (t >= 0 && t < (int64_t)prog->ninsns) entries[t].len = 1;
+}
+
+static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry *entries) {
+  for (uint32_t pc = 0; pc < prog->ninsns; pc++)
+    entries[pc] = (struct lbpf_jit_entry){0, 0};
+  for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
+    struct lbpf_insn in = lbpf_program_insn(prog, pc);
+    uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
+    if (lbpf_is_lddw(in.opcode)) {
+      pc++;
+      continue;
+    }
+    if (cls != LBPF_CLASS_JMP && cls != LBPF_CLASS_JMP32) continue;
+    if (op == LBPF_JMP_EXIT) continue;
+    if (op == LBPF_JMP_CALL) {
+      if (in.src == LBPF_CALL_LOCAL && !(in.opcode & LBPF_SRC_X)) {
+        mark(prog, entries, (int64_t)pc + 1 + in.imm);
+        mark(prog, entries, (int64_t)pc + 1);
+      }
+      continue;
+    }
+    bool ja32 = cls == LBPF_CLASS_JMP32 && op == LBPF_JMP_JA;
+    mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
+  }
+}
+#line 150 "lit/jit-emit.nw"
+enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
+                                      size_t *code_len, struct lbpf_jit_entry *entries) {
+  if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
+  mark_targets(prog, entries);
+  size_t len = 0;
+  uint32_t allowance = prog->ninsns; /* slots suffixes may compile again */
+  uint32_t pc = 0;
+  while (pc < prog->ninsns) {
+    if (!lbpf_jit_alu_slots(prog, pc)) {
+      uint32_t step = lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode) ? 2 : 1;
+      for (uint32_t k = 0; k < step && pc + k < prog->ninsns; k++)
+        entries[pc + k].len = 0;
+      pc += step;
+      continue;
+    }
+    struct lbpf_jit_plan p;
+    lbpf_jit_plan_init(&p);
+    uint32_t end = pc;
+    while (end < prog->ninsns && lbpf_jit_alu_slots(prog, end) && lbpf_jit_plan_insn(&p, prog, end))
+      end += lbpf_jit_alu_slots(prog, end);
+    for (uint32_t e = pc; e < end; e += lbpf_jit_alu_slots(prog, e)) {
+      bool target = entries[e].len != 0;
+      entries[e] = (struct lbpf_jit_entry){0, 0};
+      if (lbpf_jit_is_lddw_slot(prog, e)) entries[e + 1] = (struct lbpf_jit_entry){0, 0};
+      if (e != pc && (!target || end - e > allowance)) continue;
+      if (!lbpf_jit_alu_worth(prog, e, end - e)) continue;
+      struct lbpf_jit_buf b;
+      lbpf_jit_buf_init(&b, code + len, cap - len, NULL, 0, NULL, 0, NULL, 0);
+      if (!lbpf_jit_alu_gen(prog, e, end - e, &b)) {
+        for (uint32_t k = 0; k < prog->ninsns; k++)
+          entries[k] = (struct lbpf_jit_entry){0, 0};
+        return LBPF_ERR_ARGUMENT;
+      }
+      if (e != pc) allowance -= end - e;
+      entries[e] = (struct lbpf_jit_entry){(uint32_t)len, end - e};
+      len += b.len;
+    }
+    pc = end;
+  }
+  if (code_len) *code_len = len;
+  return LBPF_OK;
+}
+#line 193 "lit/jit-emit.nw"
+bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
+  return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
+}

@@ -1,0 +1,35 @@
+/* The per-form proof of the JIT (lit/jit-proof.nw): proves J's code for every
+   ALU form, one line per form, and exits non-zero if any form fails.
+
+   jit-proof [--all] [--hard] [--only NAME] [--timeout MS]
+
+   --all      every register pair and every (immediate, destination) choice
+   --hard     also try the solver on the forms otherwise tested on samples
+   --only     the forms whose name begins with NAME
+   --timeout  the solver's limit per claim, in milliseconds (default none) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lbpf_jit_proof.h"
+
+int main(int argc, char **argv) {
+  struct lbpf_jit_proof_options o = {false, false, NULL, 0};
+  for (int k = 1; k < argc; k++) {
+    if (!strcmp(argv[k], "--all"))
+      o.all = true;
+    else if (!strcmp(argv[k], "--hard"))
+      o.hard = true;
+    else if (!strcmp(argv[k], "--only") && k + 1 < argc)
+      o.only = argv[++k];
+    else if (!strcmp(argv[k], "--timeout") && k + 1 < argc)
+      o.timeout_ms = (unsigned)strtoul(argv[++k], NULL, 10);
+    else {
+      fprintf(stderr, "usage: jit-proof [--all] [--hard] [--only NAME] [--timeout MS]\n");
+      return 2;
+    }
+  }
+  int failed = lbpf_jit_prove_forms(&o, stdout);
+  printf("jit-proof: %d form%s failed\n", failed, failed == 1 ? "" : "s");
+  return failed ? 1 : 0;
+}
