@@ -1,13 +1,14 @@
-#line 622 "lit/target.nw"
+#line 627 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
 #include "engines.h"
 #include "lbpf.h"
+#include "lbpf_jit.h"
 #include "runner.h"
 #include "target.h"
 
-#line 647 "lit/target.nw"
+#line 654 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,7 +20,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 669 "lit/target.nw"
+#line 676 "lit/target.nw"
 static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                  uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -36,7 +37,7 @@ static struct lbpf_env env = {
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 696 "lit/target.nw"
+#line 703 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -56,7 +57,35 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 723 "lit/target.nw"
+#line 972 "lit/target.nw"
+/* One timed compile: the program, the JIT's buffers, and where it reports. */
+struct compile_job {
+  struct lbpf_program prog;
+  uint8_t *code;
+  size_t cap;
+  struct lbpf_jit_entry *entries;
+  struct lbpf_result *result;
+};
+
+/* Slots covered by the entry table's runs (nested runs counted once). */
+static uint64_t jitted_slots(const struct compile_job *c) {
+  uint64_t covered = 0;
+  uint32_t upto = 0;
+  for (uint32_t pc = 0; pc < c->prog.ninsns; pc++) {
+    uint32_t end = pc + c->entries[pc].len;
+    if (c->entries[pc].len == 0 || end <= upto) continue;
+    covered += end - (pc > upto ? pc : upto);
+    upto = end;
+  }
+  return covered;
+}
+
+static void compile_program(struct compile_job *c) {
+  size_t len = 0;
+  enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
+  *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
+}
+#line 730 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -113,7 +142,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 789 "lit/target.nw"
+#line 796 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -213,10 +242,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
   struct lbpf_m4_call call = {0};
+  struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 570 "lit/target.nw"
+#line 574 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -229,7 +259,31 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 890 "lit/target.nw"
+#line 898 "lit/target.nw"
+  } else if (strcmp(job->engine, "jit") == 0) {
+
+#line 949 "lit/target.nw"
+    struct lbpf_program prog;
+    struct lbpf_fault fault = {LBPF_OK, 0};
+    if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
+      o->refused = true;
+      o->result.status = fault.status;
+      o->result.pc = fault.pc;
+      return true;
+    }
+    compile = arena_alloc(sizeof *compile);
+    size_t cap = lbpf_jit_alu_code_bound(prog.ninsns);
+    uint8_t *jit_code = arena_alloc(cap);
+    struct lbpf_jit_entry *entries = arena_alloc((size_t)prog.ninsns * sizeof *entries);
+    if (compile == NULL || jit_code == NULL || entries == NULL) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": no memory for the JIT's buffers\n");
+      return false;
+    }
+    *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
+    call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
+                                 .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
+#line 900 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -262,7 +316,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 934 "lit/target.nw"
+#line 1008 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -281,11 +335,12 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 922 "lit/target.nw"
+#line 932 "lit/target.nw"
+  if (compile != NULL) o->result.insns = jitted_slots(compile);
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 962 "lit/target.nw"
+#line 1036 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

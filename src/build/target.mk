@@ -21,7 +21,7 @@ M4_CPPFLAGS := -Igenerated/include -Isrc/host -Igenerated/target
 M4_OPTS := Os O2
 # Engines to run the conformance suite with on the target; those the engine
 # table lacks (an engine still being written on another branch) are skipped.
-M4_ENGINES ?= spec interp
+M4_ENGINES ?= spec interp havm
 
 M4_FW_SRCS = $(sort $(wildcard generated/target/*.c))
 M4_LIB_SRCS = $(CORE_SRCS) src/host/engines.c

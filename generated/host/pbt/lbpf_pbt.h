@@ -48,6 +48,7 @@ enum lbpf_pbt_shape {
   LBPF_PBT_SHAPE_RECURSION, /* a function calling itself */
   LBPF_PBT_SHAPE_ESCAPE,    /* break or continue: a jump to an enclosing shape's label */
   LBPF_PBT_SHAPE_CROSS,     /* a jump into another function's code */
+  LBPF_PBT_SHAPE_ALU_RUN,   /* with alu_runs: a long arithmetic run, a jump into it */
   LBPF_PBT_SHAPE_COUNT
 };
 
@@ -82,7 +83,7 @@ extern const size_t lbpf_pbt_nhelpers;
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the pbt helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 486 "lit/pbt.nw"
+#line 487 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -104,19 +105,20 @@ struct lbpf_pbt_config {
   uint32_t max_slots;     /* program length, 4..LBPF_PBT_MAX_SLOTS */
   uint32_t max_mem;       /* input memory length, 0..LBPF_PBT_MAX_MEM */
   uint32_t max_functions; /* subprograms, 0..LBPF_PBT_MAX_FUNCTIONS */
+  uint32_t alu_runs;      /* percent of items that are long arithmetic runs (0: none) */
 };
 
 void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 287 "lit/pbt.nw"
+#line 288 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS 158
 /* The form of insn (0..LBPF_PBT_NFORMS-1), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1498 "lit/pbt.nw"
+#line 1548 "lit/pbt.nw"
 struct lbpf_pbt_outcome {
   enum lbpf_status load;   /* LBPF_OK when the engine accepted the program */
   struct lbpf_fault fault; /* its refusal otherwise */
@@ -130,7 +132,7 @@ struct lbpf_pbt_outcome {
 /* Run case c on engine e; shift (0..63) moves the regions in memory. */
 void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_pbt_outcome *out);
-#line 1674 "lit/pbt.nw"
+#line 1724 "lit/pbt.nw"
 enum {
   LBPF_PBT_DIFF_LOAD = 1u << 0,
   LBPF_PBT_DIFF_STATUS = 1u << 1,
@@ -155,7 +157,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
                           const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report);
 /* Print what differs, one line per difference. */
 void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
-#line 1836 "lit/pbt.nw"
+#line 1886 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -168,7 +170,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 2170 "lit/pbt.nw"
+#line 2220 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -182,7 +184,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2387 "lit/pbt.nw"
+#line 2437 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

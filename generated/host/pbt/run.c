@@ -1,4 +1,4 @@
-#line 1521 "lit/pbt.nw"
+#line 1571 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1554 "lit/pbt.nw"
+#line 1604 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +43,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1585 "lit/pbt.nw"
+#line 1635 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -99,7 +99,7 @@ void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   }
   run_in(e, c, block, shift, out);
 }
-#line 1701 "lit/pbt.nw"
+#line 1751 "lit/pbt.nw"
 static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int32_t)i;
@@ -170,7 +170,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->diff = d;
   return d;
 }
-#line 1776 "lit/pbt.nw"
+#line 1826 "lit/pbt.nw"
 static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),
