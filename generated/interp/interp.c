@@ -331,7 +331,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #line 1480 "lit/interp.nw"
   return true;
 }
-#line 374 "lit/havm.nw"
+#line 416 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
 #line 253 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
@@ -367,7 +367,7 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
   }
   return LBPF_OK;
 }
-#line 376 "lit/havm.nw"
+#line 418 "lit/havm.nw"
 #endif
 #line 268 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lbpf.h"
+#include "lbpf_compare.h"
+#include "lbpf_engines.h"
 #include "lbpf_havm.h"
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
@@ -27,7 +29,7 @@ struct variant {
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 0
 #define LBPF_INTERP_COUNTERS_IN_STATE 1
-#line 1904 "lit/interp.nw"
+#line 1906 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run

@@ -4,9 +4,10 @@
 #include <string.h>
 
 #include "lbpf.h"
+#include "lbpf_engines.h"
 #include "lbpf_isa.h"
 
-#line 708 "spec/isa.nw"
+#line 709 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -25,16 +26,14 @@ static size_t encode(const struct lbpf_insn *insns, size_t n) {
   return 8 * n;
 }
 
-static uint64_t return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                          uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
-  return r1;
-}
-
-static const struct lbpf_helper test_helpers[] = {{5, return_r1}};
+/* Every test starts from the standard test environment of the engines
+   chapter, with a budget of 1000. */
 static uint8_t test_stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
-static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
-                                   NULL, 1000, test_stack,   sizeof test_stack};
+static struct lbpf_env test_env;
+
+static void standard_env(void) {
+  lbpf_test_env(&test_env, test_stack, sizeof test_stack, 1000);
+}
 
 /* Verify a program and expect the given status at the given pc. */
 #define VERIFY(want, at, ...)                                                                      \
@@ -48,7 +47,7 @@ static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 754 "spec/isa.nw"
+#line 751 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -82,7 +81,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 792 "spec/isa.nw"
+#line 789 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -158,7 +157,7 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 874 "spec/isa.nw"
+#line 871 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -180,17 +179,18 @@ START_TEST(refuses_bad_targets) {
 END_TEST
 
 START_TEST(checks_helper_ids) {
-  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 1, MOV64_K(1, 1), CALL(6), EXIT);
+  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 1, MOV64_K(1, 1), CALL(7), EXIT);
+  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 0, CALL(LBPF_TEST_HELPER_ABSENT), EXIT); /* no function */
   VERIFY(LBPF_OK, 0, CALL(5), EXIT);
   struct lbpf_fault f;
   struct lbpf_insn p[] = {CALL(5), EXIT};
   ck_assert_int_eq(lbpf_verify(code_buf, encode(p, 2), NULL, NULL, &f), LBPF_ERR_UNKNOWN_HELPER);
   ck_assert_ptr_null(lbpf_env_helper(NULL, 5));
   ck_assert_ptr_nonnull(lbpf_env_helper(&test_env, 5));
-  ck_assert_ptr_null(lbpf_env_helper(&test_env, 6));
+  ck_assert_ptr_null(lbpf_env_helper(&test_env, 7));
 }
 END_TEST
-#line 915 "spec/isa.nw"
+#line 913 "spec/isa.nw"
 static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
   struct lbpf_insn insn = INSN(f->opcode, 3, 4, 0, 0);
   switch (f->kind) {
@@ -400,7 +400,12 @@ END_TEST
 START_TEST(helpers_and_callx) {
   EXPECT_R0(42, MOV64_K(1, 42), CALL(5), EXIT);
   EXPECT_R0(43, MOV64_K(1, 43), MOV64_K(2, 5), INSN(0x8d, 2, 0, 0, 0), EXIT);
-  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, 6), INSN(0x8d, 2, 0, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, 7), INSN(0x8d, 2, 0, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, LBPF_TEST_HELPER_ABSENT),
+               INSN(0x8d, 2, 0, 0, 0), EXIT);
+  /* the first entry of id 6 is the one called, never the shadowed second */
+  EXPECT_R0(lbpf_test_helper_mix(NULL, 1, 2, 3, 4, 5), MOV64_K(1, 1), MOV64_K(2, 2), MOV64_K(3, 3),
+            MOV64_K(4, 4), MOV64_K(5, 5), CALL(LBPF_TEST_HELPER_MIX), EXIT);
   EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 2, NULL, 0, 10, LDDW(2, 5, 1), INSN(0x8d, 2, 0, 0, 0), EXIT);
 }
 END_TEST
@@ -424,12 +429,13 @@ START_TEST(refuses_unusable_environments) {
 }
 END_TEST
 
-#line 698 "spec/isa.nw"
+#line 699 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 973 "spec/isa.nw"
+#line 971 "spec/isa.nw"
+  tcase_add_checked_fixture(tc, standard_env, NULL);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, instruction_table);
   tcase_add_test(tc, status_names_are_distinct);
@@ -440,7 +446,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 831 "spec/semantics.nw"
+#line 836 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);
@@ -449,7 +455,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, local_calls);
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
-#line 702 "spec/isa.nw"
+#line 703 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

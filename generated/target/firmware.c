@@ -2,13 +2,12 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "engines.h"
 #include "lbpf.h"
+#include "lbpf_engines.h"
 #include "lbpf_jit.h"
-#include "runner.h"
 #include "target.h"
 
-#line 654 "lit/target.nw"
+#line 653 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -20,24 +19,10 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 676 "lit/target.nw"
-static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                 uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
-  return r1;
-}
-
-static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
+#line 675 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
-
-static struct lbpf_env env = {
-    .helpers = helpers,
-    .nhelpers = sizeof helpers / sizeof helpers[0],
-    .budget = LBPF_DEFAULT_BUDGET,
-    .stack = stack,
-    .stack_size = sizeof stack,
-};
-#line 703 "lit/target.nw"
+static struct lbpf_env env;
+#line 688 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -57,7 +42,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 972 "lit/target.nw"
+#line 957 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -85,7 +70,7 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 730 "lit/target.nw"
+#line 715 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -142,7 +127,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 796 "lit/target.nw"
+#line 781 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -232,7 +217,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   uint8_t *code = load_file(job->program, &code_size);
   r.mem = load_file(job->mem, &r.len);
   r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
-  env.budget = LBPF_DEFAULT_BUDGET;
+  lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
   if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL ||
       (job->budget != NULL && !parse_u64(job->budget, &env.budget))) {
     lbpf_m4_puts(job->name);
@@ -259,10 +244,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 898 "lit/target.nw"
+#line 883 "lit/target.nw"
   } else if (strcmp(job->engine, "jit") == 0) {
 
-#line 949 "lit/target.nw"
+#line 934 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -283,7 +268,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
     call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
                                  .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 900 "lit/target.nw"
+#line 885 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -316,7 +301,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 1008 "lit/target.nw"
+#line 993 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -335,12 +320,12 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 932 "lit/target.nw"
+#line 917 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1036 "lit/target.nw"
+#line 1021 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

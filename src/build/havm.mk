@@ -3,3 +3,6 @@
 # interpreter's directory, with the interpreter's source.
 build/check/havm build/san/check/havm build/cov/check/havm: generated/interp/interp_cases.h \
   generated/interp/interp.c
+
+# Every conformance check (host plain and sanitized, both firmwares) runs havm.
+ENGINES += havm

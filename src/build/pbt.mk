@@ -1,13 +1,13 @@
 # Property-based differential checks (lit/pbt.nw, driver tests/pbt_main.c).
 #
-#   make pbt SEED=S COUNT=N ENGINES=A,B   generate N cases from seed S, compare
+#   make pbt SEED=S COUNT=N PBT_ENGINES=A,B   generate N cases from seed S, compare
 #                                         engines A and B (default spec,interp),
 #                                         print failures shrunk, and coverage
 #   make check-pbt                        the fixed seed set (part of make check)
 
 SEED ?= 1
 COUNT ?= 2000
-ENGINES ?= spec,interp
+PBT_ENGINES ?= spec,interp
 # make check: four seeds of 25,000 cases, the same seeds' first 5,000 cases
 # mutated (lbpf_pbt_mutate), and four other seeds of 5,000 under ASan+UBSan
 # (each run takes seconds).
@@ -24,6 +24,7 @@ PBT_HAVM_SEEDS := 11,12,13,14
 PBT_HAVM_COUNT := 5000
 PBT_HAVM_SAN_COUNT := 500
 PBT_HAVM_ALU_RUNS := 30
+PBT_HAVM_ENGINES := spec,havm
 PBT_REGRESSIONS = $(sort $(wildcard tests/regressions/*.data))
 
 build/pbt: tests/pbt_main.c build/liblitbpf-host.a build/liblitbpf.a
@@ -37,7 +38,7 @@ build/san/pbt: tests/pbt_main.c build/san/liblitbpf-host.a build/san/liblitbpf.a
 
 .PHONY: pbt check-pbt
 pbt: build/pbt
-	build/pbt --seed $(SEED) --count $(COUNT) --engines $(ENGINES) --out build
+	build/pbt --seed $(SEED) --count $(COUNT) --engines $(PBT_ENGINES) --out build
 
 # Every step runs even when an earlier one fails, so that one report shows
 # the random cases and the regressions; the target fails if any step did.
@@ -47,8 +48,8 @@ check-pbt: build/pbt build/san/pbt
 	$(call PBT_RUN,build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(call PBT_RUN,build/pbt --quiet --mutate 100 --seed $(PBT_SEEDS) --count $(PBT_MUTATE_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(call PBT_RUN,build/san/pbt --quiet --seed $(PBT_SAN_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)) \
-	$(call PBT_RUN,build/pbt --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_COUNT) --engines spec,havm) \
-	$(call PBT_RUN,build/san/pbt --quiet --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_SAN_COUNT) --engines spec,havm) \
+	$(call PBT_RUN,build/pbt --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_COUNT) --engines $(PBT_HAVM_ENGINES)) \
+	$(call PBT_RUN,build/san/pbt --quiet --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_SAN_COUNT) --engines $(PBT_HAVM_ENGINES)) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	exit $$fail

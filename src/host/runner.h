@@ -1,28 +1,20 @@
 /* Running a program the way every host tool does: an engine from the
-   table, the tools' helper set, a zeroed stack of LBPF_MAX_CALL_DEPTH
-   frames, and a fresh writable copy of the input memory for each run. */
+   table, the standard test environment (lit/engines.nw) with a zeroed
+   stack of LBPF_MAX_CALL_DEPTH frames, and a fresh writable copy of the
+   input memory for each run. */
 #ifndef LBPF_RUNNER_H
 #define LBPF_RUNNER_H
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf.h"
-
-/* The default budget of taken backward jumps and calls: ten million, which
-   a correct conformance test or small C program stays far below and which
-   the specification engine exhausts within seconds. */
-#define LBPF_DEFAULT_BUDGET UINT64_C(10000000)
-
-/* The helper id of the conformance suite's test helper: it returns r1. */
-#define LBPF_TEST_HELPER_ID 5
 
 struct lbpf_runner {
   const struct lbpf_engine *engine;
   void *state;
   uint8_t *code; /* the runner's copy: the engine may keep a pointer to it */
   size_t code_size;
-  struct lbpf_helper helpers[1];
   struct lbpf_env env;
   uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
 };

@@ -1,4 +1,4 @@
-#line 2236 "lit/pbt.nw"
+#line 2091 "lit/pbt.nw"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,11 +7,9 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-static bool same_outcome(const struct lbpf_pbt_outcome *x, const struct lbpf_pbt_outcome *y) {
-  if (x->load != y->load || x->result.status != y->result.status) return false;
-  if (x->result.status == LBPF_OK ? x->result.r0 != y->result.r0 : x->result.pc != y->result.pc)
-    return false;
-  return memcmp(x->mem, y->mem, x->mem_len) == 0 && memcmp(x->stack, y->stack, x->stack_size) == 0;
+static bool same_outcome(struct lbpf_outcome *x, struct lbpf_outcome *y) {
+  struct lbpf_comparison c = {.a = *x, .b = *y, .check_a = true, .check_b = true};
+  return lbpf_compare_outcomes(&c, 0) == 0;
 }
 
 void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *comment) {
@@ -46,7 +44,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
   for (uint32_t i = 0; i < c->mem_len; i++)
     fprintf(f, "%02x%s", c->mem[i], i + 1 == c->mem_len || i % 16 == 15 ? "\n" : " ");
   const struct lbpf_engine *spec = lbpf_engine_find("spec");
-  struct lbpf_pbt_outcome *o = malloc(2 * sizeof *o);
+  struct lbpf_outcome *o = calloc(2, sizeof *o);
   if (spec == NULL || o == NULL) {
     free(o);
     return;
@@ -63,9 +61,11 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
   else
     fprintf(f, "-- error\n%s at pc %u\n", lbpf_status_name(o[0].result.status),
             (unsigned)o[0].result.pc);
+  lbpf_outcome_free(&o[0]);
+  lbpf_outcome_free(&o[1]);
   free(o);
 }
-#line 2309 "lit/pbt.nw"
+#line 2163 "lit/pbt.nw"
 static int fail(char *err, size_t errlen, int line, const char *what) {
   snprintf(err, errlen, "line %d: %s", line, what);
   return -1;
@@ -126,7 +126,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
       continue;
     }
 
-#line 2374 "lit/pbt.nw"
+#line 2228 "lit/pbt.nw"
     switch (section) {
     case RAW: {
       char *end;
@@ -177,7 +177,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
     }
     default: break;
     }
-#line 2367 "lit/pbt.nw"
+#line 2221 "lit/pbt.nw"
   }
   if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
   return 0;

@@ -1,4 +1,4 @@
-#line 2457 "lit/pbt.nw"
+#line 2311 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
