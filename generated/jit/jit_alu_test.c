@@ -1,4 +1,4 @@
-#line 1406 "lit/jit-alu.nw"
+#line 1412 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -187,6 +187,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
+#line 1209 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -201,7 +202,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1232 "lit/jit-alu.nw"
+#line 1238 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -249,7 +250,7 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1285 "lit/jit-alu.nw"
+#line 1291 "lit/jit-alu.nw"
 START_TEST(random_runs) {
   jit_rng = 0x4a49540001u;
   for (unsigned t = 0; t < 3000; t++) {
@@ -273,7 +274,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1315 "lit/jit-alu.nw"
+#line 1321 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -336,7 +337,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1382 "lit/jit-alu.nw"
+#line 1388 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -361,7 +362,7 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 241 "lit/jit-emit.nw"
+#line 268 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -441,22 +442,31 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 320 "lit/jit-emit.nw"
+#line 348 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
-  jp_add(&p, (struct lbpf_insn){
-                 .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
-  ck_assert(jp_finish(&p));
-  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 1));
-  struct jit_prog q = {.n = 0};
-  for (int k = 0; k < 6; k++)
-    jp_add(&q, (struct lbpf_insn){
+  for (int k = 0; k < 3; k++)
+    jp_add(&p, (struct lbpf_insn){
                    .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
+  ck_assert(jp_finish(&p));
+  struct lbpf_jit_plan plan;
+  ck_assert(lbpf_jit_plan_run(&plan, &p.prog, 0, 1));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 9);
+  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 1));
+  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 2));
+  ck_assert(lbpf_jit_alu_worth(&p.prog, 0, 3));
+  ck_assert(lbpf_jit_plan_run(&plan, &p.prog, 0, 3));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 13);
+  struct jit_prog q = {.n = 0};
+  jp_add(&q, (struct lbpf_insn){.opcode = LBPF_CLASS_ALU | LBPF_ALU_ADD, .dst = 1, .imm = 7});
+  jp_add(&q, (struct lbpf_insn){.opcode = LBPF_CLASS_ALU | LBPF_ALU_XOR, .dst = 1, .imm = 3});
   ck_assert(jp_finish(&q));
-  ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 6));
+  ck_assert(lbpf_jit_plan_run(&plan, &q.prog, 0, 2));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 8);
+  ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 2));
 }
 END_TEST
-#line 340 "lit/jit-emit.nw"
+#line 378 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -477,7 +487,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 1422 "lit/jit-alu.nw"
+#line 1429 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -487,11 +497,11 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 360 "lit/jit-emit.nw"
+#line 398 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 1431 "lit/jit-alu.nw"
+#line 1438 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,4 +1,4 @@
-#line 216 "lit/jit-emit.nw"
+#line 243 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 69 "lit/jit-emit.nw"
+#line 96 "lit/jit-emit.nw"
 static uint32_t run_insns(const struct lbpf_program *prog, uint32_t pc, uint32_t len) {
   uint32_t n = 0;
   for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
@@ -21,11 +21,11 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
   uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(&p);
   return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * run_insns(prog, pc, len);
 }
-#line 102 "lit/jit-emit.nw"
+#line 129 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 114 "lit/jit-emit.nw"
+#line 141 "lit/jit-emit.nw"
 static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
   if (t >= 0 && t < (int64_t)prog->ninsns) entries[t].len = 1;
 }
@@ -53,7 +53,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 150 "lit/jit-emit.nw"
+#line 177 "lit/jit-emit.nw"
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries) {
   if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
@@ -96,7 +96,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 193 "lit/jit-emit.nw"
+#line 220 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

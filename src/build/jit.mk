@@ -13,3 +13,6 @@ check-jit-mutants:
 	$(JIT_MUTANTS) generated/jit/jit_emit.c tests/mutants/jit_emit.sed
 
 CHECK_TARGETS += check-jit-mutants
+
+# The suite running J's code on unicorn links it.
+SUITE_LIBS_jit_unicorn := -lunicorn
