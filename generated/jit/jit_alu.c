@@ -1,4 +1,4 @@
-#line 1005 "lit/jit-alu.nw"
+#line 1009 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -566,6 +566,10 @@ static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   return list;
 }
 
+bool lbpf_jit_plan_saves(const struct lbpf_jit_plan *p) {
+  return saved_list(p) != 0;
+}
+
 uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p) {
   uint32_t frame = saved_list(p) ? 2 : 0;
   return p->body + popcount32(p->read_first) + popcount32(p->written) + frame + 1;
@@ -581,7 +585,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 815 "lit/jit-alu.nw"
+#line 817 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -618,7 +622,7 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 856 "lit/jit-alu.nw"
+#line 858 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -16,3 +16,11 @@ CHECK_TARGETS += check-jit-mutants
 
 # The suite running J's code on unicorn links it.
 SUITE_LIBS_jit_unicorn := -lunicorn
+
+# litbpf jit --dump: the listing, checked against LLVM's assembler.
+.PHONY: check-jit-dump
+check-jit-dump: build/litbpf build/san/litbpf
+	tests/jit_dump.sh build/litbpf
+	tests/jit_dump.sh build/san/litbpf
+
+CHECK_TARGETS += check-jit-dump
