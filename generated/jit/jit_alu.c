@@ -1,4 +1,4 @@
-#line 1009 "lit/jit-alu.nw"
+#line 1029 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -92,6 +92,7 @@ struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
   uint32_t written;    /* halves the run writes */
+  uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
   uint8_t arm[LBPF_JIT_NHALVES];
   uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
@@ -112,6 +113,7 @@ static unsigned rd(struct gen *g, unsigned h) {
 /* The ARM register of half h, which the instruction writes. */
 static unsigned wr(struct gen *g, unsigned h) {
   g->written |= UINT32_C(1) << h;
+  g->zero &= ~(UINT32_C(1) << h);
   return g->arm[h];
 }
 /* Scratch register k (0, 1 or 2). */
@@ -119,7 +121,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 280 "lit/jit-alu.nw"
+#line 282 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -210,7 +212,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 358 "lit/jit-alu.nw"
+#line 360 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -238,11 +240,16 @@ static void dp_op(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n
   else
     dp(g, op, s, d, n, o.r);
 }
-/* The high word of a 32-bit result is 0. */
+/* The high word of a 32-bit result is 0: one instruction, unless the run
+   has already set it to 0 (a chain of 32-bit operations on one register
+   clears it once). */
 static void zero_hi(struct gen *g, unsigned r) {
-  dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(r)), 0, 0);
+  bool known = g->zero >> hi(r) & 1;
+  unsigned rh = wr(g, hi(r));
+  if (!known) dp_imm(g, LBPF_THUMB_MOV, 0, rh, 0, 0);
+  g->zero |= UINT32_C(1) << hi(r);
 }
-#line 395 "lit/jit-alu.nw"
+#line 404 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -284,7 +291,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 446 "lit/jit-alu.nw"
+#line 455 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -303,7 +310,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 474 "lit/jit-alu.nw"
+#line 483 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -325,7 +332,7 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 502 "lit/jit-alu.nw"
+#line 511 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -358,7 +365,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 547 "lit/jit-alu.nw"
+#line 556 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -420,7 +427,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 616 "lit/jit-alu.nw"
+#line 625 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -433,7 +440,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 634 "lit/jit-alu.nw"
+#line 643 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -463,7 +470,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 665 "lit/jit-alu.nw"
+#line 674 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -488,7 +495,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 695 "lit/jit-alu.nw"
+#line 704 "lit/jit-alu.nw"
 static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   if (lbpf_is_lddw(in.opcode)) {
@@ -510,7 +517,7 @@ static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc
   default: gen_binary(g, in, is64); break; /* add, sub, or, and, xor */
   }
 }
-#line 726 "lit/jit-alu.nw"
+#line 735 "lit/jit-alu.nw"
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -523,7 +530,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
       LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
   return div64 ? 0 : 1;
 }
-#line 747 "lit/jit-alu.nw"
+#line 756 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -541,8 +548,11 @@ void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
 bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_jit_buf count;
   lbpf_jit_buf_init(&count, NULL, 0, NULL, 0, NULL, 0, NULL, 0);
-  struct gen g = {
-      .b = &count, .read_first = p->read_first, .written = p->written, .nscratch = p->nscratch};
+  struct gen g = {.b = &count,
+                  .read_first = p->read_first,
+                  .written = p->written,
+                  .zero = p->zero,
+                  .nscratch = p->nscratch};
   /* distinct stand-ins for the registers not yet allocated, so that the
      shapes (a move of a register to itself is nothing) are those of the
      emitting pass; a counting buffer checks no register */
@@ -551,12 +561,13 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++)
     g.tmp[k] = (uint8_t)(16 + LBPF_JIT_NHALVES + k);
   gen_insn(&g, prog, pc);
-  struct lbpf_jit_plan next = {g.read_first, g.written, g.nscratch, p->body + (uint32_t)count.n};
+  struct lbpf_jit_plan next = {g.read_first, g.written, g.zero, g.nscratch,
+                               p->body + (uint32_t)count.n};
   if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
   *p = next;
   return true;
 }
-#line 782 "lit/jit-alu.nw"
+#line 792 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -585,7 +596,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 817 "lit/jit-alu.nw"
+#line 827 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -604,6 +615,12 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                       struct lbpf_jit_buf *b) {
   struct lbpf_jit_plan p;
   if (len == 0 || !lbpf_jit_plan_run(&p, prog, pc, len)) return false;
+  return lbpf_jit_alu_gen_planned(prog, pc, len, &p, b);
+}
+
+bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                              const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b) {
+  struct lbpf_jit_plan p = *plan;
   struct gen g = {.b = b};
   unsigned next = 0;
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
@@ -622,7 +639,7 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 858 "lit/jit-alu.nw"
+#line 874 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -1,4 +1,4 @@
-#line 1457 "lit/jit-alu.nw"
+#line 1477 "lit/jit-alu.nw"
 /* J's code on unicorn's Cortex-M4 against the model and the specification. */
 #include <check.h>
 #include <stdio.h>
@@ -54,7 +54,7 @@ static uint64_t concrete_ashr(uint64_t a, uint64_t n) {
   uint64_t fill = (a >> 63) ? ~UINT64_C(0) : 0;
   return n == 0 ? a : (a >> n) | (fill << (63 - n) << 1);
 }
-#line 1061 "lit/jit-alu.nw"
+#line 1081 "lit/jit-alu.nw"
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-function" /* jump_taken: not needed here */
 #include "alu_sem.h"
@@ -70,7 +70,7 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
   r[in.dst] = alu_result(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1144 "lit/jit-alu.nw"
+#line 1164 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -87,7 +87,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1170 "lit/jit-alu.nw"
+#line 1190 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -126,7 +126,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1213 "lit/jit-alu.nw"
+#line 1233 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -142,7 +142,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
   }
 }
 
-#line 1472 "lit/jit-alu.nw"
+#line 1492 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
