@@ -14,8 +14,8 @@ check-jit-mutants:
 
 CHECK_TARGETS += check-jit-mutants
 
-# The suite running J's code on unicorn links it.
-SUITE_LIBS_jit_unicorn := -lunicorn
+# The suite also runs J's code on unicorn.
+SUITE_LIBS_jit_alu := -lunicorn
 
 # litbpf jit --dump: the listing, checked against LLVM's assembler.
 .PHONY: check-jit-dump
