@@ -12,13 +12,19 @@
 # a known, unrelated difference.  A mutant can make a program loop for ever
 # (one that stops spending budget): a checker run longer than
 # PBT_MUTANT_TIMEOUT seconds (default 300) counts as the mutant exposed.
+#
+# The checker need not be the property-based one: with MUTANT_TARGET (a make
+# target) and MUTANT_RUN (a command) set, each mutant rebuilds MUTANT_TARGET
+# in the copy and runs MUTANT_RUN there; a failing run exposes the mutant
+# (the JIT's mutants are checked so by its unit suite).  MUTANT_WORK names
+# the scratch copy (default build/mutants).
 # Run from the repository root.
 set -eu
 [ "$#" -ge 3 ] || { echo "usage: $0 ENGINE SOURCE MUTANTS [COUNT]" >&2; exit 2; }
 engine=$1 source=$2 list=$3 count=${4:-5000}
 [ -f "$source" ] || { echo "pbt-mutants: no file $source" >&2; exit 2; }
 [ -f "$list" ] || { echo "pbt-mutants: no file $list" >&2; exit 2; }
-work=build/mutants
+work=${MUTANT_WORK:-build/mutants}
 rm -rf "$work"
 mkdir -p "$work"
 cp -r Makefile src generated tests "$work"/
@@ -36,9 +42,22 @@ while IFS= read -r m; do
     stale=$((stale + 1))
     continue
   fi
-  if ! (cd "$work" && rm -f build/pbt build/liblitbpf.a && make build/pbt >/dev/null 2>&1); then
+  target=${MUTANT_TARGET:-build/pbt}
+  if ! (cd "$work" && rm -f "$target" build/liblitbpf.a && make "$target" >/dev/null 2>&1); then
     echo "M$n NO BUILD  $m"
     stale=$((stale + 1))
+    continue
+  fi
+  if [ -n "${MUTANT_RUN:-}" ]; then
+    rc=0
+    (cd "$work" && timeout "${PBT_MUTANT_TIMEOUT:-300}" sh -c "$MUTANT_RUN") > "$work/pbt.out" 2>&1 || rc=$?
+    if [ "$rc" -ne 0 ]; then
+      echo "M$n killed: $(grep -m1 -E ':F:|:E:' "$work/pbt.out" | sed 's/.*:[FE]:[^:]*:[^:]*:[0-9]*: //' | cut -c1-100)   $m"
+      killed=$((killed + 1))
+    else
+      echo "M$n SURVIVED  $m"
+      survived=$((survived + 1))
+    fi
     continue
   fi
   # shellcheck disable=SC2086
@@ -58,5 +77,5 @@ while IFS= read -r m; do
   fi
 done < "$list"
 cp "$source" "$work/$source"
-echo "pbt-mutants ($engine): $n mutants, $killed killed, $survived survived, $stale stale"
+echo "mutants ($engine): $n mutants, $killed killed, $survived survived, $stale stale"
 [ "$survived" -eq 0 ] && [ "$stale" -eq 0 ]

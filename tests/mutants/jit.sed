@@ -1,0 +1,18 @@
+# Small bugs of the kinds a JIT author makes, planted into the tangled JIT
+# (generated/jit/jit_alu.c) by tests/pbt_mutants.sh and caught by the JIT's
+# unit suite (make check-jit-mutants).
+# the generator (J and E alike): a carry dropped in 64-bit addition
+s/LBPF_THUMB_ADC : LBPF_THUMB_SBC/LBPF_THUMB_ADD : LBPF_THUMB_SBC/
+# a missing >= 32 case: a right shift by more than 32 taken as one by 32
+s/    if (n == 32)$/    if (n >= 32)/
+# the (n - 32) term of a 64-bit left shift by a register left out
+s/    shift_reg(g, lsl, t, dl, t);/    shift_reg(g, lsl, t, dl, amount);/
+# a swapped register pair: the low and high words exchanged when loading
+s/ldst(\&g, LBPF_THUMB_LDR, g.arm\[h\], 4u \* h);/ldst(\&g, LBPF_THUMB_LDR, g.arm[h], 4u * (h ^ 1));/
+# a swapped register pair: a 64-bit logical operation takes the source's low word for its high
+s/dp(g, op, 0, wr(g, hi(d)), dh, sh.r);/dp(g, op, 0, wr(g, hi(d)), dh, sl.r);/
+# J only: the instructions meaning loses the flag-setting bit (a wrong carry
+# in J that E does not have)
+s/    b->insns\[b->n\] = \*i;/    b->insns[b->n] = *i, b->insns[b->n].setflags = 0;/
+# E only: a branch patched two bytes off in the bytes meaning
+s/lbpf_thumb_emit(\&i, b->code + f->offset, b->cap - f->offset)/lbpf_thumb_emit(\&i, b->code + f->offset + 2, b->cap - f->offset - 2)/
