@@ -1,4 +1,4 @@
-#line 40 "lit/havm.nw"
+#line 41 "lit/havm.nw"
 /* The hybrid VM (level H): the interpreter, with ALU runs jitted to Thumb-2. */
 #ifndef LBPF_HAVM_H
 #define LBPF_HAVM_H
@@ -7,7 +7,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_jit.h"
 
-#line 118 "lit/havm.nw"
+#line 119 "lit/havm.nw"
 #ifndef LBPF_HAVM_NATIVE
 #if defined(__arm__) && defined(__thumb2__)
 #define LBPF_HAVM_NATIVE 1
@@ -15,7 +15,7 @@
 #define LBPF_HAVM_NATIVE 0
 #endif
 #endif
-#line 128 "lit/havm.nw"
+#line 129 "lit/havm.nw"
 /* Run the jitted function at code + offset on regs, where the core cannot;
    true if it returned normally.  ctx is the call_ctx given to load. */
 typedef bool (*lbpf_havm_call_fn)(void *ctx, const uint8_t *code, size_t code_len, uint32_t offset,
@@ -23,7 +23,7 @@ typedef bool (*lbpf_havm_call_fn)(void *ctx, const uint8_t *code, size_t code_le
 /* A jitted run, called natively (LBPF_HAVM_NATIVE). */
 typedef void (*lbpf_havm_native_fn)(uint64_t regs[LBPF_NREGS]);
 
-#line 51 "lit/havm.nw"
+#line 52 "lit/havm.nw"
 struct lbpf_havm {
   struct lbpf_interp interp; /* first: the interpreter's run function sees it */
   uint8_t *jit;              /* the caller's JIT buffer: the entry table, then the code */
@@ -58,7 +58,7 @@ static inline void lbpf_havm_run(struct lbpf_havm *vm, void *mem, size_t mem_len
   lbpf_havm_interp_run(&vm->interp, mem, mem_len, result);
 }
 
-#line 320 "lit/havm.nw"
+#line 322 "lit/havm.nw"
 #if !LBPF_HAVM_NATIVE
 /* What the model executed (the call's context, optional). */
 struct lbpf_havm_model_count {
@@ -69,5 +69,5 @@ struct lbpf_havm_model_count {
 bool lbpf_havm_model_call(void *ctx, const uint8_t *code, size_t code_len, uint32_t offset,
                           uint64_t regs[LBPF_NREGS]);
 #endif
-#line 86 "lit/havm.nw"
+#line 87 "lit/havm.nw"
 #endif

@@ -57,7 +57,7 @@
                          HOLE_EXIT32_B_X)
 
 /* The hybrid VM's handler (lit/havm.nw), in that configuration only. */
-#line 167 "lit/havm.nw"
+#line 169 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
 #define LBPF_INTERP_HAVM_HANDLERS(X) X(JIT_RUN) X(JIT_RUN_LDDW)
 #else
@@ -331,9 +331,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #line 1480 "lit/interp.nw"
   return true;
 }
-#line 416 "lit/havm.nw"
+#line 466 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
-#line 253 "lit/havm.nw"
+#line 255 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
                                              struct lbpf_interp_slot *slots) {
   const size_t table = (size_t)prog->ninsns * sizeof(struct lbpf_jit_entry);
@@ -367,7 +367,7 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
   }
   return LBPF_OK;
 }
-#line 418 "lit/havm.nw"
+#line 468 "lit/havm.nw"
 #endif
 #line 268 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -414,7 +414,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 300 "lit/interp.nw"
 
-#line 238 "lit/havm.nw"
+#line 240 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
   status = lbpf_havm_place_runs((struct lbpf_havm *)vm, &prog, slots);
   if (status != LBPF_OK) {
@@ -1052,7 +1052,7 @@ take:
     DISPATCH();
 #line 1526 "lit/interp.nw"
 
-#line 192 "lit/havm.nw"
+#line 194 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
     HANDLER(JIT_RUN_LDDW)
     BIAS_ADD(-(int64_t)ip->dst); /* each lddw: two slots, one instruction */

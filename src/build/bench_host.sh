@@ -29,7 +29,8 @@ count() {
 header="program,bpf_insns,native_ir"
 for e in $engines; do header="$header,${e}_ir,${e}_ir_per_insn,${e}_vs_native"; done
 # The hybrid VM's runs execute on the Thumb-2 model on this host: how much of
-# its count is the model (lbpf_jit_model_call and what it calls), measured apart.
+# its count is the model (lbpf_jit_model_call and what it calls), read from the
+# same measurement (callgrind's inclusive cost of that function in the run).
 havm=$(tr ' ' '\n' <<< "$engines" | grep -x havm || true)
 [ -z "$havm" ] || header="$header,havm_model_ir"
 echo "$header" > "$tmp/host.csv"
@@ -45,6 +46,7 @@ for name in "$@"; do
   native_ir=$(count lbpf_bench_measured_native build/bench/native/run-"$name" "$mem")
   [ "$(cat "$tmp/stdout")" = "$expected" ] || { echo "$name: native r0 differs from expected" >&2; exit 1; }
   line="$name,$insns,$native_ir"
+  model_ir=0
   for e in $engines; do
     if ir=$(count lbpf_bench_measured_run build/bench/bench_host "$e" "$code" "$mem"); then
       r0=$(sed -n 's/.* r0=\(0x[0-9a-f]*\).*/\1/p' "$tmp/stdout")
@@ -54,17 +56,17 @@ for name in "$@"; do
       fi
       line="$line,$ir,$(awk -v a="$ir" -v b="$insns" 'BEGIN { printf "%.2f", a / b }')"
       line="$line,$(awk -v a="$ir" -v b="$native_ir" 'BEGIN { printf "%.1f", a / b }')"
+      if [ "$e" = havm ]; then
+        model_ir=$(callgrind_annotate --inclusive=yes --threshold=100 "$tmp/cg.out" 2> /dev/null |
+          awk '/:lbpf_jit_model_call / && !done { gsub(/,/, "", $1); print $1; done = 1 }')
+        model_ir=${model_ir:-0}
+      fi
     else
       echo "$name: engine $e failed; recorded as n/a" >&2
       line="$line,n/a,n/a,n/a"
     fi
   done
-  if [ -n "$havm" ]; then
-    # a program without a jitted run never enters the model: callgrind then
-    # reports no totals, which is 0
-    model_ir=$(count lbpf_jit_model_call build/bench/bench_host havm "$code" "$mem" || echo 0)
-    line="$line,$model_ir"
-  fi
+  [ -z "$havm" ] || line="$line,$model_ir" # 0 for a program without a jitted run
   echo "$line" >> "$tmp/host.csv"
   echo "$line"
 done
