@@ -95,11 +95,15 @@ build/san/liblitbpf.a: $(call objs,build/san,$(CORE_SRCS))
 	@rm -f $@; ar rcs $@ $^
 build/cov/liblitbpf.a: $(call objs,build/cov,$(CORE_SRCS))
 	@rm -f $@; ar rcs $@ $^
-build/liblitbpf-host.a: $(call objs,build/obj,$(HOST_SRCS))
+# The host library holds the core's objects too: on a host a core object may
+# call host code (the engine table's hybrid VM runs jitted code on the Thumb-2
+# model), and the linker resolves a reference only from the archive it is
+# scanning or a later one; within one archive it finds every member needed.
+build/liblitbpf-host.a: $(call objs,build/obj,$(HOST_SRCS) $(CORE_SRCS))
 	@rm -f $@; ar rcs $@ $^
-build/san/liblitbpf-host.a: $(call objs,build/san,$(HOST_SRCS))
+build/san/liblitbpf-host.a: $(call objs,build/san,$(HOST_SRCS) $(CORE_SRCS))
 	@rm -f $@; ar rcs $@ $^
-build/cov/liblitbpf-host.a: $(call objs,build/cov,$(HOST_SRCS))
+build/cov/liblitbpf-host.a: $(call objs,build/cov,$(HOST_SRCS) $(CORE_SRCS))
 	@rm -f $@; ar rcs $@ $^
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -8,11 +8,13 @@
 #
 # Usage: bench/target.sh M4RUN M4PREP "PAPER PROGRAMS" NAME...
 #   (from the repository root, after `make m4 bench-programs')
-# M4_BENCH_ENGINES="spec interp" chooses the engines (default: spec interp).
+# M4_BENCH_ENGINES="spec interp" chooses the engines (default: spec interp havm).
+# Each program is also compiled by the hybrid VM's JIT, timed alone (the
+# firmware's pseudo-engine jit): bench/results/jit.csv.
 set -eo pipefail
 m4run=$1 prep=$2 paper=$3
 shift 3
-engines=${M4_BENCH_ENGINES:-spec interp}
+engines=${M4_BENCH_ENGINES:-spec interp havm}
 results=bench/results
 mkdir -p "$results" build
 work=$(mktemp -d build/bench-target.XXXXXX)
@@ -27,6 +29,7 @@ for name in "$@"; do
   expected=$(tr -d ' \n' < "bench/programs/$name.expected")
   for e in $engines; do echo "$name $e $work/$name.bin $work/$name.mem $expected 1"; done
   echo "$name native - $work/$name.mem $expected 1"
+  echo "$name jit $work/$name.bin - - 1"
 done > "$work/jobs"
 "$m4run" --jobs "$work/jobs" > "$work/out" || { cat "$work/out" >&2; echo "bench-target: a run failed" >&2; exit 1; }
 
@@ -54,6 +57,22 @@ awk -v engines="$engines" -v order="$*" '
 cp "$work/target.csv" "$results/target.csv"
 cat "$results/target.csv"
 
+# The JIT's compile: name jit ok CODE_BYTES insns=JITTED_SLOTS cost=C mem=D
+for name in "$@"; do echo "$name $(( $(stat -c %s "$work/$name.bin") / 8 ))"; done > "$work/slots"
+awk '
+  function hex(s,   v, i, c) { v = 0; s = tolower(substr(s, 3))
+    for (i = 1; i <= length(s); i++) { c = index("0123456789abcdef", substr(s, i, 1)) - 1; v = v * 16 + c }
+    return v }
+  FNR == NR { slots[$1] = $2; order[++n] = $1; next }
+  $2 == "jit" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); jitted[$1] = $5; cost[$1] = $6 }
+  END {
+    print "program,slots,jitted_slots,code_bytes,compile_cost,compile_per_slot,bytes_per_jitted_slot"
+    for (i = 1; i <= n; i++) { p = order[i]
+      printf "%s,%d,%d,%d,%d,%.1f,%s\n", p, slots[p], jitted[p], bytes[p], cost[p], cost[p] / slots[p],
+        (jitted[p] > 0 ? sprintf("%.1f", bytes[p] / jitted[p]) : "n/a") }
+  }' "$work/slots" "$work/out" > "$results/jit.csv"
+cat "$results/jit.csv"
+
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
 avg() { # ENGINE: mean over the paper's programs of ENGINE's instructions per BPF instruction
@@ -71,7 +90,40 @@ agg() { # ENGINE: total target instructions / total BPF instructions, paper's pr
     want[$1] && col { s += $col; k += $2 }
     END { if (k) printf "%.1f", s / k; else printf "n/a" }' "$results/target.csv"
 }
-flash_os=$(awk -F'|' '$2 ~ /^ interp / && $3 ~ /-Os/ { gsub(/ /, "", $4); print $4 }' "$results/footprint.md" 2>/dev/null || true)
+own_flash() { # COMPONENT: its own flash at -Os in footprint.md, or nothing
+  awk -F'|' -v c="$1" '$2 ~ "^ " c " $" && $3 ~ /-Os/ { gsub(/ /, "", $4); print $4 }' "$results/footprint.md" 2>/dev/null || true
+}
+flash_os=$(own_flash interp)
+flash_havm=$(own_flash havm)
+flash_jit=$(own_flash jit)
+# The hybrid VM's targets (issue 9), from the exact counts of target.csv.
+havm_targets() {
+  awk -F, '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { n++; h = $col["havm"]; t = $col["interp"]; sh += h; si += t
+      if ((h + 0) > (t + 0)) over = over sprintf(" %s (%d > %d)", $1, h, t)
+      r = h / t; if (worst == "" || r > worst) { worst = r; wp = $1 } }
+    END {
+      printf "- havm never more than interp on any program: **%s**", (over == "" ? "met" : "not met")
+      printf " (highest ratio %.3f, %s)%s\n", worst, wp, over == "" ? "." : ";"
+      if (over != "") printf "  above interp:%s.\n", over
+      printf "- havm at most 0.75x interp summed over all %d programs: %d / %d = **%.3f** — **%s**.\n",
+        n, sh, si, sh / si, (sh / si <= 0.75 ? "met" : "not met")
+    }' "$results/target.csv"
+  awk -F, '
+    NR == 1 { next }
+    { n++; s += $2; c += $5; b += $4; j += $3; r = $5 / $2; if (worst == "" || r > worst) { worst = r; wp = $1 } }
+    END {
+      printf "- JIT compile at most 150 Cortex-M4 instructions per BPF instruction: worst %.1f (%s),", worst, wp
+      printf " all programs together %.1f — **%s**.\n", c / s, (worst <= 150 ? "met" : "not met")
+      printf "- Thumb bytes per jitted BPF instruction, all programs together: %.1f (%d bytes for %d slots).\n", b / j, b, j
+    }' "$results/jit.csv"
+  if [ -n "$flash_havm" ] && [ -n "$flash_jit" ]; then
+    local sum=$((flash_havm + flash_jit))
+    echo "- JIT + havm at most 8 KiB of flash at -Os (own code and constants, footprint.md):"
+    echo "  jit $flash_jit + havm $flash_havm = **$sum bytes** — **$(awk -v f="$sum" 'BEGIN { print (f <= 8192) ? "met" : "not met" }')**."
+  fi
+}
 
 {
   echo "# Benchmarks on the Cortex-M4 (QEMU mps2-an386)"
@@ -120,6 +172,20 @@ flash_os=$(awk -F'|' '$2 ~ /^ interp / && $3 ~ /-Os/ { gsub(/ /, "", $4); print 
     echo "  **$flash_os bytes** (target: at most 4096) — $verdict."
   else
     echo "- interp flash at -Os: run \`make size\` first (bench/results/footprint.md)."
+  fi
+  if grep -q '^program.*,havm,' "$results/target.csv"; then
+    echo
+    echo "### The hybrid VM (issue 9)"
+    echo
+    havm_targets
+    echo
+    echo "The JIT's compile of each program (\`bench/results/jit.csv\`): *slots* of the program,"
+    echo "*jitted* slots covered by runs, *bytes* of Thumb-2 code, *cost* = Cortex-M4"
+    echo "instructions of one \`lbpf_jit_alu_compile\` (the firmware's pseudo-engine \`jit\`)."
+    echo
+    echo "| program | slots | jitted | bytes | compile cost | cost / slot | bytes / jitted slot |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    tail -n +2 "$results/jit.csv" | awk -F, '{ line = "|"; for (i = 1; i <= NF; i++) line = line " " $i " |"; print line }'
   fi
   echo
   echo "## Published figures (DESIGN.md §6)"

@@ -5,7 +5,7 @@
 
    pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]
        [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--mutate P]
-       [--out DIR] [--show N] [--quiet]
+       [--alu-runs P] [--out DIR] [--show N] [--quiet]
 
    --ignore drops differences of the named kinds (load, status, pc, r0,
    memory, stack, guard, budget, insns), to look past a known bug.
@@ -15,6 +15,8 @@
    --features restricts the generator to the named parts of the ISA (alu32,
    alu64, jmp, jmp32, loops, memory, atomics, lddw, helpers, callx, calls,
    v4; default all), for an engine that implements only some.
+   --alu-runs P makes P% of the generated items long arithmetic runs with a
+   jump into them, for an engine that jits such runs (default 0).
    pbt --replay [--engines A,B] FILE...                                      */
 #include <errno.h>
 #include <stdio.h>
@@ -28,7 +30,7 @@ static void usage(void) {
   fprintf(stderr,
           "usage: pbt [--seed S[,S...]] [--count N] [--engines A,B] [--max-slots N]\n"
           "           [--ignore WHAT[,WHAT...]] [--features F[,F...]] [--mutate P]\n"
-          "           [--out DIR]\n"
+          "           [--alu-runs P] [--out DIR]\n"
           "           [--show N] [--quiet]\n"
           "       pbt --replay [--engines A,B] FILE...\n");
   exit(2);
@@ -205,6 +207,13 @@ int main(int argc, char **argv) {
         fprintf(stderr, "pbt: --mutate wants a percentage, 0..100\n");
         return 2;
       }
+    } else if (strcmp(opt, "--alu-runs") == 0 && more) {
+      unsigned long long p = number(opt, argv[++i]);
+      if (p > 100) {
+        fprintf(stderr, "pbt: --alu-runs wants a percentage, 0..100\n");
+        return 2;
+      }
+      cfg.alu_runs = (uint32_t)p;
     } else if (strcmp(opt, "--quiet") == 0) quiet = 1;
     else if (strcmp(opt, "--replay") == 0) replaying = 1;
     else if (strcmp(opt, "--") == 0) {

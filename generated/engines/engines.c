@@ -50,6 +50,35 @@ static enum lbpf_status interp_load(void *state, const uint8_t *code, size_t cod
 static void interp_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
   lbpf_interp_run(state, mem, mem_len, result);
 }
+#line 408 "lit/havm.nw"
+#include "lbpf_havm.h"
+
+#define HAVM_CODE_OFFSET                                                                           \
+  ((sizeof(struct lbpf_havm) + sizeof(uint64_t) - 1) / sizeof(uint64_t) * sizeof(uint64_t))
+
+#if LBPF_HAVM_NATIVE
+static const lbpf_havm_call_fn havm_call = NULL;
+#else
+static const lbpf_havm_call_fn havm_call = lbpf_havm_model_call;
+#endif
+
+static size_t havm_state_size(size_t code_size) {
+  uint32_t n = interp_slots(code_size);
+  return HAVM_CODE_OFFSET + lbpf_interp_code_size(n) + lbpf_havm_jit_size(n);
+}
+
+static enum lbpf_status havm_load(void *state, const uint8_t *code, size_t code_size,
+                                  const struct lbpf_env *env, struct lbpf_fault *fault) {
+  uint32_t n = interp_slots(code_size);
+  char *slots = (char *)state + HAVM_CODE_OFFSET;
+  return lbpf_havm_load(state, code, code_size, env, slots, lbpf_interp_code_size(n),
+                        slots + lbpf_interp_code_size(n), lbpf_havm_jit_size(n), havm_call, NULL,
+                        fault);
+}
+
+static void havm_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
+  lbpf_havm_run(state, mem, mem_len, result);
+}
 
 #line 64 "lit/engines.nw"
 const struct lbpf_engine lbpf_engines[] = {
@@ -57,6 +86,8 @@ const struct lbpf_engine lbpf_engines[] = {
 #line 133 "lit/engines.nw"
     {"spec", spec_state_size, spec_load, spec_run},
     {"interp", interp_state_size, interp_load, interp_run},
+#line 439 "lit/havm.nw"
+    {"havm", havm_state_size, havm_load, havm_run},
 #line 66 "lit/engines.nw"
 };
 const size_t lbpf_nengines = sizeof lbpf_engines / sizeof lbpf_engines[0];

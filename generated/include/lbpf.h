@@ -171,5 +171,9 @@ struct lbpf_result {
 #line 302 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
+/* The new destination value of the ALU instruction (opcode, offset, imm)
+   from the destination value d and the source value s (the source register,
+   or the sign-extended immediate): the arithmetic every engine answers to. */
+uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s);
 #line 30 "spec/api.nw"
 #endif

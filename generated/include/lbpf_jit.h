@@ -1,4 +1,4 @@
-#line 986 "lit/jit-alu.nw"
+#line 1009 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -68,11 +68,12 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 865 "lit/jit-alu.nw"
+#line 882 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
   uint32_t written;    /* halves written */
+  uint32_t zero;       /* halves the run has set to 0 so far */
   unsigned nscratch;   /* scratch registers */
   uint32_t body;       /* instructions of the body */
 };
@@ -86,6 +87,8 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
 /* Plan the run of len slots at pc; false if it is no run. */
 bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc,
                        uint32_t len);
+/* Does the run save callee-saved registers (one push, one pop)? */
+bool lbpf_jit_plan_saves(const struct lbpf_jit_plan *p);
 /* Thumb-2 instructions the run's code executes (it has no branch). */
 uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p);
 /* The generator: write the code of the run of len slots at pc into b (J with
@@ -93,6 +96,9 @@ uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p);
    the buffer refused. */
 bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                       struct lbpf_jit_buf *b);
+/* The same with the run's plan already made (lbpf_jit_plan_run). */
+bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                              const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b);
 /* J, the model: the Thumb-2 instructions of the run of len slots at slot pc
    of a verified program (every slot of it an ALU-run instruction).  Writes
    at most cap instructions to out and returns how many; 0 when cap is too
@@ -105,17 +111,18 @@ struct lbpf_jit_entry {
   uint32_t offset; /* byte offset of the run's code in the code buffer */
   uint32_t len;    /* BPF slots the run covers; 0: no jitted run starts here */
 };
-#line 62 "lit/jit-emit.nw"
-/* Cortex-M4 instructions the interpreter executes per ALU instruction, and
-   what the hybrid VM spends to call a compiled run (see the cost model). */
-#define LBPF_JIT_INTERP_ALU_COST 9u
+#line 89 "lit/jit-emit.nw"
+/* Cortex-M4 instructions the interpreter executes per ALU instruction (the
+   cheapest measured), and what the hybrid VM spends to call a compiled run
+   (see the cost model). */
+#define LBPF_JIT_INTERP_ALU_COST 10u
 #define LBPF_JIT_CALL_COST 10u
-#line 95 "lit/jit-emit.nw"
+#line 127 "lit/jit-emit.nw"
 #define LBPF_JIT_MAX_INSN_BYTES 52u
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 199 "lit/jit-emit.nw"
+#line 237 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */
@@ -128,7 +135,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 909 "lit/jit-alu.nw"
+#line 932 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -150,5 +157,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
 #define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
-#line 1001 "lit/jit-alu.nw"
+#line 1024 "lit/jit-alu.nw"
 #endif

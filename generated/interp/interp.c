@@ -1,4 +1,4 @@
-#line 1704 "lit/interp.nw"
+#line 1726 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,10 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 564 "lit/interp.nw"
+#line 571 "lit/interp.nw"
+#ifndef LBPF_INTERP_HAVM
+#define LBPF_INTERP_HAVM 0 /* 1: the hybrid VM's reading (lit/havm.nw) */
+#endif
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -53,12 +56,22 @@
   LBPF_INTERP_JMP_FAMILY(X, 32_B, JA32_B, HOLE_CALL32_B_K, HOLE_CALL32_B_X, HOLE_EXIT32_B_K,       \
                          HOLE_EXIT32_B_X)
 
+/* The hybrid VM's handler (lit/havm.nw), in that configuration only. */
+#line 169 "lit/havm.nw"
+#if LBPF_INTERP_HAVM
+#define LBPF_INTERP_HAVM_HANDLERS(X) X(JIT_RUN) X(JIT_RUN_LDDW)
+#else
+#define LBPF_INTERP_HAVM_HANDLERS(X)
+#endif
+
+#line 243 "lit/interp.nw"
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler {
-  LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
+  LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_HAVM_HANDLERS(LBPF_INTERP_ENUM)
+      LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
 };
 _Static_assert(H_COUNT <= 256, "a handler index fits the slot's byte");
-#line 447 "lit/interp.nw"
+#line 454 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -77,7 +90,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 505 "lit/interp.nw"
+#line 512 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -91,7 +104,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 465 "lit/interp.nw"
+#line 472 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -99,7 +112,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 534 "lit/interp.nw"
+#line 541 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -108,16 +121,16 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 472 "lit/interp.nw"
+#line 479 "lit/interp.nw"
 
-#line 525 "lit/interp.nw"
+#line 532 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
     /* every jump but calls and exits; ja32's distance is in the immediate */
     if ((opcode & 0xf0) != LBPF_JMP_CALL && (opcode & 0xf0) != LBPF_JMP_EXIT &&
         (h == H_JA32 ? imm : off) < 0)
       h += H_JA_B - H_JA;
 #endif
-#line 473 "lit/interp.nw"
+#line 480 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -141,9 +154,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1716 "lit/interp.nw"
+#line 1738 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 346 "lit/interp.nw"
+#line 353 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 
 struct lbpf_interp_flow {
@@ -177,7 +190,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 400 "lit/interp.nw"
+#line 407 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -210,12 +223,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1719 "lit/interp.nw"
+#line 1741 "lit/interp.nw"
 #endif
-#line 611 "lit/interp.nw"
+#line 630 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 639 "lit/interp.nw"
+#line 658 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -273,7 +286,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1428 "lit/interp.nw"
+#line 1447 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -282,16 +295,54 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1502 "lit/interp.nw"
+#line 1524 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1436 "lit/interp.nw"
+#line 1455 "lit/interp.nw"
   return true;
 }
-#line 262 "lit/interp.nw"
+#line 466 "lit/havm.nw"
+#if LBPF_INTERP_HAVM
+#line 255 "lit/havm.nw"
+static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
+                                             struct lbpf_interp_slot *slots) {
+  const size_t table = (size_t)prog->ninsns * sizeof(struct lbpf_jit_entry);
+  if (vm->jit == NULL || (uintptr_t)vm->jit % 4 != 0 ||
+      vm->jit_size < lbpf_havm_jit_size(prog->ninsns) || (vm->call == NULL) != LBPF_HAVM_NATIVE)
+    return LBPF_ERR_ARGUMENT;
+  struct lbpf_jit_entry *entries = (struct lbpf_jit_entry *)(void *)vm->jit;
+  uint8_t *code = vm->jit + table;
+  size_t code_len = 0;
+  if (lbpf_jit_alu_compile(prog, code, vm->jit_size - table, &code_len, entries) != LBPF_OK)
+    return LBPF_ERR_ARGUMENT;
+  vm->code = code;
+  vm->code_len = code_len;
+#if LBPF_HAVM_NATIVE
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
+  for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
+    const uint32_t len = entries[pc].len;
+    if (len == 0 || len > INT16_MAX || pc + len > prog->ninsns) continue;
+    uint32_t lddws = 0;
+    for (uint32_t k = pc; k < pc + len; k++)
+      lddws += slots[k].op == H_LDDW;
+    if (lddws > UINT8_MAX) continue;
+#if LBPF_HAVM_NATIVE
+    const int32_t where = (int32_t)(uint32_t)((uintptr_t)code + entries[pc].offset + 1u);
+#else
+    const int32_t where = (int32_t)entries[pc].offset;
+#endif
+    slots[pc] = (struct lbpf_interp_slot){lddws ? H_JIT_RUN_LDDW : H_JIT_RUN, (uint8_t)lddws,
+                                          (int16_t)len, where};
+  }
+  return LBPF_OK;
+}
+#line 468 "lit/havm.nw"
+#endif
+#line 268 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -321,25 +372,35 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 305 "lit/interp.nw"
+#line 312 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 291 "lit/interp.nw"
+#line 297 "lit/interp.nw"
     }
   }
 
-#line 1368 "lit/interp.nw"
+#line 1387 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
-#line 294 "lit/interp.nw"
+#line 300 "lit/interp.nw"
+
+#line 240 "lit/havm.nw"
+#if LBPF_INTERP_HAVM
+  status = lbpf_havm_place_runs((struct lbpf_havm *)vm, &prog, slots);
+  if (status != LBPF_OK) {
+    if (fault != NULL) *fault = (struct lbpf_fault){status, 0};
+    return status;
+  }
+#endif
+#line 301 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1566 "lit/interp.nw"
+#line 1588 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -352,17 +413,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1539 "lit/interp.nw"
+#line 1561 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1578 "lit/interp.nw"
+#line 1600 "lit/interp.nw"
   }
-#line 298 "lit/interp.nw"
+#line 305 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 706 "lit/interp.nw"
+#line 725 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -371,14 +432,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1143 "lit/interp.nw"
+#line 1162 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 802 "lit/interp.nw"
+#line 821 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -393,7 +454,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 819 "lit/interp.nw"
+#line 838 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -424,7 +485,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 911 "lit/interp.nw"
+#line 930 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -453,9 +514,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1729 "lit/interp.nw"
+#line 1752 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 942 "lit/interp.nw"
+#line 961 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -472,9 +533,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1731 "lit/interp.nw"
+#line 1754 "lit/interp.nw"
 #endif
-#line 725 "lit/interp.nw"
+#line 744 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -505,7 +566,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 997 "lit/interp.nw"
+#line 1016 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -526,7 +587,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1154 "lit/interp.nw"
+#line 1173 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -554,24 +615,26 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1441 "lit/interp.nw"
+#line 1460 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
-  static const int16_t labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)};
+  static const int16_t labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)
+                                       LBPF_INTERP_HAVM_HANDLERS(LBPF_INTERP_LABEL)};
 #elif LBPF_INTERP_THREADED
   static const void *const labels[] = {LBPF_INTERP_HANDLERS(LBPF_INTERP_LABEL)
-                                           LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
+                                           LBPF_INTERP_HAVM_HANDLERS(LBPF_INTERP_LABEL)
+                                               LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1553 "lit/interp.nw"
+#line 1575 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1450 "lit/interp.nw"
+#line 1471 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -597,9 +660,9 @@ dispatch_op:
   switch (op) {
 #endif
 
-#line 1028 "lit/interp.nw"
+#line 1047 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1090 "lit/interp.nw"
+#line 1109 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -651,7 +714,7 @@ dispatch_op:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1030 "lit/interp.nw"
+#line 1049 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -711,11 +774,11 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1475 "lit/interp.nw"
+#line 1496 "lit/interp.nw"
 
-#line 1184 "lit/interp.nw"
+#line 1203 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1208 "lit/interp.nw"
+#line 1227 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -754,7 +817,7 @@ dispatch_op:
       }
       NEXT();
     }
-#line 1186 "lit/interp.nw"
+#line 1205 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -769,7 +832,7 @@ dispatch_op:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 972 "lit/interp.nw"
+#line 991 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
     if (jump < 0) SPEND();
@@ -781,11 +844,11 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1476 "lit/interp.nw"
+#line 1497 "lit/interp.nw"
 
-#line 1252 "lit/interp.nw"
+#line 1271 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 779 "lit/interp.nw"
+#line 798 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -807,7 +870,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1254 "lit/interp.nw"
+#line 1273 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -852,9 +915,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1477 "lit/interp.nw"
+#line 1498 "lit/interp.nw"
 
-#line 1293 "lit/interp.nw"
+#line 1312 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -893,9 +956,9 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1478 "lit/interp.nw"
+#line 1499 "lit/interp.nw"
 
-#line 1342 "lit/interp.nw"
+#line 1361 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -908,7 +971,7 @@ take:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1373 "lit/interp.nw"
+#line 1392 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (vm->depth + 1 >= nframes) goto error_depth;
@@ -924,9 +987,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 871 "lit/interp.nw"
+#line 890 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1387 "lit/interp.nw"
+#line 1406 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -935,9 +998,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 871 "lit/interp.nw"
+#line 890 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1394 "lit/interp.nw"
+#line 1413 "lit/interp.nw"
           ;
       goto done;
     }
@@ -949,9 +1012,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1479 "lit/interp.nw"
+#line 1500 "lit/interp.nw"
 
-#line 1519 "lit/interp.nw"
+#line 1541 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -960,9 +1023,33 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1480 "lit/interp.nw"
+#line 1501 "lit/interp.nw"
 
-#line 1585 "lit/interp.nw"
+#line 194 "lit/havm.nw"
+#if LBPF_INTERP_HAVM
+    HANDLER(JIT_RUN_LDDW)
+    BIAS_ADD(-(int64_t)ip->dst); /* each lddw: two slots, one instruction */
+    goto jit_run;
+    HANDLER(JIT_RUN)
+  jit_run:
+#if LBPF_HAVM_NATIVE
+    ((lbpf_havm_native_fn)(uintptr_t)(uint32_t)ip->imm)(r);
+#else
+  {
+    const struct lbpf_havm *havm = (const struct lbpf_havm *)vm;
+    if (!havm->call(havm->call_ctx, havm->code, havm->code_len, (uint32_t)ip->imm, r)) {
+      BIAS_ADD(ip->dst); /* the run did not execute: count only its first slot */
+      status = LBPF_ERR_UNKNOWN_OPCODE;
+      goto error;
+    }
+  }
+#endif
+    ip += (uint16_t)ip->off;
+    DISPATCH();
+#endif
+#line 1502 "lit/interp.nw"
+
+#line 1607 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -979,12 +1066,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1481 "lit/interp.nw"
+#line 1503 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1606 "lit/interp.nw"
+#line 1628 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -999,18 +1086,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 871 "lit/interp.nw"
+#line 890 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1619 "lit/interp.nw"
+#line 1641 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1539 "lit/interp.nw"
+#line 1561 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1622 "lit/interp.nw"
+#line 1644 "lit/interp.nw"
   goto done;
-#line 1485 "lit/interp.nw"
+#line 1507 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

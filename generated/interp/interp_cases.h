@@ -1,6 +1,6 @@
-#line 1815 "lit/interp.nw"
+#line 1838 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1879 "lit/interp.nw"
+#line 1903 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -21,12 +21,15 @@ static struct lbpf_env env;
 static void reset_env(void) {
   lbpf_test_env(&env, stack_mem, sizeof stack_mem, 1000);
 }
-#line 1906 "lit/interp.nw"
+#line 1930 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
 static _Alignas(8) uint8_t slot_buf[LBPF_INSN_SIZE * 4096];
-static struct lbpf_interp vm;
+/* The state is the interpreter's, as the first member of the hybrid VM's, so
+   that the hybrid VM's suite (lit/havm.nw) drives these cases too. */
+static struct lbpf_havm state;
+static struct lbpf_interp *const vm = &state.interp;
 
 static size_t encode(const struct lbpf_insn *p, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -48,7 +51,7 @@ static enum lbpf_status load_both(int v, size_t size, struct lbpf_program *prog,
   struct lbpf_fault f2 = {LBPF_OK, 0};
   enum lbpf_status s1 = lbpf_verify(code_bytes, size, &env, prog, fault);
   enum lbpf_status s2 =
-      variants[v].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f2);
+      variants[v].load(vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f2);
   REQUIRE(s1 == s2, "verifier: %s, interp: %s", lbpf_status_name(s1), lbpf_status_name(s2));
   REQUIRE(s1 == LBPF_OK || (fault->status == f2.status && fault->pc == f2.pc),
           "faults differ: verifier %s at %u, interp %s at %u", lbpf_status_name(fault->status),
@@ -74,8 +77,8 @@ static struct lbpf_result run_loaded(int v, const struct lbpf_program *prog, uin
   lbpf_outcome_restore(&initial, areas);
   lbpf_outcome_free(&initial);
   /* a run must not rely on what it finds in the registers it does not keep */
-  memset(vm.regs, 0xa5, 10 * sizeof vm.regs[0]);
-  variants[v].run(&vm, mem, len, &c.b.result);
+  memset(vm->regs, 0xa5, 10 * sizeof vm->regs[0]);
+  variants[v].run(vm, mem, len, &c.b.result);
   lbpf_outcome_capture(&c.b, areas, n);
   if (lbpf_compare_outcomes(&c, LBPF_DIFF_BUDGET | LBPF_DIFF_INSNS) != 0) {
     char text[2048];
@@ -113,7 +116,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2012 "lit/interp.nw"
+#line 2039 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -149,7 +152,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2073 "lit/interp.nw"
+#line 2100 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -206,7 +209,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2139 "lit/interp.nw"
+#line 2166 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -246,7 +249,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2188 "lit/interp.nw"
+#line 2215 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -282,7 +285,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2231 "lit/interp.nw"
+#line 2258 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -315,7 +318,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 2270 "lit/interp.nw"
+#line 2297 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -341,7 +344,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2305 "lit/interp.nw"
+#line 2332 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -353,13 +356,13 @@ START_TEST(budget_in_chunks) {
     for (uint64_t budget = 70; budget <= 90; budget++) {
       env.budget = budget;
       ck_assert_int_eq(load_both(_i, encode(p, 9), &prog, &f), LBPF_OK);
-      vm.chunk_max = chunk;
+      vm->chunk_max = chunk;
       struct lbpf_result r = run_loaded(_i, &prog, NULL, 0);
       ck_assert_int_eq(r.status, budget >= 79 ? LBPF_OK : LBPF_ERR_BUDGET);
     }
 }
 END_TEST
-#line 2328 "lit/interp.nw"
+#line 2355 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -409,7 +412,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2389 "lit/interp.nw"
+#line 2416 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -444,15 +447,15 @@ START_TEST(load_refusals) {
   struct lbpf_insn p[] = {MOV64_K(0, 1), EXIT};
   size_t size = encode(p, 2), need = variants[_i].code_size(2);
   ck_assert_uint_eq(need, 2 * sizeof(struct lbpf_interp_slot));
-  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, need - 1, &f),
+  ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, slot_buf, need - 1, &f),
                    LBPF_ERR_ARGUMENT);
   ck_assert_int_eq(f.status, LBPF_ERR_ARGUMENT);
   ck_assert_uint_eq(f.pc, 0);
-  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf + 1, need, &f),
+  ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, slot_buf + 1, need, &f),
                    LBPF_ERR_ARGUMENT);
-  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, NULL, need, &f),
+  ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, NULL, need, &f),
                    LBPF_ERR_ARGUMENT);
-  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, need, &f), LBPF_OK);
+  ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, slot_buf, need, &f), LBPF_OK);
 }
 END_TEST
 
@@ -470,9 +473,9 @@ START_TEST(unusable_environments) {
   for (int k = 0; k < 4; k++) {
     /* The verifier accepts the program whatever the stack; the run refuses. */
     env = bad[k];
-    ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
+    ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
                      LBPF_OK);
-    variants[_i].run(&vm, NULL, k == 3 ? 4 : 0, &r);
+    variants[_i].run(vm, NULL, k == 3 ? 4 : 0, &r);
     ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
     ck_assert_uint_eq(r.pc, 0);
     ck_assert_uint_eq(r.r0, 0);
@@ -480,22 +483,22 @@ START_TEST(unusable_environments) {
     ck_assert_uint_eq(r.budget_used, 0);
   }
   env = good;
-  ck_assert_int_eq(variants[_i].load(&vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
+  ck_assert_int_eq(variants[_i].load(vm, code_bytes, size, &env, slot_buf, sizeof slot_buf, &f),
                    LBPF_OK);
-  variants[_i].run(&vm, &byte, 0, &r);
+  variants[_i].run(vm, &byte, 0, &r);
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, 1);
   /* A length without an input is refused whatever the runs before it. */
   void *const inputs[] = {NULL, &byte, NULL, NULL, &byte};
   const size_t lengths[] = {4, 1, 0, 4, 0};
   for (int k = 0; k < 5; k++) {
-    variants[_i].run(&vm, inputs[k], lengths[k], &r);
+    variants[_i].run(vm, inputs[k], lengths[k], &r);
     ck_assert_int_eq(r.status, lengths[k] != 0 && inputs[k] == NULL ? LBPF_ERR_ARGUMENT : LBPF_OK);
     ck_assert_uint_eq(r.r0, r.status == LBPF_OK);
   }
 }
 END_TEST
-#line 2481 "lit/interp.nw"
+#line 2508 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -509,7 +512,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2505 "lit/interp.nw"
+#line 2532 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -531,7 +534,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2546 "lit/interp.nw"
+#line 2573 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -579,13 +582,13 @@ START_TEST(registers_read_before_written) {
     struct lbpf_fault f;
     enum lbpf_status st = load_both(_i, encode(cases[k].p, cases[k].n), &prog, &f);
     ck_assert_msg(st == LBPF_OK, "%s: %s at %u", cases[k].what, lbpf_status_name(st), f.pc);
-    ck_assert_msg(vm.clear_registers == (variants[_i].compact ? 1 : cases[k].clear),
-                  "%s: clear_registers is %d", cases[k].what, vm.clear_registers);
+    ck_assert_msg(vm->clear_registers == (variants[_i].compact ? 1 : cases[k].clear),
+                  "%s: clear_registers is %d", cases[k].what, vm->clear_registers);
     run_loaded(_i, &prog, NULL, 0);
   }
 }
 END_TEST
-#line 2606 "lit/interp.nw"
+#line 2633 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -602,7 +605,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2632 "lit/interp.nw"
+#line 2659 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -639,12 +642,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1819 "lit/interp.nw"
+#line 1842 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2001 "lit/interp.nw"
+#line 2028 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2676 "lit/interp.nw"
+#line 2703 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -663,7 +666,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1821 "lit/interp.nw"
+#line 1844 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

@@ -1,4 +1,4 @@
-#line 1005 "lit/jit-alu.nw"
+#line 1028 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -92,6 +92,7 @@ struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
   uint32_t written;    /* halves the run writes */
+  uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
   uint8_t arm[LBPF_JIT_NHALVES];
   uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
@@ -112,6 +113,7 @@ static unsigned rd(struct gen *g, unsigned h) {
 /* The ARM register of half h, which the instruction writes. */
 static unsigned wr(struct gen *g, unsigned h) {
   g->written |= UINT32_C(1) << h;
+  g->zero &= ~(UINT32_C(1) << h);
   return g->arm[h];
 }
 /* Scratch register k (0, 1 or 2). */
@@ -119,7 +121,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 280 "lit/jit-alu.nw"
+#line 282 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -131,25 +133,21 @@ static bool modimm(uint32_t k) {
   uint32_t field;
   return lbpf_thumb_modimm_encode(k, &field);
 }
-/* rd = rn op rm (flags set when s) */
-static void dp(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m) {
+/* rd = rn op (rm shifted by the immediate amount), flags set when s */
+static void dp_shifted(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m,
+                       unsigned shift, unsigned amount) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
                                   .op = (uint8_t)op,
                                   .setflags = (uint8_t)s,
                                   .rd = (uint8_t)d,
                                   .rn = (uint8_t)n,
-                                  .rm = (uint8_t)m});
-}
-/* rd = rn op (rm shifted by the immediate n) */
-static void dp_shifted(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
-                       unsigned shift, unsigned amount) {
-  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
-                                  .op = (uint8_t)op,
-                                  .rd = (uint8_t)d,
-                                  .rn = (uint8_t)n,
                                   .rm = (uint8_t)m,
                                   .shift = (uint8_t)shift,
                                   .amount = (uint8_t)amount});
+}
+/* rd = rn op rm */
+static void dp(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m) {
+  dp_shifted(g, op, s, d, n, m, LBPF_THUMB_SHIFT_LSL, 0);
 }
 /* rd = rn op k, k a modified immediate */
 static void dp_imm(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n, uint32_t k) {
@@ -165,7 +163,7 @@ static void mov(struct gen *g, unsigned d, unsigned m) {
 }
 /* rd = rm shifted by the immediate n (LSL 0..31, LSR/ASR 1..32) */
 static void shift_imm(struct gen *g, unsigned shift, unsigned d, unsigned m, unsigned amount) {
-  dp_shifted(g, LBPF_THUMB_MOV, d, 0, m, shift, amount);
+  dp_shifted(g, LBPF_THUMB_MOV, 0, d, 0, m, shift, amount);
 }
 /* rd = rn shifted by rm[7:0] (LSL, LSR, ASR) */
 static void shift_reg(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m) {
@@ -210,7 +208,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 358 "lit/jit-alu.nw"
+#line 359 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -238,11 +236,16 @@ static void dp_op(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n
   else
     dp(g, op, s, d, n, o.r);
 }
-/* The high word of a 32-bit result is 0. */
+/* The high word of a 32-bit result is 0: one instruction, unless the run
+   has already set it to 0 (a chain of 32-bit operations on one register
+   clears it once). */
 static void zero_hi(struct gen *g, unsigned r) {
-  dp_imm(g, LBPF_THUMB_MOV, 0, wr(g, hi(r)), 0, 0);
+  bool known = g->zero >> hi(r) & 1;
+  unsigned rh = wr(g, hi(r));
+  if (!known) dp_imm(g, LBPF_THUMB_MOV, 0, rh, 0, 0);
+  g->zero |= UINT32_C(1) << hi(r);
 }
-#line 395 "lit/jit-alu.nw"
+#line 403 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -284,7 +287,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 446 "lit/jit-alu.nw"
+#line 454 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -303,7 +306,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 474 "lit/jit-alu.nw"
+#line 482 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -325,7 +328,7 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 502 "lit/jit-alu.nw"
+#line 510 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -333,7 +336,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
     if (n < 32) {
       dh = rd(g, hi(d));
       shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, hi(d)), dh, n);
-      dp_shifted(g, LBPF_THUMB_ORR, wr(g, hi(d)), dh, dl, LBPF_THUMB_SHIFT_LSR, 32 - n);
+      dp_shifted(g, LBPF_THUMB_ORR, 0, wr(g, hi(d)), dh, dl, LBPF_THUMB_SHIFT_LSR, 32 - n);
       shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, lo(d)), dl, n);
     } else {
       shift_imm(g, LBPF_THUMB_SHIFT_LSL, wr(g, hi(d)), dl, n - 32);
@@ -345,7 +348,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
   dh = rd(g, hi(d));
   if (n < 32) {
     shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, n);
-    dp_shifted(g, LBPF_THUMB_ORR, wr(g, lo(d)), dl, dh, LBPF_THUMB_SHIFT_LSL, 32 - n);
+    dp_shifted(g, LBPF_THUMB_ORR, 0, wr(g, lo(d)), dl, dh, LBPF_THUMB_SHIFT_LSL, 32 - n);
     shift_imm(g, right, wr(g, hi(d)), dh, n);
   } else {
     if (n == 32)
@@ -358,7 +361,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 547 "lit/jit-alu.nw"
+#line 555 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -420,7 +423,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 616 "lit/jit-alu.nw"
+#line 624 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -433,7 +436,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 634 "lit/jit-alu.nw"
+#line 642 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -463,7 +466,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 665 "lit/jit-alu.nw"
+#line 673 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -488,7 +491,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 695 "lit/jit-alu.nw"
+#line 703 "lit/jit-alu.nw"
 static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   if (lbpf_is_lddw(in.opcode)) {
@@ -510,7 +513,7 @@ static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc
   default: gen_binary(g, in, is64); break; /* add, sub, or, and, xor */
   }
 }
-#line 726 "lit/jit-alu.nw"
+#line 734 "lit/jit-alu.nw"
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -523,7 +526,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
       LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
   return div64 ? 0 : 1;
 }
-#line 747 "lit/jit-alu.nw"
+#line 755 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -541,8 +544,11 @@ void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
 bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_jit_buf count;
   lbpf_jit_buf_init(&count, NULL, 0, NULL, 0, NULL, 0, NULL, 0);
-  struct gen g = {
-      .b = &count, .read_first = p->read_first, .written = p->written, .nscratch = p->nscratch};
+  struct gen g = {.b = &count,
+                  .read_first = p->read_first,
+                  .written = p->written,
+                  .zero = p->zero,
+                  .nscratch = p->nscratch};
   /* distinct stand-ins for the registers not yet allocated, so that the
      shapes (a move of a register to itself is nothing) are those of the
      emitting pass; a counting buffer checks no register */
@@ -551,12 +557,13 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++)
     g.tmp[k] = (uint8_t)(16 + LBPF_JIT_NHALVES + k);
   gen_insn(&g, prog, pc);
-  struct lbpf_jit_plan next = {g.read_first, g.written, g.nscratch, p->body + (uint32_t)count.n};
+  struct lbpf_jit_plan next = {g.read_first, g.written, g.zero, g.nscratch,
+                               p->body + (uint32_t)count.n};
   if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
   *p = next;
   return true;
 }
-#line 782 "lit/jit-alu.nw"
+#line 791 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -564,6 +571,10 @@ static uint32_t saved_list(const struct lbpf_jit_plan *p) {
     if (lbpf_jit_pool[k] != 12 && lbpf_jit_pool[k] >= 4) /* r4-r11, lr: callee-saved */
       list |= UINT32_C(1) << lbpf_jit_pool[k];
   return list;
+}
+
+bool lbpf_jit_plan_saves(const struct lbpf_jit_plan *p) {
+  return saved_list(p) != 0;
 }
 
 uint32_t lbpf_jit_plan_cost(const struct lbpf_jit_plan *p) {
@@ -581,7 +592,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 815 "lit/jit-alu.nw"
+#line 826 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -600,6 +611,12 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                       struct lbpf_jit_buf *b) {
   struct lbpf_jit_plan p;
   if (len == 0 || !lbpf_jit_plan_run(&p, prog, pc, len)) return false;
+  return lbpf_jit_alu_gen_planned(prog, pc, len, &p, b);
+}
+
+bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
+                              const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b) {
+  struct lbpf_jit_plan p = *plan;
   struct gen g = {.b = b};
   unsigned next = 0;
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
@@ -618,7 +635,7 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 856 "lit/jit-alu.nw"
+#line 873 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -1,65 +1,16 @@
-#line 1406 "lit/jit-alu.nw"
+#line 1437 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicorn/unicorn.h>
 
 #include "bytecode.h"
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 55 "spec/semantics.nw"
-typedef uint64_t V;
-typedef int VB;
-#define V_K(k) ((uint64_t)(k))
-#define V_ADD(a, b) ((a) + (b))
-#define V_SUB(a, b) ((a) - (b))
-#define V_MUL(a, b) ((a) * (b))
-#define V_UDIV(a, b) ((a) / (b))
-#define V_UREM(a, b) ((a) % (b))
-#define V_SDIV(a, b) concrete_sdiv((a), (b))
-#define V_SREM(a, b) concrete_srem((a), (b))
-#define V_AND(a, b) ((a) & (b))
-#define V_OR(a, b) ((a) | (b))
-#define V_XOR(a, b) ((a) ^ (b))
-#define V_SHL(a, n) ((a) << (n))
-#define V_LSHR(a, n) ((a) >> (n))
-#define V_ASHR(a, n) concrete_ashr((a), (n))
-#define V_EQ(a, b) ((a) == (b))
-#define V_ULT(a, b) ((a) < (b))
-#define V_SLT(a, b) (concrete_signed(a) < concrete_signed(b))
-#define V_NOT(c) (!(c))
-#define V_ITE(c, a, b) ((c) ? (a) : (b))
-#line 83 "spec/semantics.nw"
-static int64_t concrete_signed(uint64_t a) {
-  return a < (UINT64_C(1) << 63) ? (int64_t)a : -(int64_t)(~a) - 1;
-}
-
-static uint64_t magnitude(uint64_t a) {
-  return (a >> 63) ? 0 - a : a;
-}
-
-static uint64_t concrete_sdiv(uint64_t a, uint64_t b) {
-  uint64_t q = magnitude(a) / magnitude(b);
-  return ((a ^ b) >> 63) ? 0 - q : q;
-}
-
-static uint64_t concrete_srem(uint64_t a, uint64_t b) {
-  uint64_t r = magnitude(a) % magnitude(b);
-  return (a >> 63) ? 0 - r : r; /* the remainder takes the dividend's sign */
-}
-
-static uint64_t concrete_ashr(uint64_t a, uint64_t n) {
-  uint64_t fill = (a >> 63) ? ~UINT64_C(0) : 0;
-  return n == 0 ? a : (a >> n) | (fill << (63 - n) << 1);
-}
-#line 1057 "lit/jit-alu.nw"
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function" /* jump_taken: not needed here */
-#include "alu_sem.h"
-#pragma GCC diagnostic pop
-
+#line 1079 "lit/jit-alu.nw"
 /* The specification's effect of the ALU-run instruction at pc on r. */
 static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -68,9 +19,9 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
     return;
   }
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
-  r[in.dst] = alu_result(in.opcode, in.offset, in.imm, r[in.dst], s);
+  r[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1075 "lit/jit-alu.nw"
+#line 1092 "lit/jit-alu.nw"
 static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
                      size_t size) {
   size_t used = 0;
@@ -131,7 +82,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1140 "lit/jit-alu.nw"
+#line 1157 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -148,7 +99,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1166 "lit/jit-alu.nw"
+#line 1183 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -187,6 +138,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
+#line 1226 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -201,7 +153,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1232 "lit/jit-alu.nw"
+#line 1255 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -249,31 +201,39 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1285 "lit/jit-alu.nw"
+#line 1308 "lit/jit-alu.nw"
+/* A program of up to 30 random ALU-run instructions; the slots of its
+   longest run from slot 0. */
+static uint32_t random_run(struct jit_prog *p) {
+  p->n = 0;
+  unsigned want = 1 + (unsigned)pick(30);
+  for (unsigned k = 0; k < want; k++) {
+    struct lbpf_insn in = random_alu();
+    jp_add(p, in);
+    if (lbpf_is_lddw(in.opcode)) jp_add(p, (struct lbpf_insn){.imm = (int32_t)pick(1u << 31)});
+  }
+  ck_assert(jp_finish(p));
+  struct lbpf_jit_plan plan;
+  lbpf_jit_plan_init(&plan);
+  uint32_t len = 0;
+  while (lbpf_jit_alu_slots(&p->prog, len) && lbpf_jit_plan_insn(&plan, &p->prog, len))
+    len += lbpf_jit_alu_slots(&p->prog, len);
+  ck_assert_uint_gt(len, 0);
+  return len;
+}
+
 START_TEST(random_runs) {
   jit_rng = 0x4a49540001u;
   for (unsigned t = 0; t < 3000; t++) {
-    struct jit_prog p = {.n = 0};
-    unsigned want = 1 + (unsigned)pick(30);
-    for (unsigned k = 0; k < want; k++) {
-      struct lbpf_insn in = random_alu();
-      jp_add(&p, in);
-      if (lbpf_is_lddw(in.opcode)) jp_add(&p, (struct lbpf_insn){.imm = (int32_t)pick(1u << 31)});
-    }
-    ck_assert(jp_finish(&p));
-    struct lbpf_jit_plan plan;
-    lbpf_jit_plan_init(&plan);
-    uint32_t len = 0;
-    while (lbpf_jit_alu_slots(&p.prog, len) && lbpf_jit_plan_insn(&plan, &p.prog, len))
-      len += lbpf_jit_alu_slots(&p.prog, len);
-    ck_assert_uint_gt(len, 0);
+    struct jit_prog p;
+    uint32_t len = random_run(&p);
     uint64_t r[LBPF_NREGS];
     random_regs(r);
     check_run(&p.prog, 0, len, r);
   }
 }
 END_TEST
-#line 1315 "lit/jit-alu.nw"
+#line 1346 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -336,7 +296,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1382 "lit/jit-alu.nw"
+#line 1413 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -361,7 +321,77 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 241 "lit/jit-emit.nw"
+#line 1479 "lit/jit-alu.nw"
+#define UC_CODE_SIZE 0x10000u
+#define UC_PAGE 0x1000u
+
+static void uc_ok(uc_err e, const char *what) {
+  ck_assert_msg(e == UC_ERR_OK, "%s: %s", what, uc_strerror(e));
+}
+
+START_TEST(unicorn_runs) {
+  uc_engine *uc;
+  uc_ok(uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &uc), "uc_open");
+  uc_ok(uc_ctl_set_cpu_model(uc, UC_CPU_ARM_CORTEX_M4), "cpu model");
+  uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_CODE, UC_CODE_SIZE, UC_PROT_READ | UC_PROT_EXEC), "map code");
+  uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_REGS, UC_PAGE, UC_PROT_READ | UC_PROT_WRITE), "map regs");
+  uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_STACK_BASE, UC_PAGE, UC_PROT_READ | UC_PROT_WRITE),
+        "map stack");
+  uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_SENTINEL, UC_PAGE, UC_PROT_READ | UC_PROT_EXEC),
+        "map sentinel");
+  static uint8_t code[UC_CODE_SIZE];
+  jit_rng = 0x4a49540003u;
+  for (unsigned t = 0; t < 1500; t++) {
+    struct jit_prog p;
+    uint32_t run = random_run(&p);
+    size_t len;
+    struct lbpf_jit_buf b;
+    lbpf_jit_buf_init(&b, code, sizeof code, NULL, 0, NULL, 0, NULL, 0);
+    ck_assert(lbpf_jit_alu_gen(&p.prog, 0, run, &b));
+    len = b.len;
+    uint64_t model[LBPF_NREGS], want_regs[LBPF_NREGS];
+    random_regs(model);
+    memcpy(want_regs, model, sizeof model);
+    for (uint32_t k = 0; k < run; k += lbpf_jit_alu_slots(&p.prog, k))
+      spec_insn(&p.prog, k, want_regs);
+    uint8_t file[8 * LBPF_NREGS];
+    for (unsigned i = 0; i < LBPF_NREGS; i++)
+      for (unsigned k = 0; k < 8; k++)
+        file[8 * i + k] = (uint8_t)(model[i] >> (8 * k));
+    struct lbpf_thumb_state in, out;
+    struct lbpf_thumb_result res;
+    ck_assert_int_eq(lbpf_jit_model_run(code, len, 0, model, &in, &out, &res), LBPF_THUMB_RETURNED);
+    uc_ok(uc_mem_write(uc, LBPF_JIT_MODEL_CODE, code, len), "write code");
+    uc_ok(uc_ctl_remove_cache(uc, LBPF_JIT_MODEL_CODE, LBPF_JIT_MODEL_CODE + UC_CODE_SIZE),
+          "cache");
+    uc_ok(uc_mem_write(uc, LBPF_JIT_MODEL_REGS, file, sizeof file), "write regs");
+    for (int r = 0; r < 13; r++)
+      uc_ok(uc_reg_write(uc, UC_ARM_REG_R0 + r, &in.r[r]), "reg");
+    uc_ok(uc_reg_write(uc, UC_ARM_REG_SP, &in.r[LBPF_THUMB_SP]), "sp");
+    uc_ok(uc_reg_write(uc, UC_ARM_REG_LR, &in.r[LBPF_THUMB_LR]), "lr");
+    uc_ok(uc_emu_start(uc, LBPF_JIT_MODEL_CODE | 1u, LBPF_JIT_MODEL_SENTINEL, 0, 100000), "run");
+    uint32_t ur[16];
+    for (int r = 0; r < 13; r++)
+      uc_reg_read(uc, UC_ARM_REG_R0 + r, &ur[r]);
+    uc_reg_read(uc, UC_ARM_REG_SP, &ur[13]);
+    uc_ok(uc_mem_read(uc, LBPF_JIT_MODEL_REGS, file, sizeof file), "read regs");
+    for (unsigned i = 0; i < LBPF_NREGS; i++) {
+      uint64_t v = 0;
+      for (unsigned k = 0; k < 8; k++)
+        v |= (uint64_t)file[8 * i + k] << (8 * k);
+      ck_assert_msg(v == model[i] && v == want_regs[i],
+                    "run %u: r%u unicorn 0x%016llx, model 0x%016llx, spec 0x%016llx", t, i,
+                    (unsigned long long)v, (unsigned long long)model[i],
+                    (unsigned long long)want_regs[i]);
+    }
+    for (int r = 4; r <= 11; r++)
+      ck_assert_uint_eq(ur[r], in.r[r]);
+    ck_assert_uint_eq(ur[13], in.r[LBPF_THUMB_SP]);
+  }
+  uc_close(uc);
+}
+END_TEST
+#line 279 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -441,22 +471,31 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 320 "lit/jit-emit.nw"
+#line 359 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
-  jp_add(&p, (struct lbpf_insn){
-                 .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
-  ck_assert(jp_finish(&p));
-  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 1));
-  struct jit_prog q = {.n = 0};
-  for (int k = 0; k < 6; k++)
-    jp_add(&q, (struct lbpf_insn){
+  for (int k = 0; k < 3; k++)
+    jp_add(&p, (struct lbpf_insn){
                    .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 1, .src = 2});
+  ck_assert(jp_finish(&p));
+  struct lbpf_jit_plan plan;
+  ck_assert(lbpf_jit_plan_run(&plan, &p.prog, 0, 1));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 9);
+  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 1));
+  ck_assert(!lbpf_jit_alu_worth(&p.prog, 0, 2));
+  ck_assert(lbpf_jit_alu_worth(&p.prog, 0, 3));
+  ck_assert(lbpf_jit_plan_run(&plan, &p.prog, 0, 3));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 13);
+  struct jit_prog q = {.n = 0};
+  jp_add(&q, (struct lbpf_insn){.opcode = LBPF_CLASS_ALU | LBPF_ALU_ADD, .dst = 1, .imm = 7});
+  jp_add(&q, (struct lbpf_insn){.opcode = LBPF_CLASS_ALU | LBPF_ALU_XOR, .dst = 1, .imm = 3});
   ck_assert(jp_finish(&q));
-  ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 6));
+  ck_assert(lbpf_jit_plan_run(&plan, &q.prog, 0, 2));
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 7);
+  ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 2));
 }
 END_TEST
-#line 340 "lit/jit-emit.nw"
+#line 389 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -477,7 +516,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 1422 "lit/jit-alu.nw"
+#line 1455 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -487,11 +526,13 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 360 "lit/jit-emit.nw"
+#line 1540 "lit/jit-alu.nw"
+  tcase_add_test(tc, unicorn_runs);
+#line 409 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 1431 "lit/jit-alu.nw"
+#line 1464 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -157,13 +157,17 @@ static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
   return second_operand(insn.opcode, insn.imm, m->reg[insn.src]);
 }
 
+uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s) {
+  return alu_result(opcode, offset, imm, d, s);
+}
+
 static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->reg[insn.dst] =
       alu_result(insn.opcode, insn.offset, insn.imm, m->reg[insn.dst], operand(m, insn));
   m->pc++;
   return LBPF_OK;
 }
-#line 450 "spec/semantics.nw"
+#line 454 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
   if (delta < 0 && !spend_budget(m)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
@@ -175,7 +179,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 477 "spec/semantics.nw"
+#line 481 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -197,7 +201,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     push_frame(m, (uint32_t)((int64_t)m->pc + 1 + insn.imm));
     return LBPF_OK;
   }
-#line 461 "spec/semantics.nw"
+#line 465 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -210,14 +214,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 503 "spec/semantics.nw"
+#line 507 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 517 "spec/semantics.nw"
+#line 521 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -245,7 +249,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 553 "spec/semantics.nw"
+#line 557 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -287,7 +291,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 592 "spec/semantics.nw"
+#line 596 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&

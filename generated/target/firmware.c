@@ -1,12 +1,13 @@
-#line 624 "lit/target.nw"
+#line 629 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
 #include "lbpf.h"
 #include "lbpf_engines.h"
+#include "lbpf_jit.h"
 #include "target.h"
 
-#line 648 "lit/target.nw"
+#line 655 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -18,10 +19,10 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 670 "lit/target.nw"
+#line 677 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_env env;
-#line 683 "lit/target.nw"
+#line 690 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -41,7 +42,35 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 710 "lit/target.nw"
+#line 959 "lit/target.nw"
+/* One timed compile: the program, the JIT's buffers, and where it reports. */
+struct compile_job {
+  struct lbpf_program prog;
+  uint8_t *code;
+  size_t cap;
+  struct lbpf_jit_entry *entries;
+  struct lbpf_result *result;
+};
+
+/* Slots covered by the entry table's runs (nested runs counted once). */
+static uint64_t jitted_slots(const struct compile_job *c) {
+  uint64_t covered = 0;
+  uint32_t upto = 0;
+  for (uint32_t pc = 0; pc < c->prog.ninsns; pc++) {
+    uint32_t end = pc + c->entries[pc].len;
+    if (c->entries[pc].len == 0 || end <= upto) continue;
+    covered += end - (pc > upto ? pc : upto);
+    upto = end;
+  }
+  return covered;
+}
+
+static void compile_program(struct compile_job *c) {
+  size_t len = 0;
+  enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
+  *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
+}
+#line 717 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -98,7 +127,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 776 "lit/target.nw"
+#line 783 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -198,10 +227,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
   struct lbpf_m4_call call = {0};
+  struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 572 "lit/target.nw"
+#line 576 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -214,7 +244,31 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 877 "lit/target.nw"
+#line 885 "lit/target.nw"
+  } else if (strcmp(job->engine, "jit") == 0) {
+
+#line 936 "lit/target.nw"
+    struct lbpf_program prog;
+    struct lbpf_fault fault = {LBPF_OK, 0};
+    if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
+      o->refused = true;
+      o->result.status = fault.status;
+      o->result.pc = fault.pc;
+      return true;
+    }
+    compile = arena_alloc(sizeof *compile);
+    size_t cap = lbpf_jit_alu_code_bound(prog.ninsns);
+    uint8_t *jit_code = arena_alloc(cap);
+    struct lbpf_jit_entry *entries = arena_alloc((size_t)prog.ninsns * sizeof *entries);
+    if (compile == NULL || jit_code == NULL || entries == NULL) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": no memory for the JIT's buffers\n");
+      return false;
+    }
+    *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
+    call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
+                                 .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
+#line 887 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -247,7 +301,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 921 "lit/target.nw"
+#line 995 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -266,11 +320,12 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 909 "lit/target.nw"
+#line 919 "lit/target.nw"
+  if (compile != NULL) o->result.insns = jitted_slots(compile);
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 949 "lit/target.nw"
+#line 1023 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

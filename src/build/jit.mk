@@ -13,3 +13,14 @@ check-jit-mutants:
 	$(JIT_MUTANTS) generated/jit/jit_emit.c tests/mutants/jit_emit.sed
 
 CHECK_TARGETS += check-jit-mutants
+
+# The suite also runs J's code on unicorn.
+SUITE_LIBS_jit_alu := -lunicorn
+
+# litbpf jit --dump: the listing, checked against LLVM's assembler.
+.PHONY: check-jit-dump
+check-jit-dump: build/litbpf build/san/litbpf
+	tests/jit_dump.sh build/litbpf
+	tests/jit_dump.sh build/san/litbpf
+
+CHECK_TARGETS += check-jit-dump

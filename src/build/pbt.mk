@@ -17,6 +17,14 @@ PBT_COUNT := 25000
 PBT_SAN_COUNT := 5000
 PBT_MUTATE_COUNT := 5000
 PBT_CHECK_ENGINES := spec,interp
+# The hybrid VM (lit/havm.nw) against the specification: four seeds of 5,000
+# cases biased toward long arithmetic runs with jumps into them (--alu-runs),
+# and four seeds of 500 under ASan+UBSan.
+PBT_HAVM_SEEDS := 11,12,13,14
+PBT_HAVM_COUNT := 5000
+PBT_HAVM_SAN_COUNT := 500
+PBT_HAVM_ALU_RUNS := 30
+PBT_HAVM_ENGINES := spec,havm
 PBT_REGRESSIONS = $(sort $(wildcard tests/regressions/*.data))
 
 build/pbt: tests/pbt_main.c build/liblitbpf-host.a build/liblitbpf.a
@@ -40,6 +48,8 @@ check-pbt: build/pbt build/san/pbt
 	$(call PBT_RUN,build/pbt --seed $(PBT_SEEDS) --count $(PBT_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(call PBT_RUN,build/pbt --quiet --mutate 100 --seed $(PBT_SEEDS) --count $(PBT_MUTATE_COUNT) --engines $(PBT_CHECK_ENGINES)) \
 	$(call PBT_RUN,build/san/pbt --quiet --seed $(PBT_SAN_SEEDS) --count $(PBT_SAN_COUNT) --engines $(PBT_CHECK_ENGINES)) \
+	$(call PBT_RUN,build/pbt --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_COUNT) --engines $(PBT_HAVM_ENGINES)) \
+	$(call PBT_RUN,build/san/pbt --quiet --alu-runs $(PBT_HAVM_ALU_RUNS) --seed $(PBT_HAVM_SEEDS) --count $(PBT_HAVM_SAN_COUNT) --engines $(PBT_HAVM_ENGINES)) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	$(if $(PBT_REGRESSIONS),$(call PBT_RUN,build/san/pbt --replay --engines $(PBT_CHECK_ENGINES) $(PBT_REGRESSIONS))) \
 	exit $$fail

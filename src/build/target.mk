@@ -85,7 +85,7 @@ $(foreach o,$(M4_OPTS),$(eval $(call TARGET_CHECK_RULE,$(o))))
 
 check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BENCH_BPF_OBJS) \
              build/bench/bench_host $(BENCH_NATIVE_RUNS)
-	@tests/check-m4run.sh build/m4run build/litbpf
+	@tests/check-m4run.sh build/m4run build/litbpf $(ENGINES)
 
 target-cost-selftest: build/m4-O2/firmware.elf build/m4run
 	@tests/target-cost.sh build/m4run

@@ -18,6 +18,7 @@
 #include "bytecode.h"
 #include "lbpf_engines.h"
 #include "lbpf.h"
+#include "lbpf_jit_dump.h"
 #include "loader.h"
 #include "runner.h"
 #include "thumb_cmd.h"
@@ -320,6 +321,62 @@ static int cmd_disasm(int argc, char **argv) {
   return rc ? EXIT_FORMAT : EXIT_OK;
 }
 
+/* ---- litbpf jit --dump ---- */
+
+static int cmd_jit(int argc, char **argv) {
+  if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    printf("usage: litbpf jit --dump PROGRAM\n"
+           "\n"
+           "Compile the ALU runs of PROGRAM (raw bytecode, .data test file or ELF object)\n"
+           "to Thumb-2 as the hybrid VM does, and print each compiled run: its BPF\n"
+           "instructions, each followed by its Thumb-2 code (offset, halfwords, UAL),\n"
+           "between the run's entry and exit code.  Runs the cost model leaves to the\n"
+           "interpreter are not listed.\n"
+           "\n%s",
+           exit_code_help);
+    return EXIT_OK;
+  }
+  if (argc != 3 || strcmp(argv[1], "--dump") != 0)
+    return usage_error("jit", "expected --dump PROGRAM");
+  char err[512];
+  struct lbpf_program_file pf;
+  enum lbpf_load_error le = lbpf_load_program_file(argv[2], &pf, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return load_error_exit(le);
+  }
+  struct lbpf_runner *r = malloc(sizeof *r);
+  struct lbpf_fault fault;
+  struct lbpf_program prog;
+  /* the tools' environment (helpers) for the verifier, as every command has */
+  enum lbpf_status st = r ? lbpf_runner_load(r, lbpf_engine_find("spec"), pf.code, pf.code_size,
+                                             LBPF_DEFAULT_BUDGET, &fault)
+                          : LBPF_ERR_ARGUMENT;
+  if (st == LBPF_OK) st = lbpf_verify(r->code, r->code_size, &r->env, &prog, &fault);
+  int rc = EXIT_OK;
+  if (st != LBPF_OK) {
+    fprintf(stderr, "litbpf: %s: refused at pc %u: %s\n", argv[2], (unsigned)fault.pc,
+            lbpf_status_name(st));
+    rc = EXIT_REFUSED;
+  } else {
+    size_t cap = lbpf_jit_alu_code_bound(prog.ninsns), len = 0;
+    uint8_t *code = malloc(cap ? cap : 1);
+    struct lbpf_jit_entry *entries = malloc(prog.ninsns * sizeof *entries);
+    if (!code || !entries || lbpf_jit_alu_compile(&prog, code, cap, &len, entries) != LBPF_OK) {
+      fprintf(stderr, "litbpf: %s: cannot compile\n", argv[2]);
+      rc = EXIT_RUNTIME;
+    } else {
+      lbpf_jit_dump(stdout, &prog, code, len, entries);
+    }
+    free(code);
+    free(entries);
+  }
+  if (r) lbpf_runner_free(r);
+  free(r);
+  lbpf_program_file_free(&pf);
+  return rc;
+}
+
 /* ---- litbpf conformance ---- */
 
 struct tally {
@@ -540,6 +597,7 @@ static const struct command commands[] = {
     {"disasm", cmd_disasm, "disassemble a program"},
     {"conformance", cmd_conformance, "run conformance test files"},
     {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code (HEX or FILE)"},
+    {"jit", cmd_jit, "show the Thumb-2 code of a program's ALU runs (--dump)"},
     {"help", cmd_help, "this help"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

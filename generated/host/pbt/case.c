@@ -1,4 +1,4 @@
-#line 231 "lit/pbt.nw"
+#line 232 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

@@ -1,4 +1,4 @@
-#line 272 "lit/pbt.nw"
+#line 273 "lit/pbt.nw"
 #include <stdio.h>
 #include <string.h>
 

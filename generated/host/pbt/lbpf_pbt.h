@@ -50,6 +50,7 @@ enum lbpf_pbt_shape {
   LBPF_PBT_SHAPE_RECURSION, /* a function calling itself */
   LBPF_PBT_SHAPE_ESCAPE,    /* break or continue: a jump to an enclosing shape's label */
   LBPF_PBT_SHAPE_CROSS,     /* a jump into another function's code */
+  LBPF_PBT_SHAPE_ALU_RUN,   /* with alu_runs: a long arithmetic run, a jump into it */
   LBPF_PBT_SHAPE_COUNT
 };
 
@@ -82,7 +83,7 @@ struct lbpf_pbt_case {
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the standard helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 309 "lit/pbt.nw"
+#line 310 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -104,32 +105,33 @@ struct lbpf_pbt_config {
   uint32_t max_slots;     /* program length, 4..LBPF_PBT_MAX_SLOTS */
   uint32_t max_mem;       /* input memory length, 0..LBPF_PBT_MAX_MEM */
   uint32_t max_functions; /* subprograms, 0..LBPF_PBT_MAX_FUNCTIONS */
+  uint32_t alu_runs;      /* percent of items that are long arithmetic runs (0: none) */
 };
 
 void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 264 "lit/pbt.nw"
+#line 265 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS LBPF_NFORMS
 /* The form of insn (its row in lbpf_forms), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1318 "lit/pbt.nw"
+#line 1368 "lit/pbt.nw"
 /* Run case c on engine e; shift (0..63) moves the regions in memory.  out
    (zeroed, or filled by an earlier call) receives the outcome: the input
    memory is its area 0, the stack its area 1.  Returns whether every byte
    outside the two writable regions still holds what it held before. */
 bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_outcome *out);
-#line 1466 "lit/pbt.nw"
+#line 1516 "lit/pbt.nw"
 /* Run c on a and b and compare (see lbpf_compare); report (zeroed, or
    filled by an earlier call) receives both outcomes.  Returns report->diff:
    LBPF_DIFF_CHECK when an engine changed a byte outside its regions. */
 unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine *b,
                           const struct lbpf_pbt_case *c, struct lbpf_comparison *report);
-#line 1533 "lit/pbt.nw"
+#line 1583 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -142,7 +144,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 1868 "lit/pbt.nw"
+#line 1918 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -156,7 +158,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2052 "lit/pbt.nw"
+#line 2102 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

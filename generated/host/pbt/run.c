@@ -1,4 +1,4 @@
-#line 1334 "lit/pbt.nw"
+#line 1384 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1367 "lit/pbt.nw"
+#line 1417 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +43,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1398 "lit/pbt.nw"
+#line 1448 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -96,7 +96,7 @@ bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   lbpf_outcome_capture(out, areas, lbpf_areas(&env, a.mem, c->mem_len, areas));
   return guards_intact(&a, c);
 }
-#line 1474 "lit/pbt.nw"
+#line 1524 "lit/pbt.nw"
 struct guard_check {
   struct arena *arena;
   const struct lbpf_pbt_case *c;

@@ -1,4 +1,4 @@
-#line 2072 "lit/pbt.nw"
+#line 2122 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
@@ -30,9 +30,17 @@ static double pct(uint64_t part, uint64_t whole) {
 
 int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s) {
   static const char *const aim_names[] = {"inside", "edge", "outside", "dynamic"};
-  static const char *const shape_names[] = {
-      "if",   "if-else",    "counted loop", "long loop",      "wild loop",
-      "goto", "early exit", "recursion",    "break/continue", "jump into another function"};
+  static const char *const shape_names[] = {"if",
+                                            "if-else",
+                                            "counted loop",
+                                            "long loop",
+                                            "wild loop",
+                                            "goto",
+                                            "early exit",
+                                            "recursion",
+                                            "break/continue",
+                                            "jump into another function",
+                                            "arithmetic run"};
   uint64_t ran = 0;
   for (int k = 0; k < LBPF_STATUS_COUNT; k++)
     ran += s->status[k];

@@ -1,0 +1,13 @@
+#line 427 "lit/jit-emit.nw"
+/* Host only: a listing of the ALU-run JIT's code (litbpf jit --dump). */
+#ifndef LBPF_JIT_DUMP_H
+#define LBPF_JIT_DUMP_H
+#include <stdio.h>
+
+#include "lbpf_jit.h"
+
+/* Print every entry's run of prog: the BPF instructions, each followed by
+   its Thumb-2 code in code (code_len bytes) as entries say. */
+void lbpf_jit_dump(FILE *out, const struct lbpf_program *prog, const uint8_t *code, size_t code_len,
+                   const struct lbpf_jit_entry *entries);
+#endif

@@ -1,0 +1,55 @@
+#!/bin/sh
+# `litbpf jit --dump`: the listing of a program's compiled runs.
+#
+#   tests/jit_dump.sh LITBPF
+#
+# On a program with a run entered both at its start and in its middle (by a
+# jump): both entries are listed with their BPF instructions in order, each
+# entry's count of Thumb-2 instructions is the number of lines listed under
+# it, and every Thumb-2 line, assembled by LLVM (llvm-mc), gives the
+# halfwords the listing shows.  Then the usage and file errors.
+set -eu
+litbpf=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/p.data" <<'PROG'
+-- asm
+mov %r1, 3
+ja +2
+add %r1, %r2
+lsh %r1, 40
+mul32 %r1, 7
+xor %r2, %r1
+add %r2, 5
+mov %r0, %r2
+exit
+-- result
+0x0
+PROG
+"$litbpf" jit --dump "$work/p.data" > "$work/out"
+fail() { echo "jit-dump: $*" >&2; cat "$work/out" >&2; exit 1; }
+grep -q '^run at 2: 6 slots' "$work/out" || fail "no entry at 2 covering 6 slots"
+grep -q '^run at 4: 4 slots' "$work/out" || fail "no entry at the jump target 4"
+[ "$(grep -c '^run at' "$work/out")" -eq 2 ] || fail "not exactly two entries"
+[ "$(grep -E '^ +[0-9]+: [a-z]' "$work/out" | sed 's/^ *\([0-9]*\):.*/\1/' | tr '\n' ' ')" = \
+  "2 3 4 5 6 7 4 5 6 7 " ] || fail "the BPF instructions are not listed in order"
+grep -q '^ *3: lsh %r1, 40$' "$work/out" || fail "the BPF disassembly is missing"
+# each entry's count equals its Thumb-2 lines
+awk '/^run at/ { if (n != want) bad = 1; want = $6; n = 0; next }
+     /^        [0-9a-f]{8}:/ { n++ }
+     END { if (n != want) bad = 1; exit bad }' "$work/out" || fail "an entry's count differs from its lines"
+# LLVM's encoding of each UAL line is the listed halfwords
+sed -n 's/^        [0-9a-f]*:  \([0-9a-f]\{4\}\)\( [0-9a-f]\{4\}\)\{0,1\} *\(.*\)$/\1\2|\3/p' "$work/out" > "$work/lines"
+[ -s "$work/lines" ] || fail "no Thumb-2 lines"
+cut -d'|' -f2 "$work/lines" | llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-encoding 2>"$work/mc.err" |
+  sed -n 's/.*encoding: \[\(.*\)\]/\1/p' |
+  awk -F',' '{ h = ""; for (i = 1; i <= NF; i += 2) h = h (i > 1 ? " " : "") substr($(i+1), 3, 2) substr($i, 3, 2); print h }' \
+  > "$work/llvm"
+cut -d'|' -f1 "$work/lines" > "$work/ours"
+cmp -s "$work/ours" "$work/llvm" || { diff "$work/ours" "$work/llvm" >&2 || true; cat "$work/mc.err" >&2; fail "LLVM encodes the listing differently"; }
+# errors: usage (2), unreadable file (5)
+rc=0; "$litbpf" jit > /dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || fail "litbpf jit without arguments exits $rc, not 2"
+rc=0; "$litbpf" jit --dump "$work/none.data" > /dev/null 2>&1 || rc=$?
+[ "$rc" -eq 5 ] || fail "an unreadable file exits $rc, not 5"
+echo "jit-dump: $(grep -c '^run at' "$work/out") entries, $(wc -l < "$work/lines") Thumb-2 instructions agree with LLVM"
