@@ -1,4 +1,4 @@
-#line 1028 "lit/jit-alu.nw"
+#line 1034 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,7 +121,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 282 "lit/jit-alu.nw"
+#line 287 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -159,7 +159,7 @@ static void dp_imm(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned 
                                   .imm = (int32_t)k});
 }
 static void mov(struct gen *g, unsigned d, unsigned m) {
-  if (d != m) dp(g, LBPF_THUMB_MOV, 0, d, 0, m);
+  if (d != m) put(g, THUMB(MOV_HI, MOV, .rd = (uint8_t)d, .rm = (uint8_t)m));
 }
 /* rd = rm shifted by the immediate n (LSL 0..31, LSR/ASR 1..32) */
 static void shift_imm(struct gen *g, unsigned shift, unsigned d, unsigned m, unsigned amount) {
@@ -176,7 +176,9 @@ static void shift_reg(struct gen *g, unsigned op, unsigned d, unsigned n, unsign
 /* rd = k, in one instruction when k or ~k is a modified immediate, else MOVW
    and, if the top half is not zero, MOVT */
 static void load_const(struct gen *g, unsigned d, uint32_t k) {
-  if (modimm(k))
+  if (k <= 255 && d < 8)
+    put(g, THUMB(MOV_IMM8, MOV, .rd = (uint8_t)d, .imm = (int32_t)k));
+  else if (modimm(k))
     dp_imm(g, LBPF_THUMB_MOV, 0, d, 0, k);
   else if (modimm(~k))
     dp_imm(g, LBPF_THUMB_MVN, 0, d, 0, ~k);
@@ -208,7 +210,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 359 "lit/jit-alu.nw"
+#line 365 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -242,10 +244,10 @@ static void dp_op(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n
 static void zero_hi(struct gen *g, unsigned r) {
   bool known = g->zero >> hi(r) & 1;
   unsigned rh = wr(g, hi(r));
-  if (!known) dp_imm(g, LBPF_THUMB_MOV, 0, rh, 0, 0);
+  if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 403 "lit/jit-alu.nw"
+#line 409 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -287,7 +289,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 454 "lit/jit-alu.nw"
+#line 460 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -306,7 +308,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 482 "lit/jit-alu.nw"
+#line 488 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -328,7 +330,7 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 510 "lit/jit-alu.nw"
+#line 516 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -361,7 +363,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 555 "lit/jit-alu.nw"
+#line 561 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -423,7 +425,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 624 "lit/jit-alu.nw"
+#line 630 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -436,7 +438,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 642 "lit/jit-alu.nw"
+#line 648 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -466,7 +468,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 673 "lit/jit-alu.nw"
+#line 679 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -491,7 +493,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 703 "lit/jit-alu.nw"
+#line 709 "lit/jit-alu.nw"
 static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   if (lbpf_is_lddw(in.opcode)) {
@@ -513,7 +515,7 @@ static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc
   default: gen_binary(g, in, is64); break; /* add, sub, or, and, xor */
   }
 }
-#line 734 "lit/jit-alu.nw"
+#line 740 "lit/jit-alu.nw"
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -526,7 +528,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
       LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
   return div64 ? 0 : 1;
 }
-#line 755 "lit/jit-alu.nw"
+#line 761 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -563,7 +565,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 791 "lit/jit-alu.nw"
+#line 797 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -592,7 +594,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 826 "lit/jit-alu.nw"
+#line 832 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -635,7 +637,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 873 "lit/jit-alu.nw"
+#line 879 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
