@@ -1,4 +1,4 @@
-#line 1028 "lit/jit-alu.nw"
+#line 1041 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,7 +11,7 @@
 #line 64 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 145 "lit/jit-alu.nw"
+#line 147 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -38,11 +38,13 @@ static void fail(struct lbpf_jit_buf *b, enum lbpf_jit_buf_status s) {
 void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i) {
   if (b->status != LBPF_JIT_BUF_OK) return;
   size_t size = form_size(i->form);
-  bool counting = !b->code && !b->insns;
-  if (!counting && !lbpf_thumb_valid(i)) return fail(b, LBPF_JIT_BUF_INVALID);
+  /* the encoder checks validity in bytes mode; the predicate says which
+     refusal it was */
   if (b->code) {
     if (b->len > b->cap || lbpf_thumb_emit(i, b->code + b->len, b->cap - b->len) != size)
-      return fail(b, LBPF_JIT_BUF_FULL);
+      return fail(b, lbpf_thumb_valid(i) ? LBPF_JIT_BUF_FULL : LBPF_JIT_BUF_INVALID);
+  } else if (b->insns && !lbpf_thumb_valid(i)) {
+    return fail(b, LBPF_JIT_BUF_INVALID);
   }
   if (b->insns) {
     if (b->n >= b->icap) return fail(b, LBPF_JIT_BUF_FULL);
@@ -68,7 +70,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 200 "lit/jit-alu.nw"
+#line 204 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -87,7 +89,7 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 244 "lit/jit-alu.nw"
+#line 248 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
@@ -121,7 +123,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 282 "lit/jit-alu.nw"
+#line 291 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -159,7 +161,7 @@ static void dp_imm(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned 
                                   .imm = (int32_t)k});
 }
 static void mov(struct gen *g, unsigned d, unsigned m) {
-  if (d != m) dp(g, LBPF_THUMB_MOV, 0, d, 0, m);
+  if (d != m) put(g, THUMB(MOV_HI, MOV, .rd = (uint8_t)d, .rm = (uint8_t)m));
 }
 /* rd = rm shifted by the immediate n (LSL 0..31, LSR/ASR 1..32) */
 static void shift_imm(struct gen *g, unsigned shift, unsigned d, unsigned m, unsigned amount) {
@@ -176,7 +178,9 @@ static void shift_reg(struct gen *g, unsigned op, unsigned d, unsigned n, unsign
 /* rd = k, in one instruction when k or ~k is a modified immediate, else MOVW
    and, if the top half is not zero, MOVT */
 static void load_const(struct gen *g, unsigned d, uint32_t k) {
-  if (modimm(k))
+  if (k <= 255 && d < 8)
+    put(g, THUMB(MOV_IMM8, MOV, .rd = (uint8_t)d, .imm = (int32_t)k));
+  else if (modimm(k))
     dp_imm(g, LBPF_THUMB_MOV, 0, d, 0, k);
   else if (modimm(~k))
     dp_imm(g, LBPF_THUMB_MVN, 0, d, 0, ~k);
@@ -208,7 +212,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 359 "lit/jit-alu.nw"
+#line 369 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -242,10 +246,10 @@ static void dp_op(struct gen *g, unsigned op, unsigned s, unsigned d, unsigned n
 static void zero_hi(struct gen *g, unsigned r) {
   bool known = g->zero >> hi(r) & 1;
   unsigned rh = wr(g, hi(r));
-  if (!known) dp_imm(g, LBPF_THUMB_MOV, 0, rh, 0, 0);
+  if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 403 "lit/jit-alu.nw"
+#line 413 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -287,7 +291,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 454 "lit/jit-alu.nw"
+#line 464 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -306,7 +310,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 482 "lit/jit-alu.nw"
+#line 492 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -328,7 +332,7 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 510 "lit/jit-alu.nw"
+#line 520 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -361,7 +365,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 555 "lit/jit-alu.nw"
+#line 565 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -423,7 +427,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 624 "lit/jit-alu.nw"
+#line 634 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -436,7 +440,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 642 "lit/jit-alu.nw"
+#line 652 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -466,7 +470,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 673 "lit/jit-alu.nw"
+#line 683 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -491,13 +495,14 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 703 "lit/jit-alu.nw"
-static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
+#line 713 "lit/jit-alu.nw"
+/* The code of the ALU-run instruction at pc; the slots it covers. */
+static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   if (lbpf_is_lddw(in.opcode)) {
     load_const(g, wr(g, lo(in.dst)), (uint32_t)in.imm);
     load_const(g, wr(g, hi(in.dst)), (uint32_t)lbpf_program_insn(prog, pc + 1).imm);
-    return;
+    return 2;
   }
   bool is64 = LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64;
   switch (LBPF_OP(in.opcode)) {
@@ -512,8 +517,9 @@ static void gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc
   case LBPF_ALU_END: gen_end(g, in, is64); break;
   default: gen_binary(g, in, is64); break; /* add, sub, or, and, xor */
   }
+  return 1;
 }
-#line 734 "lit/jit-alu.nw"
+#line 746 "lit/jit-alu.nw"
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -526,7 +532,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
       LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
   return div64 ? 0 : 1;
 }
-#line 755 "lit/jit-alu.nw"
+#line 767 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -557,13 +563,13 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++)
     g.tmp[k] = (uint8_t)(16 + LBPF_JIT_NHALVES + k);
   gen_insn(&g, prog, pc);
-  struct lbpf_jit_plan next = {g.read_first, g.written, g.zero, g.nscratch,
-                               p->body + (uint32_t)count.n};
+  struct lbpf_jit_plan next = {
+      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n, p->insns + 1};
   if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
   *p = next;
   return true;
 }
-#line 791 "lit/jit-alu.nw"
+#line 803 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -592,7 +598,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 826 "lit/jit-alu.nw"
+#line 838 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -627,15 +633,15 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   frame(&g, list, true);
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
     if (p.read_first >> h & 1) ldst(&g, LBPF_THUMB_LDR, g.arm[h], 4u * h);
-  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
-    gen_insn(&g, prog, pc + k);
+  for (uint32_t k = 0; k < len;)
+    k += gen_insn(&g, prog, pc + k);
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
     if (p.written >> h & 1) ldst(&g, LBPF_THUMB_STR, g.arm[h], 4u * h);
   frame(&g, list, false);
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 873 "lit/jit-alu.nw"
+#line 885 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

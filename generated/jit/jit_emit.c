@@ -1,4 +1,4 @@
-#line 254 "lit/jit-emit.nw"
+#line 248 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,28 +8,20 @@
 #include "lbpf_jit.h"
 
 #line 97 "lit/jit-emit.nw"
-static uint32_t run_insns(const struct lbpf_program *prog, uint32_t pc, uint32_t len) {
-  uint32_t n = 0;
-  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
-    n++;
-  return n;
-}
-
-static bool worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
-                  const struct lbpf_jit_plan *p) {
+static bool worth(const struct lbpf_jit_plan *p) {
   uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p);
-  return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * run_insns(prog, pc, len);
+  return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * p->insns;
 }
 
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len) {
   struct lbpf_jit_plan p;
-  return lbpf_jit_plan_run(&p, prog, pc, len) && worth(prog, pc, len, &p);
+  return lbpf_jit_plan_run(&p, prog, pc, len) && worth(&p);
 }
-#line 134 "lit/jit-emit.nw"
+#line 127 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 146 "lit/jit-emit.nw"
+#line 139 "lit/jit-emit.nw"
 static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
   if (t >= 0 && t < (int64_t)prog->ninsns) entries[t].len = 1;
 }
@@ -57,7 +49,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 184 "lit/jit-emit.nw"
+#line 177 "lit/jit-emit.nw"
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries) {
   if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
@@ -75,9 +67,10 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
     }
     struct lbpf_jit_plan p;
     lbpf_jit_plan_init(&p);
-    uint32_t end = pc;
-    while (end < prog->ninsns && lbpf_jit_alu_slots(prog, end) && lbpf_jit_plan_insn(&p, prog, end))
-      end += lbpf_jit_alu_slots(prog, end);
+    uint32_t end = pc, slots;
+    while (end < prog->ninsns && (slots = lbpf_jit_alu_slots(prog, end)) != 0 &&
+           lbpf_jit_plan_insn(&p, prog, end))
+      end += slots;
     for (uint32_t e = pc; e < end; e += lbpf_jit_alu_slots(prog, e)) {
       bool target = entries[e].len != 0;
       entries[e] = (struct lbpf_jit_entry){0, 0};
@@ -86,7 +79,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
       struct lbpf_jit_plan suffix;
       if (e != pc && !lbpf_jit_plan_run(&suffix, prog, e, end - e)) continue;
       const struct lbpf_jit_plan *plan = e == pc ? &p : &suffix;
-      if (!worth(prog, e, end - e, plan)) continue;
+      if (!worth(plan)) continue;
       struct lbpf_jit_buf b;
       lbpf_jit_buf_init(&b, code ? code + len : NULL, code ? cap - len : 0, NULL, 0, NULL, 0, NULL,
                         0);
@@ -104,7 +97,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 231 "lit/jit-emit.nw"
+#line 225 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }
