@@ -118,7 +118,7 @@ static void run_help(void) {
   char names[256];
   lbpf_engine_names(names, sizeof names);
   printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
-         "                  [--repeat N] [--stats] PROGRAM\n"
+         "                  [--repeat N] [--stats] [--entry NAME] PROGRAM\n"
          "\n"
          "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
          "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
@@ -133,6 +133,13 @@ static void run_help(void) {
          "  --repeat N       run N times, each on a fresh copy of the memory; print the\n"
          "                   last r0 (default 1)\n"
          "  --stats          print the instructions executed and the budget used on stderr\n"
+         "  --entry NAME     the function (symbol) or code section of an ELF object to run\n"
+         "\n"
+         "An ELF object is linked whole: every code section, local calls between them,\n"
+         "globals in .data, .bss and .rodata (regions kept across the runs of --repeat;\n"
+         ".rodata read-only).  Without --entry the program is the only global function,\n"
+         "else the only function, else the only code section; anything else is refused\n"
+         "with the list of candidates.\n"
          "\n"
          "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1.\n"
          "\n%s",
@@ -143,6 +150,7 @@ static void run_help(void) {
 static int cmd_run(int argc, char **argv) {
   struct opt_state o = {argc, 1, argv, "run"};
   const char *engine_name = "spec", *mem_hex = NULL, *mem_file = NULL, *program = NULL, *v;
+  const char *entry = NULL;
   uint64_t budget = LBPF_DEFAULT_BUDGET, repeat = 1;
   bool stats = false;
   while (o.i < argc) {
@@ -155,6 +163,8 @@ static int cmd_run(int argc, char **argv) {
     if ((m = opt_match(&o, "--engine", &engine_name))) {
       if (m < 0) return EXIT_USAGE;
     } else if ((m = opt_match(&o, "--mem", &mem_hex))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--entry", &entry))) {
       if (m < 0) return EXIT_USAGE;
     } else if ((m = opt_match(&o, "--mem-file", &mem_file))) {
       if (m < 0) return EXIT_USAGE;
@@ -180,9 +190,9 @@ static int cmd_run(int argc, char **argv) {
   const struct lbpf_engine *engine = engine_or_complain("run", engine_name);
   if (!engine) return EXIT_USAGE;
 
-  char err[512];
+  char err[1024];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(program, &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(program, entry, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return load_error_exit(le);
@@ -212,7 +222,8 @@ static int cmd_run(int argc, char **argv) {
   if (!r) {
     fprintf(stderr, "litbpf: out of memory\n");
     rc = EXIT_IO;
-  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, pf.regions, pf.nregions, budget,
+                              &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf: %s: program refused at pc %" PRIu32 ": %s\n", program, fault.pc,
             lbpf_status_name(fault.status));
     rc = EXIT_REFUSED;
@@ -294,26 +305,41 @@ static int cmd_asm(int argc, char **argv) {
 
 static int cmd_disasm(int argc, char **argv) {
   if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-    printf("usage: litbpf disasm PROGRAM\n"
+    printf("usage: litbpf disasm [--entry NAME] PROGRAM\n"
            "\n"
            "Disassemble PROGRAM (raw bytecode, .data test file or ELF object) into the\n"
            "conformance suite's assembly syntax; the output reassembles to the same bytes.\n"
            "Instructions with no assembly form are written '.raw 0x<64-bit word>'.\n"
+           "An ELF object is shown linked, as 'litbpf run' runs it (--entry as there), the\n"
+           "addresses of its data still zero.\n"
            "\n%s",
            exit_code_help);
     return EXIT_OK;
   }
-  if (argc != 2) return usage_error("disasm", "expected one PROGRAM");
-  char err[512];
+  const char *entry = NULL, *program = NULL;
+  struct opt_state o = {argc, 1, argv, "disasm"};
+  while (o.i < argc) {
+    int m = opt_match(&o, "--entry", &entry);
+    if (m < 0) return EXIT_USAGE;
+    if (m) continue;
+    if (argv[o.i][0] == '-' && argv[o.i][1] != '\0')
+      return usage_error("disasm", "unknown option '%s'", argv[o.i]);
+    if (program) return usage_error("disasm", "expected one PROGRAM");
+    program = argv[o.i++];
+  }
+  if (!program) return usage_error("disasm", "expected one PROGRAM");
+  char err[1024];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(argv[1], &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(program, entry, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return load_error_exit(le);
   }
-  int rc = lbpf_disassemble(stdout, pf.code, pf.code_size);
+  /* an ELF object: the linked code before its data addresses are bound */
+  const uint8_t *code = pf.format == LBPF_FORMAT_ELF ? pf.elf.code : pf.code;
+  int rc = lbpf_disassemble(stdout, code, pf.code_size);
   if (rc)
-    fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", argv[1],
+    fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", program,
             pf.code_size);
   lbpf_program_file_free(&pf);
   return rc ? EXIT_FORMAT : EXIT_OK;
@@ -371,7 +397,7 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
   char got[160];
   if (!r) {
     snprintf(got, sizeof got, "out of memory");
-  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, NULL, 0, budget, &fault) != LBPF_OK) {
     snprintf(got, sizeof got, "refused by the loader at pc %" PRIu32 ": %s", fault.pc,
              lbpf_status_name(fault.status));
     pass = tf.has_error;

@@ -13,8 +13,9 @@ static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint6
 }
 
 enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
-                                  const uint8_t *code, size_t size, uint64_t budget,
-                                  struct lbpf_fault *fault) {
+                                  const uint8_t *code, size_t size,
+                                  const struct lbpf_region *regions, size_t nregions,
+                                  uint64_t budget, struct lbpf_fault *fault) {
   memset(r, 0, sizeof *r);
   r->engine = engine;
   r->helpers[0].id = LBPF_TEST_HELPER_ID;
@@ -26,6 +27,13 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
   r->env.stack_size = sizeof r->stack;
   fault->status = LBPF_OK;
   fault->pc = 0;
+  if (nregions > LBPF_RUNNER_MAX_REGIONS) {
+    fault->status = LBPF_ERR_ARGUMENT;
+    return LBPF_ERR_ARGUMENT;
+  }
+  if (nregions) memcpy(r->regions, regions, nregions * sizeof *regions);
+  r->env.regions = r->regions;
+  r->env.nregions = nregions;
   /* a private copy (never NULL), so the caller's buffer may go away */
   r->code = malloc(size ? size : 1);
   r->state = malloc(engine->state_size(size) ? engine->state_size(size) : 1);

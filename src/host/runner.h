@@ -17,22 +17,28 @@
 /* The helper id of the conformance suite's test helper: it returns r1. */
 #define LBPF_TEST_HELPER_ID 5
 
+/* Regions a runner lends a program besides its input and stack. */
+#define LBPF_RUNNER_MAX_REGIONS 8
+
 struct lbpf_runner {
   const struct lbpf_engine *engine;
   void *state;
   uint8_t *code; /* the runner's copy: the engine may keep a pointer to it */
   size_t code_size;
   struct lbpf_helper helpers[1];
+  struct lbpf_region regions[LBPF_RUNNER_MAX_REGIONS];
   struct lbpf_env env;
   uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
 };
 
 /* Load (verify and prepare) code into a runner, which must stay at the same
-   address until lbpf_runner_free.  Returns LBPF_OK or the refusal, with its
-   pc in *fault. */
+   address until lbpf_runner_free, with the extra regions (at most
+   LBPF_RUNNER_MAX_REGIONS; their memory is the caller's and outlives the
+   runner).  Returns LBPF_OK or the refusal, with its pc in *fault. */
 enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
-                                  const uint8_t *code, size_t size, uint64_t budget,
-                                  struct lbpf_fault *fault);
+                                  const uint8_t *code, size_t size,
+                                  const struct lbpf_region *regions, size_t nregions,
+                                  uint64_t budget, struct lbpf_fault *fault);
 /* Run once on a fresh copy of mem_len bytes at mem, with a zeroed stack. */
 void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
                      struct lbpf_result *result);

@@ -49,10 +49,19 @@ static int write_file(const char *path, const uint8_t *data, size_t len) {
 static int cmd_program(char **argv) {
   char err[512];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(argv[0], &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(argv[0], NULL, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return le == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
+  }
+  if (pf.elf.nrelocs) {
+    /* the addresses of the data regions are the firmware's, unknown here */
+    fprintf(stderr,
+            "litbpf: %s: the program uses global variables (.data, .bss or .rodata), which "
+            "the firmware cannot load from raw code yet\n",
+            argv[0]);
+    lbpf_program_file_free(&pf);
+    return EXIT_FORMAT;
   }
   int rc = write_file(argv[1], pf.code, pf.code_size);
   if (rc == 0 && pf.has_mem) rc = write_file(argv[2], pf.mem, pf.mem_len);
