@@ -1,4 +1,4 @@
-#line 233 "lit/pbt.nw"
+#line 240 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

@@ -1,4 +1,4 @@
-#line 2186 "lit/pbt.nw"
+#line 2210 "lit/pbt.nw"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +65,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
             (unsigned)o[0].result.pc);
   free(o);
 }
-#line 2259 "lit/pbt.nw"
+#line 2283 "lit/pbt.nw"
 static int fail(char *err, size_t errlen, int line, const char *what) {
   snprintf(err, errlen, "line %d: %s", line, what);
   return -1;
@@ -126,7 +126,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
       continue;
     }
 
-#line 2324 "lit/pbt.nw"
+#line 2348 "lit/pbt.nw"
     switch (section) {
     case RAW: {
       char *end;
@@ -177,7 +177,7 @@ int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_p
     }
     default: break;
     }
-#line 2317 "lit/pbt.nw"
+#line 2341 "lit/pbt.nw"
   }
   if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
   return 0;

@@ -1,4 +1,4 @@
-#line 300 "lit/pbt.nw"
+#line 307 "lit/pbt.nw"
 #include <stdio.h>
 #include <string.h>
 
@@ -30,7 +30,7 @@ static void add(uint8_t opcode, enum field field, int32_t value, const char *nam
   snprintf(f->name, sizeof f->name, "%s", name);
 }
 
-#line 376 "lit/pbt.nw"
+#line 383 "lit/pbt.nw"
 static void build(void) {
   if (nforms > 0) return;
   static const struct {
@@ -126,7 +126,7 @@ static void build(void) {
     }
 }
 
-#line 333 "lit/pbt.nw"
+#line 340 "lit/pbt.nw"
 int lbpf_pbt_form(struct lbpf_insn insn) {
   build();
   for (int k = 0; k < nby_opcode[insn.opcode]; k++) {

@@ -28,7 +28,7 @@ void lbpf_pbt_seed(struct lbpf_pbt_rng *rng, uint64_t seed, uint64_t index);
 uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng);
 /* A number in [0, n); n > 0. */
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n);
-#line 171 "lit/pbt.nw"
+#line 176 "lit/pbt.nw"
 enum lbpf_pbt_aim {
   LBPF_PBT_AIM_INSIDE,  /* an access well inside a region */
   LBPF_PBT_AIM_EDGE,    /* touching the first or last byte of a region */
@@ -77,12 +77,14 @@ extern const size_t lbpf_pbt_nhelpers;
 
 /* Where the read-only region lies, relative to the input memory. */
 #define LBPF_PBT_RO_OFFSET 4480
+/* An lddw of this value is bound to the read-only region's address. */
+#define LBPF_PBT_RO_ADDRESS UINT64_C(0x524f2d5245474e00)
 
 /* Write the case's program as little-endian bytes: nslots * 8 of them. */
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the pbt helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 486 "lit/pbt.nw"
+#line 493 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -110,13 +112,13 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 287 "lit/pbt.nw"
+#line 294 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS 158
 /* The form of insn (0..LBPF_PBT_NFORMS-1), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1498 "lit/pbt.nw"
+#line 1511 "lit/pbt.nw"
 struct lbpf_pbt_outcome {
   enum lbpf_status load;   /* LBPF_OK when the engine accepted the program */
   struct lbpf_fault fault; /* its refusal otherwise */
@@ -130,7 +132,7 @@ struct lbpf_pbt_outcome {
 /* Run case c on engine e; shift (0..63) moves the regions in memory. */
 void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_pbt_outcome *out);
-#line 1674 "lit/pbt.nw"
+#line 1698 "lit/pbt.nw"
 enum {
   LBPF_PBT_DIFF_LOAD = 1u << 0,
   LBPF_PBT_DIFF_STATUS = 1u << 1,
@@ -155,7 +157,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
                           const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report);
 /* Print what differs, one line per difference. */
 void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
-#line 1836 "lit/pbt.nw"
+#line 1860 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -168,7 +170,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 2170 "lit/pbt.nw"
+#line 2194 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -182,7 +184,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2387 "lit/pbt.nw"
+#line 2411 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

@@ -1,9 +1,10 @@
-#line 1521 "lit/pbt.nw"
+#line 1534 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
+#include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
 #define GUARD 64
@@ -18,7 +19,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1554 "lit/pbt.nw"
+#line 1568 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +44,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1585 "lit/pbt.nw"
+#line 1599 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -62,6 +63,15 @@ static void run_in(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, u
   struct arena a;
   lbpf_pbt_encode(c, code);
   arena_init(&a, block, c, shift);
+  for (uint32_t i = 0; i + 1 < c->nslots; i++) /* bind the read-only region's address */
+    if (lbpf_is_lddw(c->insns[i].opcode) && ((uint64_t)(uint32_t)c->insns[i + 1].imm << 32 |
+                                             (uint32_t)c->insns[i].imm) == LBPF_PBT_RO_ADDRESS) {
+      uint64_t addr = (uint64_t)(uintptr_t)a.ro;
+      for (int b = 0; b < 4; b++) {
+        code[(size_t)i * 8 + 4 + b] = (uint8_t)(addr >> (8 * b));
+        code[(size_t)i * 8 + 12 + b] = (uint8_t)(addr >> (32 + 8 * b));
+      }
+    }
   struct lbpf_env env;
   memset(&env, 0, sizeof env);
   env.helpers = lbpf_pbt_helpers;
@@ -99,7 +109,7 @@ void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   }
   run_in(e, c, block, shift, out);
 }
-#line 1701 "lit/pbt.nw"
+#line 1725 "lit/pbt.nw"
 static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int32_t)i;
@@ -170,7 +180,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   report->diff = d;
   return d;
 }
-#line 1776 "lit/pbt.nw"
+#line 1800 "lit/pbt.nw"
 static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),
