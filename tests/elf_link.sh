@@ -96,9 +96,33 @@ cat > "$w/rodatawrite.c" <<'C'
 const uint64_t limits[2] = {10, 20};
 uint64_t entry(uint8_t *m, uint64_t n) { *(volatile uint64_t *)&limits[n & 1] = 7; return limits[0]; }
 C
+# The standard helpers as a program calls them: a count kept in the
+# program's store, printed with a string from the input.
+cat > "$w/helpers.c" <<'C'
+#include <stdint.h>
+static int (*bpf_printf)(const char *fmt, ...) = (void *)0x01;
+static int (*bpf_store_local)(uint32_t, uint32_t) = (void *)0x10;
+static int (*bpf_fetch_local)(uint32_t, uint32_t *) = (void *)0x12;
+uint64_t entry(uint8_t *mem, uint64_t len) {
+  uint32_t runs = 0;
+  bpf_fetch_local(1, &runs);
+  bpf_store_local(1, ++runs);
+  return bpf_printf("run %u of %d bytes: %s\n", runs, (int)len, (char *)mem) * 100 + runs;
+}
+C
 
 for cpu in v1 v2 v3; do
-  for p in ownsection second threesec globals twoglobals externcall externvar rodatawrite; do cc $p $cpu; done
+  for p in ownsection second threesec globals twoglobals externcall externvar rodatawrite helpers; do cc $p $cpu; done
+  # three runs: the store counts them; the text is 22 characters
+  runs helpers $cpu 0x89b --mem 41424300 --repeat 3
+  for e in $engines; do
+    "$tool" run --engine "$e" --mem 41424300 --repeat 2 "$w/helpers-$cpu.o" > /dev/null 2> "$w/err"
+    printf 'run 1 of 4 bytes: ABC\nrun 2 of 4 bytes: ABC\n' | cmp -s - "$w/err" && ok=$((ok + 1)) ||
+      fail "helpers (-mcpu=$cpu, $e): printed '$(cat "$w/err")'"
+  done
+  # without a NUL in the input the string is refused: printf fails (-1),
+  # prints nothing; -1 * 100 + 1 as C's unsigned int
+  runs helpers $cpu 0xffffff9d --mem 414243
   runs ownsection $cpu 0x2 --mem 00
   runs ownsection $cpu 0x2 --mem 00 --entry main_prog
   runs ownsection $cpu 0x2 --mem 00 --entry fc/main

@@ -1,4 +1,4 @@
-#line 1725 "lit/interp.nw"
+#line 1738 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -141,7 +141,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1737 "lit/interp.nw"
+#line 1750 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 344 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -237,7 +237,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1740 "lit/interp.nw"
+#line 1753 "lit/interp.nw"
 #endif
 #line 636 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -300,7 +300,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1453 "lit/interp.nw"
+#line 1466 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -309,13 +309,13 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1527 "lit/interp.nw"
+#line 1540 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1461 "lit/interp.nw"
+#line 1474 "lit/interp.nw"
   return true;
 }
 #line 262 "lit/interp.nw"
@@ -358,7 +358,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     }
   }
 
-#line 1393 "lit/interp.nw"
+#line 1406 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 294 "lit/interp.nw"
@@ -366,7 +366,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1591 "lit/interp.nw"
+#line 1604 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -379,10 +379,10 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1564 "lit/interp.nw"
+#line 1577 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1603 "lit/interp.nw"
+#line 1616 "lit/interp.nw"
   }
 #line 298 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
@@ -397,6 +397,13 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   const struct lbpf_interp_cache *stack = &vm->stack_cache;
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
+}
+#line 1386 "lit/interp.nw"
+static uint64_t lbpf_interp_call_helper(const struct lbpf_interp *vm, lbpf_helper_fn fn,
+                                        const uint64_t *r) {
+  struct lbpf_helper_ctx ctx;
+  lbpf_helper_ctx_init(&ctx, vm->env, vm->input.base, vm->input.length);
+  return fn(&ctx, r[1], r[2], r[3], r[4], r[5]);
 }
 #line 1168 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
@@ -480,7 +487,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1750 "lit/interp.nw"
+#line 1764 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
 #line 967 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
@@ -499,7 +506,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1752 "lit/interp.nw"
+#line 1766 "lit/interp.nw"
 #endif
 #line 750 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
@@ -581,7 +588,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1466 "lit/interp.nw"
+#line 1479 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -591,14 +598,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                            LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1578 "lit/interp.nw"
+#line 1591 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1475 "lit/interp.nw"
+#line 1488 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -738,7 +745,7 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1500 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
 
 #line 1209 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -808,7 +815,7 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1501 "lit/interp.nw"
+#line 1514 "lit/interp.nw"
 
 #line 1277 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -879,7 +886,7 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1502 "lit/interp.nw"
+#line 1515 "lit/interp.nw"
 
 #line 1318 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
@@ -920,22 +927,22 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1503 "lit/interp.nw"
+#line 1516 "lit/interp.nw"
 
 #line 1367 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
-    r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
+    r[0] = lbpf_interp_call_helper(vm, vm->env->helpers[ip->imm].fn, r);
     NEXT();
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
       lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(vm->env, (uint32_t)id) : NULL;
       if (fn == NULL) goto error_callx;
       SPEND();
-      r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
+      r[0] = lbpf_interp_call_helper(vm, fn, r);
       NEXT();
     }
-#line 1398 "lit/interp.nw"
+#line 1411 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (vm->depth + 1 >= nframes) goto error_depth;
@@ -953,7 +960,7 @@ take:
     insns =
 #line 896 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1412 "lit/interp.nw"
+#line 1425 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -964,7 +971,7 @@ take:
       insns =
 #line 896 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1419 "lit/interp.nw"
+#line 1432 "lit/interp.nw"
           ;
       goto done;
     }
@@ -976,9 +983,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1504 "lit/interp.nw"
+#line 1517 "lit/interp.nw"
 
-#line 1544 "lit/interp.nw"
+#line 1557 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -987,9 +994,9 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1505 "lit/interp.nw"
+#line 1518 "lit/interp.nw"
 
-#line 1610 "lit/interp.nw"
+#line 1623 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1006,12 +1013,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1506 "lit/interp.nw"
+#line 1519 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1631 "lit/interp.nw"
+#line 1644 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1028,16 +1035,16 @@ error:
   insns =
 #line 896 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1644 "lit/interp.nw"
+#line 1657 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1564 "lit/interp.nw"
+#line 1577 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1647 "lit/interp.nw"
+#line 1660 "lit/interp.nw"
   goto done;
-#line 1510 "lit/interp.nw"
+#line 1523 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

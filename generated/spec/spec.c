@@ -61,47 +61,73 @@ struct machine {
   unsigned depth, max_depth; /* frames in use beyond the entry frame; frames available */
   int halted;                /* the entry frame has executed exit */
   struct frame frames[LBPF_MAX_CALL_DEPTH];
-  struct lbpf_region input, stack;
+  struct lbpf_helper_ctx ctx; /* the environment, the input and stack regions */
   const struct lbpf_program *prog;
   const struct lbpf_env *env;
   uint64_t budget_used, insns;
 };
 
 static uint64_t stack_top(const struct machine *m) {
-  return (uint64_t)(uintptr_t)m->stack.base + m->stack.length;
+  return (uint64_t)(uintptr_t)m->ctx.stack.base + m->ctx.stack.length;
 }
 
 static uint64_t frame_pointer(const struct machine *m) {
   return stack_top(m) - (uint64_t)LBPF_STACK_SIZE * m->depth;
 }
-#line 289 "spec/semantics.nw"
+#line 293 "spec/semantics.nw"
 struct location {
   const struct lbpf_region *region;
   uint64_t offset;
 };
 
-static int region_holds(const struct lbpf_region *r, uint64_t a, unsigned n, unsigned perm) {
+static int region_holds(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
   uint64_t base = (uint64_t)(uintptr_t)r->base, len = r->length;
   return (r->perm & perm) == perm && n <= len && a >= base && a - base <= len - n;
 }
 
-static int locate(const struct machine *m, uint64_t a, unsigned n, unsigned perm,
-                  struct location *loc) {
-  const struct lbpf_region *fixed[2] = {&m->input, &m->stack};
+static int locate_in(const struct lbpf_helper_ctx *ctx, uint64_t a, uint64_t n, unsigned perm,
+                     struct location *loc) {
+  const struct lbpf_region *fixed[2] = {&ctx->input, &ctx->stack};
   for (int i = 0; i < 2; i++)
     if (region_holds(fixed[i], a, n, perm)) {
       *loc = (struct location){fixed[i], a - (uint64_t)(uintptr_t)fixed[i]->base};
       return 1;
     }
-  for (size_t i = 0; i < m->env->nregions; i++)
-    if (region_holds(&m->env->regions[i], a, n, perm)) {
-      *loc =
-          (struct location){&m->env->regions[i], a - (uint64_t)(uintptr_t)m->env->regions[i].base};
+  for (size_t i = 0; i < ctx->env->nregions; i++)
+    if (region_holds(&ctx->env->regions[i], a, n, perm)) {
+      *loc = (struct location){&ctx->env->regions[i],
+                               a - (uint64_t)(uintptr_t)ctx->env->regions[i].base};
       return 1;
     }
   return 0;
 }
-#line 336 "spec/semantics.nw"
+
+static int locate(const struct machine *m, uint64_t a, unsigned n, unsigned perm,
+                  struct location *loc) {
+  return locate_in(&m->ctx, a, n, perm, loc);
+}
+
+int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len) {
+  struct location loc;
+  return ctx != NULL && ctx->env != NULL && locate_in(ctx, addr, len, LBPF_PERM_READ, &loc);
+}
+
+int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len) {
+  struct location loc;
+  return ctx != NULL && ctx->env != NULL && locate_in(ctx, addr, len, LBPF_PERM_WRITE, &loc);
+}
+#line 343 "spec/semantics.nw"
+void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *env, void *mem,
+                          size_t mem_len) {
+  size_t frames = env->stack_size / LBPF_STACK_SIZE;
+  size_t depth = frames > LBPF_MAX_CALL_DEPTH ? LBPF_MAX_CALL_DEPTH : frames;
+  size_t stack_len = depth * LBPF_STACK_SIZE;
+  ctx->env = env;
+  ctx->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  ctx->stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len),
+                                    stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+}
+#line 374 "spec/semantics.nw"
 static uint64_t read_bytes(struct location loc, unsigned n) {
   const uint8_t *p = (const uint8_t *)loc.region->base + loc.offset;
   uint64_t v = 0;
@@ -124,16 +150,16 @@ static unsigned size_bytes(uint8_t opcode) {
   default: return 8;
   }
 }
-#line 366 "spec/semantics.nw"
+#line 404 "spec/semantics.nw"
 static int spend_budget(struct machine *m) {
   if (m->budget_used >= m->env->budget) return 0;
   m->budget_used++;
   return 1;
 }
-#line 380 "spec/semantics.nw"
+#line 418 "spec/semantics.nw"
 static void call_helper(struct machine *m, lbpf_helper_fn fn) {
   uint64_t *r = m->reg;
-  r[0] = fn(m->env->user, r[1], r[2], r[3], r[4], r[5]);
+  r[0] = fn(&m->ctx, r[1], r[2], r[3], r[4], r[5]);
 }
 
 static void push_frame(struct machine *m, uint32_t target) {
@@ -152,7 +178,7 @@ static void pop_frame(struct machine *m) {
   m->reg[10] = frame_pointer(m);
   m->pc = f->return_pc;
 }
-#line 439 "spec/semantics.nw"
+#line 477 "spec/semantics.nw"
 static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
   return (insn.opcode & LBPF_SRC_X) ? m->reg[insn.src] : (uint64_t)(int64_t)insn.imm;
 }
@@ -163,7 +189,7 @@ static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 458 "spec/semantics.nw"
+#line 496 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
   if (delta < 0 && !spend_budget(m)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
@@ -175,7 +201,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 485 "spec/semantics.nw"
+#line 523 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -197,7 +223,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     push_frame(m, (uint32_t)((int64_t)m->pc + 1 + insn.imm));
     return LBPF_OK;
   }
-#line 469 "spec/semantics.nw"
+#line 507 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -210,14 +236,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 511 "spec/semantics.nw"
+#line 549 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 525 "spec/semantics.nw"
+#line 563 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -245,7 +271,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 561 "spec/semantics.nw"
+#line 599 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -270,7 +296,7 @@ static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   return LBPF_OK;
 }
 
-#line 417 "spec/semantics.nw"
+#line 455 "spec/semantics.nw"
 static enum lbpf_status step(struct machine *m) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   m->insns++;
@@ -287,7 +313,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 600 "spec/semantics.nw"
+#line 638 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&
@@ -300,12 +326,8 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
   struct machine m = {0};
   *result = (struct lbpf_result){.status = LBPF_ERR_ARGUMENT};
   if (!environment_ok(prog, env, mem, mem_len)) return;
-  size_t frames = env->stack_size / LBPF_STACK_SIZE;
-  m.max_depth = frames > LBPF_MAX_CALL_DEPTH ? LBPF_MAX_CALL_DEPTH : (unsigned)frames;
-  size_t stack_len = (size_t)m.max_depth * LBPF_STACK_SIZE;
-  m.stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len), stack_len,
-                                 LBPF_PERM_READ | LBPF_PERM_WRITE};
-  m.input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  lbpf_helper_ctx_init(&m.ctx, env, mem, mem_len);
+  m.max_depth = (unsigned)(m.ctx.stack.length / LBPF_STACK_SIZE);
   m.prog = prog;
   m.env = env;
   m.reg[1] = (uint64_t)(uintptr_t)mem;

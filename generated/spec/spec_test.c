@@ -25,9 +25,9 @@ static size_t encode(const struct lbpf_insn *insns, size_t n) {
   return 8 * n;
 }
 
-static uint64_t return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                          uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+static uint64_t return_r1(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2, uint64_t r3,
+                          uint64_t r4, uint64_t r5) {
+  (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 
@@ -189,7 +189,7 @@ START_TEST(checks_helper_ids) {
   ck_assert_ptr_null(lbpf_env_helper(&test_env, 6));
 }
 END_TEST
-#line 636 "spec/semantics.nw"
+#line 670 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -220,7 +220,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 675 "spec/semantics.nw"
+#line 709 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -243,7 +243,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 705 "spec/semantics.nw"
+#line 739 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -285,7 +285,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 752 "spec/semantics.nw"
+#line 786 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -303,7 +303,7 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 777 "spec/semantics.nw"
+#line 811 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
   /* r0 counts down from 3: three taken backward jumps. */
   struct lbpf_result r =
@@ -382,7 +382,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 845 "spec/semantics.nw"
+#line 879 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);

@@ -20,9 +20,9 @@ static void *arena_alloc(size_t size) {
   return p;
 }
 #line 669 "lit/target.nw"
-static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                 uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+static uint64_t helper_return_r1(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                                 uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 

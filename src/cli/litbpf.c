@@ -141,7 +141,9 @@ static void run_help(void) {
          "else the only function, else the only code section; anything else is refused\n"
          "with the list of candidates.\n"
          "\n"
-         "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1.\n"
+         "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1;\n"
+         "the standard helpers are registered: 0x01 printf (to stderr), 0x02 memcpy,\n"
+         "0x10/0x11 store local/global, 0x12/0x13 fetch local/global, 0x20 now_ms.\n"
          "\n%s",
          names, LBPF_DEFAULT_BUDGET, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE, LBPF_TEST_HELPER_ID,
          exit_code_help);

@@ -3,14 +3,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The conformance suite's helper 5 (call_unwind_fail.data, callx.data):
    it returns its first argument. */
-static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+static uint64_t test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                      uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+  (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
+
+static void write_stderr(void *out, const char *text, size_t len) {
+  (void)out;
+  fwrite(text, 1, len, stderr);
+  fflush(stderr);
+}
+
+static uint64_t monotonic_ms(void *clock) {
+  (void)clock;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* The device's store: one for the whole process. */
+static struct lbpf_kv_entry global_entries[LBPF_RUNNER_KV_ENTRIES];
+static struct lbpf_kv global_store = {global_entries, LBPF_RUNNER_KV_ENTRIES, 0};
 
 enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
                                   const uint8_t *code, size_t size,
@@ -20,8 +38,13 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
   r->engine = engine;
   r->helpers[0].id = LBPF_TEST_HELPER_ID;
   r->helpers[0].fn = test_helper_identity;
+  memcpy(r->helpers + 1, lbpf_std_helpers, sizeof lbpf_std_helpers);
+  r->local = (struct lbpf_kv){r->local_entries, LBPF_RUNNER_KV_ENTRIES, 0};
+  r->std = (struct lbpf_std_helpers){&global_store, &r->local, write_stderr, NULL,
+                                     monotonic_ms, NULL, NULL};
   r->env.helpers = r->helpers;
-  r->env.nhelpers = 1;
+  r->env.nhelpers = 1 + LBPF_STD_NHELPERS;
+  r->env.user = &r->std;
   r->env.budget = budget;
   r->env.stack = r->stack;
   r->env.stack_size = sizeof r->stack;

@@ -1,6 +1,9 @@
 /* Running a program the way every host tool does: an engine from the
-   table, the tools' helper set, a zeroed stack of LBPF_MAX_CALL_DEPTH
-   frames, and a fresh writable copy of the input memory for each run. */
+   table, the tools' helper set (the conformance suite's helper 5 and the
+   standard helpers of lit/helpers.nw: output on stderr, the monotonic
+   clock, a local store per runner and a global one per process), a zeroed
+   stack of LBPF_MAX_CALL_DEPTH frames, and a fresh writable copy of the
+   input memory for each run. */
 #ifndef LBPF_RUNNER_H
 #define LBPF_RUNNER_H
 #include <stddef.h>
@@ -8,6 +11,7 @@
 
 #include "engines.h"
 #include "lbpf.h"
+#include "lbpf_helpers.h"
 
 /* The default budget of taken backward jumps and calls: ten million, which
    a correct conformance test or small C program stays far below and which
@@ -17,6 +21,10 @@
 /* The helper id of the conformance suite's test helper: it returns r1. */
 #define LBPF_TEST_HELPER_ID 5
 
+/* Entries of each key-value store: the program's, and the one the whole
+   process shares (the device's). */
+#define LBPF_RUNNER_KV_ENTRIES 64
+
 /* Regions a runner lends a program besides its input and stack. */
 #define LBPF_RUNNER_MAX_REGIONS 8
 
@@ -25,7 +33,10 @@ struct lbpf_runner {
   void *state;
   uint8_t *code; /* the runner's copy: the engine may keep a pointer to it */
   size_t code_size;
-  struct lbpf_helper helpers[1];
+  struct lbpf_helper helpers[1 + LBPF_STD_NHELPERS];
+  struct lbpf_std_helpers std; /* env.user: the standard helpers' state */
+  struct lbpf_kv local;        /* this program's store */
+  struct lbpf_kv_entry local_entries[LBPF_RUNNER_KV_ENTRIES];
   struct lbpf_region regions[LBPF_RUNNER_MAX_REGIONS];
   struct lbpf_env env;
   uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];

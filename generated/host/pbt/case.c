@@ -4,9 +4,9 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-static uint64_t helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+static uint64_t helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                                uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 
@@ -14,9 +14,9 @@ static uint64_t rot(uint64_t x, int k) {
   return (x << k) | (x >> (64 - k));
 }
 
-static uint64_t helper_mix(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                           uint64_t r5) {
-  (void)user;
+static uint64_t helper_mix(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2, uint64_t r3,
+                           uint64_t r4, uint64_t r5) {
+  (void)ctx;
   return r1 ^ rot(r2, 13) ^ rot(r3, 26) ^ rot(r4, 39) ^ rot(r5, 52) ^ 0x5bd1e995u;
 }
 
