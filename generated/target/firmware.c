@@ -1,4 +1,4 @@
-#line 622 "lit/target.nw"
+#line 629 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "runner.h"
 #include "target.h"
 
-#line 647 "lit/target.nw"
+#line 654 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,24 +19,59 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 669 "lit/target.nw"
+#line 687 "lit/target.nw"
 static uint64_t helper_return_r1(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
                                  uint64_t r3, uint64_t r4, uint64_t r5) {
   (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 
-static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
+static char printed[4 * LBPF_PRINTF_MAX], shown[4 * LBPF_PRINTF_MAX];
+static size_t nprinted, nshown;
+static void print_to_job(void *out, const char *text, size_t len) {
+  (void)out;
+  if (len > sizeof printed - nprinted) len = sizeof printed - nprinted;
+  memcpy(printed + nprinted, text, len);
+  nprinted += len;
+}
+
+static uint64_t board_ms(void *clock) {
+  (void)clock;
+  return lbpf_m4_ticks_now() * 5 * 8 / 1000000; /* five instructions a tick, 8 ns each */
+}
+
+enum { KV_ENTRIES = 32 };
+static struct lbpf_kv_entry global_entries[KV_ENTRIES], local_entries[KV_ENTRIES];
+static struct lbpf_kv global_store = {global_entries, KV_ENTRIES, 0};
+static struct lbpf_kv local_store = {local_entries, KV_ENTRIES, 0};
+static struct lbpf_std_helpers std = {&global_store, &local_store, print_to_job, NULL,
+                                      board_ms,      NULL,         NULL};
+
+/* Keep what the run that just ended printed, for the job's output. */
+static void keep_printed(void) {
+  memcpy(shown, printed, nprinted);
+  nshown = nprinted;
+}
+
+static void reset_helpers(void) {
+  global_store.count = local_store.count = 0;
+  nprinted = 0;
+}
+
+/* The test helper, then the standard ones (copied in by the main loop). */
+static struct lbpf_helper helpers[1 + LBPF_STD_NHELPERS] = {
+    {LBPF_TEST_HELPER_ID, helper_return_r1}};
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 
 static struct lbpf_env env = {
     .helpers = helpers,
     .nhelpers = sizeof helpers / sizeof helpers[0],
+    .user = &std,
     .budget = LBPF_DEFAULT_BUDGET,
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 696 "lit/target.nw"
+#line 749 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -56,7 +91,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 723 "lit/target.nw"
+#line 776 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -113,7 +148,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 789 "lit/target.nw"
+#line 842 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -159,9 +194,25 @@ static void next_run(void *ctx) {
     r->differ |= !same_result(&r->first, r->result) ||
                  (r->native && memcmp(r->first_ret, r->call->ret, sizeof r->first_ret) != 0);
   }
+  if (r->done > 0) keep_printed();
   r->done++;
   memcpy(r->mem, r->pristine, r->len);
   memset(stack, 0, sizeof stack);
+  reset_helpers();
+}
+
+/* What the program printed, one "print TEXT" line per line. */
+static void print_printed(void) {
+  for (size_t i = 0; i < nshown;) {
+    char line[LBPF_PRINTF_MAX + 8] = "print ";
+    size_t n = 6;
+    while (i < nshown && shown[i] != '\n' && n < sizeof line - 2)
+      line[n++] = shown[i++];
+    if (i < nshown && shown[i] == '\n') i++;
+    line[n++] = '\n';
+    line[n] = '\0';
+    lbpf_m4_puts(line);
+  }
 }
 
 static void print_outcome(const struct job *job, const struct outcome *o, bool measured) {
@@ -216,7 +267,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 570 "lit/target.nw"
+#line 577 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -229,7 +280,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 890 "lit/target.nw"
+#line 958 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -261,8 +312,9 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.call = &call;
   r.native = native;
   r.result = &o->result;
+  nshown = 0;
 
-#line 934 "lit/target.nw"
+#line 1004 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -281,11 +333,12 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 922 "lit/target.nw"
+#line 991 "lit/target.nw"
+  if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 962 "lit/target.nw"
+#line 1032 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;
@@ -299,6 +352,7 @@ static char cmdline[512];
 
 int lbpf_m4_main(void) {
   lbpf_m4_cost_init();
+  memcpy(helpers + 1, lbpf_std_helpers, sizeof lbpf_std_helpers);
   uint32_t args[2] = {(uint32_t)(uintptr_t)cmdline, sizeof cmdline - 1};
   char *path = NULL;
   if (lbpf_sh_call(SYS_GET_CMDLINE, args) == 0) {
@@ -337,6 +391,7 @@ int lbpf_m4_main(void) {
     bool ok = expectation_met(&job, &o, &checked);
     print_outcome(&job, &o, strcmp(job.repeat, "0") != 0);
     lbpf_m4_puts(checked ? (ok ? " PASS\n" : " FAIL\n") : "\n");
+    print_printed();
     if (ok)
       passed++;
     else

@@ -123,6 +123,8 @@ if [ -z "$line" ]; then
   cat "$work/out" "$work/qemu-err" >&2
   exit 5
 fi
+# what the program printed through the printf helper, as litbpf run shows it
+sed -n 's/^print //p' "$work/out" >&2
 set -- $line
 cost=""
 for f in "$@"; do case "$f" in cost=*) cost=${f#cost=} ;; esac; done
