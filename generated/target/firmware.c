@@ -4,10 +4,11 @@
 
 #include "engines.h"
 #include "lbpf.h"
+#include "lbpf_image.h"
 #include "runner.h"
 #include "target.h"
 
-#line 654 "lit/target.nw"
+#line 655 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,7 +20,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 687 "lit/target.nw"
+#line 688 "lit/target.nw"
 static uint64_t helper_return_r1(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
                                  uint64_t r3, uint64_t r4, uint64_t r5) {
   (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -71,7 +72,7 @@ static struct lbpf_env env = {
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 749 "lit/target.nw"
+#line 789 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -91,7 +92,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 776 "lit/target.nw"
+#line 816 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -148,7 +149,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 842 "lit/target.nw"
+#line 882 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -177,6 +178,8 @@ struct runs {
   unsigned done;
   bool native; /* compare the returned registers too */
   bool differ;
+  const struct lbpf_image *image; /* the program's image, or NULL */
+  uint8_t *data;                  /* its data region */
 };
 
 static bool same_result(const struct lbpf_result *a, const struct lbpf_result *b) {
@@ -199,6 +202,7 @@ static void next_run(void *ctx) {
   memcpy(r->mem, r->pristine, r->len);
   memset(stack, 0, sizeof stack);
   reset_helpers();
+  if (r->image && r->image->data_len) memcpy(r->data, r->image->data, r->image->data_len);
 }
 
 /* What the program printed, one "print TEXT" line per line. */
@@ -263,6 +267,39 @@ static bool run_job(const struct job *job, struct outcome *o) {
   }
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
+  struct lbpf_image image;
+  env.regions = NULL;
+  env.nregions = 0;
+  if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
+
+#line 753 "lit/target.nw"
+    static struct lbpf_region image_regions[2];
+    uint32_t bad = 0;
+    enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
+    uint8_t *data = NULL, *rodata = NULL, *placed = NULL;
+    if (s == LBPF_IMAGE_OK) {
+      data = arena_alloc(image.data_len + 1);
+      rodata = arena_alloc(image.rodata_len + 1);
+      placed = arena_alloc(image.text_len);
+      s = data && rodata && placed
+              ? lbpf_image_place(&image, data, rodata, placed, image.text_len, image_regions, &bad)
+              : LBPF_IMAGE_ERR_BUFFER;
+    }
+    if (s != LBPF_IMAGE_OK) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": image refused: ");
+      lbpf_m4_puts(lbpf_image_status_name(s));
+      lbpf_m4_puts("\n");
+      return false;
+    }
+    code = placed;
+    code_size = image.text_len;
+    env.regions = image_regions;
+    env.nregions = 2;
+    r.image = &image;
+    r.data = data;
+#line 1002 "lit/target.nw"
+  }
   struct lbpf_m4_call call = {0};
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
@@ -280,7 +317,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 958 "lit/target.nw"
+#line 1007 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -314,7 +351,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.result = &o->result;
   nshown = 0;
 
-#line 1004 "lit/target.nw"
+#line 1053 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -333,12 +370,12 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 991 "lit/target.nw"
+#line 1040 "lit/target.nw"
   if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1032 "lit/target.nw"
+#line 1081 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

@@ -120,8 +120,8 @@ static void run_help(void) {
   printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
          "                  [--repeat N] [--stats] [--entry NAME] PROGRAM\n"
          "\n"
-         "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
-         "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
+         "Load PROGRAM (raw bytecode, a .data test file, an ELF object from clang\n"
+         "-target bpf, or an image: litbpf pack's or RIOT's rBPF) and run it with r1 = a writable copy of the input memory\n"
          "and r2 = its length.  Prints r0 as 0x... on stdout.  On a run-time error prints\n"
          "'litbpf: run-time error at pc N: <error>' on stderr.\n"
          "\n"
@@ -347,6 +347,71 @@ static int cmd_disasm(int argc, char **argv) {
   return rc ? EXIT_FORMAT : EXIT_OK;
 }
 
+/* ---- litbpf pack ---- */
+
+static int cmd_pack(int argc, char **argv) {
+  const char *entry = NULL, *program = NULL, *out = NULL;
+  struct opt_state o = {argc, 1, argv, "pack"};
+  while (o.i < argc) {
+    const char *a = argv[o.i];
+    int m;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      printf("usage: litbpf pack [--entry NAME] OBJECT -o IMAGE\n"
+             "\n"
+             "Link OBJECT (an ELF object from clang -target bpf) as 'litbpf run' does and write\n"
+             "it as a litbpf image (version 1) for the device: header, data, read-only data,\n"
+             "code whose lddw of a global is an LDDWD or LDDWR, the entry's record and a\n"
+             "checksum (the format is in the book's chapter on images).  'litbpf run',\n"
+             "'disasm' and the firmware load images, and RIOT's femto-container files too.\n"
+             "An object whose data holds addresses of globals is refused.\n"
+             "\n%s",
+             exit_code_help);
+      return EXIT_OK;
+    }
+    if ((m = opt_match(&o, "--entry", &entry)) || (m = opt_match(&o, "-o", &out))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      return usage_error("pack", "unknown option '%s'", a);
+    } else {
+      if (program) return usage_error("pack", "more than one object ('%s', '%s')", program, a);
+      program = argv[o.i++];
+    }
+  }
+  if (!program || !out) return usage_error("pack", "expected OBJECT and -o IMAGE");
+  char err[1024];
+  uint8_t *data;
+  size_t len;
+  enum lbpf_load_error le = lbpf_read_file(program, LBPF_FILE_MAX, &data, &len, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return load_error_exit(le);
+  }
+  if (!lbpf_is_elf(data, len)) {
+    free(data);
+    fprintf(stderr, "litbpf: %s: not an ELF object\n", program);
+    return EXIT_FORMAT;
+  }
+  struct lbpf_elf_program p;
+  uint8_t *image = NULL;
+  size_t image_len = 0;
+  int rc = EXIT_OK;
+  if (lbpf_elf_link(data, len, program, entry, &p, err, sizeof err) ||
+      lbpf_elf_pack(&p, program, &image, &image_len, err, sizeof err)) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    rc = EXIT_FORMAT;
+  } else {
+    FILE *f = fopen(out, "wb");
+    if (!f || fwrite(image, 1, image_len, f) != image_len || fclose(f) != 0) {
+      fprintf(stderr, "litbpf: %s: cannot write: %s\n", out, strerror(errno));
+      rc = EXIT_IO;
+    }
+  }
+  free(image);
+  lbpf_elf_program_free(&p);
+  free(data);
+  return rc;
+}
+
 /* ---- litbpf conformance ---- */
 
 struct tally {
@@ -565,6 +630,7 @@ static const struct command commands[] = {
     {"run", cmd_run, "run a program (raw, .data or ELF) and print r0"},
     {"asm", cmd_asm, "assemble text into raw bytecode"},
     {"disasm", cmd_disasm, "disassemble a program"},
+    {"pack", cmd_pack, "write an ELF object as an image for the device"},
     {"conformance", cmd_conformance, "run conformance test files"},
     {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code (HEX or FILE)"},
     {"help", cmd_help, "this help"},

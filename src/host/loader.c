@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "bytecode.h"
+#include "lbpf_image.h"
 
 static int failf(char *err, size_t errlen, const char *fmt, ...) {
   va_list ap;
@@ -989,6 +990,96 @@ void lbpf_elf_program_free(struct lbpf_elf_program *p) {
   memset(p, 0, sizeof *p);
 }
 
+/* ---- images (lit/image.nw) ---- */
+
+static void put32(uint8_t *p, uint32_t v) {
+  for (int i = 0; i < 4; i++)
+    p[i] = (uint8_t)(v >> (8 * i));
+}
+
+int lbpf_elf_pack(const struct lbpf_elf_program *p, const char *name, uint8_t **out,
+                  size_t *outlen, char *err, size_t errlen) {
+  for (size_t i = 0; i < p->nrelocs; i++)
+    if (p->relocs[i].in != LBPF_ELF_IN_CODE)
+      return failf(err, errlen,
+                   "%s: data holds the address of a global (an R_BPF_64_ABS64 relocation, e.g. a "
+                   "table of string pointers), which an image cannot express; keep offsets or "
+                   "indices in the table instead",
+                   name);
+  size_t d = p->region_size[LBPF_ELF_DATA], r = p->region_size[LBPF_ELF_RODATA];
+  size_t namelen = strlen(p->entry) + 1, rr = r + namelen; /* the entry's name after rodata */
+  size_t pd = (d + 7) & ~(size_t)7, pr = (rr + 7) & ~(size_t)7;
+  size_t len = LBPF_IMAGE_HEADER + pd + pr + p->code_size + LBPF_IMAGE_FUNCTION;
+  if (d > UINT32_MAX || rr > UINT32_MAX || p->code_size > UINT32_MAX)
+    return failf(err, errlen, "%s: too large for an image", name);
+  uint8_t *b = calloc(1, len);
+  if (!b) return failf(err, errlen, "%s: out of memory", name);
+  put32(b, LBPF_MAGIC);
+  put32(b + 4, LBPF_MAGIC_VERSION);
+  put32(b + 12, (uint32_t)d);
+  put32(b + 16, (uint32_t)rr);
+  put32(b + 20, (uint32_t)p->code_size);
+  put32(b + 24, 1);
+  uint8_t *at = b + LBPF_IMAGE_HEADER;
+  if (d) memcpy(at, p->init[LBPF_ELF_DATA], d);
+  at += pd;
+  if (r) memcpy(at, p->init[LBPF_ELF_RODATA], r);
+  memcpy(at + r, p->entry, namelen);
+  at += pr;
+  uint8_t *text = at;
+  memcpy(text, p->code, p->code_size);
+  for (size_t i = 0; i < p->nrelocs; i++) { /* lddw of a global: LDDWD or LDDWR */
+    uint8_t *insn = text + p->relocs[i].at * LBPF_INSN_SIZE;
+    insn[0] = p->relocs[i].target == LBPF_ELF_DATA ? LBPF_OP_LDDWD : LBPF_OP_LDDWR;
+    put32(insn + 4, (uint32_t)p->relocs[i].offset);
+    put32(insn + 12, (uint32_t)(p->relocs[i].offset >> 32));
+  }
+  at += p->code_size;
+  put32(at, (uint32_t)r); /* the entry's name, at offset 0 of the text */
+  put32(b + 28, lbpf_image_checksum(b + LBPF_IMAGE_HEADER, len - LBPF_IMAGE_HEADER));
+  *out = b;
+  *outlen = len;
+  return 0;
+}
+
+bool lbpf_is_image(const uint8_t *data, size_t len) {
+  if (len < 4) return false;
+  uint32_t m = rd32(data);
+  return m == LBPF_MAGIC || m == LBPF_RBPF_MAGIC;
+}
+
+int lbpf_image_load(const uint8_t *data, size_t len, const char *name,
+                    struct lbpf_program_file *pf, char *err, size_t errlen) {
+  struct lbpf_image img;
+  uint32_t bad = 0;
+  memset(pf, 0, sizeof *pf);
+  pf->format = LBPF_FORMAT_IMAGE;
+  enum lbpf_image_status s = lbpf_image_parse(data, len, &img);
+  if (s != LBPF_IMAGE_OK)
+    return failf(err, errlen, "%s: %s image refused: %s", name,
+                 len >= 4 && rd32(data) == LBPF_RBPF_MAGIC ? "rBPF" : "litbpf",
+                 lbpf_image_status_name(s));
+  pf->code = malloc(img.text_len);
+  pf->region_mem[0] = malloc(img.data_len ? img.data_len : 1);
+  pf->region_mem[1] = malloc(img.rodata_len ? img.rodata_len : 1);
+  if (!pf->code || !pf->region_mem[0] || !pf->region_mem[1]) {
+    lbpf_program_file_free(pf);
+    return failf(err, errlen, "%s: out of memory", name);
+  }
+  struct lbpf_region regions[2];
+  s = lbpf_image_place(&img, pf->region_mem[0], pf->region_mem[1], pf->code, img.text_len,
+                       regions, &bad);
+  if (s != LBPF_IMAGE_OK) {
+    lbpf_program_file_free(pf);
+    return failf(err, errlen, "%s: image refused: %s at pc %" PRIu32, name,
+                 lbpf_image_status_name(s), bad);
+  }
+  pf->code_size = img.text_len;
+  for (int r = 0; r < 2; r++)
+    if (regions[r].length) pf->regions[pf->nregions++] = regions[r];
+  return 0;
+}
+
 /* ---- any program file ---- */
 
 int lbpf_elf_load(const uint8_t *data, size_t len, const char *name, const char *entry,
@@ -1035,6 +1126,8 @@ enum lbpf_load_error lbpf_load_program_file(const char *path, const char *entry,
     if (lbpf_elf_load(data, len, path, entry, pf, err, errlen) == 0) rc = LBPF_LOAD_OK;
   } else if (entry) {
     failf(err, errlen, "%s: --entry applies to ELF objects only", path);
+  } else if (lbpf_is_image(data, len)) {
+    if (lbpf_image_load(data, len, path, pf, err, errlen) == 0) rc = LBPF_LOAD_OK;
   } else if (lbpf_is_testfile(path, data, len)) {
     struct lbpf_testfile tf;
     pf->format = LBPF_FORMAT_DATA;

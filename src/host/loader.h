@@ -113,7 +113,7 @@ void lbpf_elf_bind(const struct lbpf_elf_program *p, uint8_t *code,
 void lbpf_elf_program_free(struct lbpf_elf_program *p);
 
 /* What a program file holds, whatever its format. */
-enum lbpf_program_format { LBPF_FORMAT_RAW, LBPF_FORMAT_DATA, LBPF_FORMAT_ELF };
+enum lbpf_program_format { LBPF_FORMAT_RAW, LBPF_FORMAT_DATA, LBPF_FORMAT_ELF, LBPF_FORMAT_IMAGE };
 
 struct lbpf_program_file {
   enum lbpf_program_format format;
@@ -134,6 +134,19 @@ struct lbpf_program_file {
 /* Link an ELF object in memory into pf (entry as above). */
 int lbpf_elf_load(const uint8_t *data, size_t len, const char *name, const char *entry,
                   struct lbpf_program_file *pf, char *err, size_t errlen);
+
+/* Images (lit/image.nw).  lbpf_elf_pack writes a litbpf image of a linked
+   object into a malloc'd buffer: its data and rodata, then the entry's
+   name, the code with every relocated lddw made LDDWD or LDDWR, one
+   function record (the entry, at offset 0).  An object whose data holds
+   addresses (R_BPF_64_ABS64) is refused.  lbpf_is_image tells an image
+   (litbpf or RIOT's rBPF) by its magic number, and lbpf_image_load checks,
+   places (buffers allocated here) and binds it as the firmware does. */
+int lbpf_elf_pack(const struct lbpf_elf_program *p, const char *name, uint8_t **out,
+                  size_t *outlen, char *err, size_t errlen);
+bool lbpf_is_image(const uint8_t *data, size_t len);
+int lbpf_image_load(const uint8_t *data, size_t len, const char *name,
+                    struct lbpf_program_file *pf, char *err, size_t errlen);
 
 /* Load a program file; entry chooses an ELF object's entry (NULL: the
    default rule above) and must be NULL for the other formats. */
