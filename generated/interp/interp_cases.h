@@ -311,7 +311,10 @@ START_TEST(region_permissions) {
 END_TEST
 #line 2293 "lit/interp.nw"
 START_TEST(helper_context) {
-  static uint8_t mem[32], table[8]; /* the input is mem's first 16 bytes */
+  /* the input is 16 bytes in the middle of a larger buffer, so that the
+     bytes around it belong to no region, wherever the linker puts table */
+  static uint8_t buffer[48], table[8];
+  uint8_t *mem = buffer + 16;
   struct lbpf_region ro = {table, sizeof table, LBPF_PERM_READ};
   uint64_t t = (uint64_t)(uintptr_t)table;
   env.regions = &ro;
@@ -342,7 +345,7 @@ START_TEST(helper_context) {
   env.nregions = 0;
 }
 END_TEST
-#line 2333 "lit/interp.nw"
+#line 2336 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -375,7 +378,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 2372 "lit/interp.nw"
+#line 2375 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -401,7 +404,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2407 "lit/interp.nw"
+#line 2410 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -419,7 +422,7 @@ START_TEST(budget_in_chunks) {
     }
 }
 END_TEST
-#line 2430 "lit/interp.nw"
+#line 2433 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -467,7 +470,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2489 "lit/interp.nw"
+#line 2492 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -553,7 +556,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2581 "lit/interp.nw"
+#line 2584 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -567,7 +570,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2605 "lit/interp.nw"
+#line 2608 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -589,7 +592,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2646 "lit/interp.nw"
+#line 2649 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -643,7 +646,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2706 "lit/interp.nw"
+#line 2709 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -660,7 +663,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2732 "lit/interp.nw"
+#line 2735 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -702,7 +705,7 @@ static void add_interp_tests(TCase *tc) {
 
 #line 2063 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2776 "lit/interp.nw"
+#line 2779 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
