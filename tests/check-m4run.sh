@@ -1,12 +1,14 @@
 #!/bin/sh
 # build/m4run agrees with build/litbpf run: the same r0 (or the same error
 # message and exit code) for every benchmark program with its input, for the
-# C test programs of tests/c (when present) on a fixed input, and for a
+# C test programs of tests/c and tests/real (globals: sent as images) on a
+# fixed input, and for a
 # program the loader refuses, one that fails at run time, the input given in
 # hex, a budget that suffices and one that does not, and bad options; its cost
 # figure is the same on every run; and every benchmark program leaves the
 # input memory on the Cortex-M4, run by each engine and natively, as it does
-# on the host (the firmware's and the host harness's digests agree).
+# on the host (the firmware's and the host harness's digests agree); and a
+# program calling the standard helpers prints the same text through both.
 # Of the error messages the first line is compared, after the tool's name.
 #   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
 set -eu
@@ -45,12 +47,45 @@ for engine in "$@"; do
   done
   if [ -d tests/c ]; then
     head -c 256 bench/programs/crc32.mem > "$work/input.mem"
-    for src in tests/c/*.c; do
+    for src in tests/c/*.c tests/real/*.c; do
       name=$(basename "$src" .c)
       [ "$name" != native_main ] || continue
       [ -f "$work/$name.o" ] || clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$src" -o "$work/$name.o"
       compare "tests/c/$name" "$engine" --mem-file "$work/input.mem" "$work/$name.o"
     done
+  fi
+  # the standard helpers: printf (its format in the input), the local store,
+  # memcpy; the whole of stderr must agree
+  if [ ! -f "$work/helpers.o" ]; then
+    cat > "$work/helpers.c" <<'C'
+#include <stdint.h>
+static int (*bpf_printf)(const char *fmt, ...) = (void *)0x01;
+static void *(*bpf_memcpy)(void *, const void *, uint32_t) = (void *)0x02;
+static int (*bpf_store_local)(uint32_t, uint32_t) = (void *)0x10;
+static int (*bpf_fetch_local)(uint32_t, uint32_t *) = (void *)0x12;
+uint64_t entry(uint8_t *mem, uint64_t len) {
+  uint32_t v = 0;
+  char copy[24];
+  int stored = bpf_store_local(7, (uint32_t)len);
+  int fetched = bpf_fetch_local(7, &v);
+  int copied = bpf_memcpy(copy, mem, sizeof copy) == copy;
+  int n = bpf_printf(copy, v, stored, fetched, copied);
+  return (uint64_t)n * 1000 + v;
+}
+C
+    clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$work/helpers.c" -o "$work/helpers.o"
+    printf 'len=%%u %%d %%d %%d!\n\000........' > "$work/helpers.mem"
+  fi
+  compare helpers "$engine" --mem-file "$work/helpers.mem" "$work/helpers.o"
+  set +e
+  "$litbpf" run --engine "$engine" --mem-file "$work/helpers.mem" "$work/helpers.o" > /dev/null 2> "$work/h.err"
+  "$m4run" --engine "$engine" --mem-file "$work/helpers.mem" "$work/helpers.o" > /dev/null 2> "$work/t.err"
+  set -e
+  if cmp -s "$work/h.err" "$work/t.err" && [ "$(cat "$work/t.err")" = "len=26 0 0 1!" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL helper output ($engine): litbpf run printed [$(cat "$work/h.err")], m4run [$(cat "$work/t.err")]"
   fi
   # refused at load time: an unknown opcode
   printf '\377\000\000\000\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/refused.bin"

@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
   }
   struct lbpf_program_file pf;
   char err[256];
-  if (lbpf_load_program_file(argv[2], &pf, err, sizeof err) != LBPF_LOAD_OK) {
+  if (lbpf_load_program_file(argv[2], NULL, &pf, err, sizeof err) != LBPF_LOAD_OK) {
     fprintf(stderr, "%s: %s\n", argv[0], err);
     return 1;
   }
@@ -74,6 +74,8 @@ int main(int argc, char **argv) {
   env.budget = UINT64_C(1) << 32; /* generous: a benchmark must not run out */
   env.stack = stack_memory;
   env.stack_size = sizeof stack_memory;
+  env.regions = pf.regions;
+  env.nregions = pf.nregions;
 
   struct lbpf_fault fault = {0};
   enum lbpf_status st = engine->load(state, code, code_size, &env, &fault);

@@ -98,10 +98,10 @@ const struct lbpf_engine *lbpf_engine_find(const char *name) {
   return NULL;
 }
 
-#line 180 "lit/engines.nw"
-uint64_t lbpf_test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                   uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+#line 185 "lit/engines.nw"
+uint64_t lbpf_test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                                   uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
   return r1;
 }
 
@@ -109,21 +109,29 @@ static uint64_t rotate(uint64_t x, unsigned k) {
   return (x << k) | (x >> (64 - k));
 }
 
-uint64_t lbpf_test_helper_mix(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                              uint64_t r5) {
-  (void)user;
+uint64_t lbpf_test_helper_mix(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                              uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)ctx;
   return r1 ^ rotate(r2, 13) ^ rotate(r3, 26) ^ rotate(r4, 39) ^ rotate(r5, 52) ^ 0x5bd1e995u;
 }
 
-static uint64_t helper_wrong(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                             uint64_t r5) {
-  (void)user, (void)r1, (void)r2, (void)r3, (void)r4, (void)r5;
+static uint64_t helper_wrong(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                             uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)ctx, (void)r1, (void)r2, (void)r3, (void)r4, (void)r5;
   return LBPF_TEST_HELPER_WRONG;
 }
 
-const struct lbpf_helper lbpf_test_helpers[] = {
+static uint64_t helper_access(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                              uint64_t r3, uint64_t r4, uint64_t r5) {
+  (void)r3, (void)r4, (void)r5;
+  return (uint64_t)lbpf_helper_may_read(ctx, r1, r2) | (uint64_t)lbpf_helper_may_write(ctx, r1, r2)
+                                                           << 1;
+}
+
+const struct lbpf_helper lbpf_test_helpers[LBPF_TEST_NHELPERS] = {
     {LBPF_TEST_HELPER_ID, lbpf_test_helper_identity},
     {LBPF_TEST_HELPER_MIX, lbpf_test_helper_mix},
+    {LBPF_TEST_HELPER_ACCESS, helper_access},
     {LBPF_TEST_HELPER_ABSENT, NULL},
     {LBPF_TEST_HELPER_MIX, helper_wrong},
 };

@@ -124,21 +124,35 @@ struct lbpf_region {
   size_t length; /* in bytes; 0 is an empty region */
   unsigned perm; /* LBPF_PERM_READ | LBPF_PERM_WRITE */
 };
-#line 213 "spec/api.nw"
-typedef uint64_t (*lbpf_helper_fn)(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                   uint64_t r5);
+#line 224 "spec/api.nw"
+struct lbpf_env;
+
+struct lbpf_helper_ctx {
+  const struct lbpf_env *env; /* of the running program: env->user, env->regions */
+  struct lbpf_region input;   /* this run's input memory, read-write */
+  struct lbpf_region stack;   /* this run's stack frames, read-write */
+};
+
+typedef uint64_t (*lbpf_helper_fn)(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                                   uint64_t r3, uint64_t r4, uint64_t r5);
 
 struct lbpf_helper {
   uint32_t id;
   lbpf_helper_fn fn;
 };
-#line 239 "spec/api.nw"
+#line 252 "spec/api.nw"
+void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *env, void *mem,
+                          size_t mem_len);
+/* 1 if the program may read (write) len bytes at addr, else 0. */
+int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
+int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
+#line 276 "spec/api.nw"
 struct lbpf_env {
   const struct lbpf_region *regions; /* besides the input memory and the stack */
   size_t nregions;
   const struct lbpf_helper *helpers;
   size_t nhelpers;
-  void *user; /* passed to every helper */
+  void *user; /* for the helpers: ctx->env->user */
   uint64_t budget;
   void *stack;
   size_t stack_size;
@@ -146,7 +160,7 @@ struct lbpf_env {
 
 /* The helper registered under id, or NULL. */
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id);
-#line 262 "spec/api.nw"
+#line 299 "spec/api.nw"
 struct lbpf_program {
   const uint8_t *code; /* ninsns * 8 bytes, little-endian instructions */
   uint32_t ninsns;
@@ -160,7 +174,7 @@ struct lbpf_fault {
 /* Verify size bytes of code against env's helpers; on success fill prog. */
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault);
-#line 286 "spec/api.nw"
+#line 323 "spec/api.nw"
 struct lbpf_result {
   enum lbpf_status status;
   uint32_t pc;
@@ -168,7 +182,7 @@ struct lbpf_result {
   uint64_t insns;
   uint64_t budget_used;
 };
-#line 302 "spec/api.nw"
+#line 339 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
 /* The new destination value of the ALU instruction (opcode, offset, imm)

@@ -21,18 +21,20 @@ extern const size_t lbpf_nengines;
 /* The engine called name, or NULL. */
 const struct lbpf_engine *lbpf_engine_find(const char *name);
 
-#line 161 "lit/engines.nw"
+#line 164 "lit/engines.nw"
 #define LBPF_DEFAULT_BUDGET UINT64_C(10000000)
 #define LBPF_TEST_HELPER_ID 5        /* returns r1 */
 #define LBPF_TEST_HELPER_MIX 6       /* mixes r1-r5 */
+#define LBPF_TEST_HELPER_ACCESS 8    /* 1: [r1, r1+r2) readable, | 2: writable */
 #define LBPF_TEST_HELPER_ABSENT 9    /* registered without a function */
 #define LBPF_TEST_HELPER_WRONG 0xbad /* what the shadowed second entry 6 returns */
 
-uint64_t lbpf_test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                   uint64_t r5);
-uint64_t lbpf_test_helper_mix(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                              uint64_t r5);
-extern const struct lbpf_helper lbpf_test_helpers[];
+uint64_t lbpf_test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                                   uint64_t r3, uint64_t r4, uint64_t r5);
+uint64_t lbpf_test_helper_mix(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
+                              uint64_t r3, uint64_t r4, uint64_t r5);
+#define LBPF_TEST_NHELPERS 5
+extern const struct lbpf_helper lbpf_test_helpers[LBPF_TEST_NHELPERS];
 extern const size_t lbpf_test_nhelpers;
 
 /* The standard environment: the test helpers, no regions, the given stack

@@ -1,4 +1,4 @@
-#line 1726 "lit/interp.nw"
+#line 1739 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -154,7 +154,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1738 "lit/interp.nw"
+#line 1751 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 353 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -223,7 +223,7 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1741 "lit/interp.nw"
+#line 1754 "lit/interp.nw"
 #endif
 #line 630 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
@@ -286,7 +286,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1447 "lit/interp.nw"
+#line 1460 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -295,13 +295,13 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1524 "lit/interp.nw"
+#line 1537 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1455 "lit/interp.nw"
+#line 1468 "lit/interp.nw"
   return true;
 }
 #line 466 "lit/havm.nw"
@@ -382,7 +382,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     }
   }
 
-#line 1387 "lit/interp.nw"
+#line 1400 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 300 "lit/interp.nw"
@@ -400,7 +400,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1588 "lit/interp.nw"
+#line 1601 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -413,10 +413,10 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1561 "lit/interp.nw"
+#line 1574 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1600 "lit/interp.nw"
+#line 1613 "lit/interp.nw"
   }
 #line 305 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
@@ -431,6 +431,13 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   const struct lbpf_interp_cache *stack = &vm->stack_cache;
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
+}
+#line 1380 "lit/interp.nw"
+static uint64_t lbpf_interp_call_helper(const struct lbpf_interp *vm, lbpf_helper_fn fn,
+                                        const uint64_t *r) {
+  struct lbpf_helper_ctx ctx;
+  lbpf_helper_ctx_init(&ctx, vm->env, vm->input.base, vm->input.length);
+  return fn(&ctx, r[1], r[2], r[3], r[4], r[5]);
 }
 #line 1162 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
@@ -514,7 +521,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1752 "lit/interp.nw"
+#line 1766 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
 #line 961 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
@@ -533,7 +540,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1754 "lit/interp.nw"
+#line 1768 "lit/interp.nw"
 #endif
 #line 744 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
@@ -615,7 +622,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1460 "lit/interp.nw"
+#line 1473 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -627,14 +634,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                                LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1575 "lit/interp.nw"
+#line 1588 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1471 "lit/interp.nw"
+#line 1484 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -774,7 +781,7 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1496 "lit/interp.nw"
+#line 1509 "lit/interp.nw"
 
 #line 1203 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -844,7 +851,7 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1497 "lit/interp.nw"
+#line 1510 "lit/interp.nw"
 
 #line 1271 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
@@ -915,7 +922,7 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1498 "lit/interp.nw"
+#line 1511 "lit/interp.nw"
 
 #line 1312 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
@@ -956,22 +963,22 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1499 "lit/interp.nw"
+#line 1512 "lit/interp.nw"
 
 #line 1361 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
-    r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
+    r[0] = lbpf_interp_call_helper(vm, vm->env->helpers[ip->imm].fn, r);
     NEXT();
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
       lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(vm->env, (uint32_t)id) : NULL;
       if (fn == NULL) goto error_callx;
       SPEND();
-      r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
+      r[0] = lbpf_interp_call_helper(vm, fn, r);
       NEXT();
     }
-#line 1392 "lit/interp.nw"
+#line 1405 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (vm->depth + 1 >= nframes) goto error_depth;
@@ -989,7 +996,7 @@ take:
     insns =
 #line 890 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1406 "lit/interp.nw"
+#line 1419 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -1000,7 +1007,7 @@ take:
       insns =
 #line 890 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1413 "lit/interp.nw"
+#line 1426 "lit/interp.nw"
           ;
       goto done;
     }
@@ -1012,9 +1019,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1500 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
 
-#line 1541 "lit/interp.nw"
+#line 1554 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -1023,7 +1030,7 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1501 "lit/interp.nw"
+#line 1514 "lit/interp.nw"
 
 #line 194 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
@@ -1047,9 +1054,9 @@ take:
     ip += (uint16_t)ip->off;
     DISPATCH();
 #endif
-#line 1502 "lit/interp.nw"
+#line 1515 "lit/interp.nw"
 
-#line 1607 "lit/interp.nw"
+#line 1620 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1066,12 +1073,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1503 "lit/interp.nw"
+#line 1516 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1628 "lit/interp.nw"
+#line 1641 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1088,16 +1095,16 @@ error:
   insns =
 #line 890 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1641 "lit/interp.nw"
+#line 1654 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1561 "lit/interp.nw"
+#line 1574 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1644 "lit/interp.nw"
+#line 1657 "lit/interp.nw"
   goto done;
-#line 1507 "lit/interp.nw"
+#line 1520 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

@@ -1,6 +1,6 @@
-#line 1838 "lit/interp.nw"
+#line 1852 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1903 "lit/interp.nw"
+#line 1917 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -21,7 +21,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   lbpf_test_env(&env, stack_mem, sizeof stack_mem, 1000);
 }
-#line 1930 "lit/interp.nw"
+#line 1944 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -116,7 +116,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2039 "lit/interp.nw"
+#line 2053 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -152,7 +152,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2100 "lit/interp.nw"
+#line 2114 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -209,7 +209,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2166 "lit/interp.nw"
+#line 2180 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -249,7 +249,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2215 "lit/interp.nw"
+#line 2229 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -285,7 +285,43 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2258 "lit/interp.nw"
+#line 2272 "lit/interp.nw"
+START_TEST(helper_context) {
+  /* the input is 16 bytes in the middle of a larger buffer, so that the
+     bytes around it belong to no region, wherever the linker puts table */
+  static uint8_t buffer[48], table[8];
+  uint8_t *mem = buffer + 16;
+  struct lbpf_region ro = {table, sizeof table, LBPF_PERM_READ};
+  uint64_t t = (uint64_t)(uintptr_t)table;
+  env.regions = &ro;
+  env.nregions = 1;
+#define ASK(want, ...)                                                                             \
+  do {                                                                                             \
+    struct lbpf_insn p_[] = {__VA_ARGS__, CALL(8), EXIT};                                          \
+    struct lbpf_result r_ = both(_i, p_, sizeof p_ / sizeof p_[0], mem, 16, NULL, 0);              \
+    ck_assert_int_eq(r_.status, LBPF_OK);                                                          \
+    ck_assert_uint_eq(r_.r0, (want));                                                              \
+  } while (0)
+  ASK(3, MOV64_K(2, 16));                                    /* the whole input */
+  ASK(3, ADD64_K(1, 15), MOV64_K(2, 1));                     /* its last byte */
+  ASK(0, MOV64_K(2, 17));                                    /* one byte more */
+  ASK(0, ADD64_K(1, -1), MOV64_K(2, 1));                     /* the byte before */
+  ASK(3, ADD64_K(1, 16), MOV64_K(2, 0));                     /* nothing, one past the end */
+  ASK(0, ADD64_K(1, 17), MOV64_K(2, 0));                     /* nothing, further */
+  ASK(0, MOV64_K(2, -1));                                    /* 2^64 - 1 bytes */
+  ASK(3, MOV64_X(1, 10), ADD64_K(1, -512), MOV64_K(2, 512)); /* the entry frame */
+  ASK(0, MOV64_X(1, 10), ADD64_K(1, -8), MOV64_K(2, 9));     /* past the stack's top */
+  ASK(3, MOV64_X(1, 10), ADD64_K(1, -LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE),
+      MOV64_K(2, LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE)); /* every frame */
+  ASK(1, LDDW64(1, t), MOV64_K(2, 8));                    /* read-only */
+  ASK(0, LDDW64(1, t), MOV64_K(2, 9));
+  ASK(0, LDDW(1, 0, 0), MOV64_K(2, 1)); /* address 0 */
+#undef ASK
+  env.regions = NULL;
+  env.nregions = 0;
+}
+END_TEST
+#line 2315 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -318,7 +354,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 2297 "lit/interp.nw"
+#line 2354 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -344,7 +380,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2332 "lit/interp.nw"
+#line 2389 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -362,7 +398,7 @@ START_TEST(budget_in_chunks) {
     }
 }
 END_TEST
-#line 2355 "lit/interp.nw"
+#line 2412 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -412,7 +448,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2416 "lit/interp.nw"
+#line 2473 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -498,7 +534,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2508 "lit/interp.nw"
+#line 2565 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -512,7 +548,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2532 "lit/interp.nw"
+#line 2589 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -534,7 +570,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2573 "lit/interp.nw"
+#line 2630 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -588,7 +624,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2633 "lit/interp.nw"
+#line 2690 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -605,7 +641,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2659 "lit/interp.nw"
+#line 2716 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -642,17 +678,18 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1842 "lit/interp.nw"
+#line 1856 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2028 "lit/interp.nw"
+#line 2042 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2703 "lit/interp.nw"
+#line 2760 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
   tcase_add_loop_test(tc, memory_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, region_permissions, 0, NVARIANTS);
+  tcase_add_loop_test(tc, helper_context, 0, NVARIANTS);
   tcase_add_loop_test(tc, cache_switching, 0, NVARIANTS);
   tcase_add_loop_test(tc, caches_follow_the_input, 0, NVARIANTS);
   tcase_add_loop_test(tc, an_error_in_a_callee_leaves_the_entry_frame, 0, NVARIANTS);
@@ -666,7 +703,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1844 "lit/interp.nw"
+#line 1858 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

@@ -61,47 +61,73 @@ struct machine {
   unsigned depth, max_depth; /* frames in use beyond the entry frame; frames available */
   int halted;                /* the entry frame has executed exit */
   struct frame frames[LBPF_MAX_CALL_DEPTH];
-  struct lbpf_region input, stack;
+  struct lbpf_helper_ctx ctx; /* the environment, the input and stack regions */
   const struct lbpf_program *prog;
   const struct lbpf_env *env;
   uint64_t budget_used, insns;
 };
 
 static uint64_t stack_top(const struct machine *m) {
-  return (uint64_t)(uintptr_t)m->stack.base + m->stack.length;
+  return (uint64_t)(uintptr_t)m->ctx.stack.base + m->ctx.stack.length;
 }
 
 static uint64_t frame_pointer(const struct machine *m) {
   return stack_top(m) - (uint64_t)LBPF_STACK_SIZE * m->depth;
 }
-#line 295 "spec/semantics.nw"
+#line 299 "spec/semantics.nw"
 struct location {
   const struct lbpf_region *region;
   uint64_t offset;
 };
 
-static int region_holds(const struct lbpf_region *r, uint64_t a, unsigned n, unsigned perm) {
+static int region_holds(const struct lbpf_region *r, uint64_t a, uint64_t n, unsigned perm) {
   uint64_t base = (uint64_t)(uintptr_t)r->base, len = r->length;
   return (r->perm & perm) == perm && n <= len && a >= base && a - base <= len - n;
 }
 
-static int locate(const struct machine *m, uint64_t a, unsigned n, unsigned perm,
-                  struct location *loc) {
-  const struct lbpf_region *fixed[2] = {&m->input, &m->stack};
+static int locate_in(const struct lbpf_helper_ctx *ctx, uint64_t a, uint64_t n, unsigned perm,
+                     struct location *loc) {
+  const struct lbpf_region *fixed[2] = {&ctx->input, &ctx->stack};
   for (int i = 0; i < 2; i++)
     if (region_holds(fixed[i], a, n, perm)) {
       *loc = (struct location){fixed[i], a - (uint64_t)(uintptr_t)fixed[i]->base};
       return 1;
     }
-  for (size_t i = 0; i < m->env->nregions; i++)
-    if (region_holds(&m->env->regions[i], a, n, perm)) {
-      *loc =
-          (struct location){&m->env->regions[i], a - (uint64_t)(uintptr_t)m->env->regions[i].base};
+  for (size_t i = 0; i < ctx->env->nregions; i++)
+    if (region_holds(&ctx->env->regions[i], a, n, perm)) {
+      *loc = (struct location){&ctx->env->regions[i],
+                               a - (uint64_t)(uintptr_t)ctx->env->regions[i].base};
       return 1;
     }
   return 0;
 }
-#line 328 "spec/semantics.nw"
+
+static int locate(const struct machine *m, uint64_t a, unsigned n, unsigned perm,
+                  struct location *loc) {
+  return locate_in(&m->ctx, a, n, perm, loc);
+}
+
+int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len) {
+  struct location loc;
+  return ctx != NULL && ctx->env != NULL && locate_in(ctx, addr, len, LBPF_PERM_READ, &loc);
+}
+
+int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len) {
+  struct location loc;
+  return ctx != NULL && ctx->env != NULL && locate_in(ctx, addr, len, LBPF_PERM_WRITE, &loc);
+}
+#line 349 "spec/semantics.nw"
+void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *env, void *mem,
+                          size_t mem_len) {
+  size_t frames = env->stack_size / LBPF_STACK_SIZE;
+  size_t depth = frames > LBPF_MAX_CALL_DEPTH ? LBPF_MAX_CALL_DEPTH : frames;
+  size_t stack_len = depth * LBPF_STACK_SIZE;
+  ctx->env = env;
+  ctx->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  ctx->stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len),
+                                    stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+}
+#line 380 "spec/semantics.nw"
 static uint64_t read_bytes(struct location loc, unsigned n) {
   const uint8_t *p = (const uint8_t *)loc.region->base + loc.offset;
   uint64_t v = 0;
@@ -124,16 +150,16 @@ static unsigned size_bytes(uint8_t opcode) {
   default: return 8;
   }
 }
-#line 358 "spec/semantics.nw"
+#line 410 "spec/semantics.nw"
 static int spend_budget(struct machine *m) {
   if (m->budget_used >= m->env->budget) return 0;
   m->budget_used++;
   return 1;
 }
-#line 372 "spec/semantics.nw"
+#line 424 "spec/semantics.nw"
 static void call_helper(struct machine *m, lbpf_helper_fn fn) {
   uint64_t *r = m->reg;
-  r[0] = fn(m->env->user, r[1], r[2], r[3], r[4], r[5]);
+  r[0] = fn(&m->ctx, r[1], r[2], r[3], r[4], r[5]);
 }
 
 static void push_frame(struct machine *m, uint32_t target) {
@@ -152,7 +178,7 @@ static void pop_frame(struct machine *m) {
   m->reg[10] = frame_pointer(m);
   m->pc = f->return_pc;
 }
-#line 431 "spec/semantics.nw"
+#line 483 "spec/semantics.nw"
 static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
   return second_operand(insn.opcode, insn.imm, m->reg[insn.src]);
 }
@@ -167,7 +193,7 @@ static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 454 "spec/semantics.nw"
+#line 506 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
   if (delta < 0 && !spend_budget(m)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
@@ -179,7 +205,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 481 "spec/semantics.nw"
+#line 533 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -201,7 +227,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     push_frame(m, (uint32_t)((int64_t)m->pc + 1 + insn.imm));
     return LBPF_OK;
   }
-#line 465 "spec/semantics.nw"
+#line 517 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -214,14 +240,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 507 "spec/semantics.nw"
+#line 559 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 521 "spec/semantics.nw"
+#line 573 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -249,7 +275,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 557 "spec/semantics.nw"
+#line 609 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -274,7 +300,7 @@ static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   return LBPF_OK;
 }
 
-#line 409 "spec/semantics.nw"
+#line 461 "spec/semantics.nw"
 static enum lbpf_status step(struct machine *m) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   m->insns++;
@@ -291,7 +317,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 596 "spec/semantics.nw"
+#line 648 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&
@@ -304,12 +330,8 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
   struct machine m = {0};
   *result = (struct lbpf_result){.status = LBPF_ERR_ARGUMENT};
   if (!environment_ok(prog, env, mem, mem_len)) return;
-  size_t frames = env->stack_size / LBPF_STACK_SIZE;
-  m.max_depth = frames > LBPF_MAX_CALL_DEPTH ? LBPF_MAX_CALL_DEPTH : (unsigned)frames;
-  size_t stack_len = (size_t)m.max_depth * LBPF_STACK_SIZE;
-  m.stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len), stack_len,
-                                 LBPF_PERM_READ | LBPF_PERM_WRITE};
-  m.input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  lbpf_helper_ctx_init(&m.ctx, env, mem, mem_len);
+  m.max_depth = (unsigned)(m.ctx.stack.length / LBPF_STACK_SIZE);
   m.prog = prog;
   m.env = env;
   m.reg[1] = (uint64_t)(uintptr_t)mem;

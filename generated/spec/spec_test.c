@@ -246,7 +246,7 @@ START_TEST(instruction_table) {
   ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
-#line 632 "spec/semantics.nw"
+#line 680 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -277,7 +277,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 671 "spec/semantics.nw"
+#line 719 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -300,7 +300,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 701 "spec/semantics.nw"
+#line 749 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -342,7 +342,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 748 "spec/semantics.nw"
+#line 796 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -360,7 +360,7 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 773 "spec/semantics.nw"
+#line 821 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
   /* r0 counts down from 3: three taken backward jumps. */
   struct lbpf_result r =
@@ -446,7 +446,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 846 "spec/semantics.nw"
+#line 894 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);

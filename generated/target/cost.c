@@ -1,4 +1,4 @@
-#line 451 "lit/target.nw"
+#line 453 "lit/target.nw"
 #include "target.h"
 
 #define SYST_CSR (*(volatile uint32_t *)0xe000e010)
@@ -68,6 +68,11 @@ uint64_t lbpf_m4_ticks(struct lbpf_m4_call *call, uint32_t pad) {
   /* the write leaves 0; the first tick reloads 0xffffff, then it counts down */
   uint64_t in_period = now == 0 ? 0 : SYST_WRAP - now;
   return (uint64_t)lbpf_m4_wraps * SYST_WRAP + in_period;
+}
+
+uint64_t lbpf_m4_ticks_now(void) {
+  uint32_t now = SYST_CVR;
+  return (uint64_t)lbpf_m4_wraps * SYST_WRAP + (now == 0 ? 0 : SYST_WRAP - now);
 }
 
 uint64_t lbpf_m4_cost(struct lbpf_m4_call *call, void (*restore)(void *ctx), void *ctx) {

@@ -1,13 +1,15 @@
-#line 629 "lit/target.nw"
+#line 636 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
 #include "lbpf.h"
 #include "lbpf_engines.h"
+#include "lbpf_image.h"
 #include "lbpf_jit.h"
+#include "runner.h"
 #include "target.h"
 
-#line 655 "lit/target.nw"
+#line 664 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,10 +21,44 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 677 "lit/target.nw"
+#line 697 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_env env;
-#line 690 "lit/target.nw"
+
+static char printed[4 * LBPF_PRINTF_MAX], shown[4 * LBPF_PRINTF_MAX];
+static size_t nprinted, nshown;
+static void print_to_job(void *out, const char *text, size_t len) {
+  (void)out;
+  if (len > sizeof printed - nprinted) len = sizeof printed - nprinted;
+  memcpy(printed + nprinted, text, len);
+  nprinted += len;
+}
+
+static uint64_t board_ms(void *clock) {
+  (void)clock;
+  return lbpf_m4_ticks_now() * 5 * 8 / 1000000; /* five instructions a tick, 8 ns each */
+}
+
+enum { KV_ENTRIES = 32 };
+static struct lbpf_kv_entry global_entries[KV_ENTRIES], local_entries[KV_ENTRIES];
+static struct lbpf_kv global_store = {global_entries, KV_ENTRIES, 0};
+static struct lbpf_kv local_store = {local_entries, KV_ENTRIES, 0};
+static struct lbpf_std_helpers std = {&global_store, &local_store, print_to_job, NULL,
+                                      board_ms,      NULL,         NULL};
+
+/* Keep what the run that just ended printed, for the job's output. */
+static void keep_printed(void) {
+  memcpy(shown, printed, nprinted);
+  nshown = nprinted;
+}
+
+static void reset_helpers(void) {
+  global_store.count = local_store.count = 0;
+  nprinted = 0;
+}
+
+static struct lbpf_helper helpers[LBPF_TOOL_NHELPERS];
+#line 783 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -42,7 +78,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 959 "lit/target.nw"
+#line 1079 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -70,7 +106,7 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 717 "lit/target.nw"
+#line 810 "lit/target.nw"
 enum { JOB_FIELDS = 7 };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -127,7 +163,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 783 "lit/target.nw"
+#line 876 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -156,6 +192,8 @@ struct runs {
   unsigned done;
   bool native; /* compare the returned registers too */
   bool differ;
+  const struct lbpf_image *image; /* the program's image, or NULL */
+  uint8_t *data;                  /* its data region */
 };
 
 static bool same_result(const struct lbpf_result *a, const struct lbpf_result *b) {
@@ -173,9 +211,26 @@ static void next_run(void *ctx) {
     r->differ |= !same_result(&r->first, r->result) ||
                  (r->native && memcmp(r->first_ret, r->call->ret, sizeof r->first_ret) != 0);
   }
+  if (r->done > 0) keep_printed();
   r->done++;
   memcpy(r->mem, r->pristine, r->len);
   memset(stack, 0, sizeof stack);
+  reset_helpers();
+  if (r->image && r->image->data_len) memcpy(r->data, r->image->data, r->image->data_len);
+}
+
+/* What the program printed, one "print TEXT" line per line. */
+static void print_printed(void) {
+  for (size_t i = 0; i < nshown;) {
+    char line[LBPF_PRINTF_MAX + 8] = "print ";
+    size_t n = 6;
+    while (i < nshown && shown[i] != '\n' && n < sizeof line - 2)
+      line[n++] = shown[i++];
+    if (i < nshown && shown[i] == '\n') i++;
+    line[n++] = '\n';
+    line[n] = '\0';
+    lbpf_m4_puts(line);
+  }
 }
 
 static void print_outcome(const struct job *job, const struct outcome *o, bool measured) {
@@ -218,6 +273,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.mem = load_file(job->mem, &r.len);
   r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
   lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
+  lbpf_tool_helpers(&env, helpers, &std);
   if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL ||
       (job->budget != NULL && !parse_u64(job->budget, &env.budget))) {
     lbpf_m4_puts(job->name);
@@ -226,12 +282,45 @@ static bool run_job(const struct job *job, struct outcome *o) {
   }
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
+  struct lbpf_image image;
+  env.regions = NULL;
+  env.nregions = 0;
+  if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
+
+#line 747 "lit/target.nw"
+    static struct lbpf_region image_regions[2];
+    uint32_t bad = 0;
+    enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
+    uint8_t *data = NULL, *rodata = NULL, *placed = NULL;
+    if (s == LBPF_IMAGE_OK) {
+      data = arena_alloc(image.data_len + 1);
+      rodata = arena_alloc(image.rodata_len + 1);
+      placed = arena_alloc(image.text_len);
+      s = data && rodata && placed
+              ? lbpf_image_place(&image, data, rodata, placed, image.text_len, image_regions, &bad)
+              : LBPF_IMAGE_ERR_BUFFER;
+    }
+    if (s != LBPF_IMAGE_OK) {
+      lbpf_m4_puts(job->name);
+      lbpf_m4_puts(": image refused: ");
+      lbpf_m4_puts(lbpf_image_status_name(s));
+      lbpf_m4_puts("\n");
+      return false;
+    }
+    code = placed;
+    code_size = image.text_len;
+    env.regions = image_regions;
+    env.nregions = 2;
+    r.image = &image;
+    r.data = data;
+#line 997 "lit/target.nw"
+  }
   struct lbpf_m4_call call = {0};
   struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 576 "lit/target.nw"
+#line 583 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -244,10 +333,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 885 "lit/target.nw"
+#line 1003 "lit/target.nw"
   } else if (strcmp(job->engine, "jit") == 0) {
 
-#line 936 "lit/target.nw"
+#line 1056 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -268,7 +357,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
     call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
                                  .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 887 "lit/target.nw"
+#line 1005 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -300,8 +389,9 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.call = &call;
   r.native = native;
   r.result = &o->result;
+  nshown = 0;
 
-#line 995 "lit/target.nw"
+#line 1115 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -320,12 +410,13 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 919 "lit/target.nw"
+#line 1038 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
+  if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1023 "lit/target.nw"
+#line 1143 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;
@@ -377,6 +468,7 @@ int lbpf_m4_main(void) {
     bool ok = expectation_met(&job, &o, &checked);
     print_outcome(&job, &o, strcmp(job.repeat, "0") != 0);
     lbpf_m4_puts(checked ? (ok ? " PASS\n" : " FAIL\n") : "\n");
+    print_printed();
     if (ok)
       passed++;
     else

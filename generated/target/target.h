@@ -45,12 +45,14 @@ struct lbpf_m4_call {
 };
 
 void lbpf_m4_cost_init(void);
+/* Ticks since the timed call running now began (the helpers' clock). */
+uint64_t lbpf_m4_ticks_now(void);
 /* Ticks elapsed during the call, padded by pad (0..4) instructions. */
 uint64_t lbpf_m4_ticks(struct lbpf_m4_call *call, uint32_t pad);
 /* The exact instruction count of one call (five timed calls); before
    each of them, restore(ctx) puts the input memory back. */
 uint64_t lbpf_m4_cost(struct lbpf_m4_call *call, void (*restore)(void *ctx), void *ctx);
-#line 561 "lit/target.nw"
+#line 568 "lit/target.nw"
 /* Make freshly written Thumb code at code callable: complete the stores,
    flush the pipeline, and return its address with the Thumb bit set. */
 static inline void *lbpf_m4_code_entry(void *code) {

@@ -2,10 +2,13 @@
 # disassembler, and clang-compiled C programs against their native twins.
 # (check-conformance, check-negative and check-badinput are in the top Makefile.)
 
-C_PROGRAMS := $(filter-out tests/c/native_main.c,$(sort $(wildcard tests/c/*.c)))
-C_BPF_OBJS := $(patsubst tests/c/%.c,build/c/%.o,$(C_PROGRAMS))
+C_PROGRAMS := $(filter-out tests/c/native_main.c,$(sort $(wildcard tests/c/*.c tests/real/*.c)))
+C_BPF_OBJS := $(patsubst tests/%.c,build/%.o,$(C_PROGRAMS))
 
 build/c/%.o: tests/c/%.c
+	@mkdir -p $(@D)
+	clang -O2 -ffreestanding -target bpf -mcpu=v3 -c $< -o $@
+build/real/%.o: tests/real/%.c
 	@mkdir -p $(@D)
 	clang -O2 -ffreestanding -target bpf -mcpu=v3 -c $< -o $@
 
@@ -22,7 +25,12 @@ check-c-programs: build/litbpf build/san/litbpf
 check-plugin: build/litbpf build/litbpf-plugin
 	tests/plugin_conformance.sh build/litbpf build/litbpf-plugin $(CONFORMANCE)/tests
 
-CHECK_TARGETS += check-asm-roundtrip check-c-programs check-plugin
+# Whole ELF objects: linking, the entry rule, refusals (tests/elf_link.sh).
+.PHONY: check-elf-link
+check-elf-link: build/san/litbpf
+	tests/elf_link.sh build/san/litbpf
+
+CHECK_TARGETS += check-asm-roundtrip check-c-programs check-plugin check-elf-link
 
 # Unit checks of the tools' building blocks (packing, assembler messages,
 # ISA versions, hex), plain and under ASan+UBSan.

@@ -119,10 +119,10 @@ static void run_help(void) {
   char names[256];
   lbpf_engine_names(names, sizeof names);
   printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
-         "                  [--repeat N] [--stats] PROGRAM\n"
+         "                  [--repeat N] [--stats] [--entry NAME] PROGRAM\n"
          "\n"
-         "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
-         "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
+         "Load PROGRAM (raw bytecode, a .data test file, an ELF object from clang\n"
+         "-target bpf, or an image: litbpf pack's or RIOT's rBPF) and run it with r1 = a writable copy of the input memory\n"
          "and r2 = its length.  Prints r0 as 0x... on stdout.  On a run-time error prints\n"
          "'litbpf: run-time error at pc N: <error>' on stderr.\n"
          "\n"
@@ -134,17 +134,28 @@ static void run_help(void) {
          "  --repeat N       run N times, each on a fresh copy of the memory; print the\n"
          "                   last r0 (default 1)\n"
          "  --stats          print the instructions executed and the budget used on stderr\n"
+         "  --entry NAME     the function (symbol) or code section of an ELF object to run\n"
+         "\n"
+         "An ELF object is linked whole: every code section, local calls between them,\n"
+         "globals in .data, .bss and .rodata (regions kept across the runs of --repeat;\n"
+         ".rodata read-only).  Without --entry the program is the only global function,\n"
+         "else the only function, else the only code section; anything else is refused\n"
+         "with the list of candidates.\n"
          "\n"
          "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1,\n"
-         "helper %d mixes r1-r5; helper %d is registered without a function.\n"
+         "helper %d mixes r1-r5, helper %d answers what the program may read (1) and write\n"
+         "(2) of r2 bytes at r1; helper %d is registered without a function.  The standard\n"
+         "helpers are registered: 0x01 printf (to stderr), 0x02 memcpy, 0x10/0x11 store\n"
+         "local/global, 0x12/0x13 fetch local/global, 0x20 now_ms.\n"
          "\n%s",
          names, LBPF_DEFAULT_BUDGET, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE, LBPF_TEST_HELPER_ID,
-         LBPF_TEST_HELPER_MIX, LBPF_TEST_HELPER_ABSENT, exit_code_help);
+         LBPF_TEST_HELPER_MIX, LBPF_TEST_HELPER_ACCESS, LBPF_TEST_HELPER_ABSENT, exit_code_help);
 }
 
 static int cmd_run(int argc, char **argv) {
   struct opt_state o = {argc, 1, argv, "run"};
   const char *engine_name = "spec", *mem_hex = NULL, *mem_file = NULL, *program = NULL, *v;
+  const char *entry = NULL;
   uint64_t budget = LBPF_DEFAULT_BUDGET, repeat = 1;
   bool stats = false;
   while (o.i < argc) {
@@ -157,6 +168,8 @@ static int cmd_run(int argc, char **argv) {
     if ((m = opt_match(&o, "--engine", &engine_name))) {
       if (m < 0) return EXIT_USAGE;
     } else if ((m = opt_match(&o, "--mem", &mem_hex))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if ((m = opt_match(&o, "--entry", &entry))) {
       if (m < 0) return EXIT_USAGE;
     } else if ((m = opt_match(&o, "--mem-file", &mem_file))) {
       if (m < 0) return EXIT_USAGE;
@@ -182,9 +195,9 @@ static int cmd_run(int argc, char **argv) {
   const struct lbpf_engine *engine = engine_or_complain("run", engine_name);
   if (!engine) return EXIT_USAGE;
 
-  char err[512];
+  char err[1024];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(program, &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(program, entry, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return load_error_exit(le);
@@ -214,7 +227,8 @@ static int cmd_run(int argc, char **argv) {
   if (!r) {
     fprintf(stderr, "litbpf: out of memory\n");
     rc = EXIT_IO;
-  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, pf.regions, pf.nregions, budget,
+                              &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf: %s: program refused at pc %" PRIu32 ": %s\n", program, fault.pc,
             lbpf_status_name(fault.status));
     rc = EXIT_REFUSED;
@@ -296,26 +310,41 @@ static int cmd_asm(int argc, char **argv) {
 
 static int cmd_disasm(int argc, char **argv) {
   if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-    printf("usage: litbpf disasm PROGRAM\n"
+    printf("usage: litbpf disasm [--entry NAME] PROGRAM\n"
            "\n"
            "Disassemble PROGRAM (raw bytecode, .data test file or ELF object) into the\n"
            "conformance suite's assembly syntax; the output reassembles to the same bytes.\n"
            "Instructions with no assembly form are written '.raw 0x<64-bit word>'.\n"
+           "An ELF object is shown linked, as 'litbpf run' runs it (--entry as there), the\n"
+           "addresses of its data still zero.\n"
            "\n%s",
            exit_code_help);
     return EXIT_OK;
   }
-  if (argc != 2) return usage_error("disasm", "expected one PROGRAM");
-  char err[512];
+  const char *entry = NULL, *program = NULL;
+  struct opt_state o = {argc, 1, argv, "disasm"};
+  while (o.i < argc) {
+    int m = opt_match(&o, "--entry", &entry);
+    if (m < 0) return EXIT_USAGE;
+    if (m) continue;
+    if (argv[o.i][0] == '-' && argv[o.i][1] != '\0')
+      return usage_error("disasm", "unknown option '%s'", argv[o.i]);
+    if (program) return usage_error("disasm", "expected one PROGRAM");
+    program = argv[o.i++];
+  }
+  if (!program) return usage_error("disasm", "expected one PROGRAM");
+  char err[1024];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(argv[1], &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(program, entry, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return load_error_exit(le);
   }
-  int rc = lbpf_disassemble(stdout, pf.code, pf.code_size);
+  /* an ELF object: the linked code before its data addresses are bound */
+  const uint8_t *code = pf.format == LBPF_FORMAT_ELF ? pf.elf.code : pf.code;
+  int rc = lbpf_disassemble(stdout, code, pf.code_size);
   if (rc)
-    fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", argv[1],
+    fprintf(stderr, "litbpf: %s: %zu bytes is not a whole number of instructions\n", program,
             pf.code_size);
   lbpf_program_file_free(&pf);
   return rc ? EXIT_FORMAT : EXIT_OK;
@@ -340,7 +369,7 @@ static int cmd_jit(int argc, char **argv) {
     return usage_error("jit", "expected --dump PROGRAM");
   char err[512];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(argv[2], &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(argv[2], NULL, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return load_error_exit(le);
@@ -350,7 +379,7 @@ static int cmd_jit(int argc, char **argv) {
   struct lbpf_program prog;
   /* the tools' environment (helpers) for the verifier, as every command has */
   enum lbpf_status st = r ? lbpf_runner_load(r, lbpf_engine_find("spec"), pf.code, pf.code_size,
-                                             LBPF_DEFAULT_BUDGET, &fault)
+                                             pf.regions, pf.nregions, LBPF_DEFAULT_BUDGET, &fault)
                           : LBPF_ERR_ARGUMENT;
   if (st == LBPF_OK) st = lbpf_verify(r->code, r->code_size, &r->env, &prog, &fault);
   int rc = EXIT_OK;
@@ -374,6 +403,71 @@ static int cmd_jit(int argc, char **argv) {
   if (r) lbpf_runner_free(r);
   free(r);
   lbpf_program_file_free(&pf);
+  return rc;
+}
+
+/* ---- litbpf pack ---- */
+
+static int cmd_pack(int argc, char **argv) {
+  const char *entry = NULL, *program = NULL, *out = NULL;
+  struct opt_state o = {argc, 1, argv, "pack"};
+  while (o.i < argc) {
+    const char *a = argv[o.i];
+    int m;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      printf("usage: litbpf pack [--entry NAME] OBJECT -o IMAGE\n"
+             "\n"
+             "Link OBJECT (an ELF object from clang -target bpf) as 'litbpf run' does and write\n"
+             "it as a litbpf image (version 1) for the device: header, data, read-only data,\n"
+             "code whose lddw of a global is an LDDWD or LDDWR, the entry's record and a\n"
+             "checksum (the format is in the book's chapter on images).  'litbpf run',\n"
+             "'disasm' and the firmware load images, and RIOT's femto-container files too.\n"
+             "An object whose data holds addresses of globals is refused.\n"
+             "\n%s",
+             exit_code_help);
+      return EXIT_OK;
+    }
+    if ((m = opt_match(&o, "--entry", &entry)) || (m = opt_match(&o, "-o", &out))) {
+      if (m < 0) return EXIT_USAGE;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      return usage_error("pack", "unknown option '%s'", a);
+    } else {
+      if (program) return usage_error("pack", "more than one object ('%s', '%s')", program, a);
+      program = argv[o.i++];
+    }
+  }
+  if (!program || !out) return usage_error("pack", "expected OBJECT and -o IMAGE");
+  char err[1024];
+  uint8_t *data;
+  size_t len;
+  enum lbpf_load_error le = lbpf_read_file(program, LBPF_FILE_MAX, &data, &len, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    return load_error_exit(le);
+  }
+  if (!lbpf_is_elf(data, len)) {
+    free(data);
+    fprintf(stderr, "litbpf: %s: not an ELF object\n", program);
+    return EXIT_FORMAT;
+  }
+  struct lbpf_elf_program p;
+  uint8_t *image = NULL;
+  size_t image_len = 0;
+  int rc = EXIT_OK;
+  if (lbpf_elf_link(data, len, program, entry, &p, err, sizeof err) ||
+      lbpf_elf_pack(&p, program, &image, &image_len, err, sizeof err)) {
+    fprintf(stderr, "litbpf: %s\n", err);
+    rc = EXIT_FORMAT;
+  } else {
+    FILE *f = fopen(out, "wb");
+    if (!f || fwrite(image, 1, image_len, f) != image_len || fclose(f) != 0) {
+      fprintf(stderr, "litbpf: %s: cannot write: %s\n", out, strerror(errno));
+      rc = EXIT_IO;
+    }
+  }
+  free(image);
+  lbpf_elf_program_free(&p);
+  free(data);
   return rc;
 }
 
@@ -429,7 +523,7 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
   char got[160];
   if (!r) {
     snprintf(got, sizeof got, "out of memory");
-  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, NULL, 0, budget, &fault) != LBPF_OK) {
     snprintf(got, sizeof got, "refused by the loader at pc %" PRIu32 ": %s", fault.pc,
              lbpf_status_name(fault.status));
     pass = tf.has_error;
@@ -595,6 +689,7 @@ static const struct command commands[] = {
     {"run", cmd_run, "run a program (raw, .data or ELF) and print r0"},
     {"asm", cmd_asm, "assemble text into raw bytecode"},
     {"disasm", cmd_disasm, "disassemble a program"},
+    {"pack", cmd_pack, "write an ELF object as an image for the device"},
     {"conformance", cmd_conformance, "run conformance test files"},
     {"thumb-disasm", lbpf_cmd_thumb_disasm, "disassemble Thumb-2 code (HEX or FILE)"},
     {"jit", cmd_jit, "show the Thumb-2 code of a program's ALU runs (--dump)"},

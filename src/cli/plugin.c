@@ -70,6 +70,7 @@ int main(int argc, char **argv) {
   uint8_t *text = NULL, *prog = NULL, *mem = NULL;
   size_t text_len = 0, prog_len = 0, mem_len = 0;
   int rc = 1;
+  struct lbpf_program_file pf = {0};
   if (!prog_hex) {
     if (lbpf_read_file("-", LBPF_FILE_MAX, &text, &text_len, err, sizeof err)) {
       fprintf(stderr, "litbpf-plugin: program: %s\n", err);
@@ -93,9 +94,13 @@ int main(int argc, char **argv) {
   }
   const uint8_t *code = prog;
   size_t code_size = prog_len;
-  if (elf && lbpf_elf_code(prog, prog_len, "program", &code, &code_size, err, sizeof err)) {
-    fprintf(stderr, "litbpf-plugin: %s\n", err);
-    goto out;
+  if (elf) {
+    if (lbpf_elf_load(prog, prog_len, "program", NULL, &pf, err, sizeof err)) {
+      fprintf(stderr, "litbpf-plugin: %s\n", err);
+      goto out;
+    }
+    code = pf.code;
+    code_size = pf.code_size;
   }
   struct lbpf_runner *r = malloc(sizeof *r);
   struct lbpf_fault fault;
@@ -103,7 +108,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "litbpf-plugin: out of memory\n");
     goto out;
   }
-  if (lbpf_runner_load(r, engine, code, code_size, LBPF_DEFAULT_BUDGET, &fault) != LBPF_OK) {
+  if (lbpf_runner_load(r, engine, code, code_size, pf.regions, pf.nregions, LBPF_DEFAULT_BUDGET,
+                       &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf-plugin: program refused at pc %" PRIu32 ": %s\n", fault.pc,
             lbpf_status_name(fault.status));
   } else {
@@ -120,6 +126,7 @@ int main(int argc, char **argv) {
   lbpf_runner_free(r);
   free(r);
 out:
+  lbpf_program_file_free(&pf);
   free(text);
   free(prog);
   free(mem);

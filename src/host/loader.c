@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "bytecode.h"
+#include "lbpf_image.h"
 
 static int failf(char *err, size_t errlen, const char *fmt, ...) {
   va_list ap;
@@ -443,7 +444,7 @@ struct shdr {
   uint32_t name, type;
   uint64_t flags, offset, size;
   uint32_t link, info;
-  uint64_t entsize;
+  uint64_t addralign, entsize;
 };
 
 static struct shdr read_shdr(const uint8_t *p) {
@@ -455,6 +456,7 @@ static struct shdr read_shdr(const uint8_t *p) {
   s.size = rd64(p + 32);
   s.link = rd32(p + 40);
   s.info = rd32(p + 44);
+  s.addralign = rd64(p + 48);
   s.entsize = rd64(p + 56);
   return s;
 }
@@ -468,20 +470,92 @@ static const char *elf_string(const uint8_t *data, size_t len, const struct shdr
   return s;
 }
 
-static const char *reloc_name(uint32_t type) {
-  switch (type) {
-  case 0: return "R_BPF_NONE";
-  case 1: return "R_BPF_64_64";
-  case 2: return "R_BPF_64_ABS64";
-  case 3: return "R_BPF_64_ABS32";
-  case 4: return "R_BPF_64_NODYLD32";
-  case 10: return "R_BPF_64_32";
-  default: return "unknown relocation";
-  }
+
+/* ---- ELF objects: the linker ----
+
+   An object from clang -target bpf holds code in one or more executable
+   sections (.text, and any section a program names with
+   __attribute__((section(...)))), data in .data, .bss and .rodata*
+   sections, and REL relocations that tie them together.  lbpf_elf_link
+   makes one program of it:
+
+   - the entry is chosen by the rule in loader.h, never guessed;
+   - the entry's section comes first, then the other executable sections in
+     section-header order; if the entry is not the first instruction of its
+     section, slot 0 is a `ja` to it (a forward jump: no budget spent);
+   - a call with an R_BPF_64_32 relocation gets the pc-relative immediate of
+     its target in that layout;
+   - the writable data sections are laid out one after the other in region
+     LBPF_ELF_DATA, the read-only ones in LBPF_ELF_RODATA, each at an offset
+     aligned as the section asks (at most 8); an lddw with an R_BPF_64_64
+     relocation, and a 64-bit word of data with R_BPF_64_ABS64, are recorded
+     as (region, offset) and get their address from lbpf_elf_bind once the
+     caller has placed the regions. */
+
+enum { SHT_NOBITS = 8, SHF_WRITE = 1, SHF_ALLOC = 2 };
+enum { STB_GLOBAL = 1, STB_WEAK = 2, STT_FUNC = 2, SHN_LORESERVE = 0xff00 };
+enum { R_BPF_NONE = 0, R_BPF_64_64 = 1, R_BPF_64_ABS64 = 2, R_BPF_64_32 = 10 };
+enum { OP_LDDW = 0x18, OP_CALL = 0x85, OP_JA = 0x05 };
+enum section_kind { SEC_NONE, SEC_CODE, SEC_DATA, SEC_RODATA };
+
+struct elf_sym {
+  const char *name; /* "" for a section symbol or a nameless one */
+  unsigned bind, type;
+  uint16_t shndx;
+  uint64_t value;
+};
+
+struct elf {
+  const uint8_t *data;
+  size_t len;
+  const char *name;
+  const uint8_t *sh;
+  unsigned shnum;
+  struct shdr strtab;
+  bool has_symtab;
+  struct shdr symtab, symstr;
+  uint64_t nsyms;
+  enum section_kind *kind; /* per section */
+  uint64_t *place;         /* code: first slot; data: byte offset in its region */
+  char *err;
+  size_t errlen;
+};
+
+static struct shdr elf_shdr(const struct elf *e, unsigned i) {
+  return read_shdr(e->sh + (size_t)i * SHDR_SIZE);
 }
 
-int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8_t **code,
-                  size_t *code_size, char *err, size_t errlen) {
+static const char *elf_section_name(const struct elf *e, unsigned i) {
+  if (i >= e->shnum) return "?";
+  const char *s = elf_string(e->data, e->len, &e->strtab, elf_shdr(e, i).name);
+  return s ? s : "?";
+}
+
+/* Symbol k, checked: its name is a string of the symbol string table. */
+static int elf_symbol(const struct elf *e, uint64_t k, struct elf_sym *out) {
+  if (!e->has_symtab || k >= e->nsyms)
+    return failf(e->err, e->errlen, "%s: symbol %" PRIu64 " does not exist (%" PRIu64 " symbols)",
+                 e->name, k, e->nsyms);
+  const uint8_t *p = e->data + e->symtab.offset + k * SYM_SIZE;
+  out->name = elf_string(e->data, e->len, &e->symstr, rd32(p));
+  if (!out->name)
+    return failf(e->err, e->errlen, "%s: symbol %" PRIu64 " has an invalid name offset", e->name,
+                 k);
+  out->bind = p[4] >> 4;
+  out->type = p[4] & 0xf;
+  out->shndx = rd16(p + 6);
+  out->value = rd64(p + 8);
+  if (!*out->name && out->shndx < e->shnum) out->name = elf_section_name(e, out->shndx);
+  return 0;
+}
+
+/* The header and the section table: every offset and size checked. */
+static int elf_open(struct elf *e) {
+  const uint8_t *data = e->data;
+  size_t len = e->len;
+  const char *name = e->name;
+  char *err = e->err;
+  size_t errlen = e->errlen;
   if (len < EHDR_SIZE || !lbpf_is_elf(data, len))
     return failf(err, errlen, "%s: ELF header truncated (%zu bytes, need %d)", name, len,
                  EHDR_SIZE);
@@ -509,118 +583,551 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
   if (shstrndx >= shnum)
     return failf(err, errlen, "%s: ELF section name table index %u out of range (%u sections)",
                  name, shstrndx, shnum);
-  const uint8_t *sh = data + shoff;
-  struct shdr strtab = read_shdr(sh + (size_t)shstrndx * SHDR_SIZE);
-  if (!inside(strtab.offset, strtab.size, len))
+  e->sh = data + shoff;
+  e->shnum = shnum;
+  e->strtab = elf_shdr(e, shstrndx);
+  if (!inside(e->strtab.offset, e->strtab.size, len))
     return failf(err, errlen,
                  "%s: ELF section name table (section %u) extends past the end of the file", name,
                  shstrndx);
-
-  /* the code: .text if it has bytes, else the first executable section */
-  int text = -1, first_exec = -1;
   for (unsigned i = 1; i < shnum; i++) {
-    struct shdr s = read_shdr(sh + (size_t)i * SHDR_SIZE);
-    if (s.type != SHT_PROGBITS || !(s.flags & SHF_EXECINSTR) || s.size == 0) continue;
-    const char *nm = elf_string(data, len, &strtab, s.name);
+    struct shdr s = elf_shdr(e, i);
+    if (s.type != SHT_SYMTAB) continue;
+    if (e->has_symtab)
+      return failf(err, errlen, "%s: more than one symbol table (section %u is the second)", name,
+                   i);
+    if (!inside(s.offset, s.size, len) || s.link >= shnum || s.link == i)
+      return failf(err, errlen, "%s: the symbol table (section %u) is malformed", name, i);
+    e->symtab = s;
+    e->symstr = elf_shdr(e, s.link);
+    if (!inside(e->symstr.offset, e->symstr.size, len))
+      return failf(err, errlen, "%s: the symbol names (section %u) extend past the end of the file",
+                   name, s.link);
+    e->nsyms = s.size / SYM_SIZE;
+    e->has_symtab = true;
+  }
+  return 0;
+}
+
+/* Which sections become code and data, and their sizes. */
+static int elf_classify(struct elf *e, uint64_t *code_slots, uint64_t region_size[2]) {
+  for (unsigned i = 1; i < e->shnum; i++) {
+    struct shdr s = elf_shdr(e, i);
+    e->kind[i] = SEC_NONE;
+    if ((s.type != SHT_PROGBITS && s.type != SHT_NOBITS) || s.size == 0) continue;
+    const char *nm = elf_string(e->data, e->len, &e->strtab, s.name);
     if (!nm)
-      return failf(err, errlen, "%s: ELF section %u has an invalid name offset 0x%x", name, i,
-                   s.name);
-    if (strcmp(nm, ".text") == 0 && text < 0) text = (int)i;
-    if (first_exec < 0) first_exec = (int)i;
+      return failf(e->err, e->errlen, "%s: ELF section %u has an invalid name offset 0x%x",
+                   e->name, i, s.name);
+    if (s.type == SHT_PROGBITS && (s.flags & SHF_EXECINSTR)) {
+      if (!inside(s.offset, s.size, e->len))
+        return failf(e->err, e->errlen,
+                     "%s: ELF section %u '%s' (offset 0x%" PRIx64 ", size 0x%" PRIx64
+                     ") extends past the end of the file (%zu bytes)",
+                     e->name, i, nm, s.offset, s.size, e->len);
+      if (s.size % LBPF_INSN_SIZE)
+        return failf(e->err, e->errlen,
+                     "%s: code section '%s' has %" PRIu64 " bytes, not a whole number of "
+                     "instructions",
+                     e->name, nm, s.size);
+      e->kind[i] = SEC_CODE;
+      e->place[i] = *code_slots;
+      *code_slots += s.size / LBPF_INSN_SIZE;
+      if (*code_slots > LBPF_MAX_INSNS)
+        return failf(e->err, e->errlen, "%s: more than %d instructions of code", e->name,
+                     LBPF_MAX_INSNS);
+      continue;
+    }
+    if (!(s.flags & SHF_ALLOC)) continue;
+    if (strcmp(nm, "maps") == 0 || strcmp(nm, ".maps") == 0)
+      return failf(e->err, e->errlen,
+                   "%s: section '%s' declares Linux BPF maps, which litbpf does not have; keep "
+                   "state in global variables or through the key-value helpers",
+                   e->name, nm);
+    if (s.type == SHT_PROGBITS && !inside(s.offset, s.size, e->len))
+      return failf(e->err, e->errlen,
+                   "%s: ELF section %u '%s' (offset 0x%" PRIx64 ", size 0x%" PRIx64
+                   ") extends past the end of the file (%zu bytes)",
+                   e->name, i, nm, s.offset, s.size, e->len);
+    int r = (s.flags & SHF_WRITE) ? LBPF_ELF_DATA : LBPF_ELF_RODATA;
+    uint64_t align = s.addralign > 8 ? 8 : s.addralign ? s.addralign : 1;
+    if (s.addralign & (s.addralign - 1))
+      return failf(e->err, e->errlen, "%s: section '%s' has alignment %" PRIu64 ", not a power of 2",
+                   e->name, nm, s.addralign);
+    uint64_t at = (region_size[r] + align - 1) & ~(align - 1);
+    if (s.size > LBPF_ELF_REGION_MAX || at > LBPF_ELF_REGION_MAX - s.size)
+      return failf(e->err, e->errlen,
+                   "%s: section '%s' (%" PRIu64 " bytes) makes the %s region larger than %zu bytes",
+                   e->name, nm, s.size, r == LBPF_ELF_DATA ? "data" : "rodata",
+                   (size_t)LBPF_ELF_REGION_MAX);
+    e->kind[i] = r == LBPF_ELF_DATA ? SEC_DATA : SEC_RODATA;
+    e->place[i] = at;
+    region_size[r] = at + s.size;
   }
-  int ci = text >= 0 ? text : first_exec;
-  if (ci < 0)
-    return failf(err, errlen, "%s: no executable section with code in the ELF file", name);
-  struct shdr cs = read_shdr(sh + (size_t)ci * SHDR_SIZE);
-  const char *cname = elf_string(data, len, &strtab, cs.name);
-  if (!inside(cs.offset, cs.size, len))
-    return failf(err, errlen,
-                 "%s: ELF section %d '%s' (offset 0x%" PRIx64 ", size 0x%" PRIx64
-                 ") extends past the end of the file (%zu bytes)",
-                 name, ci, cname, cs.offset, cs.size, len);
+  return 0;
+}
 
-  /* relocations against the code are not applied yet: refuse, naming one */
-  for (unsigned i = 1; i < shnum; i++) {
-    struct shdr r = read_shdr(sh + (size_t)i * SHDR_SIZE);
-    if ((r.type != SHT_REL && r.type != SHT_RELA) || r.info != (uint32_t)ci) continue;
-    const char *rname = elf_string(data, len, &strtab, r.name);
-    uint64_t entsize = r.type == SHT_REL ? 16 : 24;
-    if (!inside(r.offset, r.size, len) || r.size < entsize)
-      return failf(err, errlen,
-                   "%s: section '%s' has relocations (section %u '%s', malformed), which are not "
-                   "supported",
-                   name, cname, i, rname ? rname : "?");
-    const uint8_t *rel = data + r.offset;
-    uint64_t roff = rd64(rel), rinfo = rd64(rel + 8);
-    uint32_t rtype = (uint32_t)rinfo, rsym = (uint32_t)(rinfo >> 32);
-    const char *symname = NULL;
-    if (r.link < shnum) {
-      struct shdr st = read_shdr(sh + (size_t)r.link * SHDR_SIZE);
-      if (st.type == SHT_SYMTAB && inside(st.offset, st.size, len) &&
-          (uint64_t)rsym < st.size / SYM_SIZE && st.link < shnum) {
-        struct shdr ss = read_shdr(sh + (size_t)st.link * SHDR_SIZE);
-        const uint8_t *sym = data + st.offset + (size_t)rsym * SYM_SIZE;
-        symname = elf_string(data, len, &ss, rd32(sym));
-        if (symname && !*symname) {
-          /* a section symbol: name it by its section */
-          uint16_t shndx = rd16(sym + 6);
-          if (shndx < shnum) {
-            struct shdr target = read_shdr(sh + (size_t)shndx * SHDR_SIZE);
-            symname = elf_string(data, len, &strtab, target.name);
-          }
+/* ---- the entry ---- */
+
+struct entry {
+  unsigned sec;
+  uint64_t offset; /* bytes into the section */
+  const char *name;
+};
+
+static int add_entry(struct entry *c, size_t *n, size_t cap, struct entry x) {
+  for (size_t i = 0; i < *n; i++)
+    if (c[i].sec == x.sec && c[i].offset == x.offset) return 0; /* the same code, two names */
+  if (*n < cap) c[*n] = x;
+  (*n)++;
+  return 0;
+}
+
+/* "'a' (section .text, offset 0x10), 'b' (section fc/main)" */
+static void list_entries(const struct elf *e, const struct entry *c, size_t n, size_t cap,
+                         char *buf, size_t len) {
+  size_t k = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < n && i < cap && k < len; i++) {
+    int w = snprintf(buf + k, len - k, "%s'%s' (section %s", i ? ", " : "", c[i].name,
+                     elf_section_name(e, c[i].sec));
+    if (w < 0) return;
+    k += (size_t)w;
+    if (k < len && c[i].offset) {
+      w = snprintf(buf + k, len - k, ", offset 0x%" PRIx64, c[i].offset);
+      if (w < 0) return;
+      k += (size_t)w;
+    }
+    if (k < len) k += (size_t)snprintf(buf + k, len - k, ")");
+  }
+  if (n > cap && k < len) snprintf(buf + k, len - k, " and %zu more", n - cap);
+}
+
+enum { ENTRY_CAP = 16 };
+
+static int elf_entry(const struct elf *e, const char *want, struct entry *chosen) {
+  struct entry globals[ENTRY_CAP], funcs[ENTRY_CAP], named[ENTRY_CAP];
+  size_t nglobals = 0, nfuncs = 0, nnamed = 0;
+  unsigned ncode = 0, code_sec = 0;
+  for (unsigned i = 1; i < e->shnum; i++)
+    if (e->kind[i] == SEC_CODE) {
+      ncode++;
+      if (!code_sec) code_sec = i;
+      if (want && strcmp(elf_section_name(e, i), want) == 0)
+        add_entry(named, &nnamed, ENTRY_CAP, (struct entry){i, 0, elf_section_name(e, i)});
+    }
+  if (ncode == 0)
+    return failf(e->err, e->errlen, "%s: no executable section with code in the ELF file",
+                 e->name);
+  for (uint64_t k = 1; k < e->nsyms; k++) {
+    struct elf_sym s;
+    if (elf_symbol(e, k, &s)) return -1;
+    if (s.type != STT_FUNC || s.shndx == 0) continue;
+    if (s.shndx >= e->shnum || e->kind[s.shndx] != SEC_CODE)
+      return failf(e->err, e->errlen, "%s: function '%s' is in section %u '%s', which is not code",
+                   e->name, s.name, s.shndx, elf_section_name(e, s.shndx));
+    struct shdr sec = elf_shdr(e, s.shndx);
+    if (s.value % LBPF_INSN_SIZE || s.value >= sec.size)
+      return failf(e->err, e->errlen,
+                   "%s: function '%s' is at offset 0x%" PRIx64 " of section '%s', not at an "
+                   "instruction of it",
+                   e->name, s.name, s.value, elf_section_name(e, s.shndx));
+    struct entry x = {s.shndx, s.value, s.name};
+    add_entry(funcs, &nfuncs, ENTRY_CAP, x);
+    if (s.bind == STB_GLOBAL || s.bind == STB_WEAK) add_entry(globals, &nglobals, ENTRY_CAP, x);
+    if (want && strcmp(s.name, want) == 0) add_entry(named, &nnamed, ENTRY_CAP, x);
+  }
+  char list[700];
+  if (want) {
+    if (nnamed == 1) {
+      *chosen = named[0];
+      return 0;
+    }
+    const struct entry *c = nnamed ? named : nfuncs ? funcs : NULL;
+    size_t n = nnamed ? nnamed : nfuncs;
+    if (c)
+      list_entries(e, c, n, ENTRY_CAP, list, sizeof list);
+    else
+      snprintf(list, sizeof list, "section '%s'", elf_section_name(e, code_sec));
+    return failf(e->err, e->errlen, "%s: --entry '%s' %s; %s: %s", e->name, want,
+                 nnamed ? "names different code" : "names no function and no code section",
+                 nnamed ? "it could be" : "the candidates are", list);
+  }
+  if (nglobals == 1) {
+    *chosen = globals[0];
+    return 0;
+  }
+  if (nglobals == 0 && nfuncs == 1) {
+    *chosen = funcs[0];
+    return 0;
+  }
+  if (nfuncs == 0 && ncode == 1) {
+    *chosen = (struct entry){code_sec, 0, elf_section_name(e, code_sec)};
+    return 0;
+  }
+  const struct entry *c = nglobals ? globals : funcs;
+  size_t n = nglobals ? nglobals : nfuncs;
+  if (n)
+    list_entries(e, c, n, ENTRY_CAP, list, sizeof list);
+  else
+    snprintf(list, sizeof list, "%u code sections and no function symbol", ncode);
+  return failf(e->err, e->errlen,
+               "%s: which function is the program?  %zu %s: %s; choose one with --entry NAME",
+               e->name, n, nglobals ? "global functions" : n ? "functions" : "candidates", list);
+}
+
+/* ---- relocations ---- */
+
+static const char *reloc_name(uint32_t type) {
+  switch (type) {
+  case R_BPF_NONE: return "R_BPF_NONE";
+  case R_BPF_64_64: return "R_BPF_64_64";
+  case R_BPF_64_ABS64: return "R_BPF_64_ABS64";
+  case 3: return "R_BPF_64_ABS32";
+  case 4: return "R_BPF_64_NODYLD32";
+  case R_BPF_64_32: return "R_BPF_64_32";
+  default: return "unknown relocation";
+  }
+}
+
+static int add_reloc(struct lbpf_elf_program *p, struct lbpf_elf_reloc r, const struct elf *e) {
+  if (p->nrelocs % 64 == 0) {
+    struct lbpf_elf_reloc *more = realloc(p->relocs, (p->nrelocs + 64) * sizeof *more);
+    if (!more) return failf(e->err, e->errlen, "%s: out of memory", e->name);
+    p->relocs = more;
+  }
+  p->relocs[p->nrelocs++] = r;
+  return 0;
+}
+
+/* The (region, offset) of a data symbol plus addend, or -1 naming it. */
+static int data_target(const struct elf *e, const struct elf_sym *s, int64_t addend,
+                       const char *what, struct lbpf_elf_reloc *r) {
+  if (s->shndx == 0)
+    return failf(e->err, e->errlen,
+                 "%s: %s refers to '%s', which the object does not define (litbpf links one "
+                 "object: define it, or reach the firmware through a helper)",
+                 e->name, what, s->name);
+  if (s->shndx >= e->shnum || (e->kind[s->shndx] != SEC_DATA && e->kind[s->shndx] != SEC_RODATA))
+    return failf(e->err, e->errlen,
+                 "%s: %s refers to '%s', which is not in a data section (.data, .bss, .rodata)%s",
+                 e->name, what, s->name,
+                 s->shndx >= SHN_LORESERVE ? " (a common or absolute symbol: compile with "
+                                             "-fno-common)"
+                 : s->shndx < e->shnum && e->kind[s->shndx] == SEC_CODE
+                     ? " (the address of a function: eBPF calls functions by offset, not "
+                       "through pointers)"
+                     : "");
+  r->target = e->kind[s->shndx] == SEC_DATA ? LBPF_ELF_DATA : LBPF_ELF_RODATA;
+  r->offset = e->place[s->shndx] + s->value + (uint64_t)addend;
+  return 0;
+}
+
+static int elf_relocate(const struct elf *e, struct lbpf_elf_program *p, unsigned code_first,
+                        uint8_t *const init[2]) {
+  for (unsigned i = 1; i < e->shnum; i++) {
+    struct shdr rs = elf_shdr(e, i);
+    if (rs.type != SHT_REL && rs.type != SHT_RELA) continue;
+    if (rs.info >= e->shnum || rs.info == 0 || e->kind[rs.info] == SEC_NONE)
+      continue; /* debug information and other sections that are not loaded */
+    unsigned t = rs.info;
+    const char *tname = elf_section_name(e, t);
+    if (rs.type == SHT_RELA)
+      return failf(e->err, e->errlen,
+                   "%s: section '%s' has RELA relocations; clang -target bpf writes REL ones",
+                   e->name, tname);
+    if (!inside(rs.offset, rs.size, e->len) || rs.size % 16)
+      return failf(e->err, e->errlen, "%s: the relocations of section '%s' (section %u) are "
+                   "malformed", e->name, tname, i);
+    if (!e->has_symtab || rs.link >= e->shnum || elf_shdr(e, rs.link).type != SHT_SYMTAB)
+      return failf(e->err, e->errlen,
+                   "%s: the relocations of section '%s' name no symbol table", e->name, tname);
+    struct shdr ts = elf_shdr(e, t);
+    for (uint64_t k = 0; k < rs.size / 16; k++) {
+      const uint8_t *rel = e->data + rs.offset + k * 16;
+      uint64_t off = rd64(rel), info = rd64(rel + 8);
+      uint32_t type = (uint32_t)info;
+      struct elf_sym s;
+      if (type == R_BPF_NONE) continue;
+      if (elf_symbol(e, info >> 32, &s)) return -1;
+      char what[160];
+      if (e->kind[t] == SEC_CODE) {
+        uint64_t slot = e->place[t] + off / LBPF_INSN_SIZE + code_first;
+        snprintf(what, sizeof what, "the %s relocation at offset 0x%" PRIx64 " of '%s' (pc %" PRIu64 ")",
+                 reloc_name(type), off, tname, slot);
+        if (off % LBPF_INSN_SIZE || off >= ts.size)
+          return failf(e->err, e->errlen, "%s: %s is not at an instruction", e->name, what);
+        uint8_t *insn = p->code + slot * LBPF_INSN_SIZE;
+        int32_t imm = (int32_t)rd32(insn + 4);
+        if (type == R_BPF_64_32 && insn[0] == OP_CALL && (insn[1] >> 4) == LBPF_CALL_LOCAL) {
+          if (s.shndx == 0)
+            return failf(e->err, e->errlen,
+                         "%s: %s calls '%s', which the object does not define (litbpf links one "
+                         "object; a helper is called by its number, e.g. "
+                         "((uint64_t (*)(uint64_t))ID)(x))",
+                         e->name, what, s.name);
+          if (s.shndx >= e->shnum || e->kind[s.shndx] != SEC_CODE)
+            return failf(e->err, e->errlen, "%s: %s calls '%s', which is not code", e->name, what,
+                         s.name);
+          /* as libbpf: the target is the symbol's instruction plus imm + 1 */
+          int64_t target = (int64_t)(e->place[s.shndx] + code_first) +
+                           (int64_t)(s.value / LBPF_INSN_SIZE) + imm + 1;
+          int64_t first = (int64_t)(e->place[s.shndx] + code_first);
+          int64_t end = first + (int64_t)(elf_shdr(e, s.shndx).size / LBPF_INSN_SIZE);
+          if (s.value % LBPF_INSN_SIZE || target < first || target >= end)
+            return failf(e->err, e->errlen,
+                         "%s: %s calls outside section '%s' (symbol '%s' + %" PRId32 ")",
+                         e->name, what, elf_section_name(e, s.shndx), s.name, imm);
+          int64_t rel32 = target - (int64_t)slot - 1;
+          for (int b = 0; b < 4; b++) insn[4 + b] = (uint8_t)((uint64_t)rel32 >> (8 * b));
+        } else if (type == R_BPF_64_64 && insn[0] == OP_LDDW && (insn[1] >> 4) == 0 &&
+                   off + 2 * LBPF_INSN_SIZE <= ts.size) {
+          struct lbpf_elf_reloc r = {LBPF_ELF_IN_CODE, slot, 0, 0};
+          if (data_target(e, &s, imm, what, &r) || add_reloc(p, r, e)) return -1;
+          memset(insn + 4, 0, 4);
+          memset(insn + 12, 0, 4);
+        } else {
+          return failf(e->err, e->errlen,
+                       "%s: %s (type %u, symbol '%s') is not one litbpf applies: it links "
+                       "R_BPF_64_32 on a local call and R_BPF_64_64 on lddw",
+                       e->name, what, type, s.name);
         }
-      }
-    }
-    return failf(err, errlen,
-                 "%s: section '%s' has %" PRIu64 " relocation(s), not supported yet; the first, at "
-                 "offset 0x%" PRIx64 " (instruction %" PRIu64
-                 "), is %s (type %u) against symbol '%s'",
-                 name, cname, r.size / entsize, roff, roff / 8, reloc_name(rtype), rtype,
-                 symname ? symname : "?");
-  }
-  /* A program starts at the first instruction of the section.  If clang put
-     a static function first and the global ones later, running from offset
-     0 would run the wrong function: refuse, naming the global function. */
-  const char *first_global = NULL;
-  uint64_t first_global_at = 0;
-  bool global_at_start = false;
-  for (unsigned i = 1; i < shnum; i++) {
-    struct shdr st = read_shdr(sh + (size_t)i * SHDR_SIZE);
-    if (st.type != SHT_SYMTAB || !inside(st.offset, st.size, len) || st.link >= shnum) continue;
-    struct shdr ss = read_shdr(sh + (size_t)st.link * SHDR_SIZE);
-    for (uint64_t k = 0; k < st.size / SYM_SIZE; k++) {
-      const uint8_t *sym = data + st.offset + k * SYM_SIZE;
-      unsigned bind = sym[4] >> 4, type = sym[4] & 0xf;
-      if (rd16(sym + 6) != (uint16_t)ci || type != 2 /* FUNC */ || bind != 1 /* GLOBAL */) continue;
-      uint64_t value = rd64(sym + 8);
-      const char *sname = elf_string(data, len, &ss, rd32(sym));
-      if (value == 0) global_at_start = true;
-      if (sname && strcmp(sname, "entry") == 0 && value != 0)
-        return failf(err, errlen,
-                     "%s: function 'entry' is at offset 0x%" PRIx64 " of section '%s', not at its "
-                     "start (litbpf runs a program from the first instruction of the section)",
-                     name, value, cname);
-      if (!first_global || value < first_global_at) {
-        first_global = elf_string(data, len, &ss, rd32(sym));
-        if (!first_global) first_global = "?";
-        first_global_at = value;
+      } else {
+        int in = e->kind[t] == SEC_DATA ? LBPF_ELF_DATA : LBPF_ELF_RODATA;
+        snprintf(what, sizeof what, "the %s relocation at offset 0x%" PRIx64 " of '%s'",
+                 reloc_name(type), off, tname);
+        if (type != R_BPF_64_ABS64)
+          return failf(e->err, e->errlen,
+                       "%s: %s (type %u, symbol '%s') is not one litbpf applies: data may hold "
+                       "64-bit addresses (R_BPF_64_ABS64) only",
+                       e->name, what, type, s.name);
+        if (ts.type == SHT_NOBITS || off > ts.size || ts.size - off < 8)
+          return failf(e->err, e->errlen, "%s: %s is outside its section", e->name, what);
+        uint8_t *word = init[in] + e->place[t] + off;
+        struct lbpf_elf_reloc r = {in, e->place[t] + off, 0, 0};
+        if (data_target(e, &s, (int64_t)rd64(word), what, &r) || add_reloc(p, r, e)) return -1;
+        memset(word, 0, 8);
       }
     }
   }
-  if (first_global && !global_at_start)
-    return failf(err, errlen,
-                 "%s: section '%s' does not start with a global function: '%s' is at offset "
-                 "0x%" PRIx64 " (litbpf runs a program from the first instruction of the section)",
-                 name, cname, first_global, first_global_at);
-  *code = data + cs.offset;
-  *code_size = (size_t)cs.size;
+  return 0;
+}
+
+int lbpf_elf_link(const uint8_t *data, size_t len, const char *name, const char *entry,
+                  struct lbpf_elf_program *p, char *err, size_t errlen) {
+  struct elf e = {.data = data, .len = len, .name = name, .err = err, .errlen = errlen};
+  memset(p, 0, sizeof *p);
+  if (elf_open(&e)) return -1;
+  e.kind = calloc(e.shnum, sizeof *e.kind);
+  e.place = calloc(e.shnum, sizeof *e.place);
+  int rc = -1;
+  uint64_t slots = 0, region_size[LBPF_ELF_NREGIONS] = {0, 0};
+  struct entry chosen = {0, 0, ""};
+  if (!e.kind || !e.place) {
+    failf(err, errlen, "%s: out of memory", name);
+    goto out;
+  }
+  if (elf_classify(&e, &slots, region_size) || elf_entry(&e, entry, &chosen)) goto out;
+  /* the entry's section first: renumber the code sections */
+  uint64_t next = elf_shdr(&e, chosen.sec).size / LBPF_INSN_SIZE;
+  e.place[chosen.sec] = 0;
+  for (unsigned i = 1; i < e.shnum; i++)
+    if (e.kind[i] == SEC_CODE && i != chosen.sec) {
+      e.place[i] = next;
+      next += elf_shdr(&e, i).size / LBPF_INSN_SIZE;
+    }
+  unsigned first = chosen.offset ? 1 : 0; /* slot 0 jumps to the entry */
+  if (chosen.offset / LBPF_INSN_SIZE > INT16_MAX) {
+    failf(err, errlen, "%s: the entry '%s' is more than %d instructions into its section", name,
+          chosen.name, INT16_MAX);
+    goto out;
+  }
+  p->code_size = (size_t)(slots + first) * LBPF_INSN_SIZE;
+  p->code = calloc(1, p->code_size);
+  for (int r = 0; r < LBPF_ELF_NREGIONS; r++) {
+    p->region_size[r] = (size_t)region_size[r];
+    p->init[r] = calloc(1, p->region_size[r] ? p->region_size[r] : 1);
+  }
+  if (!p->code || !p->init[0] || !p->init[1]) {
+    failf(err, errlen, "%s: out of memory", name);
+    goto out;
+  }
+  if (first) {
+    p->code[0] = OP_JA;
+    uint16_t off = (uint16_t)(chosen.offset / LBPF_INSN_SIZE);
+    p->code[2] = (uint8_t)off;
+    p->code[3] = (uint8_t)(off >> 8);
+  }
+  for (unsigned i = 1; i < e.shnum; i++) {
+    struct shdr s = elf_shdr(&e, i);
+    if (e.kind[i] == SEC_CODE) {
+      memcpy(p->code + (e.place[i] + first) * LBPF_INSN_SIZE, data + s.offset, s.size);
+    } else if (e.kind[i] != SEC_NONE && s.type == SHT_PROGBITS) {
+      int r = e.kind[i] == SEC_DATA ? LBPF_ELF_DATA : LBPF_ELF_RODATA;
+      memcpy(p->init[r] + e.place[i], data + s.offset, s.size);
+    }
+  }
+  if (elf_relocate(&e, p, first, p->init)) goto out;
+  snprintf(p->entry, sizeof p->entry, "%s", chosen.name);
+  p->entry_pc = first ? (uint32_t)(chosen.offset / LBPF_INSN_SIZE + 1) : 0;
+  rc = 0;
+out:
+  free(e.kind);
+  free(e.place);
+  if (rc) lbpf_elf_program_free(p);
+  return rc;
+}
+
+void lbpf_elf_bind(const struct lbpf_elf_program *p, uint8_t *code,
+                   uint8_t *const region[LBPF_ELF_NREGIONS]) {
+  for (size_t i = 0; i < p->nrelocs; i++) {
+    const struct lbpf_elf_reloc *r = &p->relocs[i];
+    uint64_t addr = (uint64_t)(uintptr_t)region[r->target] + r->offset;
+    if (r->in == LBPF_ELF_IN_CODE) {
+      uint8_t *insn = code + r->at * LBPF_INSN_SIZE;
+      for (int b = 0; b < 4; b++) {
+        insn[4 + b] = (uint8_t)(addr >> (8 * b));
+        insn[12 + b] = (uint8_t)(addr >> (32 + 8 * b));
+      }
+    } else {
+      for (int b = 0; b < 8; b++) region[r->in][r->at + (uint64_t)b] = (uint8_t)(addr >> (8 * b));
+    }
+  }
+}
+
+void lbpf_elf_program_free(struct lbpf_elf_program *p) {
+  free(p->code);
+  free(p->init[0]);
+  free(p->init[1]);
+  free(p->relocs);
+  memset(p, 0, sizeof *p);
+}
+
+/* ---- images (lit/image.nw) ---- */
+
+static void put32(uint8_t *p, uint32_t v) {
+  for (int i = 0; i < 4; i++)
+    p[i] = (uint8_t)(v >> (8 * i));
+}
+
+int lbpf_elf_pack(const struct lbpf_elf_program *p, const char *name, uint8_t **out,
+                  size_t *outlen, char *err, size_t errlen) {
+  for (size_t i = 0; i < p->nrelocs; i++)
+    if (p->relocs[i].in != LBPF_ELF_IN_CODE)
+      return failf(err, errlen,
+                   "%s: data holds the address of a global (an R_BPF_64_ABS64 relocation, e.g. a "
+                   "table of string pointers), which an image cannot express; keep offsets or "
+                   "indices in the table instead",
+                   name);
+  size_t d = p->region_size[LBPF_ELF_DATA], r = p->region_size[LBPF_ELF_RODATA];
+  size_t namelen = strlen(p->entry) + 1, rr = r + namelen; /* the entry's name after rodata */
+  size_t pd = (d + 7) & ~(size_t)7, pr = (rr + 7) & ~(size_t)7;
+  size_t len = LBPF_IMAGE_HEADER + pd + pr + p->code_size + LBPF_IMAGE_FUNCTION;
+  if (d > UINT32_MAX || rr > UINT32_MAX || p->code_size > UINT32_MAX)
+    return failf(err, errlen, "%s: too large for an image", name);
+  uint8_t *b = calloc(1, len);
+  if (!b) return failf(err, errlen, "%s: out of memory", name);
+  put32(b, LBPF_MAGIC);
+  put32(b + 4, LBPF_MAGIC_VERSION);
+  put32(b + 12, (uint32_t)d);
+  put32(b + 16, (uint32_t)rr);
+  put32(b + 20, (uint32_t)p->code_size);
+  put32(b + 24, 1);
+  uint8_t *at = b + LBPF_IMAGE_HEADER;
+  if (d) memcpy(at, p->init[LBPF_ELF_DATA], d);
+  at += pd;
+  if (r) memcpy(at, p->init[LBPF_ELF_RODATA], r);
+  memcpy(at + r, p->entry, namelen);
+  at += pr;
+  uint8_t *text = at;
+  memcpy(text, p->code, p->code_size);
+  for (size_t i = 0; i < p->nrelocs; i++) { /* lddw of a global: LDDWD or LDDWR */
+    uint8_t *insn = text + p->relocs[i].at * LBPF_INSN_SIZE;
+    insn[0] = p->relocs[i].target == LBPF_ELF_DATA ? LBPF_OP_LDDWD : LBPF_OP_LDDWR;
+    put32(insn + 4, (uint32_t)p->relocs[i].offset);
+    put32(insn + 12, (uint32_t)(p->relocs[i].offset >> 32));
+  }
+  at += p->code_size;
+  put32(at, (uint32_t)r); /* the entry's name, at offset 0 of the text */
+  put32(b + 28, lbpf_image_checksum(b + LBPF_IMAGE_HEADER, len - LBPF_IMAGE_HEADER));
+  *out = b;
+  *outlen = len;
+  return 0;
+}
+
+bool lbpf_is_image(const uint8_t *data, size_t len) {
+  if (len < 4) return false;
+  uint32_t m = rd32(data);
+  return m == LBPF_MAGIC || m == LBPF_RBPF_MAGIC;
+}
+
+int lbpf_image_load(const uint8_t *data, size_t len, const char *name,
+                    struct lbpf_program_file *pf, char *err, size_t errlen) {
+  struct lbpf_image img;
+  uint32_t bad = 0;
+  memset(pf, 0, sizeof *pf);
+  pf->format = LBPF_FORMAT_IMAGE;
+  enum lbpf_image_status s = lbpf_image_parse(data, len, &img);
+  if (s != LBPF_IMAGE_OK)
+    return failf(err, errlen, "%s: %s image refused: %s", name,
+                 len >= 4 && rd32(data) == LBPF_RBPF_MAGIC ? "rBPF" : "litbpf",
+                 lbpf_image_status_name(s));
+  pf->code = malloc(img.text_len);
+  pf->region_mem[0] = malloc(img.data_len ? img.data_len : 1);
+  pf->region_mem[1] = malloc(img.rodata_len ? img.rodata_len : 1);
+  if (!pf->code || !pf->region_mem[0] || !pf->region_mem[1]) {
+    lbpf_program_file_free(pf);
+    return failf(err, errlen, "%s: out of memory", name);
+  }
+  struct lbpf_region regions[2];
+  s = lbpf_image_place(&img, pf->region_mem[0], pf->region_mem[1], pf->code, img.text_len,
+                       regions, &bad);
+  if (s != LBPF_IMAGE_OK) {
+    lbpf_program_file_free(pf);
+    return failf(err, errlen, "%s: image refused: %s at pc %" PRIu32, name,
+                 lbpf_image_status_name(s), bad);
+  }
+  pf->code_size = img.text_len;
+  for (int r = 0; r < 2; r++)
+    if (regions[r].length) pf->regions[pf->nregions++] = regions[r];
   return 0;
 }
 
 /* ---- any program file ---- */
 
-enum lbpf_load_error lbpf_load_program_file(const char *path, struct lbpf_program_file *pf,
-                                            char *err, size_t errlen) {
+int lbpf_elf_load(const uint8_t *data, size_t len, const char *name, const char *entry,
+                  struct lbpf_program_file *pf, char *err, size_t errlen) {
+  memset(pf, 0, sizeof *pf);
+  pf->format = LBPF_FORMAT_ELF;
+  if (lbpf_elf_link(data, len, name, entry, &pf->elf, err, errlen)) return -1;
+  pf->code = malloc(pf->elf.code_size);
+  bool ok = pf->code != NULL;
+  for (int r = 0; r < LBPF_ELF_NREGIONS; r++) {
+    size_t n = pf->elf.region_size[r];
+    pf->region_mem[r] = malloc(n ? n : 1);
+    if (!pf->region_mem[r])
+      ok = false;
+    else if (n)
+      memcpy(pf->region_mem[r], pf->elf.init[r], n);
+    if (n)
+      pf->regions[pf->nregions++] = (struct lbpf_region){
+          pf->region_mem[r], n,
+          r == LBPF_ELF_DATA ? LBPF_PERM_READ | LBPF_PERM_WRITE : LBPF_PERM_READ};
+  }
+  if (!ok) {
+    lbpf_program_file_free(pf);
+    return failf(err, errlen, "%s: out of memory", name);
+  }
+  memcpy(pf->code, pf->elf.code, pf->elf.code_size);
+  pf->code_size = pf->elf.code_size;
+  lbpf_elf_bind(&pf->elf, pf->code, pf->region_mem);
+  return 0;
+}
+
+
+enum lbpf_load_error lbpf_load_program_file(const char *path, const char *entry,
+                                            struct lbpf_program_file *pf, char *err,
+                                            size_t errlen) {
   uint8_t *data;
   size_t len;
   memset(pf, 0, sizeof *pf);
@@ -628,19 +1135,12 @@ enum lbpf_load_error lbpf_load_program_file(const char *path, struct lbpf_progra
   if (rc) return rc;
   rc = LBPF_LOAD_FORMAT;
   if (lbpf_is_elf(data, len)) {
-    const uint8_t *code;
-    size_t size;
     pf->format = LBPF_FORMAT_ELF;
-    if (lbpf_elf_code(data, len, path, &code, &size, err, errlen) == 0) {
-      pf->code = malloc(size ? size : 1);
-      if (pf->code) {
-        memcpy(pf->code, code, size);
-        pf->code_size = size;
-        rc = LBPF_LOAD_OK;
-      } else {
-        failf(err, errlen, "%s: out of memory", path);
-      }
-    }
+    if (lbpf_elf_load(data, len, path, entry, pf, err, errlen) == 0) rc = LBPF_LOAD_OK;
+  } else if (entry) {
+    failf(err, errlen, "%s: --entry applies to ELF objects only", path);
+  } else if (lbpf_is_image(data, len)) {
+    if (lbpf_image_load(data, len, path, pf, err, errlen) == 0) rc = LBPF_LOAD_OK;
   } else if (lbpf_is_testfile(path, data, len)) {
     struct lbpf_testfile tf;
     pf->format = LBPF_FORMAT_DATA;
@@ -666,5 +1166,7 @@ enum lbpf_load_error lbpf_load_program_file(const char *path, struct lbpf_progra
 void lbpf_program_file_free(struct lbpf_program_file *pf) {
   free(pf->code);
   free(pf->mem);
+  for (int r = 0; r < LBPF_ELF_NREGIONS; r++) free(pf->region_mem[r]);
+  lbpf_elf_program_free(&pf->elf);
   memset(pf, 0, sizeof *pf);
 }

@@ -7,8 +7,10 @@
    files (the format is described in lit/target.nw).
 
      m4prep program PROGRAM CODE_OUT MEM_OUT
-         Load PROGRAM (raw, .data or ELF); write its code to CODE_OUT and, if
-         it is a .data file with a -- mem section, the memory to MEM_OUT.
+         Load PROGRAM (raw, .data, ELF or image); write its code to CODE_OUT
+         (an ELF object with globals as a litbpf image, which the firmware
+         places) and, if it is a .data file with a -- mem section, the memory
+         to MEM_OUT.
          Prints "mem" or "nomem".  Errors as litbpf run (exit 4 or 5).
 
      m4prep hex HEX MEM_OUT
@@ -49,12 +51,37 @@ static int write_file(const char *path, const uint8_t *data, size_t len) {
 static int cmd_program(char **argv) {
   char err[512];
   struct lbpf_program_file pf;
-  enum lbpf_load_error le = lbpf_load_program_file(argv[0], &pf, err, sizeof err);
+  enum lbpf_load_error le = lbpf_load_program_file(argv[0], NULL, &pf, err, sizeof err);
   if (le) {
     fprintf(stderr, "litbpf: %s\n", err);
     return le == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
   }
-  int rc = write_file(argv[1], pf.code, pf.code_size);
+  int rc;
+  if (pf.format == LBPF_FORMAT_IMAGE) {
+    /* the firmware checks and places an image itself: the file as it is */
+    uint8_t *bytes;
+    size_t len;
+    if (lbpf_read_file(argv[0], LBPF_FILE_MAX, &bytes, &len, err, sizeof err)) {
+      fprintf(stderr, "litbpf: %s\n", err);
+      lbpf_program_file_free(&pf);
+      return EXIT_IO;
+    }
+    rc = write_file(argv[1], bytes, len);
+    free(bytes);
+  } else if (pf.elf.nrelocs) {
+    /* globals: their addresses are the firmware's, so it gets an image */
+    uint8_t *image;
+    size_t len;
+    if (lbpf_elf_pack(&pf.elf, argv[0], &image, &len, err, sizeof err)) {
+      fprintf(stderr, "litbpf: %s\n", err);
+      lbpf_program_file_free(&pf);
+      return EXIT_FORMAT;
+    }
+    rc = write_file(argv[1], image, len);
+    free(image);
+  } else {
+    rc = write_file(argv[1], pf.code, pf.code_size);
+  }
   if (rc == 0 && pf.has_mem) rc = write_file(argv[2], pf.mem, pf.mem_len);
   if (rc == 0) printf("%s\n", pf.has_mem ? "mem" : "nomem");
   lbpf_program_file_free(&pf);

@@ -2,13 +2,16 @@
 # m4run: run an eBPF program on the emulated Cortex-M4 (QEMU mps2-an386).
 #
 #   m4run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N] [--repeat N] PROGRAM
-#       Like `litbpf run': PROGRAM is raw bytecode, a .data test file or an
-#       ELF object; the input memory is HEX (hex bytes) or FILE, else the
-#       .data file's -- mem, else empty; --budget N bounds the taken backward
+#       Like `litbpf run': PROGRAM is raw bytecode, a .data test file, an
+#       ELF object (with globals: sent to the firmware as an image) or an
+#       image (litbpf pack's, or a RIOT femto-container file); the input
+#       memory is HEX (hex bytes) or FILE, else the .data file's -- mem,
+#       else empty; --budget N bounds the taken backward
 #       jumps and calls (default as litbpf run).  Prints r0 as 0x... on the
 #       first line, then `cost: N instructions', the Cortex-M4 instructions
 #       of the run alone
-#       (exact and the same on every machine; see lit/target.nw).  --repeat N
+#       (exact and the same on every machine; see lit/target.nw).  What the
+#       program prints through the printf helper goes to stderr.  --repeat N
 #       measures N times and fails unless every measurement agrees.  Errors and
 #       exit codes are those of `litbpf run' (1 run-time error, 2 usage,
 #       3 refused, 4 malformed program, 5 unreadable file), with the messages
@@ -123,6 +126,8 @@ if [ -z "$line" ]; then
   cat "$work/out" "$work/qemu-err" >&2
   exit 5
 fi
+# what the program printed through the printf helper, as litbpf run shows it
+sed -n 's/^print //p' "$work/out" >&2
 set -- $line
 cost=""
 for f in "$@"; do case "$f" in cost=*) cost=${f#cost=} ;; esac; done

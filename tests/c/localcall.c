@@ -1,7 +1,7 @@
 /* Functions that clang keeps as BPF-to-BPF calls (noinline): local calls,
    their frames, and the callee-saved registers r6-r9 across them.  clang 14
    resolves calls within .text itself (call with src=1 and a relative
-   immediate), so the object has no relocation and the loader accepts it. */
+   immediate), so the object has no relocation. */
 #include <stdint.h>
 
 static __attribute__((noinline)) uint64_t mix(uint64_t a, uint64_t b) {

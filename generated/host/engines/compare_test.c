@@ -1,4 +1,4 @@
-#line 555 "lit/engines.nw"
+#line 567 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-#line 232 "lit/pbt.nw"
+#line 239 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

@@ -1,4 +1,4 @@
-#line 349 "lit/pbt.nw"
+#line 356 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"
@@ -11,7 +11,7 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg) {
   cfg->max_functions = 10;
   cfg->alu_runs = 0;
 }
-#line 396 "lit/pbt.nw"
+#line 403 "lit/pbt.nw"
 #define MAX_LABELS (LBPF_PBT_MAX_SLOTS + LBPF_PBT_MAX_FUNCTIONS + 1)
 
 enum fix_field { FIX_OFFSET, FIX_IMM };
@@ -54,7 +54,7 @@ static int percent(struct gen *g, unsigned p) {
 static int has(struct gen *g, unsigned feature) {
   return (g->cfg->features & feature) != 0;
 }
-#line 437 "lit/pbt.nw"
+#line 444 "lit/pbt.nw"
 /* Does this instruction (or, for a local call, its callee) write r1?  The
    instruction table says what the instruction itself writes; a local call's
    callee may write any of r0-r5. */
@@ -110,7 +110,7 @@ static void resolve(struct gen *g) {
       insn->imm = delta;
   }
 }
-#line 503 "lit/pbt.nw"
+#line 510 "lit/pbt.nw"
 static const int32_t edge32[] = {0,
                                  1,
                                  -1,
@@ -172,7 +172,7 @@ static uint64_t imm64(struct gen *g) {
   if (r < 65) return (uint64_t)(int64_t)imm32(g);
   return lbpf_pbt_next(g->rng);
 }
-#line 554 "lit/pbt.nw"
+#line 561 "lit/pbt.nw"
 #define R_MEM 6
 #define R_LEN 7
 
@@ -193,7 +193,7 @@ static unsigned pick_dst(struct gen *g) {
 static unsigned pick_src(struct gen *g) {
   return (unsigned)below(g, 11);
 }
-#line 580 "lit/pbt.nw"
+#line 587 "lit/pbt.nw"
 static uint32_t room(struct gen *g, uint32_t end) {
   return end > g->c->nslots ? end - g->c->nslots : 0;
 }
@@ -209,7 +209,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 612 "lit/pbt.nw"
+#line 619 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -271,7 +271,7 @@ static void gen_alu_op(struct gen *g, uint32_t end, unsigned dst) {
     }
   }
 }
-#line 688 "lit/pbt.nw"
+#line 695 "lit/pbt.nw"
 static void gen_alu(struct gen *g, uint32_t end) {
   int observe = has(g, LBPF_PBT_MEMORY) && room(g, end) >= 2 && percent(g, 30);
   unsigned dst = pick_dst(g);
@@ -280,7 +280,7 @@ static void gen_alu(struct gen *g, uint32_t end) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, dst,
          (int16_t)(-8 * (11 + (int)below(g, 40))), 0);
 }
-#line 736 "lit/pbt.nw"
+#line 743 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -312,7 +312,7 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 783 "lit/pbt.nw"
+#line 790 "lit/pbt.nw"
 static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
@@ -343,7 +343,7 @@ static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offs
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 824 "lit/pbt.nw"
+#line 831 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
@@ -371,6 +371,12 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   if (region == LBPF_PBT_STACK) base = 10, lo = -LBPF_STACK_SIZE, hi = 0;
   if (region == LBPF_PBT_INPUT && g->function == 0 && g->r1_intact && percent(g, 40)) base = 1;
+  if (region == LBPF_PBT_RO && room(g, end) >= 6 && percent(g, 40)) {
+    /* as a global: the region's own address, bound when the case runs */
+    base = pick_dst(g);
+    emit_lddw(g, base, LBPF_PBT_RO_ADDRESS);
+    lo -= LBPF_PBT_RO_OFFSET, hi -= LBPF_PBT_RO_OFFSET;
+  }
   int loads = region == LBPF_PBT_RO;
   if (aim == LBPF_PBT_AIM_DYNAMIC) {
     if (room(g, end) < 4)
@@ -404,7 +410,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   g->c->aims[region][aim]++;
 }
-#line 895 "lit/pbt.nw"
+#line 908 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -440,7 +446,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 941 "lit/pbt.nw"
+#line 954 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -455,7 +461,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 965 "lit/pbt.nw"
+#line 978 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -489,7 +495,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1013 "lit/pbt.nw"
+#line 1026 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -568,7 +574,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1120 "lit/pbt.nw"
+#line 1133 "lit/pbt.nw"
 static void gen_alu_run(struct gen *g, uint32_t end) {
   const uint32_t len = 4 + (uint32_t)below(g, 21), inside = (uint32_t)below(g, len);
   const int jumps = g->depth < 4 && has(g, LBPF_PBT_JMP | LBPF_PBT_JMP32) && room(g, end) >= 3;
@@ -591,7 +597,7 @@ static void gen_alu_run(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_ALU_RUN]++;
 }
 
-#line 1152 "lit/pbt.nw"
+#line 1165 "lit/pbt.nw"
 /* A jump out of the structure: to the label of an enclosing shape (a break
    to the end of an if, a continue to the top of a loop, bypassing its
    counter) or, more rarely, into another function's code. */
@@ -670,7 +676,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1250 "lit/pbt.nw"
+#line 1263 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -694,7 +700,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1285 "lit/pbt.nw"
+#line 1298 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

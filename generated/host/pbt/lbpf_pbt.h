@@ -30,7 +30,7 @@ void lbpf_pbt_seed(struct lbpf_pbt_rng *rng, uint64_t seed, uint64_t index);
 uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng);
 /* A number in [0, n); n > 0. */
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n);
-#line 173 "lit/pbt.nw"
+#line 178 "lit/pbt.nw"
 enum lbpf_pbt_aim {
   LBPF_PBT_AIM_INSIDE,  /* an access well inside a region */
   LBPF_PBT_AIM_EDGE,    /* touching the first or last byte of a region */
@@ -78,12 +78,14 @@ struct lbpf_pbt_case {
 
 /* Where the read-only region lies, relative to the input memory. */
 #define LBPF_PBT_RO_OFFSET 4480
+/* An lddw of this value is bound to the read-only region's address. */
+#define LBPF_PBT_RO_ADDRESS UINT64_C(0x524f2d5245474e00)
 
 /* Write the case's program as little-endian bytes: nslots * 8 of them. */
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the standard helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 310 "lit/pbt.nw"
+#line 317 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -112,26 +114,26 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 265 "lit/pbt.nw"
+#line 272 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS LBPF_NFORMS
 /* The form of insn (its row in lbpf_forms), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1368 "lit/pbt.nw"
+#line 1381 "lit/pbt.nw"
 /* Run case c on engine e; shift (0..63) moves the regions in memory.  out
    (zeroed, or filled by an earlier call) receives the outcome: the input
    memory is its area 0, the stack its area 1.  Returns whether every byte
    outside the two writable regions still holds what it held before. */
 bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_outcome *out);
-#line 1516 "lit/pbt.nw"
+#line 1546 "lit/pbt.nw"
 /* Run c on a and b and compare (see lbpf_compare); report (zeroed, or
    filled by an earlier call) receives both outcomes.  Returns report->diff:
    LBPF_DIFF_CHECK when an engine changed a byte outside its regions. */
 unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine *b,
                           const struct lbpf_pbt_case *c, struct lbpf_comparison *report);
-#line 1583 "lit/pbt.nw"
+#line 1614 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -144,7 +146,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 1918 "lit/pbt.nw"
+#line 1949 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -158,7 +160,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2102 "lit/pbt.nw"
+#line 2133 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

@@ -1,9 +1,10 @@
-#line 1384 "lit/pbt.nw"
+#line 1397 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
+#include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
 #define GUARD 64
@@ -18,7 +19,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1417 "lit/pbt.nw"
+#line 1431 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +44,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1448 "lit/pbt.nw"
+#line 1462 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -53,6 +54,20 @@ static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) 
     if (*p != want) return false;
   }
   return true;
+}
+
+/* Programs reach the read-only region through an lddw of
+   LBPF_PBT_RO_ADDRESS, bound here to the region's place in the arena. */
+static void bind_ro(const struct lbpf_pbt_case *c, const struct arena *a, uint8_t *code) {
+  for (uint32_t i = 0; i + 1 < c->nslots; i++)
+    if (lbpf_is_lddw(c->insns[i].opcode) && ((uint64_t)(uint32_t)c->insns[i + 1].imm << 32 |
+                                             (uint32_t)c->insns[i].imm) == LBPF_PBT_RO_ADDRESS) {
+      uint64_t addr = (uint64_t)(uintptr_t)a->ro;
+      for (int b = 0; b < 4; b++) {
+        code[(size_t)i * 8 + 4 + b] = (uint8_t)(addr >> (8 * b));
+        code[(size_t)i * 8 + 12 + b] = (uint8_t)(addr >> (32 + 8 * b));
+      }
+    }
 }
 
 /* The standard environment, with the case's stack, budget and read-only
@@ -82,6 +97,7 @@ bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   struct lbpf_area areas[LBPF_MAX_AREAS];
   lbpf_pbt_encode(c, code);
   arena_init(&a, block, c, shift);
+  bind_ro(c, &a, code);
   case_env(c, &a, &ro, &env);
   size_t state_size = e->state_size(size) + 1;
   void *state = malloc(state_size);
@@ -96,7 +112,7 @@ bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, un
   lbpf_outcome_capture(out, areas, lbpf_areas(&env, a.mem, c->mem_len, areas));
   return guards_intact(&a, c);
 }
-#line 1524 "lit/pbt.nw"
+#line 1554 "lit/pbt.nw"
 struct guard_check {
   struct arena *arena;
   const struct lbpf_pbt_case *c;
@@ -124,6 +140,7 @@ unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine 
   struct guard_check g = {&arena, c};
   lbpf_pbt_encode(c, code);
   arena_init(&arena, block, c, 0);
+  bind_ro(c, &arena, code);
   case_env(c, &arena, &ro, &env);
   return lbpf_compare(a, b, code, (size_t)c->nslots * 8, &env, arena.mem, c->mem_len,
                       check_and_reset, &g, report);
