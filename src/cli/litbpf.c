@@ -329,16 +329,17 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* One test file: prints PASS, FAIL or SKIP and counts it. */
-static void conformance_file(const char *path, const struct lbpf_engine *engine, unsigned cpu,
-                             uint64_t budget, struct tally *t) {
+/* One test file: prints PASS, FAIL or SKIP and counts it.  Returns -1 if
+   the file could not be read (it also counts as failed), else 0. */
+static int conformance_file(const char *path, const struct lbpf_engine *engine, unsigned cpu,
+                            uint64_t budget, struct tally *t) {
   char err[512];
   uint8_t *text;
   size_t len;
   if (lbpf_read_file(path, LBPF_FILE_MAX, &text, &len, err, sizeof err)) {
     printf("FAIL %s: %s\n", path, err);
     t->failed++;
-    return;
+    return -1;
   }
   struct lbpf_testfile tf;
   int prc = lbpf_testfile_parse((const char *)text, len, path, &tf, err, sizeof err);
@@ -351,14 +352,14 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
       detail++;
     printf("FAIL %s: malformed test file: %s\n", path, detail);
     t->failed++;
-    return;
+    return 0;
   }
   unsigned need = lbpf_cpu_version(tf.code, tf.code_size);
   if (need > cpu) {
     printf("SKIP %s: needs --cpu v%u\n", path, need);
     t->skipped++;
     lbpf_testfile_free(&tf);
-    return;
+    return 0;
   }
   char expected[64];
   if (tf.has_result)
@@ -397,9 +398,12 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
     t->failed++;
   }
   lbpf_testfile_free(&tf);
+  return 0;
 }
 
-/* A directory: its .data files in name order. */
+/* A directory: its .data files in name order.  Returns -1 if the directory
+   could not be read, -2 if one of its files could not be read (that file
+   counts as failed), 1 if it holds no .data file, else 0. */
 static int conformance_dir(const char *dir, const struct lbpf_engine *engine, unsigned cpu,
                            uint64_t budget, struct tally *t) {
   DIR *d = opendir(dir);
@@ -429,15 +433,16 @@ static int conformance_dir(const char *dir, const struct lbpf_engine *engine, un
   if (n == 0) {
     fprintf(stderr, "litbpf: %s: no .data files in the directory\n", dir);
     free(names);
-    return -1;
+    return 1;
   }
+  int rc = 0;
   if (n) qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
-    conformance_file(names[i], engine, cpu, budget, t);
+    if (conformance_file(names[i], engine, cpu, budget, t)) rc = -2;
     free(names[i]);
   }
   free(names);
-  return 0;
+  return rc;
 }
 
 static void conformance_help(void) {
@@ -458,7 +463,8 @@ static void conformance_help(void) {
          "                  sign-extending loads, bswap, ja32 and callx (default v4)\n"
          "  --budget N      budget of each run (default %" PRIu64 ")\n"
          "\n"
-         "Exits 0 if no test failed, 1 otherwise, 2 on a usage error.\n",
+         "Exits 0 if no test failed, 1 otherwise, 2 on a usage error, 5 if a PATH (or a\n"
+         "directory's list) could not be read.\n",
          names, LBPF_DEFAULT_BUDGET);
 }
 
@@ -507,12 +513,15 @@ static int cmd_conformance(int argc, char **argv) {
     return rc;
   }
   struct tally t = {0, 0, 0};
+  bool unreadable = false;
   for (size_t i = 0; i < npaths; i++) {
     struct stat st;
     if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-      if (conformance_dir(paths[i], engine, cpu, budget, &t)) t.failed++;
-    } else {
-      conformance_file(paths[i], engine, cpu, budget, &t);
+      int drc = conformance_dir(paths[i], engine, cpu, budget, &t);
+      if (drc == 1 || drc == -1) t.failed++;
+      if (drc < 0) unreadable = true;
+    } else if (conformance_file(paths[i], engine, cpu, budget, &t)) {
+      unreadable = true;
     }
     fflush(stdout);
   }
@@ -520,7 +529,7 @@ static int cmd_conformance(int argc, char **argv) {
   printf("%u passed, %u failed", t.passed, t.failed);
   if (t.skipped) printf(", %u skipped", t.skipped);
   printf("\n");
-  return t.failed ? EXIT_RUNTIME : EXIT_OK;
+  return unreadable ? EXIT_IO : t.failed ? EXIT_RUNTIME : EXIT_OK;
 }
 
 /* ---- the subcommand table ---- */
