@@ -96,6 +96,19 @@ clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/rel.c" -o "$w/rel.o" || exi
 run 4 "object with relocations" "$w/rel.o"
 grep -q "R_BPF_64_64.*'counter'" "$w/err" || { echo "FAIL relocation message: $(cat "$w/err")"; bad=$((bad + 1)); }
 
+# a relocation section whose sh_info names no section: refused, not ignored
+# (the program would run with an unrelocated lddw)
+shoff=$(rd "$w/rel.o" 40 8); shnum=$(rd "$w/rel.o" 60 2)
+for ((i = 1; i < shnum; i++)); do
+  [ "$(rd "$w/rel.o" $((shoff + 64 * i + 4)) 4)" = 9 ] || continue
+  for info in ffffffff 00000000 "$(printf '%02x000000' "$shnum")"; do
+    cp "$w/rel.o" "$w/relinfo.o"; patch "$w/relinfo.o" $((shoff + 64 * i + 44)) "$info"
+    run 4 "relocation section with sh_info $info" "$w/relinfo.o"
+    grep -q "relocation section $i .* applies to section [0-9]*, which does not exist" "$w/err" ||
+      { echo "FAIL sh_info $info message: $(cat "$w/err")"; bad=$((bad + 1)); }
+  done
+done
+
 # an object whose entry function is not at the start of .text: refused, not misrun
 printf '#include <stdint.h>\nuint64_t other(uint64_t x) { return x * 3; }\nuint64_t entry(uint8_t *m, uint64_t n) { return n + 1; }\n' > "$w/second.c"
 clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/second.c" -o "$w/second.o" || exit 2

@@ -526,9 +526,19 @@ int lbpf_elf_code(const uint8_t *data, size_t len, const char *name, const uint8
                  ") extends past the end of the file (%zu bytes)",
                  name, ci, cname, cs.offset, cs.size, len);
 
-  /* relocations against the code are not applied yet: refuse, naming one */
+  /* relocations against the code are not applied yet: refuse, naming one.
+     A relocation section must name the section it applies to: one that names
+     none (sh_info 0 or out of range) could be meant for the code, and
+     running the code unrelocated would be wrong, so it is refused too. */
   for (unsigned i = 1; i < shnum; i++) {
     struct shdr r = read_shdr(sh + (size_t)i * SHDR_SIZE);
+    if ((r.type == SHT_REL || r.type == SHT_RELA) && (r.info == 0 || r.info >= shnum)) {
+      const char *rname = elf_string(data, len, &strtab, r.name);
+      return failf(err, errlen,
+                   "%s: relocation section %u '%s' applies to section %" PRIu32
+                   ", which does not exist (%u sections)",
+                   name, i, rname ? rname : "?", r.info, shnum);
+    }
     if ((r.type != SHT_REL && r.type != SHT_RELA) || r.info != (uint32_t)ci) continue;
     const char *rname = elf_string(data, len, &strtab, r.name);
     uint64_t entsize = r.type == SHT_REL ? 16 : 24;
