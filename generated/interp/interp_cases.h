@@ -1,6 +1,6 @@
-#line 1836 "lit/interp.nw"
+#line 1844 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1898 "lit/interp.nw"
+#line 1906 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -35,7 +35,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
 }
-#line 1940 "lit/interp.nw"
+#line 1948 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -132,7 +132,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2051 "lit/interp.nw"
+#line 2059 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -168,7 +168,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2112 "lit/interp.nw"
+#line 2120 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -225,7 +225,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2178 "lit/interp.nw"
+#line 2186 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -265,7 +265,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2227 "lit/interp.nw"
+#line 2235 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -301,7 +301,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2270 "lit/interp.nw"
+#line 2278 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -334,7 +334,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 2309 "lit/interp.nw"
+#line 2317 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -360,7 +360,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2344 "lit/interp.nw"
+#line 2352 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -378,7 +378,7 @@ START_TEST(budget_in_chunks) {
     }
 }
 END_TEST
-#line 2367 "lit/interp.nw"
+#line 2375 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -426,7 +426,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2426 "lit/interp.nw"
+#line 2435 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -473,6 +473,38 @@ START_TEST(load_refusals) {
 }
 END_TEST
 
+START_TEST(a_refused_load_never_runs) {
+  struct lbpf_insn p1[] = {MOV64_K(0, 1), EXIT}, p2[] = {MOV64_K(0, 2), MOV64_K(0, 3), EXIT};
+  struct lbpf_insn bad[] = {MOV64_K(0, 4), INSN(0xff, 0, 0, 0, 0), EXIT};
+  struct lbpf_fault f;
+  struct lbpf_result r;
+  for (int k = 0; k < 3; k++) {
+    /* a never-loaded state holds anything; then a good load, then a refused one */
+    memset(&vm, k == 0 ? 0 : 0xff, sizeof vm);
+    if (k > 0) {
+      ck_assert_int_eq(
+          variants[_i].load(&vm, code_bytes, encode(p1, 2), &env, slot_buf, sizeof slot_buf, &f),
+          LBPF_OK);
+      variants[_i].run(&vm, NULL, 0, &r);
+      ck_assert_int_eq(r.status, LBPF_OK);
+    }
+    if (k < 2) /* refused by the verifier */
+      ck_assert_int_eq(
+          variants[_i].load(&vm, code_bytes, encode(bad, 3), &env, slot_buf, sizeof slot_buf, &f),
+          LBPF_ERR_UNKNOWN_OPCODE);
+    else /* refused for its code buffer: one slot too small */
+      ck_assert_int_eq(variants[_i].load(&vm, code_bytes, encode(p2, 3), &env, slot_buf,
+                                         lbpf_interp_code_size(2), &f),
+                       LBPF_ERR_ARGUMENT);
+    variants[_i].run(&vm, NULL, 0, &r);
+    ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+    ck_assert_uint_eq(r.pc, 0);
+    ck_assert_uint_eq(r.r0, 0);
+    ck_assert_uint_eq(r.insns, 0);
+  }
+}
+END_TEST
+
 START_TEST(unusable_environments) {
   struct lbpf_insn p[] = {MOV64_K(0, 1), EXIT};
   struct lbpf_fault f;
@@ -512,7 +544,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2518 "lit/interp.nw"
+#line 2559 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -526,7 +558,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2542 "lit/interp.nw"
+#line 2583 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -548,7 +580,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2583 "lit/interp.nw"
+#line 2624 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -602,7 +634,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2643 "lit/interp.nw"
+#line 2684 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -619,7 +651,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2669 "lit/interp.nw"
+#line 2710 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -656,12 +688,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1840 "lit/interp.nw"
+#line 1848 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2040 "lit/interp.nw"
+#line 2048 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2713 "lit/interp.nw"
+#line 2754 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -677,10 +709,11 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, helpers_and_callx, 0, NVARIANTS);
   tcase_add_loop_test(tc, wide_loads, 0, NVARIANTS);
   tcase_add_loop_test(tc, load_refusals, 0, NVARIANTS);
+  tcase_add_loop_test(tc, a_refused_load_never_runs, 0, NVARIANTS);
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1842 "lit/interp.nw"
+#line 1850 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

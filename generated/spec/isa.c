@@ -145,7 +145,7 @@ static enum form form_of(uint8_t opcode) {
   default: return mem_form(opcode);
   }
 }
-#line 294 "spec/isa.nw"
+#line 299 "spec/isa.nw"
 static int is_sdiv_smod(uint8_t opcode) {
   return LBPF_OP(opcode) == LBPF_ALU_DIV || LBPF_OP(opcode) == LBPF_ALU_MOD;
 }
@@ -258,7 +258,7 @@ static enum lbpf_status check_fields(struct lbpf_insn insn, const struct lbpf_en
 }
 #undef UNUSED
 #undef REGISTER
-#line 418 "spec/isa.nw"
+#line 423 "spec/isa.nw"
 static int is_second_half(const uint8_t *code, uint32_t target) {
   /* A slot is the second half of an lddw iff an lddw starts right before it
      and that lddw is not itself a second half.  Walking back over a run of
@@ -295,13 +295,14 @@ static enum lbpf_status check_targets(const uint8_t *code, uint32_t n, uint32_t 
   }
 }
 
-#line 251 "spec/isa.nw"
+#line 255 "spec/isa.nw"
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault) {
   struct lbpf_fault ignored;
   if (fault == NULL) fault = &ignored;
   fault->pc = 0;
   fault->status = LBPF_OK;
+  if (prog != NULL) *prog = (struct lbpf_program){NULL, 0}; /* until accepted */
   if (code == NULL && size > 0) return fault->status = LBPF_ERR_ARGUMENT;
   if (size == 0) return fault->status = LBPF_ERR_EMPTY_PROGRAM;
   if (size % LBPF_INSN_SIZE != 0 || size / LBPF_INSN_SIZE > LBPF_MAX_INSNS)
@@ -318,7 +319,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
     if (lbpf_is_lddw(insn.opcode)) pc++; /* the second slot was checked with the first */
   }
 
-#line 471 "spec/isa.nw"
+#line 476 "spec/isa.nw"
   {
     uint32_t last = n - 1;
     struct lbpf_insn insn = lbpf_decode(code + (size_t)last * LBPF_INSN_SIZE);
@@ -328,7 +329,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
       return fault->status = LBPF_ERR_FALLS_OFF_END;
     }
   }
-#line 273 "spec/isa.nw"
+#line 278 "spec/isa.nw"
   if (prog != NULL) {
     prog->code = code;
     prog->ninsns = n;

@@ -1,4 +1,4 @@
-#line 489 "spec/isa.nw"
+#line 494 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf.h"
 #include "lbpf_isa.h"
 
-#line 510 "spec/isa.nw"
+#line 515 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -48,7 +48,7 @@ static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 556 "spec/isa.nw"
+#line 561 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -82,7 +82,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 594 "spec/isa.nw"
+#line 599 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -157,7 +157,7 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 675 "spec/isa.nw"
+#line 680 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -366,13 +366,31 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
+#line 835 "spec/semantics.nw"
+START_TEST(a_refused_program_never_runs) {
+  struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
+  struct lbpf_program prog;
+  struct lbpf_result r;
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(good, 2), &test_env, &prog, NULL), LBPF_OK);
+  ck_assert_int_ne(lbpf_verify(code_buf + 16, 0, &test_env, &prog, NULL), LBPF_OK);
+  lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(r.insns, 0);
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(good, 2), &test_env, &prog, NULL), LBPF_OK);
+  ck_assert_int_ne(lbpf_verify(code_buf, encode(bad, 2), &test_env, &prog, NULL), LBPF_OK);
+  lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(r.r0, 0);
+  ck_assert_uint_eq(r.insns, 0);
+}
+END_TEST
 
-#line 500 "spec/isa.nw"
+#line 505 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 709 "spec/isa.nw"
+#line 714 "spec/isa.nw"
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
@@ -382,7 +400,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 831 "spec/semantics.nw"
+#line 855 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);
@@ -391,7 +409,8 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, local_calls);
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
-#line 504 "spec/isa.nw"
+  tcase_add_test(tc, a_refused_program_never_runs);
+#line 509 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }
