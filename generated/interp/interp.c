@@ -1,4 +1,4 @@
-#line 1733 "lit/interp.nw"
+#line 1735 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -141,7 +141,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1745 "lit/interp.nw"
+#line 1747 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
 #line 352 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
@@ -237,12 +237,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1748 "lit/interp.nw"
+#line 1750 "lit/interp.nw"
 #endif
 #line 644 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 672 "lit/interp.nw"
+#line 674 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -300,7 +300,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1461 "lit/interp.nw"
+#line 1463 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -309,13 +309,13 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1535 "lit/interp.nw"
+#line 1537 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1469 "lit/interp.nw"
+#line 1471 "lit/interp.nw"
   return true;
 }
 #line 269 "lit/interp.nw"
@@ -359,7 +359,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     }
   }
 
-#line 1401 "lit/interp.nw"
+#line 1403 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 302 "lit/interp.nw"
@@ -367,7 +367,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1599 "lit/interp.nw"
+#line 1601 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -380,17 +380,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1572 "lit/interp.nw"
+#line 1574 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1611 "lit/interp.nw"
+#line 1613 "lit/interp.nw"
   }
 #line 306 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 739 "lit/interp.nw"
+#line 741 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -399,14 +399,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1176 "lit/interp.nw"
+#line 1178 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 835 "lit/interp.nw"
+#line 837 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -421,7 +421,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 852 "lit/interp.nw"
+#line 854 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -452,7 +452,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 944 "lit/interp.nw"
+#line 946 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -481,9 +481,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
 #define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
 #endif
-#line 1758 "lit/interp.nw"
+#line 1760 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 975 "lit/interp.nw"
+#line 977 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -500,9 +500,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   vm->budget_chunk = take;
   return take != 0;
 }
-#line 1760 "lit/interp.nw"
+#line 1762 "lit/interp.nw"
 #endif
-#line 758 "lit/interp.nw"
+#line 760 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -533,7 +533,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 1030 "lit/interp.nw"
+#line 1032 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -554,7 +554,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1187 "lit/interp.nw"
+#line 1189 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -582,7 +582,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1474 "lit/interp.nw"
+#line 1476 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -592,14 +592,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                            LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1586 "lit/interp.nw"
+#line 1588 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1483 "lit/interp.nw"
+#line 1485 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -625,9 +625,9 @@ dispatch_op:
   switch (op) {
 #endif
 
-#line 1061 "lit/interp.nw"
+#line 1063 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1123 "lit/interp.nw"
+#line 1125 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -679,7 +679,7 @@ dispatch_op:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1063 "lit/interp.nw"
+#line 1065 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -739,11 +739,11 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1508 "lit/interp.nw"
+#line 1510 "lit/interp.nw"
 
-#line 1217 "lit/interp.nw"
+#line 1219 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1241 "lit/interp.nw"
+#line 1243 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -782,7 +782,7 @@ dispatch_op:
       }
       NEXT();
     }
-#line 1219 "lit/interp.nw"
+#line 1221 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -797,7 +797,7 @@ dispatch_op:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 1005 "lit/interp.nw"
+#line 1007 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
     if (jump < 0) SPEND();
@@ -809,11 +809,11 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1509 "lit/interp.nw"
+#line 1511 "lit/interp.nw"
 
-#line 1285 "lit/interp.nw"
+#line 1287 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 812 "lit/interp.nw"
+#line 814 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -835,7 +835,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1287 "lit/interp.nw"
+#line 1289 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -880,9 +880,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1510 "lit/interp.nw"
+#line 1512 "lit/interp.nw"
 
-#line 1326 "lit/interp.nw"
+#line 1328 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -921,9 +921,9 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1511 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
 
-#line 1375 "lit/interp.nw"
+#line 1377 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND();
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -936,7 +936,7 @@ take:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1406 "lit/interp.nw"
+#line 1408 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     SPEND(); /* even if the depth check fails, as in the specification */
     if (vm->depth + 1 >= nframes) goto error_depth;
@@ -952,9 +952,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 904 "lit/interp.nw"
+#line 906 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1420 "lit/interp.nw"
+#line 1422 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -963,9 +963,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 904 "lit/interp.nw"
+#line 906 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1427 "lit/interp.nw"
+#line 1429 "lit/interp.nw"
           ;
       goto done;
     }
@@ -977,9 +977,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1512 "lit/interp.nw"
+#line 1514 "lit/interp.nw"
 
-#line 1552 "lit/interp.nw"
+#line 1554 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -988,9 +988,9 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1513 "lit/interp.nw"
+#line 1515 "lit/interp.nw"
 
-#line 1618 "lit/interp.nw"
+#line 1620 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1007,12 +1007,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1514 "lit/interp.nw"
+#line 1516 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1639 "lit/interp.nw"
+#line 1641 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1027,18 +1027,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 904 "lit/interp.nw"
+#line 906 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1652 "lit/interp.nw"
+#line 1654 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1572 "lit/interp.nw"
+#line 1574 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1655 "lit/interp.nw"
+#line 1657 "lit/interp.nw"
   goto done;
-#line 1518 "lit/interp.nw"
+#line 1520 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

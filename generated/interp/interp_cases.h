@@ -1,6 +1,6 @@
-#line 1844 "lit/interp.nw"
+#line 1846 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1906 "lit/interp.nw"
+#line 1908 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -35,7 +35,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
 }
-#line 1948 "lit/interp.nw"
+#line 1950 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -132,7 +132,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2059 "lit/interp.nw"
+#line 2061 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -168,7 +168,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2120 "lit/interp.nw"
+#line 2122 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -225,7 +225,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2186 "lit/interp.nw"
+#line 2188 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -265,12 +265,12 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2235 "lit/interp.nw"
+#line 2237 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
                                   {out, sizeof out, LBPF_PERM_WRITE},
-                                  {(void *)(UINTPTR_MAX - 7), 64, LBPF_PERM_READ}};
+                                  {(void *)(UINTPTR_MAX - 7), 8, LBPF_PERM_READ}};
   uint64_t t = (uint64_t)(uintptr_t)table, o = (uint64_t)(uintptr_t)out;
   env.regions = regions;
   env.nregions = 3;
@@ -287,10 +287,18 @@ START_TEST(region_permissions) {
   ck_assert_uint_eq(out[0], 0x55);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0x79, 0, 1, 0, 0), EXIT);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0xdb, 1, 1, 0, 0), EXIT);
-  /* The wrapping region: its tail past 2^64 is not inside (its head is, by the
-     specification's test too, but there is no memory there to try it on). */
+  /* The region at the very end: nothing past it is inside (its bytes are, by
+     the specification's test too, but there is no memory there to try it on). */
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 0, 0), INSN(0x71, 0, 1, 0, 0), EXIT);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 16, 0), INSN(0x79, 0, 1, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, UINTPTR_MAX - 3), INSN(0x79, 0, 1, 0, 0),
+               EXIT);
+  /* One byte more and it wraps: refused at load by both. */
+  regions[2].length = 9;
+  struct lbpf_program prog;
+  struct lbpf_fault fault;
+  ck_assert_int_eq(load_both(_i, encode(p, 4), &prog, &fault), LBPF_ERR_ARGUMENT);
+  regions[2].length = 8;
   ck_assert_uint_eq(table[0], 0xaa);
   /* Below the reachable frames: a stack of 2.5 frames offers only 2. */
   env.regions = NULL;
@@ -301,7 +309,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2278 "lit/interp.nw"
+#line 2288 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -334,7 +342,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31);
 }
 END_TEST
-#line 2317 "lit/interp.nw"
+#line 2327 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 2;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -360,7 +368,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2352 "lit/interp.nw"
+#line 2362 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -378,7 +386,7 @@ START_TEST(budget_in_chunks) {
     }
 }
 END_TEST
-#line 2375 "lit/interp.nw"
+#line 2385 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -426,7 +434,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2435 "lit/interp.nw"
+#line 2445 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -544,7 +552,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2559 "lit/interp.nw"
+#line 2569 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -558,7 +566,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2583 "lit/interp.nw"
+#line 2593 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -580,7 +588,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2624 "lit/interp.nw"
+#line 2634 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -634,7 +642,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2684 "lit/interp.nw"
+#line 2694 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -651,7 +659,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2710 "lit/interp.nw"
+#line 2720 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -688,12 +696,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1848 "lit/interp.nw"
+#line 1850 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2048 "lit/interp.nw"
+#line 2050 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2754 "lit/interp.nw"
+#line 2764 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -713,7 +721,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1850 "lit/interp.nw"
+#line 1852 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

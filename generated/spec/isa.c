@@ -145,7 +145,7 @@ static enum form form_of(uint8_t opcode) {
   default: return mem_form(opcode);
   }
 }
-#line 299 "spec/isa.nw"
+#line 300 "spec/isa.nw"
 static int is_sdiv_smod(uint8_t opcode) {
   return LBPF_OP(opcode) == LBPF_ALU_DIV || LBPF_OP(opcode) == LBPF_ALU_MOD;
 }
@@ -258,7 +258,7 @@ static enum lbpf_status check_fields(struct lbpf_insn insn, const struct lbpf_en
 }
 #undef UNUSED
 #undef REGISTER
-#line 423 "spec/isa.nw"
+#line 424 "spec/isa.nw"
 static int is_second_half(const uint8_t *code, uint32_t target) {
   /* A slot is the second half of an lddw iff an lddw starts right before it
      and that lddw is not itself a second half.  Walking back over a run of
@@ -304,6 +304,15 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
   fault->status = LBPF_OK;
   if (prog != NULL) *prog = (struct lbpf_program){NULL, 0}; /* until accepted */
   if (code == NULL && size > 0) return fault->status = LBPF_ERR_ARGUMENT;
+
+#line 488 "spec/isa.nw"
+  if (env != NULL && env->regions != NULL)
+    for (size_t i = 0; i < env->nregions; i++) {
+      uintptr_t base = (uintptr_t)env->regions[i].base;
+      size_t len = env->regions[i].length;
+      if (len != 0 && len - 1 > UINTPTR_MAX - base) return fault->status = LBPF_ERR_ARGUMENT;
+    }
+#line 264 "spec/isa.nw"
   if (size == 0) return fault->status = LBPF_ERR_EMPTY_PROGRAM;
   if (size % LBPF_INSN_SIZE != 0 || size / LBPF_INSN_SIZE > LBPF_MAX_INSNS)
     return fault->status = LBPF_ERR_PROGRAM_SIZE;
@@ -319,7 +328,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
     if (lbpf_is_lddw(insn.opcode)) pc++; /* the second slot was checked with the first */
   }
 
-#line 476 "spec/isa.nw"
+#line 497 "spec/isa.nw"
   {
     uint32_t last = n - 1;
     struct lbpf_insn insn = lbpf_decode(code + (size_t)last * LBPF_INSN_SIZE);
@@ -329,7 +338,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
       return fault->status = LBPF_ERR_FALLS_OFF_END;
     }
   }
-#line 278 "spec/isa.nw"
+#line 279 "spec/isa.nw"
   if (prog != NULL) {
     prog->code = code;
     prog->ninsns = n;

@@ -1,4 +1,4 @@
-#line 494 "spec/isa.nw"
+#line 515 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf.h"
 #include "lbpf_isa.h"
 
-#line 515 "spec/isa.nw"
+#line 536 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -48,7 +48,7 @@ static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 561 "spec/isa.nw"
+#line 582 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -82,7 +82,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 599 "spec/isa.nw"
+#line 620 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -91,6 +91,26 @@ START_TEST(refuses_bad_sizes) {
                    LBPF_ERR_PROGRAM_SIZE);
   ck_assert_int_eq(lbpf_verify(NULL, 8, &test_env, NULL, &f), LBPF_ERR_ARGUMENT);
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, NULL), LBPF_ERR_EMPTY_PROGRAM);
+}
+END_TEST
+
+/* A region ending at the top of the address space is accepted, one byte more
+   wraps and is refused, whatever the host's pointer width. */
+START_TEST(refuses_regions_that_wrap) {
+  struct lbpf_fault f;
+  struct lbpf_program prog;
+  lbpf_encode((struct lbpf_insn){0x95, 0, 0, 0, 0}, code_buf);
+  struct lbpf_region r[2] = {{NULL, 0, LBPF_PERM_READ},
+                             {(void *)(UINTPTR_MAX - 0xff), 0x100, LBPF_PERM_READ}};
+  struct lbpf_env env = test_env;
+  env.regions = r;
+  env.nregions = 2;
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_OK);
+  r[1].length = 0x101;
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(f.pc, 0);
+  r[1] = (struct lbpf_region){(void *)(uintptr_t)2, SIZE_MAX, LBPF_PERM_READ};
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_ERR_ARGUMENT);
 }
 END_TEST
 
@@ -157,7 +177,7 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 680 "spec/isa.nw"
+#line 721 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -385,15 +405,16 @@ START_TEST(a_refused_program_never_runs) {
 }
 END_TEST
 
-#line 505 "spec/isa.nw"
+#line 526 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 714 "spec/isa.nw"
+#line 755 "spec/isa.nw"
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
+  tcase_add_test(tc, refuses_regions_that_wrap);
   tcase_add_test(tc, refuses_unknown_opcodes);
   tcase_add_test(tc, refuses_nonzero_unused_fields);
   tcase_add_test(tc, refuses_bad_registers);
@@ -410,7 +431,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
   tcase_add_test(tc, a_refused_program_never_runs);
-#line 509 "spec/isa.nw"
+#line 530 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

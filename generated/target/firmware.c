@@ -1,4 +1,4 @@
-#line 622 "lit/target.nw"
+#line 629 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "runner.h"
 #include "target.h"
 
-#line 647 "lit/target.nw"
+#line 654 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,7 +19,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 669 "lit/target.nw"
+#line 676 "lit/target.nw"
 static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
                                  uint64_t r5) {
   (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -29,14 +29,17 @@ static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t 
 static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 
+static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
+
 static struct lbpf_env env = {
+    .regions = regions,
     .helpers = helpers,
     .nhelpers = sizeof helpers / sizeof helpers[0],
     .budget = LBPF_DEFAULT_BUDGET,
     .stack = stack,
     .stack_size = sizeof stack,
 };
-#line 696 "lit/target.nw"
+#line 706 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -56,10 +59,12 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 723 "lit/target.nw"
-enum { JOB_FIELDS = 7 };
+#line 733 "lit/target.nw"
+enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
+  char *region[LBPF_RUN_MAX_REGIONS];
+  int nregions;
 };
 
 static bool parse_job(char *line, struct job *job) {
@@ -74,14 +79,12 @@ static bool parse_job(char *line, struct job *job) {
     while (*p && *p != ' ' && *p != '\t')
       p++;
   }
-  if (n < JOB_FIELDS - 1) return false;
-  *job = (struct job){field[0],
-                      field[1],
-                      field[2],
-                      field[3],
-                      field[4],
-                      field[5],
-                      n == JOB_FIELDS ? field[6] : NULL};
+  if (n < 6) return false;
+  *job = (struct job){
+      field[0], field[1],         field[2], field[3], field[4], field[5], n > 6 ? field[6] : NULL,
+      {NULL},   n > 7 ? n - 7 : 0};
+  for (int i = 7; i < n; i++)
+    job->region[i - 7] = field[i];
   return true;
 }
 
@@ -102,6 +105,28 @@ static bool parse_u64(const char *s, uint64_t *v) {
   return true;
 }
 
+/* ADDR:LEN:PERM into a region; false if malformed or above 2^32 - 1. */
+static bool parse_region(char *s, struct lbpf_region *r) {
+  char *len = s, *perm;
+  uint64_t a, l;
+  while (*len && *len != ':')
+    len++;
+  if (*len == '\0') return false;
+  *len++ = '\0';
+  for (perm = len; *perm && *perm != ':'; perm++)
+    continue;
+  if (*perm == '\0') return false;
+  *perm++ = '\0';
+  if (!parse_u64(s, &a) || !parse_u64(len, &l) || a > UINT32_MAX || l > UINT32_MAX) return false;
+  r->base = (void *)(uintptr_t)a;
+  r->length = (size_t)l;
+  r->perm = strcmp(perm, "r") == 0    ? LBPF_PERM_READ
+            : strcmp(perm, "w") == 0  ? LBPF_PERM_WRITE
+            : strcmp(perm, "rw") == 0 ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                                      : 0;
+  return r->perm != 0;
+}
+
 /* Read a host file into the arena; "-" is an empty file. */
 static uint8_t *load_file(const char *path, size_t *len) {
   *len = 0;
@@ -113,7 +138,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 789 "lit/target.nw"
+#line 822 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -192,7 +217,22 @@ static void print_outcome(const struct job *job, const struct outcome *o, bool m
   if (!o->refused) {
     lbpf_m4_puts(" mem=");
     lbpf_m4_puthex(o->digest, 16);
+    lbpf_m4_puts(" budget=");
+    lbpf_m4_putu(o->result.budget_used);
   }
+  if (!o->refused && o->result.status != LBPF_OK) {
+    lbpf_m4_puts(" insns=");
+    lbpf_m4_putu(o->result.insns);
+  }
+}
+
+/* Print "NAME: why" and fail the job. */
+static bool job_failed(const struct job *job, const char *why) {
+  lbpf_m4_puts(job->name);
+  lbpf_m4_puts(": ");
+  lbpf_m4_puts(why);
+  lbpf_m4_puts("\n");
+  return false;
 }
 
 /* Run the job; false if it could not be run at all (message printed). */
@@ -201,15 +241,20 @@ static bool run_job(const struct job *job, struct outcome *o) {
   struct runs r = {0};
   size_t code_size = 0;
   uint8_t *code = load_file(job->program, &code_size);
+  if (code == NULL)
+    return job_failed(job, "cannot read the program, or it does not fit in the free RAM");
   r.mem = load_file(job->mem, &r.len);
   r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
+  if (r.pristine == NULL && strcmp(job->mem, "-") != 0 && lbpf_sh_file_length(job->mem) >= 0)
+    return job_failed(job, "the input memory does not fit in the free RAM");
+  if (r.pristine == NULL) return job_failed(job, "cannot read the memory");
   env.budget = LBPF_DEFAULT_BUDGET;
-  if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL ||
-      (job->budget != NULL && !parse_u64(job->budget, &env.budget))) {
-    lbpf_m4_puts(job->name);
-    lbpf_m4_puts(": cannot read the program, the memory, the repeat count or the budget\n");
-    return false;
-  }
+  if (!parse_u64(job->repeat, &repeat) ||
+      (job->budget != NULL && !parse_u64(job->budget, &env.budget)))
+    return job_failed(job, "cannot read the repeat count or the budget");
+  env.nregions = (size_t)job->nregions;
+  for (int i = 0; i < job->nregions; i++)
+    if (!parse_region(job->region[i], &regions[i])) return job_failed(job, "malformed region");
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
   struct lbpf_m4_call call = {0};
@@ -229,7 +274,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 890 "lit/target.nw"
+#line 942 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -262,7 +307,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 934 "lit/target.nw"
+#line 986 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -281,11 +326,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 922 "lit/target.nw"
+#line 974 "lit/target.nw"
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 962 "lit/target.nw"
+#line 1014 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

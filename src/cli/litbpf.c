@@ -51,7 +51,7 @@ static int usage_error(const char *cmd, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
-/* ---- option parsing: --name VALUE or --name=VALUE ---- */
+/* ---- option parsing: lbpf_opt_match and lbpf_parse_u64 (src/host/runner.c) ---- */
 
 struct opt_state {
   int argc, i;
@@ -59,43 +59,11 @@ struct opt_state {
   const char *cmd;
 };
 
-/* If argv[i] is option name, set *value (for options with a value) and
-   advance; returns 1 if matched, 0 if not, -1 on a missing value. */
+/* lbpf_opt_match, with the usage message on a missing value. */
 static int opt_match(struct opt_state *o, const char *name, const char **value) {
-  const char *a = o->argv[o->i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) != 0) return 0;
-  if (!value) {
-    if (a[n] != '\0') return 0;
-    o->i++;
-    return 1;
-  }
-  if (a[n] == '=') {
-    *value = a + n + 1;
-    o->i++;
-    return 1;
-  }
-  if (a[n] != '\0') return 0;
-  if (o->i + 1 >= o->argc) {
-    usage_error(o->cmd, "option %s needs a value", name);
-    return -1;
-  }
-  *value = o->argv[o->i + 1];
-  o->i += 2;
-  return 1;
-}
-
-static bool parse_u64(const char *s, uint64_t *out) {
-  if (!*s) return false;
-  uint64_t v = 0;
-  for (; *s; s++) {
-    if (*s < '0' || *s > '9') return false;
-    unsigned d = (unsigned)(*s - '0');
-    if (v > (UINT64_MAX - d) / 10) return false;
-    v = v * 10 + d;
-  }
-  *out = v;
-  return true;
+  int m = lbpf_opt_match(o->argc, o->argv, &o->i, name, value);
+  if (m < 0) usage_error(o->cmd, "option %s needs a value", name);
+  return m;
 }
 
 static const struct lbpf_engine *engine_or_complain(const char *cmd, const char *name) {
@@ -118,7 +86,7 @@ static void run_help(void) {
   char names[256];
   lbpf_engine_names(names, sizeof names);
   printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
-         "                  [--repeat N] [--stats] PROGRAM\n"
+         "                  [--repeat N] [--region ADDR:LEN[:PERM]]... [--stats] PROGRAM\n"
          "\n"
          "Load PROGRAM (raw bytecode, a .data test file, or an ELF object from\n"
          "clang -target bpf) and run it with r1 = a writable copy of the input memory\n"
@@ -132,55 +100,32 @@ static void run_help(void) {
          "  --budget N       budget of taken backward jumps and calls (default %" PRIu64 ")\n"
          "  --repeat N       run N times, each on a fresh copy of the memory; print the\n"
          "                   last r0 (default 1)\n"
+         "  --region ADDR:LEN[:PERM]\n"
+         "                   an extra region of LEN bytes at address ADDR (decimal or 0x...)\n"
+         "                   with permission r, w or rw (default rw), at most %d; the memory\n"
+         "                   must exist on this machine, as memory an embedder declares does;\n"
+         "                   a region that wraps around the address space is refused at load\n"
          "  --stats          print the instructions executed and the budget used on stderr\n"
          "\n"
          "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1.\n"
          "\n%s",
-         names, LBPF_DEFAULT_BUDGET, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE, LBPF_TEST_HELPER_ID,
-         exit_code_help);
+         names, LBPF_DEFAULT_BUDGET, LBPF_RUN_MAX_REGIONS, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE,
+         LBPF_TEST_HELPER_ID, exit_code_help);
 }
 
 static int cmd_run(int argc, char **argv) {
-  struct opt_state o = {argc, 1, argv, "run"};
-  const char *engine_name = "spec", *mem_hex = NULL, *mem_file = NULL, *program = NULL, *v;
-  uint64_t budget = LBPF_DEFAULT_BUDGET, repeat = 1;
-  bool stats = false;
-  while (o.i < argc) {
-    int m;
-    const char *a = argv[o.i];
-    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      run_help();
-      return EXIT_OK;
-    }
-    if ((m = opt_match(&o, "--engine", &engine_name))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--mem", &mem_hex))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--mem-file", &mem_file))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--budget", &v))) {
-      if (m < 0) return EXIT_USAGE;
-      if (!parse_u64(v, &budget)) return usage_error("run", "invalid budget '%s'", v);
-    } else if ((m = opt_match(&o, "--repeat", &v))) {
-      if (m < 0) return EXIT_USAGE;
-      if (!parse_u64(v, &repeat) || repeat == 0)
-        return usage_error("run", "invalid repeat count '%s'", v);
-    } else if (opt_match(&o, "--stats", NULL)) {
-      stats = true;
-    } else if (a[0] == '-' && a[1] != '\0') {
-      return usage_error("run", "unknown option '%s'", a);
-    } else {
-      if (program) return usage_error("run", "more than one program ('%s', '%s')", program, a);
-      program = a;
-      o.i++;
-    }
+  struct lbpf_run_options opt;
+  char err[512];
+  if (!lbpf_run_options_parse(argc, argv, UINTPTR_MAX, &opt, err, sizeof err)) return usage_error("run", "%s", err);
+  if (opt.help) {
+    run_help();
+    return EXIT_OK;
   }
-  if (!program) return usage_error("run", "no program given");
-  if (mem_hex && mem_file) return usage_error("run", "--mem and --mem-file exclude each other");
-  const struct lbpf_engine *engine = engine_or_complain("run", engine_name);
+  const char *program = opt.program, *mem_hex = opt.mem_hex, *mem_file = opt.mem_file;
+  uint64_t budget = opt.budget, repeat = opt.repeat;
+  const struct lbpf_engine *engine = engine_or_complain("run", opt.engine);
   if (!engine) return EXIT_USAGE;
 
-  char err[512];
   struct lbpf_program_file pf;
   enum lbpf_load_error le = lbpf_load_program_file(program, &pf, err, sizeof err);
   if (le) {
@@ -212,7 +157,8 @@ static int cmd_run(int argc, char **argv) {
   if (!r) {
     fprintf(stderr, "litbpf: out of memory\n");
     rc = EXIT_IO;
-  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, budget, opt.regions,
+                              opt.nregions, &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf: %s: program refused at pc %" PRIu32 ": %s\n", program, fault.pc,
             lbpf_status_name(fault.status));
     rc = EXIT_REFUSED;
@@ -227,7 +173,7 @@ static int cmd_run(int argc, char **argv) {
               lbpf_status_name(res.status));
       rc = EXIT_RUNTIME;
     }
-    if (stats)
+    if (opt.stats)
       fprintf(stderr,
               "litbpf: %" PRIu64 " instructions executed, budget used %" PRIu64 " of %" PRIu64 "\n",
               res.insns, res.budget_used, budget);
@@ -372,7 +318,8 @@ static int conformance_file(const char *path, const struct lbpf_engine *engine, 
   char got[160];
   if (!r) {
     snprintf(got, sizeof got, "out of memory");
-  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, &fault) != LBPF_OK) {
+  } else if (lbpf_runner_load(r, engine, tf.code, tf.code_size, budget, NULL, 0, &fault) !=
+             LBPF_OK) {
     snprintf(got, sizeof got, "refused by the loader at pc %" PRIu32 ": %s", fault.pc,
              lbpf_status_name(fault.status));
     pass = tf.has_error;
@@ -489,7 +436,7 @@ static int cmd_conformance(int argc, char **argv) {
     } else if ((m = opt_match(&o, "--budget", &v))) {
       if (m < 0)
         rc = EXIT_USAGE;
-      else if (!parse_u64(v, &budget))
+      else if (!lbpf_parse_u64(v, &budget))
         rc = usage_error("conformance", "invalid budget '%s'", v);
     } else if (a[0] == '-' && a[1] != '\0') {
       rc = usage_error("conformance", "unknown option '%s'", a);

@@ -103,7 +103,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "litbpf-plugin: out of memory\n");
     goto out;
   }
-  if (lbpf_runner_load(r, engine, code, code_size, LBPF_DEFAULT_BUDGET, &fault) != LBPF_OK) {
+  if (lbpf_runner_load(r, engine, code, code_size, LBPF_DEFAULT_BUDGET, NULL, 0, &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf-plugin: program refused at pc %" PRIu32 ": %s\n", fault.pc,
             lbpf_status_name(fault.status));
   } else {
