@@ -1,4 +1,4 @@
-#line 1735 "lit/interp.nw"
+#line 1753 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 597 "lit/interp.nw"
+#line 598 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -16,7 +16,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 207 "lit/interp.nw"
+#line 208 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -58,7 +58,7 @@ enum lbpf_interp_handler {
   LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
 };
 _Static_assert(H_COUNT <= 256, "a handler index fits the slot's byte");
-#line 480 "lit/interp.nw"
+#line 481 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -77,7 +77,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 538 "lit/interp.nw"
+#line 539 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -91,7 +91,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 498 "lit/interp.nw"
+#line 499 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -99,7 +99,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 567 "lit/interp.nw"
+#line 568 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -108,16 +108,16 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 505 "lit/interp.nw"
+#line 506 "lit/interp.nw"
 
-#line 558 "lit/interp.nw"
+#line 559 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
     /* every jump but calls and exits; ja32's distance is in the immediate */
     if ((opcode & 0xf0) != LBPF_JMP_CALL && (opcode & 0xf0) != LBPF_JMP_EXIT &&
         (h == H_JA32 ? imm : off) < 0)
       h += H_JA_B - H_JA;
 #endif
-#line 506 "lit/interp.nw"
+#line 507 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -141,9 +141,9 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1747 "lit/interp.nw"
+#line 1765 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 352 "lit/interp.nw"
+#line 353 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 #define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
@@ -204,7 +204,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 433 "lit/interp.nw"
+#line 434 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -237,12 +237,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1750 "lit/interp.nw"
+#line 1768 "lit/interp.nw"
 #endif
-#line 644 "lit/interp.nw"
+#line 645 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 674 "lit/interp.nw"
+#line 675 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -300,7 +300,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1463 "lit/interp.nw"
+#line 1481 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -309,16 +309,16 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1537 "lit/interp.nw"
+#line 1555 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1471 "lit/interp.nw"
+#line 1489 "lit/interp.nw"
   return true;
 }
-#line 269 "lit/interp.nw"
+#line 270 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -341,7 +341,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
 #else
   vm->clear_registers = lbpf_interp_reads_unwritten(&prog, slots);
 #endif
-  vm->chunk_max = 0x40000000u / prog.ninsns - 6; /* the verifier refuses an empty program */
+  vm->chunk_max = 0x40000000u; /* see "Counting" */
   bool calls = false;
   for (uint32_t pc = 0; pc < prog.ninsns; pc++) {
     lbpf_interp_predecode(&slots[pc], prog.code + (size_t)pc * LBPF_INSN_SIZE, env);
@@ -349,25 +349,25 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 313 "lit/interp.nw"
+#line 314 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 299 "lit/interp.nw"
+#line 300 "lit/interp.nw"
     }
   }
 
-#line 1403 "lit/interp.nw"
+#line 1420 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
-#line 302 "lit/interp.nw"
+#line 303 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1601 "lit/interp.nw"
+#line 1619 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -380,17 +380,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1574 "lit/interp.nw"
+#line 1592 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1613 "lit/interp.nw"
+#line 1631 "lit/interp.nw"
   }
-#line 306 "lit/interp.nw"
+#line 307 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 741 "lit/interp.nw"
+#line 742 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -399,14 +399,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1178 "lit/interp.nw"
+#line 1194 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 837 "lit/interp.nw"
+#line 838 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -421,7 +421,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 854 "lit/interp.nw"
+#line 855 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -452,16 +452,17 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 946 "lit/interp.nw"
+#line 954 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
 #if !LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS uint64_t budget_left = vm->env->budget, bias = 0;
-#define SPEND()                                                                                    \
+#define SPEND(cost)                                                                                \
   do {                                                                                             \
-    if (budget_left == 0) goto error_budget;                                                       \
-    budget_left--;                                                                                 \
+    uint32_t cost_ = (cost);                                                                       \
+    if (budget_left < cost_) goto error_budget;                                                    \
+    budget_left -= cost_;                                                                          \
   } while (0)
 #define BIAS_ADD(delta) (bias += (uint64_t)(delta))
 #define BIAS_NOW bias
@@ -472,37 +473,43 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
   vm->budget_chunk = 0;                                                                            \
   vm->bias_base = 0;                                                                               \
   vm->bias_part = 0;
-#define SPEND()                                                                                    \
+#define SPEND(cost)                                                                                \
   do {                                                                                             \
-    if (vm->budget_chunk == 0 && !lbpf_interp_refill(vm)) goto error_budget;                       \
-    vm->budget_chunk--;                                                                            \
+    int32_t cost_ = (int32_t)(cost);                                                               \
+    vm->budget_chunk -= cost_;                                                                     \
+    if (vm->budget_chunk < 0 && !lbpf_interp_refill(vm, cost_)) goto error_budget;                 \
   } while (0)
 #define BIAS_ADD(delta) (vm->bias_part += (uint32_t)(delta))
 #define BIAS_NOW (vm->bias_base + lbpf_interp_sext32(vm->bias_part))
-#define BUDGET_USED_NOW (vm->budget_handed_out - vm->budget_chunk)
+/* (the chunk is never below 0 outside SPEND) */
+#define BUDGET_USED_NOW (vm->budget_handed_out - (uint32_t)vm->budget_chunk)
 #endif
-#line 1760 "lit/interp.nw"
+#line 1778 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 977 "lit/interp.nw"
+#line 988 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
 }
 
-/* Fold the bias's 32-bit part into its base and hand out the next chunk of
-   the budget; false if the budget is exhausted. */
-static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
+/* The chunk went below 0 paying cost: fold the bias's 32-bit part into its
+   base and hand out the next chunk; false, with the cost given back, if even
+   then the budget cannot pay it. */
+static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, int32_t cost) {
   uint64_t left = vm->env->budget - vm->budget_handed_out;
-  uint32_t take = left < vm->chunk_max ? (uint32_t)left : vm->chunk_max;
+  uint32_t want = vm->chunk_max - (uint32_t)vm->budget_chunk; /* chunk_max plus what is owed */
+  uint32_t take = left < want ? (uint32_t)left : want;
   vm->bias_base += lbpf_interp_sext32(vm->bias_part);
   vm->bias_part = 0;
   vm->budget_handed_out += take;
-  vm->budget_chunk = take;
-  return take != 0;
+  vm->budget_chunk += (int32_t)take;
+  if (vm->budget_chunk >= 0) return true;
+  vm->budget_chunk += cost; /* refused: the run spent nothing for it */
+  return false;
 }
-#line 1762 "lit/interp.nw"
+#line 1780 "lit/interp.nw"
 #endif
-#line 760 "lit/interp.nw"
+#line 761 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -533,7 +540,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 1032 "lit/interp.nw"
+#line 1048 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -554,7 +561,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1189 "lit/interp.nw"
+#line 1205 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -582,7 +589,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm) {
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1476 "lit/interp.nw"
+#line 1494 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -592,14 +599,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                            LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1588 "lit/interp.nw"
+#line 1606 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1485 "lit/interp.nw"
+#line 1503 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -625,9 +632,9 @@ dispatch_op:
   switch (op) {
 #endif
 
-#line 1063 "lit/interp.nw"
+#line 1079 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1125 "lit/interp.nw"
+#line 1141 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -679,7 +686,7 @@ dispatch_op:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1065 "lit/interp.nw"
+#line 1081 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -739,11 +746,11 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1510 "lit/interp.nw"
+#line 1528 "lit/interp.nw"
 
-#line 1219 "lit/interp.nw"
+#line 1235 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1243 "lit/interp.nw"
+#line 1259 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -782,7 +789,7 @@ dispatch_op:
       }
       NEXT();
     }
-#line 1221 "lit/interp.nw"
+#line 1237 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -797,23 +804,23 @@ dispatch_op:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 1007 "lit/interp.nw"
+#line 1023 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
-    if (jump < 0) SPEND();
+    if (jump < 0) SPEND((uint32_t)-jump);
 #else
 take_back:
-  SPEND();
+  SPEND((uint32_t)-jump);
 take:
 #endif
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1511 "lit/interp.nw"
+#line 1529 "lit/interp.nw"
 
-#line 1287 "lit/interp.nw"
+#line 1303 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 814 "lit/interp.nw"
+#line 815 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -835,7 +842,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1289 "lit/interp.nw"
+#line 1305 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -880,9 +887,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1512 "lit/interp.nw"
+#line 1530 "lit/interp.nw"
 
-#line 1328 "lit/interp.nw"
+#line 1344 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -921,24 +928,25 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1513 "lit/interp.nw"
+#line 1531 "lit/interp.nw"
 
-#line 1377 "lit/interp.nw"
+#line 1393 "lit/interp.nw"
     HANDLER(CALL_HELPER)
-    SPEND();
+    SPEND(1);
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
     NEXT();
     HANDLER(CALLX) {
       uint64_t id = r[ip->dst];
       lbpf_helper_fn fn = id <= UINT32_MAX ? lbpf_env_helper(vm->env, (uint32_t)id) : NULL;
       if (fn == NULL) goto error_callx;
-      SPEND();
+      SPEND(1);
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1408 "lit/interp.nw"
+#line 1425 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
-    SPEND(); /* even if the depth check fails, as in the specification */
+    /* even if the depth check fails, as in the specification */
+    SPEND(vm->ninsns - (uint32_t)(ip - vm->code) - 1 - (uint32_t)ip->imm);
     if (vm->depth + 1 >= nframes) goto error_depth;
     {
       struct lbpf_interp_frame *f = &vm->frames[vm->depth++];
@@ -952,9 +960,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 906 "lit/interp.nw"
+#line 910 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1422 "lit/interp.nw"
+#line 1440 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -963,9 +971,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 906 "lit/interp.nw"
+#line 910 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1429 "lit/interp.nw"
+#line 1447 "lit/interp.nw"
           ;
       goto done;
     }
@@ -977,9 +985,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1514 "lit/interp.nw"
+#line 1532 "lit/interp.nw"
 
-#line 1554 "lit/interp.nw"
+#line 1572 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -988,9 +996,9 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1515 "lit/interp.nw"
+#line 1533 "lit/interp.nw"
 
-#line 1620 "lit/interp.nw"
+#line 1638 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1007,12 +1015,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1516 "lit/interp.nw"
+#line 1534 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1641 "lit/interp.nw"
+#line 1659 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1027,18 +1035,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 906 "lit/interp.nw"
+#line 910 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1654 "lit/interp.nw"
+#line 1672 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1574 "lit/interp.nw"
+#line 1592 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1657 "lit/interp.nw"
+#line 1675 "lit/interp.nw"
   goto done;
-#line 1520 "lit/interp.nw"
+#line 1538 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

@@ -1,6 +1,6 @@
-#line 1846 "lit/interp.nw"
+#line 1864 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1908 "lit/interp.nw"
+#line 1926 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -35,7 +35,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
 }
-#line 1950 "lit/interp.nw"
+#line 1968 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -132,7 +132,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2061 "lit/interp.nw"
+#line 2079 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -168,7 +168,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2122 "lit/interp.nw"
+#line 2140 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -225,7 +225,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2188 "lit/interp.nw"
+#line 2206 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -265,7 +265,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2237 "lit/interp.nw"
+#line 2255 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -309,7 +309,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2288 "lit/interp.nw"
+#line 2306 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -339,19 +339,23 @@ START_TEST(cache_switching) {
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, mem[31]);
   ck_assert_uint_eq(extra[15], mem[31]);
-  ck_assert_uint_eq(r.budget_used, 31);
+  ck_assert_uint_eq(r.budget_used, 31 * 13); /* 31 jumps back over 13 slots */
 }
 END_TEST
-#line 2327 "lit/interp.nw"
+#line 2346 "lit/interp.nw"
 START_TEST(budget_is_exact) {
-  env.budget = 2;
+  env.budget = 4;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
   ck_assert_int_eq(r.status, LBPF_OK);
-  ck_assert_uint_eq(r.budget_used, 2);
+  ck_assert_uint_eq(r.budget_used, 4);
   ck_assert_uint_eq(r.insns, 8);
-  env.budget = 1;
+  env.budget = 3;
   EXPECT_ERROR(LBPF_ERR_BUDGET, 2, NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0),
                EXIT);
+  env.budget = 1; /* a local call costs the slots from its target on: 2 */
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  env.budget = 2;
+  EXPECT_R0(1, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
   env.budget = 0;
   EXPECT_R0(0, MOV64_K(0, 0), JA(1), JA(-1), EXIT); /* forward jumps are free */
   EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 1), CALL(5), EXIT);
@@ -368,7 +372,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2362 "lit/interp.nw"
+#line 2385 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -377,16 +381,17 @@ START_TEST(budget_in_chunks) {
   struct lbpf_program prog;
   struct lbpf_fault f;
   for (uint32_t chunk = 1; chunk <= 4; chunk++)
-    for (uint64_t budget = 70; budget <= 90; budget++) {
+    for (uint64_t budget = 227; budget <= 247; budget++) {
       env.budget = budget;
       ck_assert_int_eq(load_both(_i, encode(p, 9), &prog, &f), LBPF_OK);
       vm.chunk_max = chunk;
       struct lbpf_result r = run_loaded(_i, &prog, NULL, 0, NULL, 0);
-      ck_assert_int_eq(r.status, budget >= 79 ? LBPF_OK : LBPF_ERR_BUDGET);
+      /* 40 calls and 39 jumps back, 3 slots each */
+      ck_assert_int_eq(r.status, budget >= 237 ? LBPF_OK : LBPF_ERR_BUDGET);
     }
 }
 END_TEST
-#line 2385 "lit/interp.nw"
+#line 2409 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -396,7 +401,8 @@ START_TEST(local_calls) {
   ck_assert_uint_eq(r.r0, top - LBPF_STACK_SIZE + 15);
   EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 0, NULL, 0, CALL_LOCAL(-1), EXIT);
   r = RUN(NULL, 0, CALL_LOCAL(-1), EXIT);
-  ck_assert_uint_eq(r.budget_used, LBPF_MAX_CALL_DEPTH); /* the refused call spent too */
+  /* each call costs the two slots from its target, the refused one too */
+  ck_assert_uint_eq(r.budget_used, 2 * LBPF_MAX_CALL_DEPTH);
   ck_assert_uint_eq(r.insns, LBPF_MAX_CALL_DEPTH);
   env.stack_size = 2 * LBPF_STACK_SIZE + 100;
   EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 2, NULL, 0, CALL_LOCAL(1), EXIT, CALL_LOCAL(1), EXIT,
@@ -434,7 +440,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2445 "lit/interp.nw"
+#line 2470 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -552,7 +558,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2569 "lit/interp.nw"
+#line 2594 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -566,7 +572,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2593 "lit/interp.nw"
+#line 2618 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -588,7 +594,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2634 "lit/interp.nw"
+#line 2659 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -642,7 +648,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2694 "lit/interp.nw"
+#line 2719 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -659,7 +665,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2720 "lit/interp.nw"
+#line 2745 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -696,12 +702,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1850 "lit/interp.nw"
+#line 1868 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2050 "lit/interp.nw"
+#line 2068 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2764 "lit/interp.nw"
+#line 2789 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -721,7 +727,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1852 "lit/interp.nw"
+#line 1870 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

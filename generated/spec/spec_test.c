@@ -209,7 +209,7 @@ START_TEST(checks_helper_ids) {
   ck_assert_ptr_null(lbpf_env_helper(&test_env, 6));
 }
 END_TEST
-#line 622 "spec/semantics.nw"
+#line 672 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -240,7 +240,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 661 "spec/semantics.nw"
+#line 711 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -263,7 +263,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 691 "spec/semantics.nw"
+#line 741 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -305,7 +305,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 738 "spec/semantics.nw"
+#line 788 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -323,19 +323,64 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 763 "spec/semantics.nw"
+#line 814 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
-  /* r0 counts down from 3: three taken backward jumps. */
+  /* r0 counts down from 3: two taken backward jumps over two slots each. */
   struct lbpf_result r =
-      RUN(NULL, 0, 3, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
+      RUN(NULL, 0, 4, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
   ck_assert_int_eq(r.status, LBPF_OK);
-  ck_assert_uint_eq(r.budget_used, 2);
+  ck_assert_uint_eq(r.budget_used, 4);
   ck_assert_uint_eq(r.insns, 8);
-  EXPECT_ERROR(LBPF_ERR_BUDGET, 2, NULL, 0, 1, MOV64_K(0, 3), ADD64_K(0, -1),
-               INSN(0x55, 0, 0, -2, 0), EXIT);
+  r = RUN(NULL, 0, 3, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
+  ck_assert_int_eq(r.status, LBPF_ERR_BUDGET);
+  ck_assert_uint_eq(r.pc, 2);
+  ck_assert_uint_eq(r.budget_used, 2); /* the refused jump spent nothing */
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 0, CALL(5), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 0, JA(-1), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 1000, JA(-1), EXIT);
+  /* a local call spends the slots from its target to the end: here 2 */
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 1, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  r = RUN(NULL, 0, 2, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.budget_used, 2);
+}
+END_TEST
+
+/* The bound: n slots and budget b allow at most n + b instructions, on the
+   worst programs for it: one long loop body jumped back over again and
+   again, and recursion into a function at the start of the program. */
+START_TEST(budget_bounds_the_instructions) {
+  static struct lbpf_insn p[64]; /* code_buf holds 64 slots */
+  for (uint32_t len = 1; len < 62; len += 3) {
+    for (uint32_t i = 0; i < len; i++)
+      p[i] = ADD64_K(0, 1);
+    p[len] = JA(-(int16_t)(len + 1));
+    p[len + 1] = EXIT;
+    for (uint64_t b = 0; b < 500; b += 37) {
+      struct lbpf_program prog;
+      struct lbpf_result r;
+      ck_assert_int_eq(lbpf_verify(code_buf, encode(p, len + 2), &test_env, &prog, NULL), LBPF_OK);
+      test_env.budget = b;
+      lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+      ck_assert_int_eq(r.status, LBPF_ERR_BUDGET);
+      ck_assert_uint_le(r.insns, len + 2 + b);
+      /* b / (len + 1) jumps back are paid for, the next one is refused */
+      ck_assert_uint_eq(r.budget_used, b / (len + 1) * (len + 1));
+      ck_assert_uint_eq(r.insns, (b / (len + 1) + 1) * (len + 1));
+    }
+  }
+  /* f: r0 += 1; call f (recursion to the frame limit, repeated by a loop) */
+  struct lbpf_program prog;
+  struct lbpf_result r;
+  struct lbpf_insn q[] = {MOV64_K(6, 0), CALL_LOCAL(2),  ADD64_K(6, 1), JA(-3),
+                          ADD64_K(0, 1), CALL_LOCAL(-2), EXIT};
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(q, 7), &test_env, &prog, NULL), LBPF_OK);
+  for (uint64_t b = 0; b < 300; b++) {
+    test_env.budget = b;
+    lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+    ck_assert_uint_le(r.insns, 7 + b);
+  }
+  test_env.budget = 1000;
 }
 END_TEST
 
@@ -386,7 +431,7 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 835 "spec/semantics.nw"
+#line 930 "spec/semantics.nw"
 START_TEST(a_refused_program_never_runs) {
   struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
   struct lbpf_program prog;
@@ -421,12 +466,13 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 855 "spec/semantics.nw"
+#line 950 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);
   tcase_add_test(tc, atomics);
   tcase_add_test(tc, budget_is_exact);
+  tcase_add_test(tc, budget_bounds_the_instructions);
   tcase_add_test(tc, local_calls);
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
