@@ -146,10 +146,15 @@ check-units: $(addprefix build/check/,$(SUITES)) $(addprefix build/san/check/,$(
 	@for s in $(SUITES); do echo "== unit suite $$s"; build/check/$$s; \
 	  echo "== unit suite $$s (ASan+UBSan)"; build/san/check/$$s; done
 
+# The conformance suite through every engine of ENGINES (src/build/engines.mk),
+# plain and sanitized: each run must pass every test.
 check-conformance: build/litbpf build/san/litbpf
-	build/litbpf conformance --engine spec --cpu v4 $(CONFORMANCE)/tests
-	build/san/litbpf conformance --engine spec --cpu v4 $(CONFORMANCE)/tests > build/conformance-san.log || \
-	  { cat build/conformance-san.log; exit 1; }
+	@for e in $(ENGINES); do for tool in build/litbpf build/san/litbpf; do \
+	  echo "== conformance, engine $$e ($$tool)"; \
+	  log=build/conformance-$$e$$(test $$tool = build/litbpf || echo -san).log; \
+	  $$tool conformance --engine $$e --cpu v4 $(CONFORMANCE)/tests > $$log 2>&1 && \
+	    tail -n 1 $$log | grep -q ' passed, 0 failed$$' || { grep -v '^PASS' $$log; exit 1; }; \
+	  tail -n 1 $$log; done; done
 
 check-negative: build/san/litbpf
 	tests/negative.sh build/san/litbpf $(CONFORMANCE)/negative

@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf_pbt.h"
 
 static void usage(void) {
@@ -137,7 +137,7 @@ static char *slurp(const char *path) {
    first engine (normally spec) with the recorded outcome. */
 static int replay(const struct lbpf_engine *a, const struct lbpf_engine *b, int argc, char **argv) {
   static struct lbpf_pbt_case c;
-  static struct lbpf_pbt_report report;
+  static struct lbpf_comparison report;
   unsigned passed = 0, failed = 0;
   for (int i = 0; i < argc; i++) {
     char err[128];
@@ -167,7 +167,7 @@ static int replay(const struct lbpf_engine *a, const struct lbpf_engine *b, int 
     }
     failed++;
     printf("FAIL %s\n", argv[i]);
-    if (diff) lbpf_pbt_describe(&report, stdout);
+    if (diff) lbpf_comparison_describe(&report, stdout);
     if (!expected)
       printf("  %s does not give the recorded outcome\n", a->name);
   }
@@ -229,7 +229,7 @@ int main(int argc, char **argv) {
   if (i != argc) usage();
 
   static struct lbpf_pbt_case c, small;
-  static struct lbpf_pbt_report report;
+  static struct lbpf_comparison report;
   static struct lbpf_pbt_stats stats;
   unsigned long long failed = 0, shown = 0;
   const char *s = seeds;
@@ -271,13 +271,13 @@ int main(int argc, char **argv) {
       if (shown++ >= show) continue;
       printf("FAIL seed %llu case %llu (%s vs %s)%s, %u slots:\n", seed, k, a->name, b->name,
              mutated ? ", mutated" : "", (unsigned)c.nslots);
-      lbpf_pbt_describe(&report, stdout);
+      lbpf_comparison_describe(&report, stdout);
       small = c;
       lbpf_pbt_shrink(a, b, &small, diff, 4000);
       lbpf_pbt_compare(a, b, &small, &report);
       printf("shrunk to %u slots and %u bytes of memory:\n", (unsigned)small.nslots,
              (unsigned)small.mem_len);
-      lbpf_pbt_describe(&report, stdout);
+      lbpf_comparison_describe(&report, stdout);
       char comment[256];
       snprintf(comment, sizeof comment,
                "found by pbt --seed %llu (case %llu), %s vs %s, then shrunk", seed, k, a->name,

@@ -19,7 +19,8 @@ for engine in "$@"; do
   rc=$?
   set -e
   if grep -q 'unknown engine' "$work/out.$engine"; then
-    echo "engine $engine is not in the engine table: skipped"
+    echo "engine $engine is not in the firmware's engine table"
+    status=1
     continue
   fi
   # every job line ends in PASS or FAIL; anything else is a firmware message

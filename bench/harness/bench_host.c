@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "bench_io.h"
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "loader.h"
 
 /* Eight frames of 512 bytes: as much as any engine allows. */

@@ -1,4 +1,4 @@
-#line 1753 "lit/interp.nw"
+#line 1728 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 598 "lit/interp.nw"
+#line 573 "lit/interp.nw"
 #ifndef LBPF_INTERP_COMPACT
 #if defined(__OPTIMIZE_SIZE__)
 #define LBPF_INTERP_COMPACT 1
@@ -58,7 +58,7 @@ enum lbpf_interp_handler {
   LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
 };
 _Static_assert(H_COUNT <= 256, "a handler index fits the slot's byte");
-#line 481 "lit/interp.nw"
+#line 456 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
@@ -77,7 +77,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = base + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 539 "lit/interp.nw"
+#line 514 "lit/interp.nw"
     if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
       h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
     else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
@@ -91,7 +91,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
       unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
       h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
     }
-#line 499 "lit/interp.nw"
+#line 474 "lit/interp.nw"
     break;
   }
   case LBPF_CLASS_JMP:
@@ -99,7 +99,7 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
     h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
     if (x) arg = (int32_t)src;
 
-#line 568 "lit/interp.nw"
+#line 543 "lit/interp.nw"
     if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
       h = H_CALL_LOCAL;
     else if (h == H_CALL_HELPER) {
@@ -108,16 +108,16 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
         i++;
       arg = (int32_t)i;
     }
-#line 506 "lit/interp.nw"
+#line 481 "lit/interp.nw"
 
-#line 559 "lit/interp.nw"
+#line 534 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
     /* every jump but calls and exits; ja32's distance is in the immediate */
     if ((opcode & 0xf0) != LBPF_JMP_CALL && (opcode & 0xf0) != LBPF_JMP_EXIT &&
         (h == H_JA32 ? imm : off) < 0)
       h += H_JA_B - H_JA;
 #endif
-#line 507 "lit/interp.nw"
+#line 482 "lit/interp.nw"
     break;
   case LBPF_CLASS_LDX:
     h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
@@ -141,11 +141,10 @@ static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *
   slot->off = off;
   slot->imm = arg;
 }
-#line 1765 "lit/interp.nw"
+#line 1740 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 353 "lit/interp.nw"
+#line 355 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
-#define ARGUMENT_REGS (REG(1) | REG(2) | REG(3) | REG(4) | REG(5))
 
 struct lbpf_interp_flow {
   uint16_t uses, defs; /* registers read, registers surely written */
@@ -155,56 +154,30 @@ struct lbpf_interp_flow {
 
 static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc) {
   const struct lbpf_insn in = lbpf_decode(insn);
-  const unsigned op = LBPF_OP(in.opcode);
-  const bool x = (in.opcode & LBPF_SRC_X) != 0;
-  const uint16_t d = REG(in.dst), s = REG(in.src);
-  struct lbpf_interp_flow f = {0, 0, 1, {pc + 1, 0}};
-  switch (LBPF_CLASS(in.opcode)) {
-  case LBPF_CLASS_ALU:
-  case LBPF_CLASS_ALU64:
-    /* END's source bit chooses the byte order, not a register */
-    f.uses = (op == LBPF_ALU_MOV ? 0 : d) | (x && op != LBPF_ALU_END ? s : 0);
-    f.defs = d;
+  const struct lbpf_form *form = lbpf_form_of(in); /* verified: never NULL */
+  struct lbpf_interp_flow f = {
+      lbpf_insn_reads(form, in), lbpf_insn_writes(form, in), 1, {pc + 1, 0}};
+  switch (form->kind) {
+  case LBPF_KIND_EXIT: f.nsucc = 0; break;
+  case LBPF_KIND_JA: f.succ[0] += (uint32_t)in.offset; break;
+  case LBPF_KIND_JA32: f.succ[0] += (uint32_t)in.imm; break;
+  case LBPF_KIND_JCOND_K:
+  case LBPF_KIND_JCOND_X:
+    f.nsucc = 2;
+    f.succ[1] = pc + 1 + (uint32_t)(int32_t)in.offset;
     break;
-  case LBPF_CLASS_JMP:
-  case LBPF_CLASS_JMP32:
-    if (op == LBPF_JMP_EXIT) {
-      f.uses = REG(0);
-      f.nsucc = 0;
-    } else if (op == LBPF_JMP_CALL && x) { /* callx */
-      f.uses = d | ARGUMENT_REGS;
-      f.defs = REG(0);
-    } else if (op == LBPF_JMP_CALL && in.src == LBPF_CALL_LOCAL) {
+  case LBPF_KIND_CALL:
+    if (in.src == LBPF_CALL_LOCAL) {
       f.nsucc = 2;
       f.succ[1] = pc + 1 + (uint32_t)in.imm;
-    } else if (op == LBPF_JMP_CALL) {
-      f.uses = ARGUMENT_REGS;
-      f.defs = REG(0);
-    } else if (op == LBPF_JMP_JA) {
-      f.succ[0] += (uint32_t)(LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP ? in.offset : in.imm);
-    } else {
-      f.uses = d | (x ? s : 0);
-      f.nsucc = 2;
-      f.succ[1] = pc + 1 + (uint32_t)(int32_t)in.offset;
     }
     break;
-  case LBPF_CLASS_LDX:
-    f.uses = s;
-    f.defs = d;
-    break;
-  case LBPF_CLASS_ST: f.uses = d; break;
-  case LBPF_CLASS_STX:
-    f.uses = d | s;
-    if (LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC && in.imm == LBPF_ATOMIC_CMPXCHG) f.uses |= REG(0);
-    break;
-  case LBPF_CLASS_LD:
-    f.defs = d;
-    f.succ[0] = pc + 2;
-    break;
+  case LBPF_KIND_LDDW: f.succ[0] = pc + 2; break;
+  default: break;
   }
   return f;
 }
-#line 434 "lit/interp.nw"
+#line 409 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -237,12 +210,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1768 "lit/interp.nw"
+#line 1743 "lit/interp.nw"
 #endif
-#line 645 "lit/interp.nw"
+#line 620 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 675 "lit/interp.nw"
+#line 650 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -300,7 +273,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1481 "lit/interp.nw"
+#line 1456 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -309,13 +282,13 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1555 "lit/interp.nw"
+#line 1530 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1489 "lit/interp.nw"
+#line 1464 "lit/interp.nw"
   return true;
 }
 #line 270 "lit/interp.nw"
@@ -359,7 +332,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     }
   }
 
-#line 1420 "lit/interp.nw"
+#line 1395 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 303 "lit/interp.nw"
@@ -367,7 +340,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1619 "lit/interp.nw"
+#line 1594 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -380,17 +353,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1592 "lit/interp.nw"
+#line 1567 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1631 "lit/interp.nw"
+#line 1606 "lit/interp.nw"
   }
 #line 307 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 742 "lit/interp.nw"
+#line 717 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -399,14 +372,14 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1194 "lit/interp.nw"
+#line 1169 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 838 "lit/interp.nw"
+#line 813 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -421,7 +394,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 855 "lit/interp.nw"
+#line 830 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -452,7 +425,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 954 "lit/interp.nw"
+#line 929 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -484,9 +457,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 /* (the chunk is never below 0 outside SPEND) */
 #define BUDGET_USED_NOW (vm->budget_handed_out - (uint32_t)vm->budget_chunk)
 #endif
-#line 1778 "lit/interp.nw"
+#line 1753 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 988 "lit/interp.nw"
+#line 963 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -507,9 +480,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
   vm->budget_chunk += cost; /* refused: the run spent nothing for it */
   return false;
 }
-#line 1780 "lit/interp.nw"
+#line 1755 "lit/interp.nw"
 #endif
-#line 761 "lit/interp.nw"
+#line 736 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -540,7 +513,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 1048 "lit/interp.nw"
+#line 1023 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -561,7 +534,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1205 "lit/interp.nw"
+#line 1180 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -589,7 +562,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1494 "lit/interp.nw"
+#line 1469 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -599,14 +572,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                            LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1606 "lit/interp.nw"
+#line 1581 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1503 "lit/interp.nw"
+#line 1478 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -632,9 +605,9 @@ dispatch_op:
   switch (op) {
 #endif
 
-#line 1079 "lit/interp.nw"
+#line 1054 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1141 "lit/interp.nw"
+#line 1116 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -686,7 +659,7 @@ dispatch_op:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1081 "lit/interp.nw"
+#line 1056 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -746,11 +719,11 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1528 "lit/interp.nw"
+#line 1503 "lit/interp.nw"
 
-#line 1235 "lit/interp.nw"
+#line 1210 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1259 "lit/interp.nw"
+#line 1234 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -789,7 +762,7 @@ dispatch_op:
       }
       NEXT();
     }
-#line 1237 "lit/interp.nw"
+#line 1212 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -804,7 +777,7 @@ dispatch_op:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 1023 "lit/interp.nw"
+#line 998 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
     if (jump < 0) SPEND((uint32_t)-jump);
@@ -816,11 +789,11 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1529 "lit/interp.nw"
+#line 1504 "lit/interp.nw"
 
-#line 1303 "lit/interp.nw"
+#line 1278 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 815 "lit/interp.nw"
+#line 790 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -842,7 +815,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1305 "lit/interp.nw"
+#line 1280 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -887,9 +860,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1530 "lit/interp.nw"
+#line 1505 "lit/interp.nw"
 
-#line 1344 "lit/interp.nw"
+#line 1319 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -928,9 +901,9 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1531 "lit/interp.nw"
+#line 1506 "lit/interp.nw"
 
-#line 1393 "lit/interp.nw"
+#line 1368 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND(1);
     r[0] = vm->env->helpers[ip->imm].fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
@@ -943,7 +916,7 @@ take:
       r[0] = fn(vm->env->user, r[1], r[2], r[3], r[4], r[5]);
       NEXT();
     }
-#line 1425 "lit/interp.nw"
+#line 1400 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     /* even if the depth check fails, as in the specification */
     SPEND(vm->ninsns - (uint32_t)(ip - vm->code) - 1 - (uint32_t)ip->imm);
@@ -960,9 +933,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 910 "lit/interp.nw"
+#line 885 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1440 "lit/interp.nw"
+#line 1415 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -971,9 +944,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 910 "lit/interp.nw"
+#line 885 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1447 "lit/interp.nw"
+#line 1422 "lit/interp.nw"
           ;
       goto done;
     }
@@ -985,9 +958,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1532 "lit/interp.nw"
+#line 1507 "lit/interp.nw"
 
-#line 1572 "lit/interp.nw"
+#line 1547 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -996,9 +969,9 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1533 "lit/interp.nw"
+#line 1508 "lit/interp.nw"
 
-#line 1638 "lit/interp.nw"
+#line 1613 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1015,12 +988,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1534 "lit/interp.nw"
+#line 1509 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1659 "lit/interp.nw"
+#line 1634 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1035,18 +1008,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 910 "lit/interp.nw"
+#line 885 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1672 "lit/interp.nw"
+#line 1647 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1592 "lit/interp.nw"
+#line 1567 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1675 "lit/interp.nw"
+#line 1650 "lit/interp.nw"
   goto done;
-#line 1538 "lit/interp.nw"
+#line 1513 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

@@ -1,6 +1,6 @@
-#line 1864 "lit/interp.nw"
+#line 1839 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1926 "lit/interp.nw"
+#line 1903 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -15,27 +15,13 @@
 #define CALL_LOCAL(off) INSN(0x85, 0, 1, 0, off)
 #define CALLX(r) INSN(0x8d, r, 0, 0, 0)
 
-static uint64_t h_identity(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
-  (void)u, (void)b, (void)c, (void)d, (void)e;
-  return a;
-}
-static uint64_t h_sum(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
-  (void)u;
-  return a + b + c + d + e;
-}
-static uint64_t h_wrong(void *u, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e) {
-  (void)u, (void)a, (void)b, (void)c, (void)d, (void)e;
-  return 0xbad;
-}
-static const struct lbpf_helper helpers[] = {{5, h_identity}, {9, NULL}, {7, h_sum}, {7, h_wrong}};
-
 static uint8_t stack_mem[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
 static struct lbpf_env env;
 
 static void reset_env(void) {
-  env = (struct lbpf_env){NULL, 0, helpers, 4, NULL, 1000, stack_mem, sizeof stack_mem};
+  lbpf_test_env(&env, stack_mem, sizeof stack_mem, 1000);
 }
-#line 1968 "lit/interp.nw"
+#line 1930 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -56,17 +42,6 @@ static size_t encode(const struct lbpf_insn *p, size_t n) {
     if (!(cond)) ck_abort_msg(__VA_ARGS__);                                                        \
   } while (0)
 
-static void results_equal(const struct lbpf_result *a, const struct lbpf_result *b) {
-  REQUIRE(a->status == b->status && a->pc == b->pc && a->r0 == b->r0 && a->insns == b->insns &&
-              a->budget_used == b->budget_used,
-          "spec: %s at pc %u, r0 %#llx, insns %llu, budget %llu; "
-          "interp: %s at pc %u, r0 %#llx, insns %llu, budget %llu",
-          lbpf_status_name(a->status), a->pc, (unsigned long long)a->r0,
-          (unsigned long long)a->insns, (unsigned long long)a->budget_used,
-          lbpf_status_name(b->status), b->pc, (unsigned long long)b->r0,
-          (unsigned long long)b->insns, (unsigned long long)b->budget_used);
-}
-
 /* Load size bytes of code_bytes in the spec and in variant v; both must agree. */
 static enum lbpf_status load_both(int v, size_t size, struct lbpf_program *prog,
                                   struct lbpf_fault *fault) {
@@ -81,43 +56,49 @@ static enum lbpf_status load_both(int v, size_t size, struct lbpf_program *prog,
   return s1;
 }
 
+/* Run the loaded program on the spec, then, from the same initial memory,
+   on variant v; mem and the regions keep what the variant left. */
 static struct lbpf_result run_loaded(int v, const struct lbpf_program *prog, uint8_t *mem,
-                                     size_t len, uint8_t *extra, size_t extra_len) {
-  static uint8_t mem0[4096], extra0[4096], mem1[4096], extra1[4096], stack1[sizeof stack_mem];
-  struct lbpf_result r1, r2;
-  REQUIRE(len <= sizeof mem0 && extra_len <= sizeof extra0, "buffers too large");
-  if (len) memcpy(mem0, mem, len);
-  if (extra_len) memcpy(extra0, extra, extra_len);
+                                     size_t len) {
+  static struct lbpf_comparison c;
+  struct lbpf_outcome initial = {0};
+  struct lbpf_area areas[LBPF_MAX_AREAS];
+  const unsigned n = lbpf_areas(&env, mem, len, areas);
+  lbpf_comparison_free(&c);
+  c = (struct lbpf_comparison){
+      .name_a = "spec", .name_b = variants[v].name, .check_a = true, .check_b = true};
   memset(stack_mem, 0, sizeof stack_mem);
-  lbpf_spec_run(prog, &env, mem, len, &r1);
-  if (len) memcpy(mem1, mem, len);
-  if (extra_len) memcpy(extra1, extra, extra_len);
-  memcpy(stack1, stack_mem, sizeof stack_mem);
-  if (len) memcpy(mem, mem0, len);
-  if (extra_len) memcpy(extra, extra0, extra_len);
-  memset(stack_mem, 0, sizeof stack_mem);
+  lbpf_outcome_capture(&initial, areas, n);
+  lbpf_spec_run(prog, &env, mem, len, &c.a.result);
+  lbpf_outcome_capture(&c.a, areas, n);
+  lbpf_outcome_restore(&initial, areas);
+  lbpf_outcome_free(&initial);
   /* a run must not rely on what it finds in the registers it does not keep */
   memset(vm.regs, 0xa5, 10 * sizeof vm.regs[0]);
-  variants[v].run(&vm, mem, len, &r2);
-  results_equal(&r1, &r2);
-  REQUIRE(len == 0 || memcmp(mem, mem1, len) == 0, "input memory differs");
-  REQUIRE(extra_len == 0 || memcmp(extra, extra1, extra_len) == 0, "extra region differs");
-  REQUIRE(memcmp(stack_mem, stack1, sizeof stack_mem) == 0, "stack differs");
-  return r2;
+  variants[v].run(&vm, mem, len, &c.b.result);
+  lbpf_outcome_capture(&c.b, areas, n);
+  if (lbpf_compare_outcomes(&c, LBPF_DIFF_BUDGET | LBPF_DIFF_INSNS) != 0) {
+    char text[2048];
+    FILE *f = fmemopen(text, sizeof text, "w");
+    lbpf_comparison_describe(&c, f);
+    fclose(f);
+    ck_abort_msg("%s", text);
+  }
+  return c.b.result;
 }
 
-static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8_t *mem, size_t len,
-                               uint8_t *extra, size_t extra_len) {
+static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8_t *mem,
+                               size_t len) {
   struct lbpf_program prog;
   struct lbpf_fault fault;
   ck_assert_int_eq(load_both(v, encode(p, n), &prog, &fault), LBPF_OK);
-  return run_loaded(v, &prog, mem, len, extra, extra_len);
+  return run_loaded(v, &prog, mem, len);
 }
 
 #define RUN(mem, len, ...)                                                                         \
   ({                                                                                               \
     const struct lbpf_insn p_[] = {__VA_ARGS__};                                                   \
-    both(_i, p_, sizeof p_ / sizeof p_[0], (mem), (len), NULL, 0);                                 \
+    both(_i, p_, sizeof p_ / sizeof p_[0], (mem), (len));                                          \
   })
 #define EXPECT_R0(value, ...)                                                                      \
   do {                                                                                             \
@@ -132,7 +113,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2079 "lit/interp.nw"
+#line 2036 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -168,7 +149,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2140 "lit/interp.nw"
+#line 2097 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -218,14 +199,14 @@ START_TEST(every_form_against_the_spec) {
                 mem[j] = (uint8_t)(j * 37 + 11);
               memcpy(mem, &values[a], 8);
               memcpy(mem + 8, &values[(a + b) % nvalues], 8);
-              run_loaded(_i, &prog, mem, sizeof mem, NULL, 0);
+              run_loaded(_i, &prog, mem, sizeof mem);
             }
         }
   /* Every form of the ISA is among them (a few hundred programs). */
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2206 "lit/interp.nw"
+#line 2163 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -265,7 +246,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2255 "lit/interp.nw"
+#line 2212 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -275,14 +256,14 @@ START_TEST(region_permissions) {
   env.regions = regions;
   env.nregions = 3;
   struct lbpf_insn p[] = {LDDW64(1, t), INSN(0x69, 0, 1, 6, 0), EXIT};
-  struct lbpf_result r = both(_i, p, 4, NULL, 0, out, sizeof out);
+  struct lbpf_result r = both(_i, p, 4, NULL, 0);
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, 0x0403);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, t), INSN(0x72, 1, 0, 0, 1), EXIT);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 3, NULL, 0, LDDW64(1, t), MOV64_K(2, 1),
                INSN(0xc3, 1, 2, 0, LBPF_ATOMIC_ADD), EXIT);
   struct lbpf_insn w[] = {LDDW64(1, o), INSN(0x7a, 1, 0, 0, 0x55), MOV64_K(0, 1), EXIT};
-  r = both(_i, w, 5, NULL, 0, out, sizeof out);
+  r = both(_i, w, 5, NULL, 0);
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(out[0], 0x55);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0x79, 0, 1, 0, 0), EXIT);
@@ -309,7 +290,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2306 "lit/interp.nw"
+#line 2263 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -335,14 +316,14 @@ START_TEST(cache_switching) {
                           MOV64_X(5, 1),
                           INSN(0xa5, 4, 0, -13, 32), /* while i < 32 */
                           EXIT};
-  struct lbpf_result r = both(_i, p, sizeof p / sizeof p[0], mem, sizeof mem, extra, sizeof extra);
+  struct lbpf_result r = both(_i, p, sizeof p / sizeof p[0], mem, sizeof mem);
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, mem[31]);
   ck_assert_uint_eq(extra[15], mem[31]);
   ck_assert_uint_eq(r.budget_used, 31 * 13); /* 31 jumps back over 13 slots */
 }
 END_TEST
-#line 2346 "lit/interp.nw"
+#line 2303 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 4;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -361,7 +342,7 @@ START_TEST(budget_is_exact) {
   EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 1), CALL(5), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, CALL_LOCAL(1), EXIT, EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 5), CALLX(1), EXIT);
-  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(1, 6), CALLX(1), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(1, 7), CALLX(1), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, INSN(0x06, 0, 0, 0, -1), EXIT); /* ja32 to itself */
   env.budget = 1000;
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, JA(-1), EXIT);
@@ -372,7 +353,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2385 "lit/interp.nw"
+#line 2342 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -385,13 +366,13 @@ START_TEST(budget_in_chunks) {
       env.budget = budget;
       ck_assert_int_eq(load_both(_i, encode(p, 9), &prog, &f), LBPF_OK);
       vm.chunk_max = chunk;
-      struct lbpf_result r = run_loaded(_i, &prog, NULL, 0, NULL, 0);
+      struct lbpf_result r = run_loaded(_i, &prog, NULL, 0);
       /* 40 calls and 39 jumps back, 3 slots each */
       ck_assert_int_eq(r.status, budget >= 237 ? LBPF_OK : LBPF_ERR_BUDGET);
     }
 }
 END_TEST
-#line 2409 "lit/interp.nw"
+#line 2366 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -419,11 +400,13 @@ END_TEST
 
 START_TEST(helpers_and_callx) {
   EXPECT_R0(42, MOV64_K(1, 42), CALL(5), EXIT);
-  EXPECT_R0(15, MOV64_K(1, 1), MOV64_K(2, 2), MOV64_K(3, 3), MOV64_K(4, 4), MOV64_K(5, 5), CALL(7),
-            EXIT);
+  EXPECT_R0(lbpf_test_helper_mix(NULL, 1, 2, 3, 4, 5), MOV64_K(1, 1), MOV64_K(2, 2), MOV64_K(3, 3),
+            MOV64_K(4, 4), MOV64_K(5, 5), CALL(6), EXIT);
   EXPECT_R0(43, MOV64_K(1, 43), MOV64_K(2, 5), CALLX(2), EXIT);
-  EXPECT_R0(8, MOV64_K(1, 1), MOV64_K(2, 7), CALLX(2), EXIT); /* sum 1+7, not 0xbad */
-  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(2, 6), CALLX(2), EXIT);
+  /* the first entry of id 6, not the shadowed second */
+  EXPECT_R0(lbpf_test_helper_mix(NULL, 1, 6, 0, 0, 0), MOV64_K(1, 1), MOV64_K(2, 6), MOV64_K(3, 0),
+            MOV64_K(4, 0), MOV64_K(5, 0), CALLX(2), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(2, 7), CALLX(2), EXIT);
   EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, MOV64_K(2, 9), CALLX(2), EXIT);
   EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 2, NULL, 0, LDDW(2, 5, 1), CALLX(2), EXIT);
   /* Argument registers keep their values across a helper call. */
@@ -440,7 +423,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2470 "lit/interp.nw"
+#line 2429 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -456,7 +439,7 @@ START_TEST(load_refusals) {
       {{JA(1), LDDW(0, 1, 2)}, 3, LBPF_ERR_JUMP_TARGET, 0},
       {{EXIT, INSN(0x18, 0, 0, 0, 0)}, 2, LBPF_ERR_INCOMPLETE_LDDW, 1},
       {{CALL(9), EXIT}, 2, LBPF_ERR_UNKNOWN_HELPER, 0},
-      {{CALL(6), EXIT}, 2, LBPF_ERR_UNKNOWN_HELPER, 0},
+      {{CALL(7), EXIT}, 2, LBPF_ERR_UNKNOWN_HELPER, 0},
       {{MOV64_K(0, 0)}, 1, LBPF_ERR_FALLS_OFF_END, 0},
       {{EXIT}, 0, LBPF_ERR_EMPTY_PROGRAM, 0},
   };
@@ -558,7 +541,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2594 "lit/interp.nw"
+#line 2553 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -567,12 +550,12 @@ START_TEST(runs_are_independent) {
   struct lbpf_fault f;
   ck_assert_int_eq(load_both(_i, encode(p, 5), &prog, &f), LBPF_OK);
   for (int k = 0; k < 3; k++) {
-    struct lbpf_result r = run_loaded(_i, &prog, mem, sizeof mem, NULL, 0);
+    struct lbpf_result r = run_loaded(_i, &prog, mem, sizeof mem);
     ck_assert_uint_eq(r.r0, 1);
   }
 }
 END_TEST
-#line 2618 "lit/interp.nw"
+#line 2577 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -588,13 +571,13 @@ START_TEST(caches_follow_the_input) {
   } runs[] = {{a, sizeof a, LBPF_OK}, {b, sizeof b, LBPF_ERR_MEMORY}, {a, 8, LBPF_ERR_MEMORY},
               {a, sizeof a, LBPF_OK}, {NULL, 0, LBPF_ERR_MEMORY},     {a, sizeof a, LBPF_OK}};
   for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
-    struct lbpf_result r = run_loaded(_i, &prog, runs[k].mem, runs[k].len, NULL, 0);
+    struct lbpf_result r = run_loaded(_i, &prog, runs[k].mem, runs[k].len);
     ck_assert_int_eq(r.status, runs[k].want);
     ck_assert_uint_eq(r.r0, runs[k].want == LBPF_OK ? 42 : 0);
   }
 }
 END_TEST
-#line 2659 "lit/interp.nw"
+#line 2618 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -644,11 +627,11 @@ START_TEST(registers_read_before_written) {
     ck_assert_msg(st == LBPF_OK, "%s: %s at %u", cases[k].what, lbpf_status_name(st), f.pc);
     ck_assert_msg(vm.clear_registers == (variants[_i].compact ? 1 : cases[k].clear),
                   "%s: clear_registers is %d", cases[k].what, vm.clear_registers);
-    run_loaded(_i, &prog, NULL, 0, NULL, 0);
+    run_loaded(_i, &prog, NULL, 0);
   }
 }
 END_TEST
-#line 2719 "lit/interp.nw"
+#line 2678 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -659,13 +642,13 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   ck_assert_int_eq(load_both(_i, encode(p, 7), &prog, &f), LBPF_OK);
   for (int k = 0; k < 4; k++) {
     mem[0] = (uint8_t)(k % 2 == 0);
-    struct lbpf_result r = run_loaded(_i, &prog, mem, 1, NULL, 0);
+    struct lbpf_result r = run_loaded(_i, &prog, mem, 1);
     ck_assert_int_eq(r.status, k % 2 == 0 ? LBPF_ERR_MEMORY : LBPF_OK);
     ck_assert_uint_eq(r.pc, k % 2 == 0 ? 5 : 3);
   }
 }
 END_TEST
-#line 2745 "lit/interp.nw"
+#line 2704 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -690,7 +673,7 @@ START_TEST(conformance_programs_against_the_spec) {
       memcpy(code_bytes, tf.code, tf.code_size);
       if (tf.mem_len) memcpy(mem, tf.mem, tf.mem_len);
       if (load_both(_i, tf.code_size, &prog, &f) == LBPF_OK) {
-        run_loaded(_i, &prog, mem, tf.mem_len, NULL, 0);
+        run_loaded(_i, &prog, mem, tf.mem_len);
         compared++;
       }
       lbpf_testfile_free(&tf);
@@ -702,12 +685,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1868 "lit/interp.nw"
+#line 1843 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2068 "lit/interp.nw"
+#line 2025 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2789 "lit/interp.nw"
+#line 2748 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -727,7 +710,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1870 "lit/interp.nw"
+#line 1845 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

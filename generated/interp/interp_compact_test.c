@@ -1,4 +1,4 @@
-#line 1884 "lit/interp.nw"
+#line 1859 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lbpf.h"
+#include "lbpf_compare.h"
+#include "lbpf_engines.h"
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 #include "loader.h"
@@ -20,10 +22,10 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1831 "lit/interp.nw"
+#line 1806 "lit/interp.nw"
 /* The threaded dispatch in the compact shape: what -Os builds for a firmware. */
 #define LBPF_INTERP_COMPACT 1
-#line 1908 "lit/interp.nw"
+#line 1885 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -31,7 +33,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1834 "lit/interp.nw"
+#line 1809 "lit/interp.nw"
 static const struct variant variants[] = {
     {"threaded, compact", true, lbpf_interp_other_code_size, lbpf_interp_other_load,
      lbpf_interp_other_run},

@@ -1,4 +1,4 @@
-#line 1884 "lit/interp.nw"
+#line 1859 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lbpf.h"
+#include "lbpf_compare.h"
+#include "lbpf_engines.h"
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 #include "loader.h"
@@ -20,11 +22,11 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1812 "lit/interp.nw"
+#line 1787 "lit/interp.nw"
 /* The switch dispatch in the compact shape, beside the library (threaded, fast). */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 1
-#line 1908 "lit/interp.nw"
+#line 1885 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -32,7 +34,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1816 "lit/interp.nw"
+#line 1791 "lit/interp.nw"
 static const struct variant variants[] = {
     {"threaded, fast", false, lbpf_interp_code_size, lbpf_interp_load, lbpf_interp_run},
     {"switch, compact", true, lbpf_interp_other_code_size, lbpf_interp_other_load,

@@ -1,12 +1,13 @@
-#line 515 "spec/isa.nw"
+#line 713 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "lbpf.h"
+#include "lbpf_engines.h"
 #include "lbpf_isa.h"
 
-#line 536 "spec/isa.nw"
+#line 735 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -25,16 +26,14 @@ static size_t encode(const struct lbpf_insn *insns, size_t n) {
   return 8 * n;
 }
 
-static uint64_t return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                          uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
-  return r1;
-}
-
-static const struct lbpf_helper test_helpers[] = {{5, return_r1}};
+/* Every test starts from the standard test environment of the engines
+   chapter, with a budget of 1000. */
 static uint8_t test_stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
-static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
-                                   NULL, 1000, test_stack,   sizeof test_stack};
+static struct lbpf_env test_env;
+
+static void standard_env(void) {
+  lbpf_test_env(&test_env, test_stack, sizeof test_stack, 1000);
+}
 
 /* Verify a program and expect the given status at the given pc. */
 #define VERIFY(want, at, ...)                                                                      \
@@ -48,7 +47,7 @@ static struct lbpf_env test_env = {NULL, 0,    test_helpers, 1,
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 582 "spec/isa.nw"
+#line 777 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -82,7 +81,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 620 "spec/isa.nw"
+#line 815 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -174,10 +173,11 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_ERR_WRITE_R10, 0, INSN(0x79, 10, 1, 0, 0), EXIT);
   VERIFY(LBPF_ERR_WRITE_R10, 0, INSN(0xdb, 1, 10, 0, 0x01), EXIT); /* fetch-add into r10 */
   VERIFY(LBPF_OK, 0, INSN(0xdb, 1, 10, 0, 0x00), EXIT);            /* plain add reads r10 */
+  VERIFY(LBPF_OK, 0, INSN(0xdb, 1, 10, 0, 0xf1), EXIT);            /* cmpxchg writes r0 only */
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 721 "spec/isa.nw"
+#line 917 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -199,14 +199,71 @@ START_TEST(refuses_bad_targets) {
 END_TEST
 
 START_TEST(checks_helper_ids) {
-  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 1, MOV64_K(1, 1), CALL(6), EXIT);
+  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 1, MOV64_K(1, 1), CALL(7), EXIT);
+  VERIFY(LBPF_ERR_UNKNOWN_HELPER, 0, CALL(LBPF_TEST_HELPER_ABSENT), EXIT); /* no function */
   VERIFY(LBPF_OK, 0, CALL(5), EXIT);
   struct lbpf_fault f;
   struct lbpf_insn p[] = {CALL(5), EXIT};
   ck_assert_int_eq(lbpf_verify(code_buf, encode(p, 2), NULL, NULL, &f), LBPF_ERR_UNKNOWN_HELPER);
   ck_assert_ptr_null(lbpf_env_helper(NULL, 5));
   ck_assert_ptr_nonnull(lbpf_env_helper(&test_env, 5));
-  ck_assert_ptr_null(lbpf_env_helper(&test_env, 6));
+  ck_assert_ptr_null(lbpf_env_helper(&test_env, 7));
+}
+END_TEST
+#line 959 "spec/isa.nw"
+static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
+  struct lbpf_insn insn = INSN(f->opcode, 3, 4, 0, 0);
+  switch (f->kind) {
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X: insn.offset = f->value; break;
+  case LBPF_KIND_END:
+  case LBPF_KIND_ATOMIC: insn.imm = f->value; break;
+  case LBPF_KIND_CALL:
+  case LBPF_KIND_LDDW: insn.src = f->value; break;
+  default: break;
+  }
+  return insn;
+}
+
+START_TEST(instruction_table) {
+  int alu = 0, jmp = 0, mem = 0;
+  for (size_t i = 0; i < LBPF_NFORMS; i++) {
+    const struct lbpf_form *f = &lbpf_forms[i];
+    const uint8_t cls = LBPF_CLASS(f->opcode);
+    const bool arith = cls == LBPF_CLASS_ALU || cls == LBPF_CLASS_ALU64;
+    alu += arith;
+    jmp += cls == LBPF_CLASS_JMP || cls == LBPF_CLASS_JMP32;
+    mem += cls <= LBPF_CLASS_STX;
+    ck_assert_ptr_eq(lbpf_form_of(insn_of_form(f)), f);
+    ck_assert_int_eq(lbpf_form_in_alu_run(f), arith);
+    ck_assert_int_eq(lbpf_form_is_lddw(f), lbpf_is_lddw(f->opcode));
+    ck_assert(f->cpu >= 1 && f->cpu <= 4);
+  }
+  ck_assert_int_eq(alu, 72);
+  ck_assert_int_eq(jmp, 50);
+  ck_assert_int_eq(mem, 36);
+  ck_assert_ptr_null(lbpf_form_of(INSN(0x3f, 1, 2, 2, 0))); /* div with offset 2 */
+  ck_assert_ptr_null(lbpf_form_of(INSN(0xd4, 1, 0, 0, 8))); /* le8 */
+  ck_assert_ptr_null(lbpf_form_of(INSN(0x00, 0, 0, 0, 0)));
+
+  const struct lbpf_insn mov = MOV64_X(3, 4), cmpxchg = INSN(0xdb, 1, 2, 0, 0xf1);
+  const struct lbpf_insn xadd = INSN(0xc3, 1, 2, 0, 0x01), call = CALL(5);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(mov), mov), 1u << 4);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(mov), mov), 1u << 3);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(cmpxchg), cmpxchg), 0x7);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(cmpxchg), cmpxchg), 0x1);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(xadd), xadd), 1u << 2);
+  ck_assert_uint_eq(lbpf_insn_reads(lbpf_form_of(call), call), 0x3e);
+  ck_assert_uint_eq(lbpf_insn_writes(lbpf_form_of(call), call), 0x1);
+
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0x3c, 1, 2, 1, 0))), "sdiv32");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0xbf, 1, 2, 32, 0))), "movsx3264");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(cmpxchg)), "lock cmpxchg");
+  ck_assert_str_eq(lbpf_form_name(lbpf_form_of(INSN(0xc3, 1, 2, 0, 0x41))), "lock fetch or32");
+  ck_assert_str_eq(lbpf_form_name(NULL), "?");
+  ck_assert_uint_eq(lbpf_form_of(INSN(0xbc, 1, 2, 8, 0))->cpu, 4);
+  ck_assert_uint_eq(lbpf_form_of(INSN(0xad, 1, 2, 0, 0))->cpu, 2);
+  ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
 #line 672 "spec/semantics.nw"
@@ -408,7 +465,12 @@ END_TEST
 START_TEST(helpers_and_callx) {
   EXPECT_R0(42, MOV64_K(1, 42), CALL(5), EXIT);
   EXPECT_R0(43, MOV64_K(1, 43), MOV64_K(2, 5), INSN(0x8d, 2, 0, 0, 0), EXIT);
-  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, 6), INSN(0x8d, 2, 0, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, 7), INSN(0x8d, 2, 0, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 1, NULL, 0, 10, MOV64_K(2, LBPF_TEST_HELPER_ABSENT),
+               INSN(0x8d, 2, 0, 0, 0), EXIT);
+  /* the first entry of id 6 is the one called, never the shadowed second */
+  EXPECT_R0(lbpf_test_helper_mix(NULL, 1, 2, 3, 4, 5), MOV64_K(1, 1), MOV64_K(2, 2), MOV64_K(3, 3),
+            MOV64_K(4, 4), MOV64_K(5, 5), CALL(LBPF_TEST_HELPER_MIX), EXIT);
   EXPECT_ERROR(LBPF_ERR_CALLX_TARGET, 2, NULL, 0, 10, LDDW(2, 5, 1), INSN(0x8d, 2, 0, 0, 0), EXIT);
 }
 END_TEST
@@ -431,7 +493,7 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 930 "spec/semantics.nw"
+#line 935 "spec/semantics.nw"
 START_TEST(a_refused_program_never_runs) {
   struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
   struct lbpf_program prog;
@@ -450,13 +512,15 @@ START_TEST(a_refused_program_never_runs) {
 }
 END_TEST
 
-#line 526 "spec/isa.nw"
+#line 725 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 755 "spec/isa.nw"
+#line 1017 "spec/isa.nw"
+  tcase_add_checked_fixture(tc, standard_env, NULL);
   tcase_add_test(tc, decode_inverts_encode);
+  tcase_add_test(tc, instruction_table);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
   tcase_add_test(tc, refuses_regions_that_wrap);
@@ -466,7 +530,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 950 "spec/semantics.nw"
+#line 955 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);
@@ -477,7 +541,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
   tcase_add_test(tc, a_refused_program_never_runs);
-#line 530 "spec/isa.nw"
+#line 729 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

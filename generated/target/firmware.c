@@ -2,12 +2,11 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "engines.h"
 #include "lbpf.h"
-#include "runner.h"
+#include "lbpf_engines.h"
 #include "target.h"
 
-#line 654 "lit/target.nw"
+#line 653 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -19,27 +18,11 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 676 "lit/target.nw"
-static uint64_t helper_return_r1(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                 uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
-  return r1;
-}
-
-static const struct lbpf_helper helpers[] = {{LBPF_TEST_HELPER_ID, helper_return_r1}};
+#line 675 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
-
 static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
-
-static struct lbpf_env env = {
-    .regions = regions,
-    .helpers = helpers,
-    .nhelpers = sizeof helpers / sizeof helpers[0],
-    .budget = LBPF_DEFAULT_BUDGET,
-    .stack = stack,
-    .stack_size = sizeof stack,
-};
-#line 706 "lit/target.nw"
+static struct lbpf_env env;
+#line 689 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -59,7 +42,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 733 "lit/target.nw"
+#line 716 "lit/target.nw"
 enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -138,7 +121,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 822 "lit/target.nw"
+#line 805 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -248,10 +231,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
   if (r.pristine == NULL && strcmp(job->mem, "-") != 0 && lbpf_sh_file_length(job->mem) >= 0)
     return job_failed(job, "the input memory does not fit in the free RAM");
   if (r.pristine == NULL) return job_failed(job, "cannot read the memory");
-  env.budget = LBPF_DEFAULT_BUDGET;
+  lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
   if (!parse_u64(job->repeat, &repeat) ||
       (job->budget != NULL && !parse_u64(job->budget, &env.budget)))
     return job_failed(job, "cannot read the repeat count or the budget");
+  env.regions = regions;
   env.nregions = (size_t)job->nregions;
   for (int i = 0; i < job->nregions; i++)
     if (!parse_region(job->region[i], &regions[i])) return job_failed(job, "malformed region");
@@ -274,7 +258,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 942 "lit/target.nw"
+#line 926 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -307,7 +291,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 986 "lit/target.nw"
+#line 970 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -326,11 +310,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 974 "lit/target.nw"
+#line 958 "lit/target.nw"
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1014 "lit/target.nw"
+#line 998 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

@@ -4,7 +4,7 @@
 #
 #   make m4               both firmwares and build/m4run
 #   make size             bench/results/footprint.md (flash and RAM per component)
-#   make target-check     the conformance suite through the firmware, spec and interp
+#   make target-check     the conformance suite through both firmwares, every engine of ENGINES
 #   make check-m4run      build/m4run agrees with build/litbpf run
 #   make bench-target     bench/results/target.{csv,md,png}
 
@@ -19,12 +19,8 @@ M4_CFLAGS := -std=c11 -Wall -Wextra -Werror $(M4_ARCH) -ffreestanding -fbuiltin 
              -ffunction-sections -fdata-sections -g -MMD -MP
 M4_CPPFLAGS := -Igenerated/include -Isrc/host -Igenerated/target
 M4_OPTS := Os O2
-# Engines to run the conformance suite with on the target; those the engine
-# table lacks (an engine still being written on another branch) are skipped.
-M4_ENGINES ?= spec interp
-
 M4_FW_SRCS = $(sort $(wildcard generated/target/*.c))
-M4_LIB_SRCS = $(CORE_SRCS) src/host/engines.c
+M4_LIB_SRCS = $(CORE_SRCS)
 M4_BENCH_SRCS = $(sort $(wildcard bench/programs/*.c))
 M4_BENCH_NAMES = $(basename $(notdir $(M4_BENCH_SRCS)))
 
@@ -67,7 +63,7 @@ build/m4prep: src/target/m4prep.c build/liblitbpf-host.a build/liblitbpf.a
 	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $^ $(HOST_LIBS) -o $@
 
 M4_FIRMWARES := build/m4-Os/firmware.elf build/m4-O2/firmware.elf
-.PHONY: m4 size target-check check-m4run bench-target target-cost-selftest
+.PHONY: m4 size target-check $(foreach o,$(M4_OPTS),target-check-$(o)) check-m4run bench-target target-cost-selftest
 m4: $(M4_FIRMWARES) build/m4run build/m4prep
 ALL_TARGETS += m4
 
@@ -76,8 +72,16 @@ ALL_TARGETS += m4
 size: $(foreach o,$(M4_OPTS),$(call m4_objs,build/m4-$(o),$(M4_LIB_SRCS))) $(M4_FIRMWARES)
 	@src/build/m4size.sh $(M4_SIZE) bench/results/footprint.md $(M4_OPTS)
 
-target-check: build/m4-O2/firmware.elf build/m4run build/m4prep
-	@tests/target-check.sh build/m4run build/m4prep $(CONFORMANCE)/tests $(M4_ENGINES)
+# The conformance suite on the emulated Cortex-M4, every engine of ENGINES
+# (src/build/engines.mk), through the -O2 firmware (the interpreter's fast
+# shape) and the -Os one (its compact shape).
+target-check: $(foreach o,$(M4_OPTS),target-check-$(o))
+define TARGET_CHECK_RULE
+target-check-$(1): build/m4-$(1)/firmware.elf build/m4run build/m4prep
+	M4RUN_FIRMWARE=$$(CURDIR)/build/m4-$(1)/firmware.elf \
+	  tests/target-check.sh build/m4run build/m4prep $$(CONFORMANCE)/tests $$(ENGINES)
+endef
+$(foreach o,$(M4_OPTS),$(eval $(call TARGET_CHECK_RULE,$(o))))
 
 check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BENCH_BPF_OBJS) \
              build/bench/bench_host $(BENCH_NATIVE_RUNS)

@@ -1,6 +1,6 @@
 /* litbpf: the command-line tool.  Runs, assembles and disassembles eBPF
    programs and runs the conformance suite, through any engine of the
-   engine table (src/host/engines.c).
+   engine table (lit/engines.nw).
 
    Each subcommand is a function int cmd(int argc, char **argv) with argv[0]
    the subcommand's name, listed in the table [[commands]] below: adding a
@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "bytecode.h"
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf.h"
 #include "loader.h"
 #include "runner.h"
@@ -110,10 +110,11 @@ static void run_help(void) {
          "                   a region that wraps around the address space is refused at load\n"
          "  --stats          print the instructions executed and the budget used on stderr\n"
          "\n"
-         "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1.\n"
+         "The stack is %d frames of %d bytes, zeroed before each run.  Helper %d returns r1,\n"
+         "helper %d mixes r1-r5; helper %d is registered without a function.\n"
          "\n%s",
          names, LBPF_DEFAULT_BUDGET, LBPF_RUN_MAX_REGIONS, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE,
-         LBPF_TEST_HELPER_ID, exit_code_help);
+         LBPF_TEST_HELPER_ID, LBPF_TEST_HELPER_MIX, LBPF_TEST_HELPER_ABSENT, exit_code_help);
 }
 
 static int cmd_run(int argc, char **argv) {

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf.h"
 #include "loader.h"
 #include "runner.h"

@@ -1,13 +1,16 @@
 /* The assembler and disassembler of the eBPF conformance suite's syntax.
 
-   One table, [[forms]], lists every mnemonic with its operand shape and the
-   bits it puts in the opcode, offset and immediate.  The assembler reads it
+   One table, [[forms]] (built from the ISA chapter's instruction table),
+   lists every mnemonic with its operand shape and the bits it puts in the
+   opcode, offset and immediate.  The assembler reads it
    forwards (name -> bits); the disassembler prints an instruction and then
    assembles its own text again: only when that gives back the same eight
    bytes is the text used, otherwise the instruction is written as a .raw
    word.  So disasm(code) reassembles to code by construction, whatever the
    bytes are, and the two directions cannot drift apart silently. */
 #include "bytecode.h"
+
+#include "lbpf_isa.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -45,107 +48,93 @@ struct form {
   bool alias;     /* accepted by the assembler, never printed */
 };
 
-#define C_ALU LBPF_CLASS_ALU
-#define C_ALU64 LBPF_CLASS_ALU64
-#define ALU(n, op, off)                                                                            \
-  {n, SH_ALU, C_ALU64 | (op), off, 0, false}, {n "32", SH_ALU, C_ALU | (op), off, 0, false}, {     \
-    n "64", SH_ALU, C_ALU64 | (op), off, 0, true                                                   \
-  }
-#define JCC(n, op)                                                                                 \
-  {n, SH_JCC, LBPF_CLASS_JMP | (op), 0, 0, false}, {                                               \
-    n "32", SH_JCC, LBPF_CLASS_JMP32 | (op), 0, 0, false                                           \
-  }
-#define MEMOP(cls, mode, sz) (uint8_t)((cls) | (mode) | (sz))
-#define ATOMIC(n, op)                                                                              \
-  {n, SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, false},             \
-      {n "32", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_W), 0, op, false}, {   \
-    n "64", SH_ATOMIC, MEMOP(LBPF_CLASS_STX, LBPF_MODE_ATOMIC, LBPF_SIZE_DW), 0, op, true          \
-  }
+/* The forms are built once from the ISA chapter's instruction table
+   (spec/isa.nw), which names every form as this assembler spells it: an
+   immediate and a register form share one entry here (the operand tells
+   them apart), the fetching atomics are their plain operation with the word
+   "fetch" before it, and the three calls are one "call" whose operand says
+   which.  Only the aliases, accepted and never printed, are this file's. */
+#define MAX_FORMS (LBPF_NFORMS + 32)
+static struct form forms[MAX_FORMS];
+static size_t nforms;
 
-static const struct form forms[] = {
-    ALU("add", LBPF_ALU_ADD, 0),
-    ALU("sub", LBPF_ALU_SUB, 0),
-    ALU("mul", LBPF_ALU_MUL, 0),
-    ALU("div", LBPF_ALU_DIV, 0),
-    ALU("sdiv", LBPF_ALU_DIV, 1),
-    ALU("or", LBPF_ALU_OR, 0),
-    ALU("and", LBPF_ALU_AND, 0),
-    ALU("lsh", LBPF_ALU_LSH, 0),
-    ALU("rsh", LBPF_ALU_RSH, 0),
-    ALU("mod", LBPF_ALU_MOD, 0),
-    ALU("smod", LBPF_ALU_MOD, 1),
-    ALU("xor", LBPF_ALU_XOR, 0),
-    ALU("mov", LBPF_ALU_MOV, 0),
-    ALU("arsh", LBPF_ALU_ARSH, 0),
-    {"neg", SH_NEG, C_ALU64 | LBPF_ALU_NEG, 0, 0, false},
-    {"neg32", SH_NEG, C_ALU | LBPF_ALU_NEG, 0, 0, false},
-    {"neg64", SH_NEG, C_ALU64 | LBPF_ALU_NEG, 0, 0, true},
-    /* movsx<from><to>: sign-extend the low <from> bits into a <to>-bit result */
-    {"movsx832", SH_ALUREG, C_ALU | LBPF_ALU_MOV | LBPF_SRC_X, 8, 0, false},
-    {"movsx1632", SH_ALUREG, C_ALU | LBPF_ALU_MOV | LBPF_SRC_X, 16, 0, false},
-    {"movsx864", SH_ALUREG, C_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, 8, 0, false},
-    {"movsx1664", SH_ALUREG, C_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, 16, 0, false},
-    {"movsx3264", SH_ALUREG, C_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, 32, 0, false},
-    /* byte order: le/be convert (ALU class, source bit = big-endian),
-       bswap swaps unconditionally (ALU64 class); swapN is the suite's
-       older spelling of bswapN */
-    {"le16", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_K, 0, 16, false},
-    {"le32", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_K, 0, 32, false},
-    {"le64", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_K, 0, 64, false},
-    {"be16", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_X, 0, 16, false},
-    {"be32", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_X, 0, 32, false},
-    {"be64", SH_END, C_ALU | LBPF_ALU_END | LBPF_SRC_X, 0, 64, false},
-    {"bswap16", SH_END, C_ALU64 | LBPF_ALU_END, 0, 16, false},
-    {"bswap32", SH_END, C_ALU64 | LBPF_ALU_END, 0, 32, false},
-    {"bswap64", SH_END, C_ALU64 | LBPF_ALU_END, 0, 64, false},
-    {"swap16", SH_END, C_ALU64 | LBPF_ALU_END, 0, 16, true},
-    {"swap32", SH_END, C_ALU64 | LBPF_ALU_END, 0, 32, true},
-    {"swap64", SH_END, C_ALU64 | LBPF_ALU_END, 0, 64, true},
-    {"ldxb", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEM, LBPF_SIZE_B), 0, 0, false},
-    {"ldxh", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEM, LBPF_SIZE_H), 0, 0, false},
-    {"ldxw", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEM, LBPF_SIZE_W), 0, 0, false},
-    {"ldxdw", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEM, LBPF_SIZE_DW), 0, 0, false},
-    {"ldxsb", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEMSX, LBPF_SIZE_B), 0, 0, false},
-    {"ldxsh", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEMSX, LBPF_SIZE_H), 0, 0, false},
-    {"ldxsw", SH_LDX, MEMOP(LBPF_CLASS_LDX, LBPF_MODE_MEMSX, LBPF_SIZE_W), 0, 0, false},
-    {"stb", SH_ST, MEMOP(LBPF_CLASS_ST, LBPF_MODE_MEM, LBPF_SIZE_B), 0, 0, false},
-    {"sth", SH_ST, MEMOP(LBPF_CLASS_ST, LBPF_MODE_MEM, LBPF_SIZE_H), 0, 0, false},
-    {"stw", SH_ST, MEMOP(LBPF_CLASS_ST, LBPF_MODE_MEM, LBPF_SIZE_W), 0, 0, false},
-    {"stdw", SH_ST, MEMOP(LBPF_CLASS_ST, LBPF_MODE_MEM, LBPF_SIZE_DW), 0, 0, false},
-    {"stxb", SH_STX, MEMOP(LBPF_CLASS_STX, LBPF_MODE_MEM, LBPF_SIZE_B), 0, 0, false},
-    {"stxh", SH_STX, MEMOP(LBPF_CLASS_STX, LBPF_MODE_MEM, LBPF_SIZE_H), 0, 0, false},
-    {"stxw", SH_STX, MEMOP(LBPF_CLASS_STX, LBPF_MODE_MEM, LBPF_SIZE_W), 0, 0, false},
-    {"stxdw", SH_STX, MEMOP(LBPF_CLASS_STX, LBPF_MODE_MEM, LBPF_SIZE_DW), 0, 0, false},
-    {"lddw", SH_LDDW, MEMOP(LBPF_CLASS_LD, LBPF_MODE_IMM, LBPF_SIZE_DW), 0, 0, false},
-    {"ja", SH_JA, LBPF_CLASS_JMP | LBPF_JMP_JA, 0, 0, false},
-    {"ja32", SH_JA32, LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, false},
-    {"gotol", SH_JA32, LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, true},
-    JCC("jeq", LBPF_JMP_JEQ),
-    JCC("jgt", LBPF_JMP_JGT),
-    JCC("jge", LBPF_JMP_JGE),
-    JCC("jset", LBPF_JMP_JSET),
-    JCC("jne", LBPF_JMP_JNE),
-    JCC("jsgt", LBPF_JMP_JSGT),
-    JCC("jsge", LBPF_JMP_JSGE),
-    JCC("jlt", LBPF_JMP_JLT),
-    JCC("jle", LBPF_JMP_JLE),
-    JCC("jslt", LBPF_JMP_JSLT),
-    JCC("jsle", LBPF_JMP_JSLE),
-    {"call", SH_CALL, LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, 0, false},
-    {"exit", SH_EXIT, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, false},
-    ATOMIC("add", LBPF_ATOMIC_ADD),
-    ATOMIC("or", LBPF_ATOMIC_OR),
-    ATOMIC("and", LBPF_ATOMIC_AND),
-    ATOMIC("xor", LBPF_ATOMIC_XOR),
-    ATOMIC("xchg", LBPF_ATOMIC_XCHG),
-    ATOMIC("cmpxchg", LBPF_ATOMIC_CMPXCHG),
-    {".raw", SH_RAW, 0, 0, 0, false},
-};
-#define NFORMS (sizeof forms / sizeof forms[0])
+static enum shape shape_of(const struct lbpf_form *f) {
+  switch (f->kind) {
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X:
+    return LBPF_OP(f->opcode) == LBPF_ALU_MOV && f->value != 0 ? SH_ALUREG : SH_ALU;
+  case LBPF_KIND_NEG: return SH_NEG;
+  case LBPF_KIND_END: return SH_END;
+  case LBPF_KIND_JA: return SH_JA;
+  case LBPF_KIND_JA32: return SH_JA32;
+  case LBPF_KIND_JCOND_K:
+  case LBPF_KIND_JCOND_X: return SH_JCC;
+  case LBPF_KIND_CALL:
+  case LBPF_KIND_CALLX: return SH_CALL;
+  case LBPF_KIND_EXIT: return SH_EXIT;
+  case LBPF_KIND_LDDW: return SH_LDDW;
+  case LBPF_KIND_LDX: return SH_LDX;
+  case LBPF_KIND_ST: return SH_ST;
+  case LBPF_KIND_STX: return SH_STX;
+  default: return SH_ATOMIC;
+  }
+}
+
+static const struct form *find_form(const char *name, bool atomic);
+
+static void add_form(const char *name, enum shape shape, uint8_t opcode, int16_t offset,
+                     int32_t imm, bool alias) {
+  if (nforms < MAX_FORMS) forms[nforms++] = (struct form){name, shape, opcode, offset, imm, alias};
+}
+
+static void build_forms(void) {
+  if (nforms > 0) return;
+  for (size_t i = 0; i < LBPF_NFORMS; i++) {
+    const struct lbpf_form *f = &lbpf_forms[i];
+    const char *name = lbpf_form_name(f);
+    enum shape shape = shape_of(f);
+    uint8_t opcode = f->opcode;
+    if (shape == SH_ALU || shape == SH_JCC) opcode &= (uint8_t)~LBPF_SRC_X;
+    if (shape == SH_ATOMIC) {
+      if (strncmp(name, "lock fetch ", 11) == 0) continue; /* "fetch" + the plain operation */
+      name += 5;                                           /* after "lock " */
+    }
+    if (shape == SH_CALL && f->kind != LBPF_KIND_CALL) continue;
+    if (shape == SH_CALL && f->value != LBPF_CALL_HELPER) continue;
+    bool seen = false; /* the register twin of an immediate form */
+    for (size_t k = 0; k < nforms; k++)
+      seen |= forms[k].shape == shape && strcmp(forms[k].name, name) == 0;
+    if (seen) continue;
+    int16_t offset = f->kind == LBPF_KIND_ALU_K || f->kind == LBPF_KIND_ALU_X ? f->value : 0;
+    int32_t imm = shape == SH_END || shape == SH_ATOMIC ? f->value : 0;
+    add_form(name, shape, opcode, offset, imm, false);
+  }
+  /* aliases: the explicit 64-bit spellings, the older swapN, gotol */
+  static const struct {
+    const char *alias, *name;
+    bool atomic;
+  } aliases[] = {
+      {"add64", "add", false},   {"sub64", "sub", false},     {"mul64", "mul", false},
+      {"div64", "div", false},   {"sdiv64", "sdiv", false},   {"or64", "or", false},
+      {"and64", "and", false},   {"lsh64", "lsh", false},     {"rsh64", "rsh", false},
+      {"mod64", "mod", false},   {"smod64", "smod", false},   {"xor64", "xor", false},
+      {"mov64", "mov", false},   {"arsh64", "arsh", false},   {"neg64", "neg", false},
+      {"swap16", "bswap16", false}, {"swap32", "bswap32", false}, {"swap64", "bswap64", false},
+      {"gotol", "ja32", false},  {"add64", "add", true},      {"or64", "or", true},
+      {"and64", "and", true},    {"xor64", "xor", true},      {"xchg64", "xchg", true},
+      {"cmpxchg64", "cmpxchg", true}};
+  for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+    const struct form *f = find_form(aliases[i].name, aliases[i].atomic);
+    if (f != NULL) add_form(aliases[i].alias, f->shape, f->opcode, f->offset, f->imm, true);
+  }
+  add_form(".raw", SH_RAW, 0, 0, 0, false);
+}
+#define NFORMS nforms
 
 /* The form called name; atomic forms live in their own name space, after
    "lock". */
 static const struct form *find_form(const char *name, bool atomic) {
+  build_forms();
   for (size_t i = 0; i < NFORMS; i++)
     if ((forms[i].shape == SH_ATOMIC) == atomic && strcmp(forms[i].name, name) == 0)
       return &forms[i];
@@ -215,7 +204,7 @@ static int emit(struct assembler *as, struct lbpf_insn in) {
     return fail(as, "program longer than %d instructions", LBPF_MAX_INSNS);
   if (!grow((void **)&as->code, &as->cap, (as->nslots + 1) * 8, 1))
     return fail(as, "out of memory");
-  lbpf_tool_pack(as->code + as->nslots * 8, in);
+  lbpf_encode(in, as->code + as->nslots * 8);
   as->nslots++;
   return 0;
 }
@@ -500,7 +489,7 @@ static int assemble_insn(struct assembler *as, const struct form *f, char **ops,
     if (parse_imm64(as, ops[0], &w)) return -1;
     for (int i = 0; i < 8; i++)
       b[i] = (uint8_t)(w >> (8 * i));
-    return emit(as, lbpf_tool_unpack(b));
+    return emit(as, lbpf_decode(b));
   }
   }
   return fail(as, "internal error: unknown form");
@@ -604,7 +593,7 @@ static int resolve(struct assembler *as) {
     else
       return fail(as, "undefined label '%s'", f->label);
     int64_t rel = (int64_t)target - (int64_t)f->slot - 1;
-    struct lbpf_insn in = lbpf_tool_unpack(as->code + f->slot * 8);
+    struct lbpf_insn in = lbpf_decode(as->code + f->slot * 8);
     if (f->to_imm)
       in.imm = (int32_t)rel;
     else if (rel < INT16_MIN || rel > INT16_MAX)
@@ -612,7 +601,7 @@ static int resolve(struct assembler *as) {
                   rel);
     else
       in.offset = (int16_t)rel;
-    lbpf_tool_pack(as->code + f->slot * 8, in);
+    lbpf_encode(in, as->code + f->slot * 8);
   }
   return 0;
 }
@@ -665,6 +654,7 @@ int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **c
 
 static const struct form *find_printable(enum shape shape, uint8_t opcode, int16_t offset,
                                          int32_t imm) {
+  build_forms();
   for (size_t i = 0; i < NFORMS; i++) {
     const struct form *f = &forms[i];
     if (f->alias || f->shape != shape) continue;
@@ -694,7 +684,7 @@ static void mem_text(char *buf, size_t n, unsigned reg, int16_t off) {
 
 /* The text of the instruction, or "" if no form prints it. */
 static unsigned text_of(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t n) {
-  struct lbpf_insn in = lbpf_tool_unpack(code + pc * 8);
+  struct lbpf_insn in = lbpf_decode(code + pc * 8);
   const struct form *f;
   char a[48], b[48];
   uint8_t cls = LBPF_CLASS(in.opcode);
@@ -756,7 +746,7 @@ static unsigned text_of(const uint8_t *code, size_t ninsns, size_t pc, char *buf
     mem_text(a, sizeof a, dst, in.offset);
     snprintf(buf, n, "lock %s%s %s, %%r%u", fetch ? "fetch " : "", f->name, a, src);
   } else if (in.opcode == (LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW) && pc + 1 < ninsns) {
-    struct lbpf_insn hi = lbpf_tool_unpack(code + (pc + 1) * 8);
+    struct lbpf_insn hi = lbpf_decode(code + (pc + 1) * 8);
     uint64_t v = (uint64_t)(uint32_t)in.imm | (uint64_t)(uint32_t)hi.imm << 32;
     snprintf(buf, n, "lddw %%r%u, 0x%" PRIx64, dst, v);
     return 2;
@@ -792,7 +782,7 @@ unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *b
 
 /* The target slot of a jump or local call at pc, or -1 if it has none. */
 static int64_t target_of(const uint8_t *code, size_t pc) {
-  struct lbpf_insn in = lbpf_tool_unpack(code + pc * 8);
+  struct lbpf_insn in = lbpf_decode(code + pc * 8);
   uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
   if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL))
     return in.src == LBPF_CALL_LOCAL ? (int64_t)pc + 1 + in.imm : -1;
@@ -844,37 +834,13 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size) {
 /* ---- ISA versions ---- */
 
 unsigned lbpf_cpu_version(const uint8_t *code, size_t size) {
+  /* the instruction table says which version introduced each form */
   unsigned v = 1;
   for (size_t pc = 0; pc + 8 <= size; pc += 8) {
-    struct lbpf_insn in = lbpf_tool_unpack(code + pc);
-    uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-    unsigned need = 1;
-    switch (cls) {
-    case LBPF_CLASS_JMP:
-      if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X))
-        need = 4;
-      else if (in.opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL) && in.src == LBPF_CALL_LOCAL)
-        need = 3;
-      else if (op == LBPF_JMP_JLT || op == LBPF_JMP_JLE || op == LBPF_JMP_JSLT ||
-               op == LBPF_JMP_JSLE)
-        need = 2;
-      break;
-    case LBPF_CLASS_JMP32: need = op == LBPF_JMP_JA ? 4 : 3; break;
-    case LBPF_CLASS_STX:
-      if (LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC) need = 3;
-      break;
-    case LBPF_CLASS_LDX:
-      if (LBPF_MODE(in.opcode) == LBPF_MODE_MEMSX) need = 4;
-      break;
-    case LBPF_CLASS_ALU:
-    case LBPF_CLASS_ALU64:
-      if ((op == LBPF_ALU_DIV || op == LBPF_ALU_MOD || op == LBPF_ALU_MOV) && in.offset != 0)
-        need = 4;
-      if (cls == LBPF_CLASS_ALU64 && op == LBPF_ALU_END) need = 4;
-      break;
-    default: break;
-    }
-    if (need > v) v = need;
+    struct lbpf_insn in = lbpf_decode(code + pc);
+    const struct lbpf_form *f = lbpf_form_of(in);
+    if (f != NULL && f->cpu > v) v = f->cpu;
+    if (f != NULL && lbpf_form_is_lddw(f)) pc += 8; /* its second slot is an immediate */
   }
   return v;
 }

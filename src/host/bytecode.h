@@ -12,32 +12,7 @@
 #include <stdio.h>
 
 #include "lbpf.h"
-
-/* Instruction bytes: opcode, dst in the low nibble and src in the high nibble
-   of byte 1, int16 offset and int32 immediate, both little-endian. */
-static inline struct lbpf_insn lbpf_tool_unpack(const uint8_t *b) {
-  struct lbpf_insn in;
-  in.opcode = b[0];
-  in.dst = (uint8_t)(b[1] & 0x0f);
-  in.src = (uint8_t)(b[1] >> 4);
-  in.offset = (int16_t)(uint16_t)(b[2] | (uint16_t)b[3] << 8);
-  in.imm =
-      (int32_t)((uint32_t)b[4] | (uint32_t)b[5] << 8 | (uint32_t)b[6] << 16 | (uint32_t)b[7] << 24);
-  return in;
-}
-
-static inline void lbpf_tool_pack(uint8_t *b, struct lbpf_insn in) {
-  uint16_t off = (uint16_t)in.offset;
-  uint32_t imm = (uint32_t)in.imm;
-  b[0] = in.opcode;
-  b[1] = (uint8_t)((in.dst & 0x0f) | (in.src & 0x0f) << 4);
-  b[2] = (uint8_t)off;
-  b[3] = (uint8_t)(off >> 8);
-  b[4] = (uint8_t)imm;
-  b[5] = (uint8_t)(imm >> 8);
-  b[6] = (uint8_t)(imm >> 16);
-  b[7] = (uint8_t)(imm >> 24);
-}
+#include "lbpf_isa.h"
 
 /* Assemble len bytes of text.  first_line is the line number of the text's
    first line in its file (1 for a plain assembly file), so that an error in
@@ -59,9 +34,10 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size);
    into buf; returns the number of slots it takes (1, or 2 for lddw). */
 unsigned lbpf_disasm_insn(const uint8_t *code, size_t ninsns, size_t pc, char *buf, size_t buflen);
 
-/* The lowest ISA version (1..4) that has every instruction of the code:
-   v2 adds the 64-bit JLT/JLE/JSLT/JSLE, v3 JMP32, atomics and local calls,
-   v4 signed division, movsx, sign-extending loads, bswap, ja32 and callx. */
+/* The lowest ISA version (1..4) that has every instruction of the code, as
+   the instruction table (spec/isa.nw) gives it: v2 adds the 64-bit
+   JLT/JLE/JSLT/JSLE, v3 JMP32, atomics and local calls, v4 signed division,
+   movsx, sign-extending loads, bswap, ja32 and callx. */
 unsigned lbpf_cpu_version(const uint8_t *code, size_t size);
 
 #endif

@@ -277,8 +277,21 @@ static int parse_result(const struct span *sp, const char *name, uint64_t *out, 
   return 0;
 }
 
+static int parse_testfile(const char *text, size_t len, const char *name, bool need_expectation,
+                          struct lbpf_testfile *tf, char *err, size_t errlen);
+
 int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct lbpf_testfile *tf,
                         char *err, size_t errlen) {
+  return parse_testfile(text, len, name, true, tf, err, errlen);
+}
+
+int lbpf_testfile_parse_unchecked(const char *text, size_t len, const char *name,
+                                  struct lbpf_testfile *tf, char *err, size_t errlen) {
+  return parse_testfile(text, len, name, false, tf, err, errlen);
+}
+
+static int parse_testfile(const char *text, size_t len, const char *name, bool need_expectation,
+                          struct lbpf_testfile *tf, char *err, size_t errlen) {
   struct span sp[S_COUNT];
   memset(sp, 0, sizeof sp);
   memset(tf, 0, sizeof *tf);
@@ -324,7 +337,7 @@ int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct l
   }
   if (!sp[S_ASM].present && !sp[S_RAW].present)
     return failf(err, errlen, "%s: no program (no '-- asm' or '-- raw' section)", name);
-  if (!sp[S_RESULT].present && !sp[S_ERROR].present)
+  if (need_expectation && !sp[S_RESULT].present && !sp[S_ERROR].present)
     return failf(err, errlen, "%s: no expectation (no '-- result' or '-- error' section)", name);
   if (sp[S_RESULT].present && sp[S_ERROR].present)
     return failf(err, errlen, "%s: both '-- result' and '-- error' sections", name);

@@ -40,9 +40,16 @@ struct lbpf_testfile {
   char error_text[128];
 };
 
-/* Parse (and assemble) a .data file; name is used in messages. */
+/* Parse (and assemble) a .data file; name is used in messages.  This is the
+   one reader of the format: the conformance runner, the tools, the
+   interpreter's tests and the property-based checker use it.  A test file
+   must say what it expects (-- result or -- error); the _unchecked variant
+   also reads a file that does not (a pbt case whose outcome depends on
+   where memory lies). */
 int lbpf_testfile_parse(const char *text, size_t len, const char *name, struct lbpf_testfile *tf,
                         char *err, size_t errlen);
+int lbpf_testfile_parse_unchecked(const char *text, size_t len, const char *name,
+                                  struct lbpf_testfile *tf, char *err, size_t errlen);
 void lbpf_testfile_free(struct lbpf_testfile *tf);
 
 /* Is this an ELF file (by its magic number)?  A .data file (by its name ending

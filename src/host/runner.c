@@ -4,14 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The conformance suite's helper 5 (call_unwind_fail.data, callx.data):
-   it returns its first argument. */
-static uint64_t test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
-                                     uint64_t r5) {
-  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
-  return r1;
-}
-
 enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engine *engine,
                                   const uint8_t *code, size_t size, uint64_t budget,
                                   const struct lbpf_region *regions, size_t nregions,
@@ -23,16 +15,10 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
     return LBPF_ERR_ARGUMENT;
   }
   if (nregions) memcpy(r->regions, regions, nregions * sizeof *regions);
+  r->engine = engine;
+  lbpf_test_env(&r->env, r->stack, sizeof r->stack, budget);
   r->env.regions = r->regions;
   r->env.nregions = nregions;
-  r->engine = engine;
-  r->helpers[0].id = LBPF_TEST_HELPER_ID;
-  r->helpers[0].fn = test_helper_identity;
-  r->env.helpers = r->helpers;
-  r->env.nhelpers = 1;
-  r->env.budget = budget;
-  r->env.stack = r->stack;
-  r->env.stack_size = sizeof r->stack;
   fault->status = LBPF_OK;
   fault->pc = 0;
   /* a private copy (never NULL), so the caller's buffer may go away */

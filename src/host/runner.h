@@ -1,28 +1,15 @@
 /* Running a program the way every host tool does: an engine from the
-   table, the tools' helper set, a zeroed stack of LBPF_MAX_CALL_DEPTH
-   frames, and a fresh writable copy of the input memory for each run. */
+   table, the standard test environment (lit/engines.nw) with a zeroed
+   stack of LBPF_MAX_CALL_DEPTH frames, and a fresh writable copy of the
+   input memory for each run. */
 #ifndef LBPF_RUNNER_H
 #define LBPF_RUNNER_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf.h"
-
-/* The default budget: a hundred thousand.  A run of a program of n slots
-   executes at most n + budget instructions (spec/semantics.nw), so whatever
-   the program, a run with this budget ends on the 25 MHz Cortex-M4 of the
-   target chapter within about a second through the specification engine,
-   the slowest (at most 260 instructions of the M4 per unit of budget, measured
-   on the worst instruction mixes: atomics and memory accesses that miss the
-   caches), and within a quarter of a second through the interpreter (at most
-   65).  Conformance tests, the benchmarks and the C test programs stay far
-   below it; longer runs need --budget. */
-#define LBPF_DEFAULT_BUDGET UINT64_C(100000)
-
-/* The helper id of the conformance suite's test helper: it returns r1. */
-#define LBPF_TEST_HELPER_ID 5
 
 /* Extra regions a tool's command line may declare (--region). */
 #define LBPF_RUN_MAX_REGIONS 4
@@ -32,7 +19,6 @@ struct lbpf_runner {
   void *state;
   uint8_t *code; /* the runner's copy: the engine may keep a pointer to it */
   size_t code_size;
-  struct lbpf_helper helpers[1];
   struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
   struct lbpf_env env;
   uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];

@@ -42,7 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "loader.h"
 #include "runner.h"
 

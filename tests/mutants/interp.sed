@@ -30,7 +30,7 @@ s/memcpy(f->saved, \&r\[6\], sizeof f->saved);/memcpy(f->saved, \&r[6], 3 * size
 s/HANDLER(LDXS_H) LOAD_SIGNED(int16_t, ip->imm);/HANDLER(LDXS_H) LOAD_SIGNED(uint16_t, ip->imm);/
 # the register analysis: the source of a register-form ALU instruction not a use;
 # a local call's return edge adding the callee's writes
-s/f.uses = (op == LBPF_ALU_MOV ? 0 : d) | (x \&\& op != LBPF_ALU_END ? s : 0);/f.uses = (op == LBPF_ALU_MOV ? 0 : d);/
+s/lbpf_insn_reads(form, in), lbpf_insn_writes/(uint16_t)(lbpf_insn_reads(form, in) \& ~(form->kind == LBPF_KIND_ALU_X ? 1u << in.src : 0u)), lbpf_insn_writes/
 s/f.succ\[1\] = pc + 1 + (uint32_t)in.imm;/f.succ[1] = pc + 1 + (uint32_t)in.imm; f.defs = 0x3ff;/
 # every exit ending the run, local calls or not
 s/pc < prog.ninsns \&\& !calls \&\& !LBPF_INTERP_COMPACT/pc < prog.ninsns \&\& !LBPF_INTERP_COMPACT/

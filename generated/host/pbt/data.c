@@ -1,17 +1,15 @@
-#line 2186 "lit/pbt.nw"
-#include <errno.h>
+#line 1884 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
 #include "bytecode.h"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
+#include "loader.h"
 
-static bool same_outcome(const struct lbpf_pbt_outcome *x, const struct lbpf_pbt_outcome *y) {
-  if (x->load != y->load || x->result.status != y->result.status) return false;
-  if (x->result.status == LBPF_OK ? x->result.r0 != y->result.r0 : x->result.pc != y->result.pc)
-    return false;
-  return memcmp(x->mem, y->mem, x->mem_len) == 0 && memcmp(x->stack, y->stack, x->stack_size) == 0;
+static bool same_outcome(struct lbpf_outcome *x, struct lbpf_outcome *y) {
+  struct lbpf_comparison c = {.a = *x, .b = *y, .check_a = true, .check_b = true};
+  return lbpf_compare_outcomes(&c, 0) == 0;
 }
 
 void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *comment) {
@@ -46,7 +44,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
   for (uint32_t i = 0; i < c->mem_len; i++)
     fprintf(f, "%02x%s", c->mem[i], i + 1 == c->mem_len || i % 16 == 15 ? "\n" : " ");
   const struct lbpf_engine *spec = lbpf_engine_find("spec");
-  struct lbpf_pbt_outcome *o = malloc(2 * sizeof *o);
+  struct lbpf_outcome *o = calloc(2, sizeof *o);
   if (spec == NULL || o == NULL) {
     free(o);
     return;
@@ -63,122 +61,89 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
   else
     fprintf(f, "-- error\n%s at pc %u\n", lbpf_status_name(o[0].result.status),
             (unsigned)o[0].result.pc);
+  lbpf_outcome_free(&o[0]);
+  lbpf_outcome_free(&o[1]);
   free(o);
 }
-#line 2259 "lit/pbt.nw"
-static int fail(char *err, size_t errlen, int line, const char *what) {
-  snprintf(err, errlen, "line %d: %s", line, what);
+#line 1959 "lit/pbt.nw"
+/* The "# pbt:" lines: the budget and frames, the read-only region. */
+static int parse_pbt_lines(const char *text, struct lbpf_pbt_case *c, char *err, size_t errlen) {
+  char buf[4 * LBPF_PBT_MAX_RO + 32];
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    const char *line = p;
+    p += n + (nl != NULL);
+    if (strncmp(line, "# pbt:", 6) != 0) continue;
+    if (n >= sizeof buf) return snprintf(err, errlen, "# pbt: line too long"), -1;
+    memcpy(buf, line, n);
+    buf[n] = 0;
+    unsigned long long budget;
+    unsigned frames;
+    if (sscanf(buf, "# pbt: budget %llu frames %u", &budget, &frames) == 2) {
+      if (frames < 1 || frames > LBPF_MAX_CALL_DEPTH)
+        return snprintf(err, errlen, "# pbt: frames must be 1..8"), -1;
+      c->budget = budget;
+      c->frames = frames;
+    } else if (strncmp(buf, "# pbt: read-only", 16) == 0) {
+      char *q = buf + 16, *end;
+      c->ro_len = 0;
+      while (*q) {
+        unsigned long v = strtoul(q, &end, 16);
+        if (end == q || v > 0xff || c->ro_len >= LBPF_PBT_MAX_RO)
+          return snprintf(err, errlen, "# pbt: bad read-only byte"), -1;
+        c->ro[c->ro_len++] = (uint8_t)v;
+        q = end;
+        while (*q == ' ' || *q == '\r')
+          q++;
+      }
+    }
+  }
+  return 0;
+}
+
+/* "-- error" text: "<status name> at pc N" after a run; a load refusal
+   ("refused: ...") is not a run, and leaves the expectation unknown. */
+static int parse_error(const char *text, struct lbpf_pbt_expect *expect) {
+  const char *at = strstr(text, " at pc ");
+  if (at == NULL || strncmp(text, "refused: ", 9) == 0) return 0;
+  for (int s = 0; s < LBPF_STATUS_COUNT; s++) {
+    const char *name = lbpf_status_name((enum lbpf_status)s);
+    if (strlen(name) == (size_t)(at - text) && strncmp(text, name, (size_t)(at - text)) == 0) {
+      expect->known = true;
+      expect->status = (enum lbpf_status)s;
+      expect->pc = (uint32_t)strtoul(at + 7, NULL, 10);
+      return 0;
+    }
+  }
   return -1;
 }
 
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen) {
-  enum { NONE, RAW, MEM, RESULT, ERROR, OTHER } section = NONE;
+  struct lbpf_testfile tf;
   memset(c, 0, sizeof *c);
   memset(expect, 0, sizeof *expect);
   c->budget = 4000;
   c->frames = LBPF_MAX_CALL_DEPTH;
-  int line = 0;
-  const char *p = text;
-  char buf[256];
-  while (*p) {
-    const char *nl = strchr(p, '\n');
-    size_t n = nl ? (size_t)(nl - p) : strlen(p);
-    line++;
-    if (n >= sizeof buf) return fail(err, errlen, line, "line too long");
-    memcpy(buf, p, n);
-    buf[n] = 0;
-    while (n > 0 && (buf[n - 1] == '\r' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
-      buf[--n] = 0;
-    p = nl ? nl + 1 : p + strlen(p);
-    if (n == 0) continue;
-    if (buf[0] == '#') {
-      unsigned long long budget;
-      unsigned frames;
-      if (sscanf(buf, "# pbt: budget %llu frames %u", &budget, &frames) == 2) {
-        if (frames < 1 || frames > LBPF_MAX_CALL_DEPTH)
-          return fail(err, errlen, line, "frames must be 1..8");
-        c->budget = budget;
-        c->frames = frames;
-      } else if (strncmp(buf, "# pbt: read-only", 16) == 0) {
-        char *q = buf + 16, *end;
-        c->ro_len = 0;
-        while (*q) {
-          unsigned long v = strtoul(q, &end, 16);
-          if (end == q || v > 0xff || c->ro_len >= LBPF_PBT_MAX_RO)
-            return fail(err, errlen, line, "bad read-only byte");
-          c->ro[c->ro_len++] = (uint8_t)v;
-          q = end;
-          while (*q == ' ')
-            q++;
-        }
-      }
-      continue;
-    }
-    if (strncmp(buf, "-- ", 3) == 0) {
-      const char *name = buf + 3;
-      section = strcmp(name, "raw") == 0      ? RAW
-                : strcmp(name, "mem") == 0    ? MEM
-                : strcmp(name, "result") == 0 ? RESULT
-                : strcmp(name, "error") == 0  ? ERROR
-                                              : OTHER;
-      if (section == RESULT) expect->known = true, expect->status = LBPF_OK;
-      continue;
-    }
-
-#line 2324 "lit/pbt.nw"
-    switch (section) {
-    case RAW: {
-      char *end;
-      errno = 0;
-      unsigned long long word = strtoull(buf, &end, 16);
-      if (errno || *end || end == buf) return fail(err, errlen, line, "bad instruction word");
-      if (c->nslots >= LBPF_PBT_MAX_SLOTS) return fail(err, errlen, line, "program too long");
-      uint8_t code[8];
-      for (int k = 0; k < 8; k++)
-        code[k] = (uint8_t)(word >> (8 * k));
-      c->insns[c->nslots++] = lbpf_decode(code);
-      break;
-    }
-    case MEM: {
-      char *q = buf, *end;
-      while (*q) {
-        while (*q == ' ' || *q == '\t')
-          q++;
-        if (!*q) break;
-        unsigned long v = strtoul(q, &end, 16);
-        if (end == q || v > 0xff) return fail(err, errlen, line, "bad memory byte");
-        if (c->mem_len >= LBPF_PBT_MAX_MEM) return fail(err, errlen, line, "memory too long");
-        c->mem[c->mem_len++] = (uint8_t)v;
-        q = end;
-      }
-      break;
-    }
-    case RESULT: {
-      char *end;
-      errno = 0;
-      expect->r0 = strtoull(buf, &end, 0);
-      if (errno || *end) return fail(err, errlen, line, "bad result");
-      break;
-    }
-    case ERROR: {
-      const char *at = strstr(buf, " at pc ");
-      if (at == NULL || strncmp(buf, "refused: ", 9) == 0) break; /* a load refusal: not run */
-      for (int s = 0; s < LBPF_STATUS_COUNT; s++) {
-        const char *name = lbpf_status_name((enum lbpf_status)s);
-        if (strlen(name) == (size_t)(at - buf) && strncmp(buf, name, (size_t)(at - buf)) == 0) {
-          expect->known = true;
-          expect->status = (enum lbpf_status)s;
-          expect->pc = (uint32_t)strtoul(at + 7, NULL, 10);
-        }
-      }
-      if (!expect->known) return fail(err, errlen, line, "unknown error name");
-      break;
-    }
-    default: break;
-    }
-#line 2317 "lit/pbt.nw"
+  if (lbpf_testfile_parse_unchecked(text, strlen(text), "case", &tf, err, errlen) != 0) return -1;
+  int rc = -1;
+  if (tf.code_size / 8 > LBPF_PBT_MAX_SLOTS)
+    snprintf(err, errlen, "program too long");
+  else if (tf.mem_len > LBPF_PBT_MAX_MEM)
+    snprintf(err, errlen, "memory too long");
+  else if (tf.has_error && parse_error(tf.error_text, expect) != 0)
+    snprintf(err, errlen, "unknown error name");
+  else
+    rc = parse_pbt_lines(text, c, err, errlen);
+  if (rc == 0) {
+    c->nslots = (uint32_t)(tf.code_size / 8);
+    for (uint32_t i = 0; i < c->nslots; i++)
+      c->insns[i] = lbpf_decode(tf.code + (size_t)i * 8);
+    c->mem_len = (uint32_t)tf.mem_len;
+    if (tf.mem_len) memcpy(c->mem, tf.mem, tf.mem_len);
+    if (tf.has_result) expect->known = true, expect->status = LBPF_OK, expect->r0 = tf.result;
   }
-  if (c->nslots == 0) return fail(err, errlen, line, "no -- raw section");
-  return 0;
+  lbpf_testfile_free(&tf);
+  return rc;
 }

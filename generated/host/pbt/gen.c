@@ -1,4 +1,4 @@
-#line 521 "lit/pbt.nw"
+#line 344 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"
@@ -10,7 +10,7 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg) {
   cfg->max_mem = 64;
   cfg->max_functions = 10;
 }
-#line 567 "lit/pbt.nw"
+#line 390 "lit/pbt.nw"
 #define MAX_LABELS (LBPF_PBT_MAX_SLOTS + LBPF_PBT_MAX_FUNCTIONS + 1)
 
 enum fix_field { FIX_OFFSET, FIX_IMM };
@@ -53,25 +53,21 @@ static int percent(struct gen *g, unsigned p) {
 static int has(struct gen *g, unsigned feature) {
   return (g->cfg->features & feature) != 0;
 }
-#line 608 "lit/pbt.nw"
-/* Does this instruction (or, for a local call, its callee) write r1? */
-static int writes_r1(uint8_t opcode, unsigned dst, unsigned src, int32_t imm) {
-  switch (LBPF_CLASS(opcode)) {
-  case LBPF_CLASS_ALU:
-  case LBPF_CLASS_ALU64:
-  case LBPF_CLASS_LDX:
-  case LBPF_CLASS_LD: return dst == 1;
-  case LBPF_CLASS_STX:
-    return LBPF_MODE(opcode) == LBPF_MODE_ATOMIC && (imm & LBPF_ATOMIC_FETCH) &&
-           imm != LBPF_ATOMIC_CMPXCHG && src == 1;
-  case LBPF_CLASS_JMP: return opcode == (LBPF_CLASS_JMP | LBPF_JMP_CALL) && src == LBPF_CALL_LOCAL;
-  default: return 0;
-  }
+#line 431 "lit/pbt.nw"
+/* Does this instruction (or, for a local call, its callee) write r1?  The
+   instruction table says what the instruction itself writes; a local call's
+   callee may write any of r0-r5. */
+static int writes_r1(uint8_t opcode, unsigned dst, unsigned src, int16_t offset, int32_t imm) {
+  const struct lbpf_insn insn = {opcode, (uint8_t)dst, (uint8_t)src, offset, imm};
+  const struct lbpf_form *f = lbpf_form_of(insn);
+  if (f == NULL) return 0; /* lddw's second half */
+  if (f->kind == LBPF_KIND_CALL && src == LBPF_CALL_LOCAL) return 1;
+  return (lbpf_insn_writes(f, insn) & (1u << 1)) != 0;
 }
 
 static void emit(struct gen *g, uint8_t opcode, unsigned dst, unsigned src, int16_t offset,
                  int32_t imm) {
-  if (writes_r1(opcode, dst, src, imm)) g->r1_intact = 0;
+  if (writes_r1(opcode, dst, src, offset, imm)) g->r1_intact = 0;
   struct lbpf_insn *i = &g->c->insns[g->c->nslots++];
   i->opcode = opcode;
   i->dst = (uint8_t)dst;
@@ -113,7 +109,7 @@ static void resolve(struct gen *g) {
       insn->imm = delta;
   }
 }
-#line 679 "lit/pbt.nw"
+#line 497 "lit/pbt.nw"
 static const int32_t edge32[] = {0,
                                  1,
                                  -1,
@@ -175,7 +171,7 @@ static uint64_t imm64(struct gen *g) {
   if (r < 65) return (uint64_t)(int64_t)imm32(g);
   return lbpf_pbt_next(g->rng);
 }
-#line 730 "lit/pbt.nw"
+#line 548 "lit/pbt.nw"
 #define R_MEM 6
 #define R_LEN 7
 
@@ -196,7 +192,7 @@ static unsigned pick_dst(struct gen *g) {
 static unsigned pick_src(struct gen *g) {
   return (unsigned)below(g, 11);
 }
-#line 756 "lit/pbt.nw"
+#line 574 "lit/pbt.nw"
 static uint32_t room(struct gen *g, uint32_t end) {
   return end > g->c->nslots ? end - g->c->nslots : 0;
 }
@@ -212,7 +208,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 788 "lit/pbt.nw"
+#line 606 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -274,7 +270,7 @@ static void gen_alu_op(struct gen *g, uint32_t end, unsigned dst) {
     }
   }
 }
-#line 864 "lit/pbt.nw"
+#line 682 "lit/pbt.nw"
 static void gen_alu(struct gen *g, uint32_t end) {
   int observe = has(g, LBPF_PBT_MEMORY) && room(g, end) >= 2 && percent(g, 30);
   unsigned dst = pick_dst(g);
@@ -283,7 +279,7 @@ static void gen_alu(struct gen *g, uint32_t end) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, dst,
          (int16_t)(-8 * (11 + (int)below(g, 40))), 0);
 }
-#line 912 "lit/pbt.nw"
+#line 730 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -315,7 +311,7 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 959 "lit/pbt.nw"
+#line 777 "lit/pbt.nw"
 static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
@@ -346,7 +342,7 @@ static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offs
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 1000 "lit/pbt.nw"
+#line 818 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
@@ -407,7 +403,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   g->c->aims[region][aim]++;
 }
-#line 1071 "lit/pbt.nw"
+#line 889 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -443,7 +439,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 1117 "lit/pbt.nw"
+#line 935 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -458,7 +454,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 1141 "lit/pbt.nw"
+#line 959 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -492,7 +488,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1189 "lit/pbt.nw"
+#line 1007 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -571,7 +567,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1288 "lit/pbt.nw"
+#line 1106 "lit/pbt.nw"
 /* A jump out of the structure: to the label of an enclosing shape (a break
    to the end of an if, a continue to the top of a loop, bypassing its
    counter) or, more rarely, into another function's code. */
@@ -646,7 +642,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1382 "lit/pbt.nw"
+#line 1200 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -670,7 +666,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1417 "lit/pbt.nw"
+#line 1235 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

@@ -9,15 +9,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "engines.h"
 #include "lbpf.h"
+#include "lbpf_compare.h"
+#include "lbpf_engines.h"
+#include "lbpf_isa.h"
 
-#line 66 "lit/pbt.nw"
+#line 68 "lit/pbt.nw"
 #define LBPF_PBT_MAX_SLOTS 512 /* instruction slots of a generated program */
 #define LBPF_PBT_MAX_MEM 256   /* bytes of input memory */
 #define LBPF_PBT_MAX_FUNCTIONS 12
 #define LBPF_PBT_MAX_RO 64 /* bytes of the read-only region */
-#line 86 "lit/pbt.nw"
+#line 88 "lit/pbt.nw"
 struct lbpf_pbt_rng {
   uint64_t s[4];
 };
@@ -28,7 +30,7 @@ void lbpf_pbt_seed(struct lbpf_pbt_rng *rng, uint64_t seed, uint64_t index);
 uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng);
 /* A number in [0, n); n > 0. */
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n);
-#line 171 "lit/pbt.nw"
+#line 173 "lit/pbt.nw"
 enum lbpf_pbt_aim {
   LBPF_PBT_AIM_INSIDE,  /* an access well inside a region */
   LBPF_PBT_AIM_EDGE,    /* touching the first or last byte of a region */
@@ -68,21 +70,19 @@ struct lbpf_pbt_case {
   uint32_t shapes[LBPF_PBT_SHAPE_COUNT];
 };
 
-/* The helpers every pbt run registers: id 5 returns r1 (the conformance
-   suite's), id 6 mixes all five arguments. */
-#define LBPF_PBT_HELPER_IDENTITY 5
-#define LBPF_PBT_HELPER_MIX 6
-extern const struct lbpf_helper lbpf_pbt_helpers[];
-extern const size_t lbpf_pbt_nhelpers;
+/* Every pbt run has the standard test environment's helpers (see the
+   engines chapter): id 5 returns r1, id 6 mixes all five arguments. */
+#define LBPF_PBT_HELPER_IDENTITY LBPF_TEST_HELPER_ID
+#define LBPF_PBT_HELPER_MIX LBPF_TEST_HELPER_MIX
 
 /* Where the read-only region lies, relative to the input memory. */
 #define LBPF_PBT_RO_OFFSET 4480
 
 /* Write the case's program as little-endian bytes: nslots * 8 of them. */
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
-/* Does the case's program pass the verifier (with the pbt helpers)? */
+/* Does the case's program pass the verifier (with the standard helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 486 "lit/pbt.nw"
+#line 309 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -110,52 +110,26 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 287 "lit/pbt.nw"
-#define LBPF_PBT_NFORMS 158
-/* The form of insn (0..LBPF_PBT_NFORMS-1), or -1 for a slot that is no
+#line 264 "lit/pbt.nw"
+#define LBPF_PBT_NFORMS LBPF_NFORMS
+/* The form of insn (its row in lbpf_forms), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1498 "lit/pbt.nw"
-struct lbpf_pbt_outcome {
-  enum lbpf_status load;   /* LBPF_OK when the engine accepted the program */
-  struct lbpf_fault fault; /* its refusal otherwise */
-  struct lbpf_result result;
-  uint8_t mem[LBPF_PBT_MAX_MEM];
-  uint8_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE];
-  uint32_t mem_len, stack_size;
-  bool guards_intact; /* nothing outside the regions changed */
-};
-
-/* Run case c on engine e; shift (0..63) moves the regions in memory. */
-void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
-                  struct lbpf_pbt_outcome *out);
-#line 1674 "lit/pbt.nw"
-enum {
-  LBPF_PBT_DIFF_LOAD = 1u << 0,
-  LBPF_PBT_DIFF_STATUS = 1u << 1,
-  LBPF_PBT_DIFF_PC = 1u << 2,
-  LBPF_PBT_DIFF_R0 = 1u << 3,
-  LBPF_PBT_DIFF_MEM = 1u << 4,
-  LBPF_PBT_DIFF_STACK = 1u << 5,
-  LBPF_PBT_DIFF_GUARD = 1u << 6,
-  LBPF_PBT_DIFF_BUDGET = 1u << 7,
-  LBPF_PBT_DIFF_INSNS = 1u << 8
-};
-
-struct lbpf_pbt_report {
-  unsigned diff; /* LBPF_PBT_DIFF_* bits; 0 when the engines agree */
-  const struct lbpf_engine *engine_a, *engine_b;
-  struct lbpf_pbt_outcome a, b;
-  int32_t mem_at, stack_at; /* first differing byte, or -1 */
-};
-
-/* Run c on a and b and compare.  Returns report->diff. */
+#line 1318 "lit/pbt.nw"
+/* Run case c on engine e; shift (0..63) moves the regions in memory.  out
+   (zeroed, or filled by an earlier call) receives the outcome: the input
+   memory is its area 0, the stack its area 1.  Returns whether every byte
+   outside the two writable regions still holds what it held before. */
+bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
+                  struct lbpf_outcome *out);
+#line 1466 "lit/pbt.nw"
+/* Run c on a and b and compare (see lbpf_compare); report (zeroed, or
+   filled by an earlier call) receives both outcomes.  Returns report->diff:
+   LBPF_DIFF_CHECK when an engine changed a byte outside its regions. */
 unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine *b,
-                          const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report);
-/* Print what differs, one line per difference. */
-void lbpf_pbt_describe(const struct lbpf_pbt_report *report, FILE *f);
-#line 1836 "lit/pbt.nw"
+                          const struct lbpf_pbt_case *c, struct lbpf_comparison *report);
+#line 1533 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -168,7 +142,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 2170 "lit/pbt.nw"
+#line 1868 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -182,7 +156,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2387 "lit/pbt.nw"
+#line 2052 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */
@@ -200,5 +174,5 @@ void lbpf_pbt_stats_add(struct lbpf_pbt_stats *s, const struct lbpf_pbt_case *c,
                         const struct lbpf_result *result);
 /* Print the statistics; returns the number of forms never generated. */
 int lbpf_pbt_stats_print(FILE *f, const struct lbpf_pbt_stats *s);
-#line 55 "lit/pbt.nw"
+#line 57 "lit/pbt.nw"
 #endif

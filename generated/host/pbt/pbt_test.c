@@ -1,4 +1,4 @@
-#line 2697 "lit/pbt.nw"
+#line 2362 "lit/pbt.nw"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-#line 2888 "lit/pbt.nw"
+#line 2552 "lit/pbt.nw"
 struct wrapped {
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   size_t size;
@@ -69,7 +69,7 @@ static const struct lbpf_engine signedness_bug = {"jsgt32-bug", wrapped_state_si
                                                   wrapped_run};
 static const struct lbpf_engine stray_write = {"stray-write", wrapped_state_size, plain_load,
                                                stray_write_run};
-#line 2723 "lit/pbt.nw"
+#line 2388 "lit/pbt.nw"
 START_TEST(rng_is_xoshiro256starstar) {
   struct lbpf_pbt_rng rng = {{1, 2, 3, 4}};
   ck_assert_uint_eq(lbpf_pbt_next(&rng), 11520u);
@@ -87,7 +87,7 @@ START_TEST(rng_is_xoshiro256starstar) {
   ck_assert_uint_eq(lbpf_pbt_below(&a, 1), 0);
 }
 END_TEST
-#line 2752 "lit/pbt.nw"
+#line 2417 "lit/pbt.nw"
 static struct lbpf_pbt_case case_a, case_b;
 
 /* Field by field: a struct's padding bytes are not part of its value. */
@@ -118,7 +118,7 @@ END_TEST
 
 START_TEST(generated_programs_are_valid_and_cover_the_isa) {
   static struct lbpf_pbt_stats stats;
-  static struct lbpf_pbt_outcome out;
+  static struct lbpf_outcome out;
   struct lbpf_pbt_config cfg;
   lbpf_pbt_default_config(&cfg);
   const struct lbpf_engine *spec = lbpf_engine_find("spec");
@@ -135,9 +135,8 @@ START_TEST(generated_programs_are_valid_and_cover_the_isa) {
       ck_assert_int_ge(lbpf_pbt_form(case_a.insns[i]), 0);
       if (lbpf_is_lddw(case_a.insns[i].opcode)) i++;
     }
-    lbpf_pbt_run(spec, &case_a, 0, &out);
+    ck_assert(lbpf_pbt_run(spec, &case_a, 0, &out));
     ck_assert_int_eq(out.load, LBPF_OK);
-    ck_assert(out.guards_intact);
     lbpf_pbt_stats_add(&stats, &case_a, &out.result);
   }
   for (int f = 0; f < LBPF_PBT_NFORMS; f++)
@@ -161,7 +160,7 @@ START_TEST(form_table_names_are_distinct) {
   }
   ck_assert_str_eq(lbpf_pbt_form_name(LBPF_PBT_NFORMS), "?");
   struct lbpf_insn sdiv = {LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 1, 2, 1, 0};
-  ck_assert_str_eq(lbpf_pbt_form_name(lbpf_pbt_form(sdiv)), "sdiv64 reg");
+  ck_assert_str_eq(lbpf_pbt_form_name(lbpf_pbt_form(sdiv)), "sdiv reg");
   struct lbpf_insn bad = {LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 1, 2, 2, 0};
   ck_assert_int_eq(lbpf_pbt_form(bad), -1);
 }
@@ -203,8 +202,8 @@ START_TEST(features_restrict_the_generator) {
   }
 }
 END_TEST
-#line 2951 "lit/pbt.nw"
-static struct lbpf_pbt_report report;
+#line 2615 "lit/pbt.nw"
+static struct lbpf_comparison report;
 
 START_TEST(comparison_sees_a_stray_write) {
   struct lbpf_pbt_config cfg;
@@ -213,11 +212,11 @@ START_TEST(comparison_sees_a_stray_write) {
   lbpf_pbt_seed(&rng, 5, 0);
   lbpf_pbt_gen(&rng, &cfg, &case_a);
   ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), spec_engine(), &case_a, &report), 0);
-  ck_assert(report.a.guards_intact && report.b.guards_intact);
+  ck_assert(report.check_a && report.check_b);
   unsigned d = lbpf_pbt_compare(spec_engine(), &stray_write, &case_a, &report);
-  ck_assert(d & LBPF_PBT_DIFF_GUARD);
-  ck_assert(report.a.guards_intact);
-  ck_assert(!report.b.guards_intact);
+  ck_assert(d & LBPF_DIFF_CHECK);
+  ck_assert(report.check_a);
+  ck_assert(!report.check_b);
 }
 END_TEST
 
@@ -230,7 +229,7 @@ START_TEST(counters_are_compared_between_counting_engines) {
     lbpf_pbt_gen(&rng, &cfg, &case_a);
     ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), &no_counters, &case_a, &report), 0);
     ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), &budget_plus_one, &case_a, &report),
-                      LBPF_PBT_DIFF_BUDGET);
+                      LBPF_DIFF_BUDGET);
   }
 }
 END_TEST
@@ -264,9 +263,9 @@ START_TEST(shrinker_isolates_a_planted_bug) {
   ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), spec_engine(), &case_a, &report), 0);
 }
 END_TEST
-#line 3018 "lit/pbt.nw"
+#line 2682 "lit/pbt.nw"
 START_TEST(read_only_region_is_where_the_generator_aims) {
-  static struct lbpf_pbt_outcome out;
+  static struct lbpf_outcome out;
   memset(&case_a, 0, sizeof case_a);
   case_a.frames = 1;
   case_a.budget = 10;
@@ -286,17 +285,16 @@ START_TEST(read_only_region_is_where_the_generator_aims) {
   ck_assert_int_eq(out.result.status, LBPF_OK);
   ck_assert_uint_eq(out.result.r0, 0x1716);
   case_a.insns[0] = store;
-  lbpf_pbt_run(spec_engine(), &case_a, 0, &out);
+  ck_assert(lbpf_pbt_run(spec_engine(), &case_a, 0, &out));
   ck_assert_int_eq(out.result.status, LBPF_ERR_MEMORY);
   ck_assert_uint_eq(out.result.pc, 0);
-  ck_assert(out.guards_intact);
   case_a.insns[0] = load;
   case_a.insns[0].offset = LBPF_PBT_RO_OFFSET + 7; /* straddles the end */
   lbpf_pbt_run(spec_engine(), &case_a, 0, &out);
   ck_assert_int_eq(out.result.status, LBPF_ERR_MEMORY);
 }
 END_TEST
-#line 3063 "lit/pbt.nw"
+#line 2726 "lit/pbt.nw"
 START_TEST(targets_of_jumps_and_calls) {
   struct lbpf_insn jeq = {LBPF_CLASS_JMP | LBPF_JMP_JEQ, 1, 0, 3, 0};
   struct lbpf_insn ja32 = {LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, -5};
@@ -312,7 +310,7 @@ START_TEST(targets_of_jumps_and_calls) {
   ck_assert_int_eq(lbpf_pbt_target(&exit_, 10), -1);
 }
 END_TEST
-#line 3084 "lit/pbt.nw"
+#line 2747 "lit/pbt.nw"
 static char *print_to_string(const struct lbpf_pbt_case *c) {
   FILE *f = tmpfile();
   ck_assert_ptr_nonnull(f);
@@ -327,7 +325,7 @@ static char *print_to_string(const struct lbpf_pbt_case *c) {
 }
 
 START_TEST(data_files_round_trip) {
-  static struct lbpf_pbt_outcome out;
+  static struct lbpf_outcome out;
   struct lbpf_pbt_config cfg;
   lbpf_pbt_default_config(&cfg);
   for (uint64_t k = 0; k < 40; k++) {
@@ -372,11 +370,11 @@ START_TEST(malformed_data_files_are_refused) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     err[0] = 0;
     ck_assert_int_eq(lbpf_pbt_parse_data(bad[i], &case_a, &expect, err, sizeof err), -1);
-    ck_assert_msg(strncmp(err, "line ", 5) == 0, "message '%s'", err);
+    ck_assert_msg(strlen(err) > 10, "message '%s'", err);
   }
 }
 END_TEST
-#line 3153 "lit/pbt.nw"
+#line 2816 "lit/pbt.nw"
 START_TEST(mutated_programs_are_checked_too) {
   struct lbpf_pbt_config cfg;
   lbpf_pbt_default_config(&cfg);
@@ -400,30 +398,30 @@ START_TEST(mutated_programs_are_checked_too) {
 }
 END_TEST
 
-#line 2707 "lit/pbt.nw"
+#line 2372 "lit/pbt.nw"
 Suite *pbt_suite(void) {
   Suite *s = suite_create("pbt");
   TCase *tc = tcase_create("pbt");
   tcase_set_timeout(tc, 120);
 
-#line 2742 "lit/pbt.nw"
+#line 2407 "lit/pbt.nw"
   tcase_add_test(tc, rng_is_xoshiro256starstar);
-#line 2867 "lit/pbt.nw"
+#line 2531 "lit/pbt.nw"
   tcase_add_test(tc, generator_is_deterministic);
   tcase_add_test(tc, generated_programs_are_valid_and_cover_the_isa);
   tcase_add_test(tc, form_table_names_are_distinct);
   tcase_add_test(tc, features_restrict_the_generator);
-#line 3051 "lit/pbt.nw"
+#line 2714 "lit/pbt.nw"
   tcase_add_test(tc, read_only_region_is_where_the_generator_aims);
   tcase_add_test(tc, comparison_sees_a_stray_write);
   tcase_add_test(tc, counters_are_compared_between_counting_engines);
   tcase_add_test(tc, shrinker_isolates_a_planted_bug);
-#line 3177 "lit/pbt.nw"
+#line 2840 "lit/pbt.nw"
   tcase_add_test(tc, mutated_programs_are_checked_too);
   tcase_add_test(tc, targets_of_jumps_and_calls);
   tcase_add_test(tc, data_files_round_trip);
   tcase_add_test(tc, malformed_data_files_are_refused);
-#line 2712 "lit/pbt.nw"
+#line 2377 "lit/pbt.nw"
   suite_add_tcase(s, tc);
   return s;
 }

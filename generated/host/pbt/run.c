@@ -1,4 +1,4 @@
-#line 1521 "lit/pbt.nw"
+#line 1334 "lit/pbt.nw"
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@ struct arena {
   uint8_t *block, *mem, *stack, *ro;
   size_t stack_size;
 };
-#line 1554 "lit/pbt.nw"
+#line 1367 "lit/pbt.nw"
 #define ARENA_ADDRESS ((uintptr_t)0x20000000u)
 
 static uint8_t *arena_block(void) {
@@ -43,7 +43,7 @@ static void arena_init(struct arena *a, uint8_t *block, const struct lbpf_pbt_ca
   memset(a->stack, 0, a->stack_size);
   memcpy(a->ro, c->ro, c->ro_len);
 }
-#line 1585 "lit/pbt.nw"
+#line 1398 "lit/pbt.nw"
 static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) {
   for (size_t i = 0; i < ARENA; i++) {
     const uint8_t *p = a->block + i;
@@ -55,150 +55,76 @@ static bool guards_intact(const struct arena *a, const struct lbpf_pbt_case *c) 
   return true;
 }
 
-static void run_in(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, uint8_t *block,
-                   unsigned shift, struct lbpf_pbt_outcome *out) {
+/* The standard environment, with the case's stack, budget and read-only
+   region, laid out in the arena. */
+static void case_env(const struct lbpf_pbt_case *c, const struct arena *a, struct lbpf_region *ro,
+                     struct lbpf_env *env) {
+  lbpf_test_env(env, a->stack, a->stack_size, c->budget);
+  *ro = (struct lbpf_region){a->ro, c->ro_len, LBPF_PERM_READ};
+  env->regions = ro;
+  env->nregions = c->ro_len > 0;
+}
+
+bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
+                  struct lbpf_outcome *out) {
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
-  size_t size = (size_t)c->nslots * 8;
+  const size_t size = (size_t)c->nslots * 8;
+  uint8_t *block = arena_block();
+  lbpf_outcome_free(out);
+  memset(out, 0, sizeof *out);
+  if (block == NULL) {
+    out->load = LBPF_ERR_ARGUMENT;
+    return false;
+  }
   struct arena a;
+  struct lbpf_region ro;
+  struct lbpf_env env;
+  struct lbpf_area areas[LBPF_MAX_AREAS];
   lbpf_pbt_encode(c, code);
   arena_init(&a, block, c, shift);
-  struct lbpf_env env;
-  memset(&env, 0, sizeof env);
-  env.helpers = lbpf_pbt_helpers;
-  env.nhelpers = lbpf_pbt_nhelpers;
-  struct lbpf_region ro = {a.ro, c->ro_len, LBPF_PERM_READ};
-  env.regions = &ro;
-  env.nregions = c->ro_len > 0;
-  env.budget = c->budget;
-  env.stack = a.stack;
-  env.stack_size = a.stack_size;
-  memset(out, 0, sizeof *out);
-  out->mem_len = c->mem_len;
-  out->stack_size = (uint32_t)a.stack_size;
-  void *state = malloc(e->state_size(size) + 1);
+  case_env(c, &a, &ro, &env);
+  size_t state_size = e->state_size(size) + 1;
+  void *state = malloc(state_size);
   if (state == NULL) {
     out->load = LBPF_ERR_ARGUMENT;
-    return;
+    return false;
   }
-  memset(state, 0xa5, e->state_size(size) + 1);
+  memset(state, 0xa5, state_size); /* no free zeros */
   out->load = e->load(state, code, size, &env, &out->fault);
   if (out->load == LBPF_OK) e->run(state, a.mem, c->mem_len, &out->result);
   free(state);
-  memcpy(out->mem, a.mem, c->mem_len);
-  memcpy(out->stack, a.stack, a.stack_size);
-  out->guards_intact = guards_intact(&a, c);
+  lbpf_outcome_capture(out, areas, lbpf_areas(&env, a.mem, c->mem_len, areas));
+  return guards_intact(&a, c);
 }
+#line 1474 "lit/pbt.nw"
+struct guard_check {
+  struct arena *arena;
+  const struct lbpf_pbt_case *c;
+};
 
-void lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
-                  struct lbpf_pbt_outcome *out) {
-  uint8_t *block = arena_block();
-  if (block == NULL) {
-    memset(out, 0, sizeof *out);
-    out->load = LBPF_ERR_ARGUMENT;
-    return;
-  }
-  run_in(e, c, block, shift, out);
-}
-#line 1701 "lit/pbt.nw"
-static int32_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (x[i] != y[i]) return (int32_t)i;
-  return -1;
-}
-
-/* Which counters an engine fills: asked once per engine, with a probe
-   r0 = 2; loop: r0 -= 1; if r0 != 0 goto loop; exit
-   that executes 6 instructions and takes 1 backward jump. */
-enum { COUNTS_BUDGET = 1, COUNTS_INSNS = 2 };
-
-static unsigned counts(const struct lbpf_engine *e) {
-  static const struct lbpf_engine *known[16];
-  static unsigned answer[16];
-  static unsigned nknown;
-  for (unsigned i = 0; i < nknown; i++)
-    if (known[i] == e) return answer[i];
-  static struct lbpf_pbt_case probe;
-  static struct lbpf_pbt_outcome out;
-  memset(&probe, 0, sizeof probe);
-  probe.insns[0] = (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_K, 0, 0, 0, 2};
-  probe.insns[1] = (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_SUB | LBPF_SRC_K, 0, 0, 0, 1};
-  probe.insns[2] = (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_JNE | LBPF_SRC_K, 0, 0, -2, 0};
-  probe.insns[3] = (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0};
-  probe.nslots = 4;
-  probe.frames = 1;
-  probe.budget = 10;
-  run_in(e, &probe, arena_block(), 0, &out);
-  unsigned has =
-      (out.result.budget_used ? COUNTS_BUDGET : 0) | (out.result.insns ? COUNTS_INSNS : 0);
-  if (nknown < 16) known[nknown] = e, answer[nknown++] = has;
-  return has;
+/* After each engine's run: were the guards kept?  Then lay the arena out
+   afresh, guards included, for the next run. */
+static bool check_and_reset(void *ctx) {
+  struct guard_check *g = ctx;
+  bool intact = guards_intact(g->arena, g->c);
+  arena_init(g->arena, g->arena->block, g->c, 0);
+  return intact;
 }
 
 unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine *b,
-                          const struct lbpf_pbt_case *c, struct lbpf_pbt_report *report) {
-  struct lbpf_pbt_outcome *x = &report->a, *y = &report->b;
-  unsigned d = 0;
-  report->engine_a = a;
-  report->engine_b = b;
-  report->mem_at = report->stack_at = -1;
+                          const struct lbpf_pbt_case *c, struct lbpf_comparison *report) {
+  uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   uint8_t *block = arena_block();
-  if (block == NULL) {
-    report->diff = LBPF_PBT_DIFF_LOAD;
-    return report->diff;
-  }
-  run_in(a, c, block, 0, x);
-  run_in(b, c, block, 0, y);
-  if (x->load != y->load || (x->load != LBPF_OK && x->fault.pc != y->fault.pc))
-    d |= LBPF_PBT_DIFF_LOAD;
-  if (x->load == LBPF_OK && y->load == LBPF_OK) {
-    const struct lbpf_result *p = &x->result, *q = &y->result;
-    if (p->status != q->status)
-      d |= LBPF_PBT_DIFF_STATUS;
-    else if (p->status != LBPF_OK && p->pc != q->pc)
-      d |= LBPF_PBT_DIFF_PC;
-    else if (p->status == LBPF_OK && p->r0 != q->r0)
-      d |= LBPF_PBT_DIFF_R0;
-    report->mem_at = first_difference(x->mem, y->mem, c->mem_len);
-    report->stack_at = first_difference(x->stack, y->stack, x->stack_size);
-    if (report->mem_at >= 0) d |= LBPF_PBT_DIFF_MEM;
-    if (report->stack_at >= 0) d |= LBPF_PBT_DIFF_STACK;
-    if ((counts(a) & counts(b) & COUNTS_BUDGET) && p->budget_used != q->budget_used)
-      d |= LBPF_PBT_DIFF_BUDGET;
-    if ((counts(a) & counts(b) & COUNTS_INSNS) && p->insns != q->insns) d |= LBPF_PBT_DIFF_INSNS;
-  }
-  if (!x->guards_intact || !y->guards_intact) d |= LBPF_PBT_DIFF_GUARD;
-  report->diff = d;
-  return d;
-}
-#line 1776 "lit/pbt.nw"
-static void describe_result(FILE *f, const char *name, const struct lbpf_pbt_outcome *o) {
-  if (o->load != LBPF_OK) {
-    fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),
-            (unsigned)o->fault.pc);
-    return;
-  }
-  const struct lbpf_result *r = &o->result;
-  if (r->status == LBPF_OK)
-    fprintf(f, "  %-8s ok, r0 = 0x%llx", name, (unsigned long long)r->r0);
-  else
-    fprintf(f, "  %-8s %s at pc %u", name, lbpf_status_name(r->status), (unsigned)r->pc);
-  fprintf(f, " (insns %llu, budget used %llu)%s\n", (unsigned long long)r->insns,
-          (unsigned long long)r->budget_used, o->guards_intact ? "" : " GUARD BYTES CHANGED");
-}
-
-void lbpf_pbt_describe(const struct lbpf_pbt_report *r, FILE *f) {
-  static const char *const what[] = {"load",  "status", "pc",     "r0",   "memory",
-                                     "stack", "guard",  "budget", "insns"};
-  fprintf(f, "  differs in:");
-  for (unsigned i = 0; i < sizeof what / sizeof what[0]; i++)
-    if (r->diff & (1u << i)) fprintf(f, " %s", what[i]);
-  fprintf(f, "\n");
-  describe_result(f, r->engine_a->name, &r->a);
-  describe_result(f, r->engine_b->name, &r->b);
-  if (r->mem_at >= 0)
-    fprintf(f, "  memory[%d]: %s 0x%02x, %s 0x%02x\n", r->mem_at, r->engine_a->name,
-            r->a.mem[r->mem_at], r->engine_b->name, r->b.mem[r->mem_at]);
-  if (r->stack_at >= 0)
-    fprintf(f, "  stack[top - %d]: %s 0x%02x, %s 0x%02x\n", (int)r->a.stack_size - r->stack_at,
-            r->engine_a->name, r->a.stack[r->stack_at], r->engine_b->name, r->b.stack[r->stack_at]);
+  lbpf_comparison_free(report);
+  memset(report, 0, sizeof *report);
+  if (block == NULL) return report->diff = LBPF_DIFF_LOAD;
+  struct arena arena;
+  struct lbpf_region ro;
+  struct lbpf_env env;
+  struct guard_check g = {&arena, c};
+  lbpf_pbt_encode(c, code);
+  arena_init(&arena, block, c, 0);
+  case_env(c, &arena, &ro, &env);
+  return lbpf_compare(a, b, code, (size_t)c->nslots * 8, &env, arena.mem, c->mem_len,
+                      check_and_reset, &g, report);
 }

@@ -1,4 +1,4 @@
-#line 1851 "lit/pbt.nw"
+#line 1548 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,12 +58,12 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1919 "lit/pbt.nw"
+#line 1616 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
   int must_verify; /* the original verifies: so must every smaller case */
-  struct lbpf_pbt_report *report;
+  struct lbpf_comparison *report;
   struct lbpf_pbt_case *best, *cand;
 };
 
@@ -196,7 +196,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
   struct lbpf_fault fault;
   struct shrinker s = {a, b, diff, 0, max_tries, 0, 0, NULL, c, NULL};
   s.must_verify = lbpf_pbt_verify(c, &fault) == LBPF_OK;
-  s.report = malloc(sizeof *s.report);
+  s.report = calloc(1, sizeof *s.report);
   s.cand = malloc(sizeof *s.cand);
   if (s.report && s.cand) {
     int progress = 1;
@@ -206,11 +206,12 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
       progress |= shrink_input(&s);
     }
   }
+  if (s.report) lbpf_comparison_free(s.report);
   free(s.report);
   free(s.cand);
   return s.kept;
 }
-#line 2081 "lit/pbt.nw"
+#line 1779 "lit/pbt.nw"
 void lbpf_pbt_mutate(struct lbpf_pbt_rng *rng, struct lbpf_pbt_case *c) {
   if (c->nslots == 0) return;
   unsigned n = 1 + (unsigned)lbpf_pbt_below(rng, 3);

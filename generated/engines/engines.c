@@ -1,10 +1,11 @@
-#include "engines.h"
+#line 56 "lit/engines.nw"
+#include "lbpf_engines.h"
 
 #include <string.h>
 
 #include "lbpf_interp.h"
 
-/* The specification keeps only the verified program and the environment. */
+#line 81 "lit/engines.nw"
 struct spec_state {
   struct lbpf_program prog;
   const struct lbpf_env *env;
@@ -26,8 +27,7 @@ static void spec_run(void *state, void *mem, size_t mem_len, struct lbpf_result 
   struct spec_state *s = state;
   lbpf_spec_run(&s->prog, s->env, mem, mem_len, result);
 }
-
-/* The interpreter's state, then its pre-decoded code, in one block. */
+#line 108 "lit/engines.nw"
 #define INTERP_CODE_OFFSET                                                                         \
   ((sizeof(struct lbpf_interp) + sizeof(uint64_t) - 1) / sizeof(uint64_t) * sizeof(uint64_t))
 
@@ -51,9 +51,13 @@ static void interp_run(void *state, void *mem, size_t mem_len, struct lbpf_resul
   lbpf_interp_run(state, mem, mem_len, result);
 }
 
+#line 64 "lit/engines.nw"
 const struct lbpf_engine lbpf_engines[] = {
+
+#line 133 "lit/engines.nw"
     {"spec", spec_state_size, spec_load, spec_run},
     {"interp", interp_state_size, interp_load, interp_run},
+#line 66 "lit/engines.nw"
 };
 const size_t lbpf_nengines = sizeof lbpf_engines / sizeof lbpf_engines[0];
 
@@ -61,4 +65,44 @@ const struct lbpf_engine *lbpf_engine_find(const char *name) {
   for (size_t i = 0; i < lbpf_nengines; i++)
     if (strcmp(lbpf_engines[i].name, name) == 0) return &lbpf_engines[i];
   return NULL;
+}
+
+#line 186 "lit/engines.nw"
+uint64_t lbpf_test_helper_identity(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+                                   uint64_t r5) {
+  (void)user, (void)r2, (void)r3, (void)r4, (void)r5;
+  return r1;
+}
+
+static uint64_t rotate(uint64_t x, unsigned k) {
+  return (x << k) | (x >> (64 - k));
+}
+
+uint64_t lbpf_test_helper_mix(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+                              uint64_t r5) {
+  (void)user;
+  return r1 ^ rotate(r2, 13) ^ rotate(r3, 26) ^ rotate(r4, 39) ^ rotate(r5, 52) ^ 0x5bd1e995u;
+}
+
+static uint64_t helper_wrong(void *user, uint64_t r1, uint64_t r2, uint64_t r3, uint64_t r4,
+                             uint64_t r5) {
+  (void)user, (void)r1, (void)r2, (void)r3, (void)r4, (void)r5;
+  return LBPF_TEST_HELPER_WRONG;
+}
+
+const struct lbpf_helper lbpf_test_helpers[] = {
+    {LBPF_TEST_HELPER_ID, lbpf_test_helper_identity},
+    {LBPF_TEST_HELPER_MIX, lbpf_test_helper_mix},
+    {LBPF_TEST_HELPER_ABSENT, NULL},
+    {LBPF_TEST_HELPER_MIX, helper_wrong},
+};
+const size_t lbpf_test_nhelpers = sizeof lbpf_test_helpers / sizeof lbpf_test_helpers[0];
+
+void lbpf_test_env(struct lbpf_env *env, void *stack, size_t stack_size, uint64_t budget) {
+  *env = (struct lbpf_env){0};
+  env->helpers = lbpf_test_helpers;
+  env->nhelpers = lbpf_test_nhelpers;
+  env->budget = budget;
+  env->stack = stack;
+  env->stack_size = stack_size;
 }
