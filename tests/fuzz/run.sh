@@ -5,9 +5,10 @@
 # TARGET is elf, data, hex, asm, load, diff, or diff32 (the differential
 # target built with -m32).  Seeds: tests/fuzz/corpus/TARGET (diff32 shares
 # diff's).  What a target adds to its corpus goes to build/fuzz/work/TARGET
-# (kept between timed runs, fresh for counted ones); its log to
-# build/fuzz/work/TARGET.log; a crash, leak, time-out or divergence leaves
-# its input as build/fuzz/work/TARGET-crash-... and fails the run.
+# for timed runs (kept from one to the next) and to a fresh
+# build/fuzz/check/TARGET for counted ones; the log goes beside it
+# (TARGET.log); a crash, leak, time-out or divergence leaves its input there
+# as TARGET-crash-... and fails the run.
 set -u
 mode=$1 amount=$2
 shift 2
@@ -17,7 +18,7 @@ for t in "$@"; do
   if [ "$t" = diff32 ]; then bin=build/fuzz/32/fuzz-diff seeds=tests/fuzz/corpus/diff; fi
   work=build/fuzz/work/$t
   case "$mode" in
-    runs) rm -rf "$work"; limit=(-runs="$amount") ;;
+    runs) work=build/fuzz/check/$t; rm -rf "$work"; limit=(-runs="$amount") ;;
     time) limit=(-max_total_time="$amount") ;;
     *) echo "run.sh: mode is runs or time" >&2; exit 2 ;;
   esac
