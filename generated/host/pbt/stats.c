@@ -1,4 +1,4 @@
-#line 2072 "lit/pbt.nw"
+#line 2073 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
