@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "bytecode.h"
-#include "engines.h"
+#include "lbpf_engines.h"
 #include "lbpf_isa.h"
 #include "loader.h"
 

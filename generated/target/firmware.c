@@ -4,9 +4,10 @@
 
 #include "lbpf.h"
 #include "lbpf_engines.h"
+#include "runner.h" /* LBPF_RUN_MAX_REGIONS, as litbpf run --region */
 #include "target.h"
 
-#line 653 "lit/target.nw"
+#line 654 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -18,11 +19,11 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 675 "lit/target.nw"
+#line 676 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
 static struct lbpf_env env;
-#line 689 "lit/target.nw"
+#line 690 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -42,7 +43,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 716 "lit/target.nw"
+#line 717 "lit/target.nw"
 enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -121,7 +122,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 805 "lit/target.nw"
+#line 806 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -258,7 +259,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 926 "lit/target.nw"
+#line 927 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -291,7 +292,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.native = native;
   r.result = &o->result;
 
-#line 970 "lit/target.nw"
+#line 971 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -310,11 +311,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 958 "lit/target.nw"
+#line 959 "lit/target.nw"
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 998 "lit/target.nw"
+#line 999 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;
