@@ -144,6 +144,23 @@ for ((i = 0; i < rshnum; i++)); do
   done
 done
 
+# an object with a relocation, whose relocation section is then corrupted
+printf 'int counter;\nint entry(void) { return counter++; }\n' > "$w/rel.c"
+clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/rel.c" -o "$w/rel.o" || exit 2
+
+# a relocation section whose sh_info names no section: refused, not ignored
+# (the program would run with an unrelocated lddw)
+shoff=$(rd "$w/rel.o" 40 8); shnum=$(rd "$w/rel.o" 60 2)
+for ((i = 1; i < shnum; i++)); do
+  [ "$(rd "$w/rel.o" $((shoff + 64 * i + 4)) 4)" = 9 ] || continue
+  for info in ffffffff 00000000 "$(printf '%02x000000' "$shnum")"; do
+    cp "$w/rel.o" "$w/relinfo.o"; patch "$w/relinfo.o" $((shoff + 64 * i + 44)) "$info"
+    run 4 "relocation section with sh_info $info" "$w/relinfo.o"
+    grep -q "relocation section $i .* applies to section [0-9]*, which does not exist" "$w/err" ||
+      { echo "FAIL sh_info $info message: $(cat "$w/err")"; bad=$((bad + 1)); }
+  done
+done
+
 # garbage: deterministic pseudo-random bytes, as raw code and behind an ELF magic
 awk 'BEGIN { srand(7); for (i = 0; i < 4099; i++) printf "%c", int(rand() * 256) }' > "$w/garbage.bin"
 run nz "garbage bytes" "$w/garbage.bin"
@@ -232,7 +249,25 @@ expect 2 "both --mem and --mem-file" /dev/null "$tool" run --mem 00 --mem-file "
 expect 2 "bad cpu" /dev/null "$tool" conformance --cpu v9 "$w"
 expect 2 "conformance without paths" /dev/null "$tool" conformance
 expect 2 "asm with one argument" /dev/null "$tool" asm "$w/ok.s"
-expect 1 "conformance of a missing file" /dev/null "$tool" conformance "$w/missing.data"
+expect 5 "conformance of a missing file" /dev/null "$tool" conformance "$w/missing.data"
+expect 5 "conformance of a missing directory" /dev/null "$tool" conformance /nonexistent
+mkdir "$w/nodata"
+expect 1 "conformance of a directory without .data files" /dev/null "$tool" conformance "$w/nodata"
+
+# thumb-disasm: its help, the README's example, and bad input with litbpf's codes
+expect 0 "thumb-disasm --help" /dev/null "$tool" thumb-disasm --help
+grep -q '^usage: litbpf thumb-disasm' "$w/out" || { echo "FAIL thumb-disasm --help: $(cat "$w/out")"; bad=$((bad + 1)); }
+example=$(sed -n 's/^ *build\/litbpf thumb-disasm \("[^"]*"\) *#.*/\1/p' README.md)
+if [ -z "$example" ]; then echo "FAIL the README has no thumb-disasm example"; bad=$((bad + 1)); else
+  expect 0 "the README's thumb-disasm example" /dev/null "$tool" thumb-disasm "$(eval echo "$example")"
+  want=$(sed -n 's/^ *build\/litbpf thumb-disasm "[^"]*" *# .*: \(.*\)$/\1/p' README.md)
+  grep -q "	$want\$" "$w/out" || { echo "FAIL README example lists [$(cat "$w/out")], README says [$want]"; bad=$((bad + 1)); }
+fi
+expect 2 "thumb-disasm without argument" /dev/null "$tool" thumb-disasm
+expect 4 "thumb-disasm of non-hex" /dev/null "$tool" thumb-disasm "f04z"
+expect 4 "thumb-disasm of an odd byte count" /dev/null "$tool" thumb-disasm "f0 4f 00"
+expect 4 "thumb-disasm of a truncated 32-bit instruction" /dev/null "$tool" thumb-disasm "f04f"
+expect 5 "thumb-disasm of a directory" /dev/null "$tool" thumb-disasm "$w"
 
 # run-time errors exit 1 and name the error and the pc
 printf 'mov %%r0, 0\nldxdw %%r0, [%%r0]\nexit\n' > "$w/memerr.s"

@@ -7,8 +7,15 @@
 # hex, a budget that suffices and one that does not, and bad options; its cost
 # figure is the same on every run; and every benchmark program leaves the
 # input memory on the Cortex-M4, run by each engine and natively, as it does
-# on the host (the firmware's and the host harness's digests agree); and a
+# on the host (the firmware's and the host harness's digests agree); a
 # program calling the standard helpers prints the same text through both.
+# m4run takes and refuses what litbpf run does (an endless input, a repeat
+# count above 2^64, --stats, --region), and reports its own failures with a
+# message and its documented exit code: an input too large for the target's
+# RAM (5), the time limit or a missing firmware (6), never silently.  Extra
+# regions work on the Cortex-M4: read through, refused for writing, no
+# address at or above 2^32 aliases one, and one that wraps past 2^32 is
+# refused at load.
 # Of the error messages the first line is compared, after the tool's name.
 #   tests/check-m4run.sh M4RUN LITBPF [ENGINE...]   (default engines: spec interp)
 set -eu
@@ -112,6 +119,67 @@ compare bad-hex spec --mem 9z "$work/refused.bin"
 compare bad-budget spec --budget 12x "$work/refused.bin"
 compare huge-budget spec --budget 18446744073709551616 "$work/refused.bin"
 compare two-inputs spec --mem 00 --mem-file bench/programs/incr.mem "$work/refused.bin"
+compare endless-mem-file spec --mem-file /dev/zero "$work/refused.bin"
+compare directory-mem-file spec --mem-file "$work" build/bench/bpf/incr.o
+compare huge-repeat spec --repeat 99999999999999999999 build/bench/bpf/incr.o
+compare zero-repeat spec --repeat 0 build/bench/bpf/incr.o
+compare missing-value spec build/bench/bpf/incr.o --budget
+compare bad-region spec --region 0x10 build/bench/bpf/incr.o
+compare bad-region-perm spec --region 0:16:x build/bench/bpf/incr.o
+compare five-regions spec --region 0:1 --region 0:1 --region 0:1 --region 0:1 --region 0:1 build/bench/bpf/incr.o
+compare top-region spec --region 0xffffff00:0x100:r build/bench/bpf/incr.o
+for engine in "$@"; do
+  compare stats "$engine" --stats --mem-file bench/programs/fib.mem build/bench/bpf/fib.o
+  compare stats-error "$engine" --stats "$work/memerr.bin"
+done
+
+# expect_m4 LABEL CODE MESSAGE-PATTERN ARGS...: m4run alone, where the two
+# machines differ (their memory, their address width) or m4run fails itself.
+expect_m4() {
+  label=$1 want=$2 pattern=$3
+  shift 3
+  set +e
+  timeout 120 "$m4run" "$@" > "$work/t.out" 2> "$work/t.err"; trc=$?
+  set -e
+  if [ "$trc" = "$want" ] && grep -q -- "$pattern" "$work/t.err" "$work/t.out"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $label: m4run exit $trc (want $want), output: $(head -c 300 "$work/t.out" "$work/t.err")"
+  fi
+}
+head -c 3000000 /dev/zero > "$work/big.mem"
+expect_m4 input-too-large 5 "^m4run: the input memory (3000000 bytes) does not fit" \
+  --mem-file "$work/big.mem" build/bench/bpf/incr.o
+printf '\005\000\377\377\000\000\000\000\225\000\000\000\000\000\000\000' > "$work/forever.bin"
+M4RUN_TIMEOUT=2 expect_m4 time-limit 6 "^m4run: the emulated Cortex-M4 did not finish within 2 s" \
+  --budget 18446744073709551615 "$work/forever.bin"
+M4RUN_FIRMWARE=$work/none.elf expect_m4 no-firmware 6 "^m4run: no firmware at" build/bench/bpf/incr.o
+M4RUN_TIMEOUT=x expect_m4 bad-timeout 2 "^m4run: M4RUN_TIMEOUT" build/bench/bpf/incr.o
+expect_m4 help 0 "^Exit codes" --help
+# Regions of the Cortex-M4: the flash at 0 holds the initial stack pointer,
+# the top of RAM (0x20400000).  Read it; writing is refused; the address
+# 2^32 (which a 32-bit pointer would truncate to 0) is outside every region;
+# a region of 0x101 bytes at 0xffffff00 wraps past 2^32 and is refused at
+# load (on a 64-bit host it does not wrap: litbpf runs it).
+for engine in "$@"; do
+  printf -- '-- asm\nlddw %%r1, 0x0\nldxw %%r0, [%%r1+0]\nexit\n-- result\n0x20400000\n' > "$work/flash.data"
+  expect_m4 "region read ($engine)" 0 "^0x20400000\$" --engine "$engine" --region 0:0x100:r "$work/flash.data"
+  printf -- '-- asm\nlddw %%r1, 0x0\nstw [%%r1+0], 1\nmov %%r0, 0\nexit\n-- result\n0x0\n' > "$work/flashw.data"
+  expect_m4 "region not writable ($engine)" 1 "^m4run: run-time error at pc 2: memory access violation" \
+    --engine "$engine" --region 0:0x100:r "$work/flashw.data"
+  printf -- '-- asm\nlddw %%r1, 0x100000000\nldxw %%r0, [%%r1+0]\nexit\n-- result\n0x0\n' > "$work/high.data"
+  expect_m4 "address 2^32 ($engine)" 1 "^m4run: run-time error at pc 2: memory access violation" \
+    --engine "$engine" --region 0:0x100:r "$work/high.data"
+  expect_m4 "region wraps past 2^32 ($engine)" 3 "program refused at pc 0: bad argument" \
+    --engine "$engine" --region 0xffffff00:0x101:r build/bench/bpf/incr.o
+done
+expect_m4 "region above 2^32" 2 "^m4run: invalid region '0x100000000:1'" --region 0x100000000:1 build/bench/bpf/incr.o
+set +e
+"$litbpf" run --region 0xffffffffffffff00:0x101 build/bench/bpf/incr.o > /dev/null 2> "$work/h.err"; hrc=$?
+set -e
+if [ "$hrc" = 3 ] && grep -q "program refused at pc 0: bad argument" "$work/h.err"; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL litbpf: a region wrapping past 2^64 gives exit $hrc: $(cat "$work/h.err")"; fi
 
 # the same figure every time, and --repeat agrees
 a=$("$m4run" --engine interp --mem-file bench/programs/fletcher32.mem build/bench/bpf/fletcher32.o)

@@ -4,13 +4,17 @@
      back every pseudo-random instruction word;
    - the assembler's error messages name the right line and the problem;
    - the ISA version of characteristic instructions;
-   - hex decoding accepts what it should and refuses what it should. */
+   - hex decoding accepts what it should and refuses what it should;
+   - through the engine table, for every engine: after a refused load no
+     run executes anything, whether the state held an accepted program
+     before or was never loaded (filled with garbage). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bytecode.h"
+#include "lbpf_engines.h"
 #include "lbpf_isa.h"
 #include "loader.h"
 
@@ -174,12 +178,48 @@ static void hex_decoding(void) {
   }
 }
 
+static void a_refused_load_never_runs(void) {
+  /* r0 = 1; exit   and   r0 = 2; an unknown opcode; exit */
+  static const uint8_t good[] = {0xb7, 0, 0, 0, 1, 0, 0, 0, 0x95, 0, 0, 0, 0, 0, 0, 0};
+  static const uint8_t bad[] = {0xb7, 0, 0, 0, 2, 0, 0, 0, 0xff, 0, 0, 0, 0, 0, 0, 0,
+                                0x95, 0, 0, 0, 0, 0, 0, 0};
+  static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / 8];
+  struct lbpf_env env = {.budget = 100, .stack = stack, .stack_size = sizeof stack};
+  for (size_t e = 0; e < lbpf_nengines; e++) {
+    const struct lbpf_engine *eng = &lbpf_engines[e];
+    size_t size = eng->state_size(sizeof bad) > eng->state_size(sizeof good)
+                      ? eng->state_size(sizeof bad)
+                      : eng->state_size(sizeof good);
+    uint64_t *state = malloc(size + 8);
+    for (int loaded_before = 0; state && loaded_before < 2; loaded_before++) {
+      struct lbpf_fault f;
+      struct lbpf_result r;
+      memset(state, 0xa5, size);
+      if (loaded_before) {
+        CHECK(eng->load(state, good, sizeof good, &env, &f) == LBPF_OK, "%s: load", eng->name);
+        eng->run(state, NULL, 0, &r);
+        CHECK(r.status == LBPF_OK && r.r0 == 1, "%s: the accepted program runs", eng->name);
+      }
+      CHECK(eng->load(state, bad, sizeof bad, &env, &f) == LBPF_ERR_UNKNOWN_OPCODE,
+            "%s: refuses", eng->name);
+      eng->run(state, NULL, 0, &r);
+      CHECK(r.status != LBPF_OK && r.r0 == 0 && r.insns == 0 && r.budget_used == 0,
+            "%s (%s): a run after a refused load gives %s, r0 %#" PRIx64 ", %" PRIu64
+            " instructions",
+            eng->name, loaded_before ? "loaded before" : "never loaded",
+            lbpf_status_name(r.status), r.r0, r.insns);
+    }
+    free(state);
+  }
+}
+
 int main(void) {
   decoding_round_trips();
   assembler_errors();
   assembler_encodings();
   cpu_versions();
   hex_decoding();
+  a_refused_load_never_runs();
   printf("tools unit checks: %s (%d failures)\n", failures ? "FAILED" : "passed", failures);
   return failures ? 1 : 0;
 }

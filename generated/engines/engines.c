@@ -98,7 +98,7 @@ const struct lbpf_engine *lbpf_engine_find(const char *name) {
   return NULL;
 }
 
-#line 185 "lit/engines.nw"
+#line 191 "lit/engines.nw"
 uint64_t lbpf_test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
                                    uint64_t r3, uint64_t r4, uint64_t r5) {
   (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;

@@ -109,7 +109,7 @@ enum lbpf_status {
   LBPF_ERR_MEMORY,       /* access outside every region or without permission */
   LBPF_ERR_CALLX_TARGET, /* callx through a register naming no helper */
   LBPF_ERR_CALL_DEPTH,   /* more nested local calls than frames */
-  LBPF_ERR_BUDGET,       /* the budget of backward jumps and calls ran out */
+  LBPF_ERR_BUDGET,       /* the budget ran out (see the environment) */
   LBPF_ERR_ARGUMENT,     /* the embedding passed an unusable environment */
   LBPF_STATUS_COUNT
 };
@@ -146,7 +146,7 @@ void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *en
 /* 1 if the program may read (write) len bytes at addr, else 0. */
 int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
 int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
-#line 276 "spec/api.nw"
+#line 284 "spec/api.nw"
 struct lbpf_env {
   const struct lbpf_region *regions; /* besides the input memory and the stack */
   size_t nregions;
@@ -160,7 +160,7 @@ struct lbpf_env {
 
 /* The helper registered under id, or NULL. */
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id);
-#line 299 "spec/api.nw"
+#line 307 "spec/api.nw"
 struct lbpf_program {
   const uint8_t *code; /* ninsns * 8 bytes, little-endian instructions */
   uint32_t ninsns;
@@ -174,7 +174,7 @@ struct lbpf_fault {
 /* Verify size bytes of code against env's helpers; on success fill prog. */
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault);
-#line 323 "spec/api.nw"
+#line 331 "spec/api.nw"
 struct lbpf_result {
   enum lbpf_status status;
   uint32_t pc;
@@ -182,7 +182,7 @@ struct lbpf_result {
   uint64_t insns;
   uint64_t budget_used;
 };
-#line 339 "spec/api.nw"
+#line 347 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
 /* The new destination value of the ALU instruction (opcode, offset, imm)

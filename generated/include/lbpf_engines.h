@@ -21,8 +21,8 @@ extern const size_t lbpf_nengines;
 /* The engine called name, or NULL. */
 const struct lbpf_engine *lbpf_engine_find(const char *name);
 
-#line 164 "lit/engines.nw"
-#define LBPF_DEFAULT_BUDGET UINT64_C(10000000)
+#line 170 "lit/engines.nw"
+#define LBPF_DEFAULT_BUDGET UINT64_C(100000)
 #define LBPF_TEST_HELPER_ID 5        /* returns r1 */
 #define LBPF_TEST_HELPER_MIX 6       /* mixes r1-r5 */
 #define LBPF_TEST_HELPER_ACCESS 8    /* 1: [r1, r1+r2) readable, | 2: writable */

@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 623 "lit/interp.nw"
+#line 632 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */
@@ -37,7 +37,7 @@ struct lbpf_interp {
 #line 172 "lit/interp.nw"
   uint8_t clear_registers; /* 1: the program may read a register before writing it */
   uint8_t entry;           /* the handler a run starts with: CLEAR_REGISTERS or slot 0's */
-  uint32_t chunk_max;      /* budget handed out at a time (2^30 / ninsns - 6) */
+  uint32_t chunk_max;      /* budget handed out at a time, besides the spend at hand (2^30) */
 #line 147 "lit/interp.nw"
 
 #line 181 "lit/interp.nw"
@@ -45,7 +45,8 @@ struct lbpf_interp {
   struct lbpf_interp_cache read, write;  /* the last regions that answered */
   uint32_t depth;                        /* frames called; 0 between runs */
   uint64_t budget_handed_out, bias_base; /* the run's counters, on a 32-bit host */
-  uint32_t budget_chunk, bias_part;
+  int32_t budget_chunk;                  /* what is left of the chunk; below 0 only inside SPEND */
+  uint32_t bias_part;
 #line 148 "lit/interp.nw"
   uint64_t regs[LBPF_NREGS];
   struct lbpf_interp_frame frames[LBPF_MAX_CALL_DEPTH];

@@ -1,6 +1,6 @@
-#line 1852 "lit/interp.nw"
+#line 1880 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1917 "lit/interp.nw"
+#line 1945 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -21,7 +21,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   lbpf_test_env(&env, stack_mem, sizeof stack_mem, 1000);
 }
-#line 1944 "lit/interp.nw"
+#line 1972 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -116,7 +116,7 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2053 "lit/interp.nw"
+#line 2081 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -152,7 +152,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2114 "lit/interp.nw"
+#line 2142 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -209,7 +209,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2180 "lit/interp.nw"
+#line 2208 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -249,12 +249,12 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2229 "lit/interp.nw"
+#line 2257 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
                                   {out, sizeof out, LBPF_PERM_WRITE},
-                                  {(void *)(UINTPTR_MAX - 7), 64, LBPF_PERM_READ}};
+                                  {(void *)(UINTPTR_MAX - 7), 8, LBPF_PERM_READ}};
   uint64_t t = (uint64_t)(uintptr_t)table, o = (uint64_t)(uintptr_t)out;
   env.regions = regions;
   env.nregions = 3;
@@ -271,10 +271,18 @@ START_TEST(region_permissions) {
   ck_assert_uint_eq(out[0], 0x55);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0x79, 0, 1, 0, 0), EXIT);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, o), INSN(0xdb, 1, 1, 0, 0), EXIT);
-  /* The wrapping region: its tail past 2^64 is not inside (its head is, by the
-     specification's test too, but there is no memory there to try it on). */
+  /* The region at the very end: nothing past it is inside (its bytes are, by
+     the specification's test too, but there is no memory there to try it on). */
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 0, 0), INSN(0x71, 0, 1, 0, 0), EXIT);
   EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW(1, 16, 0), INSN(0x79, 0, 1, 0, 0), EXIT);
+  EXPECT_ERROR(LBPF_ERR_MEMORY, 2, NULL, 0, LDDW64(1, UINTPTR_MAX - 3), INSN(0x79, 0, 1, 0, 0),
+               EXIT);
+  /* One byte more and it wraps: refused at load by both. */
+  regions[2].length = 9;
+  struct lbpf_program prog;
+  struct lbpf_fault fault;
+  ck_assert_int_eq(load_both(_i, encode(p, 4), &prog, &fault), LBPF_ERR_ARGUMENT);
+  regions[2].length = 8;
   ck_assert_uint_eq(table[0], 0xaa);
   /* Below the reachable frames: a stack of 2.5 frames offers only 2. */
   env.regions = NULL;
@@ -285,7 +293,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2272 "lit/interp.nw"
+#line 2308 "lit/interp.nw"
 START_TEST(helper_context) {
   /* the input is 16 bytes in the middle of a larger buffer, so that the
      bytes around it belong to no region, wherever the linker puts table */
@@ -321,7 +329,7 @@ START_TEST(helper_context) {
   env.nregions = 0;
 }
 END_TEST
-#line 2315 "lit/interp.nw"
+#line 2351 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -351,19 +359,23 @@ START_TEST(cache_switching) {
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, mem[31]);
   ck_assert_uint_eq(extra[15], mem[31]);
-  ck_assert_uint_eq(r.budget_used, 31);
+  ck_assert_uint_eq(r.budget_used, 31 * 13); /* 31 jumps back over 13 slots */
 }
 END_TEST
-#line 2354 "lit/interp.nw"
+#line 2391 "lit/interp.nw"
 START_TEST(budget_is_exact) {
-  env.budget = 2;
+  env.budget = 4;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
   ck_assert_int_eq(r.status, LBPF_OK);
-  ck_assert_uint_eq(r.budget_used, 2);
+  ck_assert_uint_eq(r.budget_used, 4);
   ck_assert_uint_eq(r.insns, 8);
-  env.budget = 1;
+  env.budget = 3;
   EXPECT_ERROR(LBPF_ERR_BUDGET, 2, NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0),
                EXIT);
+  env.budget = 1; /* a local call costs the slots from its target on: 2 */
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  env.budget = 2;
+  EXPECT_R0(1, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
   env.budget = 0;
   EXPECT_R0(0, MOV64_K(0, 0), JA(1), JA(-1), EXIT); /* forward jumps are free */
   EXPECT_ERROR(LBPF_ERR_BUDGET, 1, NULL, 0, MOV64_K(1, 1), CALL(5), EXIT);
@@ -380,7 +392,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2389 "lit/interp.nw"
+#line 2430 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -389,16 +401,17 @@ START_TEST(budget_in_chunks) {
   struct lbpf_program prog;
   struct lbpf_fault f;
   for (uint32_t chunk = 1; chunk <= 4; chunk++)
-    for (uint64_t budget = 70; budget <= 90; budget++) {
+    for (uint64_t budget = 227; budget <= 247; budget++) {
       env.budget = budget;
       ck_assert_int_eq(load_both(_i, encode(p, 9), &prog, &f), LBPF_OK);
       vm->chunk_max = chunk;
       struct lbpf_result r = run_loaded(_i, &prog, NULL, 0);
-      ck_assert_int_eq(r.status, budget >= 79 ? LBPF_OK : LBPF_ERR_BUDGET);
+      /* 40 calls and 39 jumps back, 3 slots each */
+      ck_assert_int_eq(r.status, budget >= 237 ? LBPF_OK : LBPF_ERR_BUDGET);
     }
 }
 END_TEST
-#line 2412 "lit/interp.nw"
+#line 2454 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -408,7 +421,8 @@ START_TEST(local_calls) {
   ck_assert_uint_eq(r.r0, top - LBPF_STACK_SIZE + 15);
   EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 0, NULL, 0, CALL_LOCAL(-1), EXIT);
   r = RUN(NULL, 0, CALL_LOCAL(-1), EXIT);
-  ck_assert_uint_eq(r.budget_used, LBPF_MAX_CALL_DEPTH); /* the refused call spent too */
+  /* each call costs the two slots from its target, the refused one too */
+  ck_assert_uint_eq(r.budget_used, 2 * LBPF_MAX_CALL_DEPTH);
   ck_assert_uint_eq(r.insns, LBPF_MAX_CALL_DEPTH);
   env.stack_size = 2 * LBPF_STACK_SIZE + 100;
   EXPECT_ERROR(LBPF_ERR_CALL_DEPTH, 2, NULL, 0, CALL_LOCAL(1), EXIT, CALL_LOCAL(1), EXIT,
@@ -448,7 +462,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2473 "lit/interp.nw"
+#line 2517 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -495,6 +509,38 @@ START_TEST(load_refusals) {
 }
 END_TEST
 
+START_TEST(a_refused_load_never_runs) {
+  struct lbpf_insn p1[] = {MOV64_K(0, 1), EXIT}, p2[] = {MOV64_K(0, 2), MOV64_K(0, 3), EXIT};
+  struct lbpf_insn bad[] = {MOV64_K(0, 4), INSN(0xff, 0, 0, 0, 0), EXIT};
+  struct lbpf_fault f;
+  struct lbpf_result r;
+  for (int k = 0; k < 3; k++) {
+    /* a never-loaded state holds anything; then a good load, then a refused one */
+    memset(&vm, k == 0 ? 0 : 0xff, sizeof vm);
+    if (k > 0) {
+      ck_assert_int_eq(
+          variants[_i].load(&vm, code_bytes, encode(p1, 2), &env, slot_buf, sizeof slot_buf, &f),
+          LBPF_OK);
+      variants[_i].run(&vm, NULL, 0, &r);
+      ck_assert_int_eq(r.status, LBPF_OK);
+    }
+    if (k < 2) /* refused by the verifier */
+      ck_assert_int_eq(
+          variants[_i].load(&vm, code_bytes, encode(bad, 3), &env, slot_buf, sizeof slot_buf, &f),
+          LBPF_ERR_UNKNOWN_OPCODE);
+    else /* refused for its code buffer: one slot too small */
+      ck_assert_int_eq(variants[_i].load(&vm, code_bytes, encode(p2, 3), &env, slot_buf,
+                                         lbpf_interp_code_size(2), &f),
+                       LBPF_ERR_ARGUMENT);
+    variants[_i].run(&vm, NULL, 0, &r);
+    ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+    ck_assert_uint_eq(r.pc, 0);
+    ck_assert_uint_eq(r.r0, 0);
+    ck_assert_uint_eq(r.insns, 0);
+  }
+}
+END_TEST
+
 START_TEST(unusable_environments) {
   struct lbpf_insn p[] = {MOV64_K(0, 1), EXIT};
   struct lbpf_fault f;
@@ -534,7 +580,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2565 "lit/interp.nw"
+#line 2641 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -548,7 +594,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2589 "lit/interp.nw"
+#line 2665 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -570,7 +616,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2630 "lit/interp.nw"
+#line 2706 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -624,7 +670,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2690 "lit/interp.nw"
+#line 2766 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -641,7 +687,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2716 "lit/interp.nw"
+#line 2792 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -678,12 +724,12 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1856 "lit/interp.nw"
+#line 1884 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2042 "lit/interp.nw"
+#line 2070 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2760 "lit/interp.nw"
+#line 2836 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -700,10 +746,11 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, helpers_and_callx, 0, NVARIANTS);
   tcase_add_loop_test(tc, wide_loads, 0, NVARIANTS);
   tcase_add_loop_test(tc, load_refusals, 0, NVARIANTS);
+  tcase_add_loop_test(tc, a_refused_load_never_runs, 0, NVARIANTS);
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1858 "lit/interp.nw"
+#line 1886 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

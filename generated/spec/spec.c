@@ -150,13 +150,13 @@ static unsigned size_bytes(uint8_t opcode) {
   default: return 8;
   }
 }
-#line 410 "spec/semantics.nw"
-static int spend_budget(struct machine *m) {
-  if (m->budget_used >= m->env->budget) return 0;
-  m->budget_used++;
+#line 422 "spec/semantics.nw"
+static int spend_budget(struct machine *m, uint64_t cost) {
+  if (m->env->budget - m->budget_used < cost) return 0;
+  m->budget_used += cost;
   return 1;
 }
-#line 424 "spec/semantics.nw"
+#line 436 "spec/semantics.nw"
 static void call_helper(struct machine *m, lbpf_helper_fn fn) {
   uint64_t *r = m->reg;
   r[0] = fn(&m->ctx, r[1], r[2], r[3], r[4], r[5]);
@@ -178,7 +178,7 @@ static void pop_frame(struct machine *m) {
   m->reg[10] = frame_pointer(m);
   m->pc = f->return_pc;
 }
-#line 483 "spec/semantics.nw"
+#line 495 "spec/semantics.nw"
 static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
   return second_operand(insn.opcode, insn.imm, m->reg[insn.src]);
 }
@@ -193,9 +193,9 @@ static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 506 "spec/semantics.nw"
+#line 519 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
-  if (delta < 0 && !spend_budget(m)) return LBPF_ERR_BUDGET;
+  if (delta < 0 && !spend_budget(m, (uint64_t)-delta)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
   return LBPF_OK;
 }
@@ -205,7 +205,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 533 "spec/semantics.nw"
+#line 546 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -217,17 +217,19 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     } else {
       fn = NULL;
     }
-    if (!spend_budget(m)) return LBPF_ERR_BUDGET;
+    uint32_t target = (uint32_t)((int64_t)m->pc + 1 + insn.imm); /* of a local call */
+    if (!spend_budget(m, fn != NULL ? 1 : (uint64_t)(m->prog->ninsns - target)))
+      return LBPF_ERR_BUDGET;
     if (fn != NULL) {
       call_helper(m, fn);
       m->pc++;
       return LBPF_OK;
     }
     if (m->depth + 1 >= m->max_depth) return LBPF_ERR_CALL_DEPTH;
-    push_frame(m, (uint32_t)((int64_t)m->pc + 1 + insn.imm));
+    push_frame(m, target);
     return LBPF_OK;
   }
-#line 517 "spec/semantics.nw"
+#line 530 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -240,14 +242,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 559 "spec/semantics.nw"
+#line 574 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 573 "spec/semantics.nw"
+#line 588 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -275,7 +277,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 609 "spec/semantics.nw"
+#line 624 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -300,7 +302,7 @@ static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   return LBPF_OK;
 }
 
-#line 461 "spec/semantics.nw"
+#line 473 "spec/semantics.nw"
 static enum lbpf_status step(struct machine *m) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   m->insns++;
@@ -317,7 +319,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 648 "spec/semantics.nw"
+#line 698 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&

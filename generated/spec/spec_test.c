@@ -1,4 +1,4 @@
-#line 687 "spec/isa.nw"
+#line 713 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "lbpf_engines.h"
 #include "lbpf_isa.h"
 
-#line 709 "spec/isa.nw"
+#line 735 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -47,7 +47,7 @@ static void standard_env(void) {
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 751 "spec/isa.nw"
+#line 777 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -81,7 +81,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 789 "spec/isa.nw"
+#line 815 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -90,6 +90,26 @@ START_TEST(refuses_bad_sizes) {
                    LBPF_ERR_PROGRAM_SIZE);
   ck_assert_int_eq(lbpf_verify(NULL, 8, &test_env, NULL, &f), LBPF_ERR_ARGUMENT);
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, NULL), LBPF_ERR_EMPTY_PROGRAM);
+}
+END_TEST
+
+/* A region ending at the top of the address space is accepted, one byte more
+   wraps and is refused, whatever the host's pointer width. */
+START_TEST(refuses_regions_that_wrap) {
+  struct lbpf_fault f;
+  struct lbpf_program prog;
+  lbpf_encode((struct lbpf_insn){0x95, 0, 0, 0, 0}, code_buf);
+  struct lbpf_region r[2] = {{NULL, 0, LBPF_PERM_READ},
+                             {(void *)(UINTPTR_MAX - 0xff), 0x100, LBPF_PERM_READ}};
+  struct lbpf_env env = test_env;
+  env.regions = r;
+  env.nregions = 2;
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_OK);
+  r[1].length = 0x101;
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(f.pc, 0);
+  r[1] = (struct lbpf_region){(void *)(uintptr_t)2, SIZE_MAX, LBPF_PERM_READ};
+  ck_assert_int_eq(lbpf_verify(code_buf, 8, &env, &prog, &f), LBPF_ERR_ARGUMENT);
 }
 END_TEST
 
@@ -157,7 +177,7 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 871 "spec/isa.nw"
+#line 917 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -190,7 +210,7 @@ START_TEST(checks_helper_ids) {
   ck_assert_ptr_null(lbpf_env_helper(&test_env, 7));
 }
 END_TEST
-#line 913 "spec/isa.nw"
+#line 959 "spec/isa.nw"
 static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
   struct lbpf_insn insn = INSN(f->opcode, 3, 4, 0, 0);
   switch (f->kind) {
@@ -246,7 +266,7 @@ START_TEST(instruction_table) {
   ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
-#line 680 "spec/semantics.nw"
+#line 730 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -277,7 +297,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 719 "spec/semantics.nw"
+#line 769 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -300,7 +320,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 749 "spec/semantics.nw"
+#line 799 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -342,7 +362,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 796 "spec/semantics.nw"
+#line 846 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -360,19 +380,64 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 821 "spec/semantics.nw"
+#line 872 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
-  /* r0 counts down from 3: three taken backward jumps. */
+  /* r0 counts down from 3: two taken backward jumps over two slots each. */
   struct lbpf_result r =
-      RUN(NULL, 0, 3, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
+      RUN(NULL, 0, 4, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
   ck_assert_int_eq(r.status, LBPF_OK);
-  ck_assert_uint_eq(r.budget_used, 2);
+  ck_assert_uint_eq(r.budget_used, 4);
   ck_assert_uint_eq(r.insns, 8);
-  EXPECT_ERROR(LBPF_ERR_BUDGET, 2, NULL, 0, 1, MOV64_K(0, 3), ADD64_K(0, -1),
-               INSN(0x55, 0, 0, -2, 0), EXIT);
+  r = RUN(NULL, 0, 3, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
+  ck_assert_int_eq(r.status, LBPF_ERR_BUDGET);
+  ck_assert_uint_eq(r.pc, 2);
+  ck_assert_uint_eq(r.budget_used, 2); /* the refused jump spent nothing */
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 0, CALL(5), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 0, JA(-1), EXIT);
   EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 1000, JA(-1), EXIT);
+  /* a local call spends the slots from its target to the end: here 2 */
+  EXPECT_ERROR(LBPF_ERR_BUDGET, 0, NULL, 0, 1, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  r = RUN(NULL, 0, 2, CALL_LOCAL(1), EXIT, MOV64_K(0, 1), EXIT);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.budget_used, 2);
+}
+END_TEST
+
+/* The bound: n slots and budget b allow at most n + b instructions, on the
+   worst programs for it: one long loop body jumped back over again and
+   again, and recursion into a function at the start of the program. */
+START_TEST(budget_bounds_the_instructions) {
+  static struct lbpf_insn p[64]; /* code_buf holds 64 slots */
+  for (uint32_t len = 1; len < 62; len += 3) {
+    for (uint32_t i = 0; i < len; i++)
+      p[i] = ADD64_K(0, 1);
+    p[len] = JA(-(int16_t)(len + 1));
+    p[len + 1] = EXIT;
+    for (uint64_t b = 0; b < 500; b += 37) {
+      struct lbpf_program prog;
+      struct lbpf_result r;
+      ck_assert_int_eq(lbpf_verify(code_buf, encode(p, len + 2), &test_env, &prog, NULL), LBPF_OK);
+      test_env.budget = b;
+      lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+      ck_assert_int_eq(r.status, LBPF_ERR_BUDGET);
+      ck_assert_uint_le(r.insns, len + 2 + b);
+      /* b / (len + 1) jumps back are paid for, the next one is refused */
+      ck_assert_uint_eq(r.budget_used, b / (len + 1) * (len + 1));
+      ck_assert_uint_eq(r.insns, (b / (len + 1) + 1) * (len + 1));
+    }
+  }
+  /* f: r0 += 1; call f (recursion to the frame limit, repeated by a loop) */
+  struct lbpf_program prog;
+  struct lbpf_result r;
+  struct lbpf_insn q[] = {MOV64_K(6, 0), CALL_LOCAL(2),  ADD64_K(6, 1), JA(-3),
+                          ADD64_K(0, 1), CALL_LOCAL(-2), EXIT};
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(q, 7), &test_env, &prog, NULL), LBPF_OK);
+  for (uint64_t b = 0; b < 300; b++) {
+    test_env.budget = b;
+    lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+    ck_assert_uint_le(r.insns, 7 + b);
+  }
+  test_env.budget = 1000;
 }
 END_TEST
 
@@ -428,34 +493,55 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
+#line 993 "spec/semantics.nw"
+START_TEST(a_refused_program_never_runs) {
+  struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
+  struct lbpf_program prog;
+  struct lbpf_result r;
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(good, 2), &test_env, &prog, NULL), LBPF_OK);
+  ck_assert_int_ne(lbpf_verify(code_buf + 16, 0, &test_env, &prog, NULL), LBPF_OK);
+  lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(r.insns, 0);
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(good, 2), &test_env, &prog, NULL), LBPF_OK);
+  ck_assert_int_ne(lbpf_verify(code_buf, encode(bad, 2), &test_env, &prog, NULL), LBPF_OK);
+  lbpf_spec_run(&prog, &test_env, NULL, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
+  ck_assert_uint_eq(r.r0, 0);
+  ck_assert_uint_eq(r.insns, 0);
+}
+END_TEST
 
-#line 699 "spec/isa.nw"
+#line 725 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 971 "spec/isa.nw"
+#line 1017 "spec/isa.nw"
   tcase_add_checked_fixture(tc, standard_env, NULL);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, instruction_table);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
+  tcase_add_test(tc, refuses_regions_that_wrap);
   tcase_add_test(tc, refuses_unknown_opcodes);
   tcase_add_test(tc, refuses_nonzero_unused_fields);
   tcase_add_test(tc, refuses_bad_registers);
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 894 "spec/semantics.nw"
+#line 1013 "spec/semantics.nw"
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);
   tcase_add_test(tc, atomics);
   tcase_add_test(tc, budget_is_exact);
+  tcase_add_test(tc, budget_bounds_the_instructions);
   tcase_add_test(tc, local_calls);
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
-#line 703 "spec/isa.nw"
+  tcase_add_test(tc, a_refused_program_never_runs);
+#line 729 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

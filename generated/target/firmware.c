@@ -1,4 +1,4 @@
-#line 636 "lit/target.nw"
+#line 643 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -6,10 +6,10 @@
 #include "lbpf_engines.h"
 #include "lbpf_image.h"
 #include "lbpf_jit.h"
-#include "runner.h"
+#include "runner.h" /* LBPF_RUN_MAX_REGIONS, as litbpf run --region */
 #include "target.h"
 
-#line 664 "lit/target.nw"
+#line 671 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -21,8 +21,9 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 697 "lit/target.nw"
+#line 705 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
+static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS + 2]; /* the job's, then an image's */
 static struct lbpf_env env;
 
 static char printed[4 * LBPF_PRINTF_MAX], shown[4 * LBPF_PRINTF_MAX];
@@ -58,7 +59,7 @@ static void reset_helpers(void) {
 }
 
 static struct lbpf_helper helpers[LBPF_TOOL_NHELPERS];
-#line 783 "lit/target.nw"
+#line 791 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -78,7 +79,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 1079 "lit/target.nw"
+#line 1128 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -106,10 +107,12 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 810 "lit/target.nw"
-enum { JOB_FIELDS = 7 };
+#line 818 "lit/target.nw"
+enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
+  char *region[LBPF_RUN_MAX_REGIONS];
+  int nregions;
 };
 
 static bool parse_job(char *line, struct job *job) {
@@ -124,14 +127,12 @@ static bool parse_job(char *line, struct job *job) {
     while (*p && *p != ' ' && *p != '\t')
       p++;
   }
-  if (n < JOB_FIELDS - 1) return false;
-  *job = (struct job){field[0],
-                      field[1],
-                      field[2],
-                      field[3],
-                      field[4],
-                      field[5],
-                      n == JOB_FIELDS ? field[6] : NULL};
+  if (n < 6) return false;
+  *job = (struct job){
+      field[0], field[1],         field[2], field[3], field[4], field[5], n > 6 ? field[6] : NULL,
+      {NULL},   n > 7 ? n - 7 : 0};
+  for (int i = 7; i < n; i++)
+    job->region[i - 7] = field[i];
   return true;
 }
 
@@ -152,6 +153,28 @@ static bool parse_u64(const char *s, uint64_t *v) {
   return true;
 }
 
+/* ADDR:LEN:PERM into a region; false if malformed or above 2^32 - 1. */
+static bool parse_region(char *s, struct lbpf_region *r) {
+  char *len = s, *perm;
+  uint64_t a, l;
+  while (*len && *len != ':')
+    len++;
+  if (*len == '\0') return false;
+  *len++ = '\0';
+  for (perm = len; *perm && *perm != ':'; perm++)
+    continue;
+  if (*perm == '\0') return false;
+  *perm++ = '\0';
+  if (!parse_u64(s, &a) || !parse_u64(len, &l) || a > UINT32_MAX || l > UINT32_MAX) return false;
+  r->base = (void *)(uintptr_t)a;
+  r->length = (size_t)l;
+  r->perm = strcmp(perm, "r") == 0    ? LBPF_PERM_READ
+            : strcmp(perm, "w") == 0  ? LBPF_PERM_WRITE
+            : strcmp(perm, "rw") == 0 ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                                      : 0;
+  return r->perm != 0;
+}
+
 /* Read a host file into the arena; "-" is an empty file. */
 static uint8_t *load_file(const char *path, size_t *len) {
   *len = 0;
@@ -163,7 +186,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 876 "lit/target.nw"
+#line 907 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -261,7 +284,22 @@ static void print_outcome(const struct job *job, const struct outcome *o, bool m
   if (!o->refused) {
     lbpf_m4_puts(" mem=");
     lbpf_m4_puthex(o->digest, 16);
+    lbpf_m4_puts(" budget=");
+    lbpf_m4_putu(o->result.budget_used);
   }
+  if (!o->refused && o->result.status != LBPF_OK) {
+    lbpf_m4_puts(" insns=");
+    lbpf_m4_putu(o->result.insns);
+  }
+}
+
+/* Print "NAME: why" and fail the job. */
+static bool job_failed(const struct job *job, const char *why) {
+  lbpf_m4_puts(job->name);
+  lbpf_m4_puts(": ");
+  lbpf_m4_puts(why);
+  lbpf_m4_puts("\n");
+  return false;
 }
 
 /* Run the job; false if it could not be run at all (message printed). */
@@ -270,25 +308,29 @@ static bool run_job(const struct job *job, struct outcome *o) {
   struct runs r = {0};
   size_t code_size = 0;
   uint8_t *code = load_file(job->program, &code_size);
+  if (code == NULL)
+    return job_failed(job, "cannot read the program, or it does not fit in the free RAM");
   r.mem = load_file(job->mem, &r.len);
   r.pristine = r.mem ? arena_alloc(r.len + 8) : NULL;
+  if (r.pristine == NULL && strcmp(job->mem, "-") != 0 && lbpf_sh_file_length(job->mem) >= 0)
+    return job_failed(job, "the input memory does not fit in the free RAM");
+  if (r.pristine == NULL) return job_failed(job, "cannot read the memory");
   lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
   lbpf_tool_helpers(&env, helpers, &std);
-  if (!parse_u64(job->repeat, &repeat) || code == NULL || r.pristine == NULL ||
-      (job->budget != NULL && !parse_u64(job->budget, &env.budget))) {
-    lbpf_m4_puts(job->name);
-    lbpf_m4_puts(": cannot read the program, the memory, the repeat count or the budget\n");
-    return false;
-  }
+  if (!parse_u64(job->repeat, &repeat) ||
+      (job->budget != NULL && !parse_u64(job->budget, &env.budget)))
+    return job_failed(job, "cannot read the repeat count or the budget");
+  env.regions = regions;
+  env.nregions = (size_t)job->nregions;
+  for (int i = 0; i < job->nregions; i++)
+    if (!parse_region(job->region[i], &regions[i])) return job_failed(job, "malformed region");
   memcpy(r.pristine, r.mem, r.len);
   memset(o, 0, sizeof *o);
   struct lbpf_image image;
-  env.regions = NULL;
-  env.nregions = 0;
   if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
 
-#line 747 "lit/target.nw"
-    static struct lbpf_region image_regions[2];
+#line 756 "lit/target.nw"
+    struct lbpf_region *image_regions = regions + env.nregions;
     uint32_t bad = 0;
     enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
     uint8_t *data = NULL, *rodata = NULL, *placed = NULL;
@@ -309,11 +351,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
     }
     code = placed;
     code_size = image.text_len;
-    env.regions = image_regions;
-    env.nregions = 2;
+    env.nregions += 2;
     r.image = &image;
     r.data = data;
-#line 997 "lit/target.nw"
+#line 1046 "lit/target.nw"
   }
   struct lbpf_m4_call call = {0};
   struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
@@ -333,10 +374,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 1003 "lit/target.nw"
+#line 1052 "lit/target.nw"
   } else if (strcmp(job->engine, "jit") == 0) {
 
-#line 1056 "lit/target.nw"
+#line 1105 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -357,7 +398,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
     call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
                                  .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 1005 "lit/target.nw"
+#line 1054 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -391,7 +432,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.result = &o->result;
   nshown = 0;
 
-#line 1115 "lit/target.nw"
+#line 1164 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -410,13 +451,13 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 1038 "lit/target.nw"
+#line 1087 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
   if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1143 "lit/target.nw"
+#line 1192 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

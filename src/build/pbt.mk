@@ -1,12 +1,15 @@
 # Property-based differential checks (lit/pbt.nw, driver tests/pbt_main.c).
 #
-#   make pbt SEED=S COUNT=N PBT_ENGINES=A,B   generate N cases from seed S, compare
+#   make pbt PBT_SEED=S PBT_N=N PBT_ENGINES=A,B
+#                                         generate N cases from seed S, compare
 #                                         engines A and B (default spec,interp),
 #                                         print failures shrunk, and coverage
+# (each layer's knobs carry its prefix: a bare SEED or COUNT would be read by
+# whichever .mk file sets it first)
 #   make check-pbt                        the fixed seed set (part of make check)
 
-SEED ?= 1
-COUNT ?= 2000
+PBT_SEED ?= 1
+PBT_N ?= 2000
 PBT_ENGINES ?= spec,interp
 # make check: four seeds of 25,000 cases, the same seeds' first 5,000 cases
 # mutated (lbpf_pbt_mutate), and four other seeds of 5,000 under ASan+UBSan
@@ -38,7 +41,7 @@ build/san/pbt: tests/pbt_main.c build/san/liblitbpf-host.a build/san/liblitbpf.a
 
 .PHONY: pbt check-pbt
 pbt: build/pbt
-	build/pbt --seed $(SEED) --count $(COUNT) --engines $(PBT_ENGINES) --out build
+	build/pbt --seed $(PBT_SEED) --count $(PBT_N) --engines $(PBT_ENGINES) --out build
 
 # Every step runs even when an earlier one fails, so that one report shows
 # the random cases and the regressions; the target fails if any step did.

@@ -1,7 +1,7 @@
 # The Thumb-2 model (lit/thumb-*.nw): its oracles and drivers.
 #
 #   make thumb-oracles           the LLVM oracle (encodings, decoder, printer)
-#   make thumb-fuzz SEED=S COUNT=N   more random sequences against unicorn
+#   make thumb-fuzz THUMB_SEED=S THUMB_N=N   more random sequences against unicorn
 
 THUMB_LLVM_SEED ?= 1
 THUMB_LLVM_N ?= 300
@@ -36,10 +36,10 @@ check-thumb-unicorn: build/thumb-unicorn build/san/thumb-unicorn
 	build/thumb-unicorn 2 $(THUMB_UC_COUNT)
 	build/san/thumb-unicorn 3 2000
 
-SEED ?= 1
-COUNT ?= 100000
+THUMB_SEED ?= 1
+THUMB_N ?= 100000
 thumb-fuzz: build/thumb-unicorn
-	build/thumb-unicorn $(SEED) $(COUNT)
+	build/thumb-unicorn $(THUMB_SEED) $(THUMB_N)
 
 CHECK_TARGETS += check-thumb-unicorn
 

@@ -52,7 +52,7 @@ static int usage_error(const char *cmd, const char *fmt, ...) {
   return EXIT_USAGE;
 }
 
-/* ---- option parsing: --name VALUE or --name=VALUE ---- */
+/* ---- option parsing: lbpf_opt_match and lbpf_parse_u64 (src/host/runner.c) ---- */
 
 struct opt_state {
   int argc, i;
@@ -60,43 +60,11 @@ struct opt_state {
   const char *cmd;
 };
 
-/* If argv[i] is option name, set *value (for options with a value) and
-   advance; returns 1 if matched, 0 if not, -1 on a missing value. */
+/* lbpf_opt_match, with the usage message on a missing value. */
 static int opt_match(struct opt_state *o, const char *name, const char **value) {
-  const char *a = o->argv[o->i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) != 0) return 0;
-  if (!value) {
-    if (a[n] != '\0') return 0;
-    o->i++;
-    return 1;
-  }
-  if (a[n] == '=') {
-    *value = a + n + 1;
-    o->i++;
-    return 1;
-  }
-  if (a[n] != '\0') return 0;
-  if (o->i + 1 >= o->argc) {
-    usage_error(o->cmd, "option %s needs a value", name);
-    return -1;
-  }
-  *value = o->argv[o->i + 1];
-  o->i += 2;
-  return 1;
-}
-
-static bool parse_u64(const char *s, uint64_t *out) {
-  if (!*s) return false;
-  uint64_t v = 0;
-  for (; *s; s++) {
-    if (*s < '0' || *s > '9') return false;
-    unsigned d = (unsigned)(*s - '0');
-    if (v > (UINT64_MAX - d) / 10) return false;
-    v = v * 10 + d;
-  }
-  *out = v;
-  return true;
+  int m = lbpf_opt_match(o->argc, o->argv, &o->i, name, value);
+  if (m < 0) usage_error(o->cmd, "option %s needs a value", name);
+  return m;
 }
 
 static const struct lbpf_engine *engine_or_complain(const char *cmd, const char *name) {
@@ -119,7 +87,8 @@ static void run_help(void) {
   char names[256];
   lbpf_engine_names(names, sizeof names);
   printf("usage: litbpf run [--engine NAME] [--mem HEX | --mem-file FILE] [--budget N]\n"
-         "                  [--repeat N] [--stats] [--entry NAME] PROGRAM\n"
+         "                  [--repeat N] [--region ADDR:LEN[:PERM]]... [--stats] [--entry NAME]\n"
+         "                  PROGRAM\n"
          "\n"
          "Load PROGRAM (raw bytecode, a .data test file, an ELF object from clang\n"
          "-target bpf, or an image: litbpf pack's or RIOT's rBPF) and run it with r1 = a writable copy of the input memory\n"
@@ -130,9 +99,17 @@ static void run_help(void) {
          "  --mem HEX        input memory as hex bytes (default: the .data file's -- mem,\n"
          "                   else empty)\n"
          "  --mem-file FILE  input memory: the bytes of FILE\n"
-         "  --budget N       budget of taken backward jumps and calls (default %" PRIu64 ")\n"
+         "  --budget N       the run's budget (default %" PRIu64 "): a run executes at most\n"
+         "                   N instructions more than the program has; a taken backward\n"
+         "                   jump spends the slots it jumps back over, a local call the\n"
+         "                   slots from its target to the end, a helper call 1\n"
          "  --repeat N       run N times, each on a fresh copy of the memory; print the\n"
          "                   last r0 (default 1)\n"
+         "  --region ADDR:LEN[:PERM]\n"
+         "                   an extra region of LEN bytes at address ADDR (decimal or 0x...)\n"
+         "                   with permission r, w or rw (default rw), at most %d; the memory\n"
+         "                   must exist on this machine, as memory an embedder declares does;\n"
+         "                   a region that wraps around the address space is refused at load\n"
          "  --stats          print the instructions executed and the budget used on stderr\n"
          "  --entry NAME     the function (symbol) or code section of an ELF object to run\n"
          "\n"
@@ -148,54 +125,36 @@ static void run_help(void) {
          "helpers are registered: 0x01 printf (to stderr), 0x02 memcpy, 0x10/0x11 store\n"
          "local/global, 0x12/0x13 fetch local/global, 0x20 now_ms.\n"
          "\n%s",
-         names, LBPF_DEFAULT_BUDGET, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE, LBPF_TEST_HELPER_ID,
-         LBPF_TEST_HELPER_MIX, LBPF_TEST_HELPER_ACCESS, LBPF_TEST_HELPER_ABSENT, exit_code_help);
+         names, LBPF_DEFAULT_BUDGET, LBPF_RUN_MAX_REGIONS, LBPF_MAX_CALL_DEPTH, LBPF_STACK_SIZE,
+         LBPF_TEST_HELPER_ID, LBPF_TEST_HELPER_MIX, LBPF_TEST_HELPER_ACCESS, LBPF_TEST_HELPER_ABSENT,
+         exit_code_help);
+}
+
+/* The regions a run lends the program: the object's globals, then those of
+   --region. */
+static void combine_regions(const struct lbpf_program_file *pf, const struct lbpf_run_options *opt,
+                            struct lbpf_region *regions, size_t *n) {
+  *n = 0;
+  for (size_t i = 0; i < pf->nregions; i++) regions[(*n)++] = pf->regions[i];
+  for (size_t i = 0; i < opt->nregions; i++) regions[(*n)++] = opt->regions[i];
 }
 
 static int cmd_run(int argc, char **argv) {
-  struct opt_state o = {argc, 1, argv, "run"};
-  const char *engine_name = "spec", *mem_hex = NULL, *mem_file = NULL, *program = NULL, *v;
-  const char *entry = NULL;
-  uint64_t budget = LBPF_DEFAULT_BUDGET, repeat = 1;
-  bool stats = false;
-  while (o.i < argc) {
-    int m;
-    const char *a = argv[o.i];
-    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      run_help();
-      return EXIT_OK;
-    }
-    if ((m = opt_match(&o, "--engine", &engine_name))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--mem", &mem_hex))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--entry", &entry))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--mem-file", &mem_file))) {
-      if (m < 0) return EXIT_USAGE;
-    } else if ((m = opt_match(&o, "--budget", &v))) {
-      if (m < 0) return EXIT_USAGE;
-      if (!parse_u64(v, &budget)) return usage_error("run", "invalid budget '%s'", v);
-    } else if ((m = opt_match(&o, "--repeat", &v))) {
-      if (m < 0) return EXIT_USAGE;
-      if (!parse_u64(v, &repeat) || repeat == 0)
-        return usage_error("run", "invalid repeat count '%s'", v);
-    } else if (opt_match(&o, "--stats", NULL)) {
-      stats = true;
-    } else if (a[0] == '-' && a[1] != '\0') {
-      return usage_error("run", "unknown option '%s'", a);
-    } else {
-      if (program) return usage_error("run", "more than one program ('%s', '%s')", program, a);
-      program = a;
-      o.i++;
-    }
+  struct lbpf_run_options opt;
+  char err[1024];
+  if (!lbpf_run_options_parse(argc, argv, UINTPTR_MAX, &opt, err, sizeof err)) return usage_error("run", "%s", err);
+  if (opt.help) {
+    run_help();
+    return EXIT_OK;
   }
-  if (!program) return usage_error("run", "no program given");
-  if (mem_hex && mem_file) return usage_error("run", "--mem and --mem-file exclude each other");
-  const struct lbpf_engine *engine = engine_or_complain("run", engine_name);
+  const char *program = opt.program, *mem_hex = opt.mem_hex, *mem_file = opt.mem_file;
+  const char *entry = opt.entry;
+  struct lbpf_region regions[LBPF_ELF_NREGIONS + LBPF_RUN_MAX_REGIONS];
+  size_t nregions;
+  uint64_t budget = opt.budget, repeat = opt.repeat;
+  const struct lbpf_engine *engine = engine_or_complain("run", opt.engine);
   if (!engine) return EXIT_USAGE;
 
-  char err[1024];
   struct lbpf_program_file pf;
   enum lbpf_load_error le = lbpf_load_program_file(program, entry, &pf, err, sizeof err);
   if (le) {
@@ -221,13 +180,14 @@ static int cmd_run(int argc, char **argv) {
     mem = own_mem;
   }
 
+  combine_regions(&pf, &opt, regions, &nregions);
   int rc = EXIT_OK;
   struct lbpf_runner *r = malloc(sizeof *r);
   struct lbpf_fault fault;
   if (!r) {
     fprintf(stderr, "litbpf: out of memory\n");
     rc = EXIT_IO;
-  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, pf.regions, pf.nregions, budget,
+  } else if (lbpf_runner_load(r, engine, pf.code, pf.code_size, regions, nregions, budget,
                               &fault) != LBPF_OK) {
     fprintf(stderr, "litbpf: %s: program refused at pc %" PRIu32 ": %s\n", program, fault.pc,
             lbpf_status_name(fault.status));
@@ -243,7 +203,7 @@ static int cmd_run(int argc, char **argv) {
               lbpf_status_name(res.status));
       rc = EXIT_RUNTIME;
     }
-    if (stats)
+    if (opt.stats)
       fprintf(stderr,
               "litbpf: %" PRIu64 " instructions executed, budget used %" PRIu64 " of %" PRIu64 "\n",
               res.insns, res.budget_used, budget);
@@ -481,16 +441,17 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* One test file: prints PASS, FAIL or SKIP and counts it. */
-static void conformance_file(const char *path, const struct lbpf_engine *engine, unsigned cpu,
-                             uint64_t budget, struct tally *t) {
+/* One test file: prints PASS, FAIL or SKIP and counts it.  Returns -1 if
+   the file could not be read (it also counts as failed), else 0. */
+static int conformance_file(const char *path, const struct lbpf_engine *engine, unsigned cpu,
+                            uint64_t budget, struct tally *t) {
   char err[512];
   uint8_t *text;
   size_t len;
   if (lbpf_read_file(path, LBPF_FILE_MAX, &text, &len, err, sizeof err)) {
     printf("FAIL %s: %s\n", path, err);
     t->failed++;
-    return;
+    return -1;
   }
   struct lbpf_testfile tf;
   int prc = lbpf_testfile_parse((const char *)text, len, path, &tf, err, sizeof err);
@@ -503,14 +464,14 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
       detail++;
     printf("FAIL %s: malformed test file: %s\n", path, detail);
     t->failed++;
-    return;
+    return 0;
   }
   unsigned need = lbpf_cpu_version(tf.code, tf.code_size);
   if (need > cpu) {
     printf("SKIP %s: needs --cpu v%u\n", path, need);
     t->skipped++;
     lbpf_testfile_free(&tf);
-    return;
+    return 0;
   }
   char expected[64];
   if (tf.has_result)
@@ -549,9 +510,12 @@ static void conformance_file(const char *path, const struct lbpf_engine *engine,
     t->failed++;
   }
   lbpf_testfile_free(&tf);
+  return 0;
 }
 
-/* A directory: its .data files in name order. */
+/* A directory: its .data files in name order.  Returns -1 if the directory
+   could not be read, -2 if one of its files could not be read (that file
+   counts as failed), 1 if it holds no .data file, else 0. */
 static int conformance_dir(const char *dir, const struct lbpf_engine *engine, unsigned cpu,
                            uint64_t budget, struct tally *t) {
   DIR *d = opendir(dir);
@@ -581,15 +545,16 @@ static int conformance_dir(const char *dir, const struct lbpf_engine *engine, un
   if (n == 0) {
     fprintf(stderr, "litbpf: %s: no .data files in the directory\n", dir);
     free(names);
-    return -1;
+    return 1;
   }
+  int rc = 0;
   if (n) qsort(names, n, sizeof *names, cmp_str);
   for (size_t i = 0; i < n; i++) {
-    conformance_file(names[i], engine, cpu, budget, t);
+    if (conformance_file(names[i], engine, cpu, budget, t)) rc = -2;
     free(names[i]);
   }
   free(names);
-  return 0;
+  return rc;
 }
 
 static void conformance_help(void) {
@@ -610,7 +575,8 @@ static void conformance_help(void) {
          "                  sign-extending loads, bswap, ja32 and callx (default v4)\n"
          "  --budget N      budget of each run (default %" PRIu64 ")\n"
          "\n"
-         "Exits 0 if no test failed, 1 otherwise, 2 on a usage error.\n",
+         "Exits 0 if no test failed, 1 otherwise, 2 on a usage error, 5 if a PATH (or a\n"
+         "directory's list) could not be read.\n",
          names, LBPF_DEFAULT_BUDGET);
 }
 
@@ -635,7 +601,7 @@ static int cmd_conformance(int argc, char **argv) {
     } else if ((m = opt_match(&o, "--budget", &v))) {
       if (m < 0)
         rc = EXIT_USAGE;
-      else if (!parse_u64(v, &budget))
+      else if (!lbpf_parse_u64(v, &budget))
         rc = usage_error("conformance", "invalid budget '%s'", v);
     } else if (a[0] == '-' && a[1] != '\0') {
       rc = usage_error("conformance", "unknown option '%s'", a);
@@ -659,12 +625,15 @@ static int cmd_conformance(int argc, char **argv) {
     return rc;
   }
   struct tally t = {0, 0, 0};
+  bool unreadable = false;
   for (size_t i = 0; i < npaths; i++) {
     struct stat st;
     if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-      if (conformance_dir(paths[i], engine, cpu, budget, &t)) t.failed++;
-    } else {
-      conformance_file(paths[i], engine, cpu, budget, &t);
+      int drc = conformance_dir(paths[i], engine, cpu, budget, &t);
+      if (drc == 1 || drc == -1) t.failed++;
+      if (drc < 0) unreadable = true;
+    } else if (conformance_file(paths[i], engine, cpu, budget, &t)) {
+      unreadable = true;
     }
     fflush(stdout);
   }
@@ -672,7 +641,7 @@ static int cmd_conformance(int argc, char **argv) {
   printf("%u passed, %u failed", t.passed, t.failed);
   if (t.skipped) printf(", %u skipped", t.skipped);
   printf("\n");
-  return t.failed ? EXIT_RUNTIME : EXIT_OK;
+  return unreadable ? EXIT_IO : t.failed ? EXIT_RUNTIME : EXIT_OK;
 }
 
 /* ---- the subcommand table ---- */

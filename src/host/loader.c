@@ -828,7 +828,15 @@ static int elf_relocate(const struct elf *e, struct lbpf_elf_program *p, unsigne
   for (unsigned i = 1; i < e->shnum; i++) {
     struct shdr rs = elf_shdr(e, i);
     if (rs.type != SHT_REL && rs.type != SHT_RELA) continue;
-    if (rs.info >= e->shnum || rs.info == 0 || e->kind[rs.info] == SEC_NONE)
+    /* A relocation section must name the section it applies to: one that
+       names none (sh_info 0 or out of range) could be meant for the code,
+       and running the code unrelocated would be wrong, so it is refused. */
+    if (rs.info >= e->shnum || rs.info == 0)
+      return failf(e->err, e->errlen,
+                   "%s: relocation section %u '%s' applies to section %u, which does not exist "
+                   "(%u sections)",
+                   e->name, i, elf_section_name(e, i), (unsigned)rs.info, (unsigned)e->shnum);
+    if (e->kind[rs.info] == SEC_NONE)
       continue; /* debug information and other sections that are not loaded */
     unsigned t = rs.info;
     const char *tname = elf_section_name(e, t);

@@ -6,6 +6,7 @@
    input memory for each run. */
 #ifndef LBPF_RUNNER_H
 #define LBPF_RUNNER_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,9 @@
 
 /* Regions a runner lends a program besides its input and stack. */
 #define LBPF_RUNNER_MAX_REGIONS 8
+
+/* Extra regions a tool's command line may declare (--region). */
+#define LBPF_RUN_MAX_REGIONS 4
 
 struct lbpf_runner {
   const struct lbpf_engine *engine;
@@ -46,6 +50,33 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
 void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
                      struct lbpf_result *result);
 void lbpf_runner_free(struct lbpf_runner *r);
+
+/* The command line of `litbpf run`, which build/m4run takes too (through
+   m4prep), so that both tools take and refuse exactly the same. */
+struct lbpf_run_options {
+  const char *engine, *mem_hex, *mem_file, *program, *entry;
+  uint64_t budget, repeat;
+  bool stats, help;
+  struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
+  size_t nregions;
+};
+
+/* Parse argv[1..argc-1] (argv[0] is the command's name) into *o, with the
+   defaults of `litbpf run`.  A region's address and length must be at most
+   max_address (UINTPTR_MAX for this machine, UINT32_MAX for a Cortex-M4).
+   Returns true, or false with the usage error in err.  The engine's name is
+   not checked here. */
+bool lbpf_run_options_parse(int argc, char **argv, uint64_t max_address,
+                            struct lbpf_run_options *o, char *err, size_t errlen);
+
+/* If argv[*i] is option name: with value NULL the option must be exactly
+   name; else it takes a value, as "--name VALUE" or "--name=VALUE", stored
+   in *value.  Advances *i and returns 1 if matched, 0 if not, -1 if the
+   value is missing. */
+int lbpf_opt_match(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* A decimal number of at most 2^64 - 1, nothing else. */
+bool lbpf_parse_u64(const char *s, uint64_t *out);
 
 /* "spec, interp, ..." : the engine names, for messages. */
 void lbpf_engine_names(char *buf, size_t len);

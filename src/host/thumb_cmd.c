@@ -13,6 +13,25 @@
 
 #define MAX_CODE (16u << 20)
 
+/* The exit codes of litbpf (src/cli/litbpf.c), which this command is part of. */
+enum { THUMB_EXIT_OK = 0, THUMB_EXIT_USAGE = 2, THUMB_EXIT_FORMAT = 4, THUMB_EXIT_IO = 5 };
+
+static void thumb_disasm_help(void) {
+  printf("usage: litbpf thumb-disasm HEX|FILE\n"
+         "\n"
+         "List Thumb-2 code in UAL, one instruction per line: its address (the code\n"
+         "starts at 0), its halfwords, its text.  FILE holds raw code bytes in memory\n"
+         "order.  HEX is groups separated by blanks, commas or colons, each optionally\n"
+         "prefixed 0x: a group of four digits is one halfword written most significant\n"
+         "digit first, as disassemblers print them ('f04f 0001' is mov.w r0, #1); any\n"
+         "other even number of digits is bytes in memory order ('4ff00001' is the same).\n"
+         "Encodings outside the model are listed as .inst.n/.inst.w, so the listing\n"
+         "reassembles to the same bytes.\n"
+         "\n"
+         "Exit codes: 0 success, 2 usage error, 4 not hex, an odd number of bytes or a\n"
+         "truncated 32-bit instruction, 5 the file could not be read (or is over 16 MiB).\n");
+}
+
 static int hexval(int c) {
   if (c >= '0' && c <= '9') return c - '0';
   c = tolower(c);
@@ -74,9 +93,14 @@ static bool read_file(FILE *f, const char *name, uint8_t **out, size_t *len) {
 }
 
 int lbpf_cmd_thumb_disasm(int argc, char **argv) {
+  if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+    thumb_disasm_help();
+    return THUMB_EXIT_OK;
+  }
   if (argc != 2) {
-    fprintf(stderr, "usage: %s HEX|FILE\n", argc > 0 ? argv[0] : "thumb-disasm");
-    return 2;
+    fprintf(stderr, "litbpf thumb-disasm: expected one HEX or FILE\n"
+                    "(see 'litbpf thumb-disasm --help')\n");
+    return THUMB_EXIT_USAGE;
   }
   uint8_t *bytes = NULL;
   size_t len = 0;
@@ -84,22 +108,22 @@ int lbpf_cmd_thumb_disasm(int argc, char **argv) {
   if (f) {
     bool ok = read_file(f, argv[1], &bytes, &len);
     fclose(f);
-    if (!ok) return 1;
+    if (!ok) return THUMB_EXIT_IO;
   } else if (!parse_hex(argv[1], &bytes, &len)) {
-    return 1;
+    return THUMB_EXIT_FORMAT;
   }
   int status = 0;
   if (len % 2) {
     fprintf(stderr, "thumb-disasm: odd number of bytes (%zu): Thumb code is halfwords\n", len);
     free(bytes);
-    return 1;
+    return THUMB_EXIT_FORMAT;
   }
   size_t nhw = len / 2;
   uint16_t *hw = malloc((nhw + 1) * sizeof *hw);
   if (!hw) {
     fprintf(stderr, "thumb-disasm: out of memory\n");
     free(bytes);
-    return 1;
+    return THUMB_EXIT_IO;
   }
   for (size_t k = 0; k < nhw; k++) hw[k] = (uint16_t)(bytes[2 * k] | bytes[2 * k + 1] << 8);
   unsigned itstate = 0;
@@ -108,7 +132,7 @@ int lbpf_cmd_thumb_disasm(int argc, char **argv) {
     int size = lbpf_thumb_decode(hw + k, nhw - k, &insn);
     if (size == 0) {
       fprintf(stderr, "thumb-disasm: truncated 32-bit instruction at 0x%08zx\n", 2 * k);
-      status = 1;
+      status = THUMB_EXIT_FORMAT;
       break;
     }
     char text[128];

@@ -13,6 +13,17 @@
          to MEM_OUT.
          Prints "mem" or "nomem".  Errors as litbpf run (exit 4 or 5).
 
+     m4prep run OUTDIR run ARGS...
+         Read the command line ARGS of `litbpf run' with litbpf's own parser,
+         and refuse what `litbpf run' refuses, with its messages (prefixed
+         m4run) and exit codes; also refuse a region that is no Cortex-M4
+         address or length (above 2^32 - 1), as litbpf on a 32-bit machine
+         does.  Load the program and the input memory as litbpf does, write
+         them to OUTDIR/code.bin and OUTDIR/mem.bin, and print one line:
+         "ENGINE BUDGET REPEAT STATS REGION...", STATS 0 or 1, each REGION
+         ADDR:LEN:PERM in hex, PERM r, w or rw, then the program's name on a
+         line of its own.  --help prints the line "help" and exits 0.
+
      m4prep hex HEX MEM_OUT
          Decode HEX as `litbpf run --mem HEX' does and write the bytes to
          MEM_OUT.  Errors as litbpf run (exit 4 or 5).
@@ -48,6 +59,32 @@ static int write_file(const char *path, const uint8_t *data, size_t len) {
   return 0;
 }
 
+/* Write the program pf (read from path) as the firmware takes it: an image
+   as the file is (the firmware checks and places it itself), an ELF object
+   with globals as an image (their addresses are the firmware's), anything
+   else as its code.  Returns 0, or an exit code with the message printed. */
+static int write_program(const struct lbpf_program_file *pf, const char *path, const char *out,
+                         const char *tool) {
+  char err[512];
+  uint8_t *bytes = NULL;
+  size_t len = 0;
+  int rc;
+  if (pf->format == LBPF_FORMAT_IMAGE) {
+    if (lbpf_read_file(path, LBPF_FILE_MAX, &bytes, &len, err, sizeof err)) {
+      fprintf(stderr, "%s: %s\n", tool, err);
+      return EXIT_IO;
+    }
+  } else if (pf->elf.nrelocs) {
+    if (lbpf_elf_pack(&pf->elf, path, &bytes, &len, err, sizeof err)) {
+      fprintf(stderr, "%s: %s\n", tool, err);
+      return EXIT_FORMAT;
+    }
+  }
+  rc = bytes ? write_file(out, bytes, len) : write_file(out, pf->code, pf->code_size);
+  free(bytes);
+  return rc ? EXIT_IO : 0;
+}
+
 static int cmd_program(char **argv) {
   char err[512];
   struct lbpf_program_file pf;
@@ -56,36 +93,11 @@ static int cmd_program(char **argv) {
     fprintf(stderr, "litbpf: %s\n", err);
     return le == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
   }
-  int rc;
-  if (pf.format == LBPF_FORMAT_IMAGE) {
-    /* the firmware checks and places an image itself: the file as it is */
-    uint8_t *bytes;
-    size_t len;
-    if (lbpf_read_file(argv[0], LBPF_FILE_MAX, &bytes, &len, err, sizeof err)) {
-      fprintf(stderr, "litbpf: %s\n", err);
-      lbpf_program_file_free(&pf);
-      return EXIT_IO;
-    }
-    rc = write_file(argv[1], bytes, len);
-    free(bytes);
-  } else if (pf.elf.nrelocs) {
-    /* globals: their addresses are the firmware's, so it gets an image */
-    uint8_t *image;
-    size_t len;
-    if (lbpf_elf_pack(&pf.elf, argv[0], &image, &len, err, sizeof err)) {
-      fprintf(stderr, "litbpf: %s\n", err);
-      lbpf_program_file_free(&pf);
-      return EXIT_FORMAT;
-    }
-    rc = write_file(argv[1], image, len);
-    free(image);
-  } else {
-    rc = write_file(argv[1], pf.code, pf.code_size);
-  }
-  if (rc == 0 && pf.has_mem) rc = write_file(argv[2], pf.mem, pf.mem_len);
+  int rc = write_program(&pf, argv[0], argv[1], "litbpf");
+  if (rc == 0 && pf.has_mem && write_file(argv[2], pf.mem, pf.mem_len)) rc = EXIT_IO;
   if (rc == 0) printf("%s\n", pf.has_mem ? "mem" : "nomem");
   lbpf_program_file_free(&pf);
-  return rc ? EXIT_IO : 0;
+  return rc;
 }
 
 static int cmp_str(const void *a, const void *b) {
@@ -166,6 +178,58 @@ static int cmd_suite(const char *dir, const char *outdir, char **engines, int ne
   return rc;
 }
 
+static int cmd_run(const char *outdir, int argc, char **argv) {
+  struct lbpf_run_options o;
+  char err[512], path[4096];
+  /* the Cortex-M4's addresses are 32 bits wide */
+  if (!lbpf_run_options_parse(argc, argv, UINT32_MAX, &o, err, sizeof err)) goto usage;
+  if (o.help) return printf("help\n"), 0;
+  if (!lbpf_engine_find(o.engine)) {
+    char names[256];
+    lbpf_engine_names(names, sizeof names);
+    snprintf(err, sizeof err, "unknown engine '%s'; available engines: %s", o.engine, names);
+    goto usage;
+  }
+  struct lbpf_program_file pf;
+  enum lbpf_load_error le = lbpf_load_program_file(o.program, o.entry, &pf, err, sizeof err);
+  if (le) {
+    fprintf(stderr, "m4run: %s\n", err);
+    return le == LBPF_LOAD_IO ? EXIT_IO : EXIT_FORMAT;
+  }
+  uint8_t *mem = NULL;
+  size_t mem_len = 0;
+  int rc = 0;
+  if (o.mem_hex && lbpf_hex_decode(o.mem_hex, strlen(o.mem_hex), &mem, &mem_len, err, sizeof err)) {
+    fprintf(stderr, "m4run: --mem: %s\n", err);
+    rc = EXIT_FORMAT;
+  } else if (o.mem_file &&
+             lbpf_read_file(o.mem_file, LBPF_FILE_MAX, &mem, &mem_len, err, sizeof err)) {
+    fprintf(stderr, "m4run: --mem-file: %s\n", err);
+    rc = EXIT_IO;
+  }
+  snprintf(path, sizeof path, "%s/code.bin", outdir);
+  if (rc == 0) rc = write_program(&pf, o.program, path, "m4run");
+  snprintf(path, sizeof path, "%s/mem.bin", outdir);
+  if (rc == 0 && write_file(path, o.mem_hex || o.mem_file ? mem : pf.mem,
+                            o.mem_hex || o.mem_file ? mem_len : pf.mem_len))
+    rc = EXIT_IO;
+  if (rc == 0) {
+    printf("%s %" PRIu64 " %" PRIu64 " %d", o.engine, o.budget, o.repeat, o.stats);
+    for (size_t i = 0; i < o.nregions; i++) {
+      unsigned perm = o.regions[i].perm;
+      printf(" 0x%" PRIxPTR ":0x%zx:%s", (uintptr_t)o.regions[i].base, o.regions[i].length,
+             perm == LBPF_PERM_READ ? "r" : perm == LBPF_PERM_WRITE ? "w" : "rw");
+    }
+    printf("\n%s\n", o.program);
+  }
+  free(mem);
+  lbpf_program_file_free(&pf);
+  return rc;
+usage:
+  fprintf(stderr, "m4run: %s\n(see 'm4run --help')\n", err);
+  return EXIT_USAGE;
+}
+
 static int cmd_hex(const char *hex, const char *out) {
   uint8_t *mem = NULL;
   size_t len = 0;
@@ -189,9 +253,11 @@ int main(int argc, char **argv) {
   }
   if (argc == 5 && strcmp(argv[1], "program") == 0) return cmd_program(argv + 2);
   if (argc == 4 && strcmp(argv[1], "hex") == 0) return cmd_hex(argv[2], argv[3]);
+  if (argc >= 4 && strcmp(argv[1], "run") == 0) return cmd_run(argv[2], argc - 3, argv + 3);
   if (argc >= 5 && strcmp(argv[1], "suite") == 0)
     return cmd_suite(argv[2], argv[3], argv + 4, argc - 4);
   fprintf(stderr, "usage: m4prep program PROGRAM CODE_OUT MEM_OUT\n"
+                  "       m4prep run OUTDIR run ARGS...\n"
                   "       m4prep hex HEX MEM_OUT\n"
                   "       m4prep engine NAME\n"
                   "       m4prep suite DIR OUTDIR ENGINE...\n");

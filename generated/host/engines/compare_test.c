@@ -1,4 +1,4 @@
-#line 567 "lit/engines.nw"
+#line 573 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 

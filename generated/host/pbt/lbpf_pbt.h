@@ -146,7 +146,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 1949 "lit/pbt.nw"
+#line 1950 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -160,7 +160,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2133 "lit/pbt.nw"
+#line 2134 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

@@ -231,7 +231,8 @@ void lbpf_pbt_mutate(struct lbpf_pbt_rng *rng, struct lbpf_pbt_case *c) {
         struct lbpf_insn *j = &c->insns[q];
         int32_t delta = (int32_t)lbpf_pbt_below(rng, 9) - 4;
         if (is_imm_jump(j)) {
-          j->imm += delta;
+          /* modulo 2^32: an earlier mutation may have left any immediate */
+          j->imm = (int32_t)((uint32_t)j->imm + (uint32_t)delta);
           break;
         }
         if (is_offset_jump(j)) {

@@ -1,0 +1,55 @@
+#!/bin/bash
+# Write the reliability record from the logs of a timed `tests/fuzz/run.sh
+# time SECONDS TARGET...' (make fuzz-report): per target, the executions,
+# the time, the corpus size, the crashes, the divergences (engines that
+# disagree: the differential targets), the engines compared, the date and
+# the commit.
+#   tests/fuzz/report.sh SECONDS OUT TARGET...
+set -u
+seconds=$1 out=$2
+shift 2
+engines=$(build/litbpf run --help | sed -n 's/.*available: \(.*\))$/\1/p')
+commit=$(git rev-parse --short HEAD 2> /dev/null || echo unknown)
+dirty=$(git status --porcelain -- . ':!bench/results' 2> /dev/null | head -n 1)
+{
+  echo "# Reliability record"
+  echo
+  echo "Written by \`make fuzz-report\` (tests/fuzz/report.sh). Do not edit by hand."
+  echo
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $commit${dirty:+ (with uncommitted changes)}"
+  echo "- each target ran for $seconds seconds (\`make fuzz-report FUZZ_SECONDS=$seconds\`), one"
+  echo "  after the other, from its committed seeds and the corpus earlier runs kept"
+  echo "  (build/fuzz/work/), on $(nproc) shared cores; libFuzzer with ASan and UBSan"
+  echo "  ($(clang --version | head -n 1))"
+  echo "- engines of the table: $engines; the differential targets compare every"
+  echo "  engine after the first with the first (the specification)"
+  echo
+  echo "| target | what it checks | executions | seconds | corpus | crashes | divergences | engines compared |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"
+  for t in "$@"; do
+    log=build/fuzz/work/$t.log
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    secs=$(sed -n 's/^elapsed_seconds: *//p' "$log" | tail -n 1)
+    corpus=$(find "build/fuzz/work/$t" -type f | wc -l)
+    crashes=$(ls build/fuzz/work/"$t"-* 2> /dev/null | wc -l)
+    div=0 compared="-"
+    case "$t" in
+      elf) what="ELF reader (lbpf_elf_code)" ;;
+      data) what=".data reader (lbpf_testfile_parse)" ;;
+      hex) what="hex reader (lbpf_hex_decode)" ;;
+      asm) what="assembler, then disassembler" ;;
+      load) what="verifier and every engine's load; a refused load never runs" compared=$engines ;;
+      diff) what="generated programs, every engine against spec (64-bit)" compared=$engines ;;
+      diff32) what="the same, built with -m32 (32-bit addresses and counters)" compared=$engines ;;
+      *) what="?" ;;
+    esac
+    case "$t" in diff*) div=$(grep -c 'the engines differ' "$log") ;; esac
+    echo "| $t | $what | ${runs:-?} | ${secs:-?} | $corpus | $crashes | $div | $compared |"
+  done
+  echo
+  echo "A crash is any sanitizer report, abort, leak or time-out (20 s per input);"
+  echo "a divergence is a case on which two engines' outcomes differ (load"
+  echo "refusal, status, pc, r0, budget used, instructions, any byte of memory) or"
+  echo "a run above the budget's bound of ninsns + budget instructions."
+} > "$out"
+echo "fuzz-report: wrote $out"
