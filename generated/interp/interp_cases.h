@@ -306,7 +306,7 @@ START_TEST(helper_context) {
 #define ASK(want, ...)                                                                             \
   do {                                                                                             \
     struct lbpf_insn p_[] = {__VA_ARGS__, CALL(8), EXIT};                                          \
-    struct lbpf_result r_ = both(_i, p_, sizeof p_ / sizeof p_[0], mem, 16, NULL, 0);              \
+    struct lbpf_result r_ = both(_i, p_, sizeof p_ / sizeof p_[0], mem, 16);                       \
     ck_assert_int_eq(r_.status, LBPF_OK);                                                          \
     ck_assert_uint_eq(r_.r0, (want));                                                              \
   } while (0)
