@@ -516,23 +516,23 @@ START_TEST(a_refused_load_never_runs) {
   struct lbpf_result r;
   for (int k = 0; k < 3; k++) {
     /* a never-loaded state holds anything; then a good load, then a refused one */
-    memset(&vm, k == 0 ? 0 : 0xff, sizeof vm);
+    memset(vm, k == 0 ? 0 : 0xff, sizeof *vm);
     if (k > 0) {
       ck_assert_int_eq(
-          variants[_i].load(&vm, code_bytes, encode(p1, 2), &env, slot_buf, sizeof slot_buf, &f),
+          variants[_i].load(vm, code_bytes, encode(p1, 2), &env, slot_buf, sizeof slot_buf, &f),
           LBPF_OK);
-      variants[_i].run(&vm, NULL, 0, &r);
+      variants[_i].run(vm, NULL, 0, &r);
       ck_assert_int_eq(r.status, LBPF_OK);
     }
     if (k < 2) /* refused by the verifier */
       ck_assert_int_eq(
-          variants[_i].load(&vm, code_bytes, encode(bad, 3), &env, slot_buf, sizeof slot_buf, &f),
+          variants[_i].load(vm, code_bytes, encode(bad, 3), &env, slot_buf, sizeof slot_buf, &f),
           LBPF_ERR_UNKNOWN_OPCODE);
     else /* refused for its code buffer: one slot too small */
-      ck_assert_int_eq(variants[_i].load(&vm, code_bytes, encode(p2, 3), &env, slot_buf,
+      ck_assert_int_eq(variants[_i].load(vm, code_bytes, encode(p2, 3), &env, slot_buf,
                                          lbpf_interp_code_size(2), &f),
                        LBPF_ERR_ARGUMENT);
-    variants[_i].run(&vm, NULL, 0, &r);
+    variants[_i].run(vm, NULL, 0, &r);
     ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
     ck_assert_uint_eq(r.pc, 0);
     ck_assert_uint_eq(r.r0, 0);
