@@ -1,4 +1,4 @@
-#line 1022 "lit/jit-alu.nw"
+#line 1024 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -9,7 +9,7 @@
 #include "lbpf.h"
 #include "lbpf_thumb.h"
 
-#line 47 "lit/jit-alu.nw"
+#line 49 "lit/jit-alu.nw"
 /* Where BPF register i lives in the register file (byte offsets). */
 #define LBPF_JIT_REG_LO(i) (8u * (i))
 #define LBPF_JIT_REG_HI(i) (8u * (i) + 4u)
@@ -24,7 +24,7 @@ extern const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE];
 #define LBPF_JIT_MAX_SCRATCH 3
 /* Bytes of machine stack a run may use (a push of r4-r11 and lr is 36). */
 #define LBPF_JIT_MODEL_STACK 64u
-#line 93 "lit/jit-alu.nw"
+#line 95 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status {
   LBPF_JIT_BUF_OK = 0,
   LBPF_JIT_BUF_FULL,    /* an array (code, instructions, labels, fix-ups) is full */
@@ -68,7 +68,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 894 "lit/jit-alu.nw"
+#line 896 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -136,7 +136,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 945 "lit/jit-alu.nw"
+#line 947 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -158,5 +158,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
 #define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
-#line 1037 "lit/jit-alu.nw"
+#line 1039 "lit/jit-alu.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1041 "lit/jit-alu.nw"
+#line 1043 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,10 +8,10 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 64 "lit/jit-alu.nw"
+#line 66 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 147 "lit/jit-alu.nw"
+#line 149 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -70,7 +70,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 204 "lit/jit-alu.nw"
+#line 206 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -89,7 +89,7 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 248 "lit/jit-alu.nw"
+#line 250 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
@@ -123,7 +123,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 291 "lit/jit-alu.nw"
+#line 293 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -212,7 +212,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 369 "lit/jit-alu.nw"
+#line 371 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -249,7 +249,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 413 "lit/jit-alu.nw"
+#line 415 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -291,7 +291,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 464 "lit/jit-alu.nw"
+#line 466 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -310,7 +310,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 492 "lit/jit-alu.nw"
+#line 494 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -332,7 +332,7 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 520 "lit/jit-alu.nw"
+#line 522 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -365,7 +365,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 565 "lit/jit-alu.nw"
+#line 567 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -427,7 +427,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 634 "lit/jit-alu.nw"
+#line 636 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -440,7 +440,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 652 "lit/jit-alu.nw"
+#line 654 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -470,7 +470,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 683 "lit/jit-alu.nw"
+#line 685 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -495,7 +495,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 713 "lit/jit-alu.nw"
+#line 715 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -519,7 +519,7 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 746 "lit/jit-alu.nw"
+#line 748 "lit/jit-alu.nw"
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -532,7 +532,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
       LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
   return div64 ? 0 : 1;
 }
-#line 767 "lit/jit-alu.nw"
+#line 769 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -569,7 +569,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 803 "lit/jit-alu.nw"
+#line 805 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -598,7 +598,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 838 "lit/jit-alu.nw"
+#line 840 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -641,7 +641,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 885 "lit/jit-alu.nw"
+#line 887 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
