@@ -1,11 +1,11 @@
-#line 56 "lit/engines.nw"
+#line 57 "lit/engines.nw"
 #include "lbpf_engines.h"
 
 #include <string.h>
 
 #include "lbpf_interp.h"
 
-#line 81 "lit/engines.nw"
+#line 82 "lit/engines.nw"
 struct spec_state {
   struct lbpf_program prog;
   const struct lbpf_env *env;
@@ -27,7 +27,7 @@ static void spec_run(void *state, void *mem, size_t mem_len, struct lbpf_result 
   struct spec_state *s = state;
   lbpf_spec_run(&s->prog, s->env, mem, mem_len, result);
 }
-#line 108 "lit/engines.nw"
+#line 109 "lit/engines.nw"
 #define INTERP_CODE_OFFSET                                                                         \
   ((sizeof(struct lbpf_interp) + sizeof(uint64_t) - 1) / sizeof(uint64_t) * sizeof(uint64_t))
 
@@ -80,15 +80,15 @@ static void havm_run(void *state, void *mem, size_t mem_len, struct lbpf_result 
   lbpf_havm_run(state, mem, mem_len, result);
 }
 
-#line 64 "lit/engines.nw"
+#line 65 "lit/engines.nw"
 const struct lbpf_engine lbpf_engines[] = {
 
-#line 133 "lit/engines.nw"
+#line 134 "lit/engines.nw"
     {"spec", spec_state_size, spec_load, spec_run},
     {"interp", interp_state_size, interp_load, interp_run},
 #line 439 "lit/havm.nw"
     {"havm", havm_state_size, havm_load, havm_run},
-#line 66 "lit/engines.nw"
+#line 67 "lit/engines.nw"
 };
 const size_t lbpf_nengines = sizeof lbpf_engines / sizeof lbpf_engines[0];
 
@@ -98,7 +98,7 @@ const struct lbpf_engine *lbpf_engine_find(const char *name) {
   return NULL;
 }
 
-#line 191 "lit/engines.nw"
+#line 200 "lit/engines.nw"
 uint64_t lbpf_test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
                                    uint64_t r3, uint64_t r4, uint64_t r5) {
   (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -144,4 +144,12 @@ void lbpf_test_env(struct lbpf_env *env, void *stack, size_t stack_size, uint64_
   env->budget = budget;
   env->stack = stack;
   env->stack_size = stack_size;
+}
+void lbpf_tool_helpers(struct lbpf_env *env, struct lbpf_helper helpers[LBPF_TOOL_NHELPERS],
+                       struct lbpf_std_helpers *std) {
+  memcpy(helpers, lbpf_test_helpers, sizeof lbpf_test_helpers);
+  memcpy(helpers + LBPF_TEST_NHELPERS, lbpf_std_helpers, sizeof lbpf_std_helpers);
+  env->helpers = helpers;
+  env->nhelpers = LBPF_TOOL_NHELPERS;
+  env->user = std;
 }

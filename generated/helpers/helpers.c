@@ -1,9 +1,9 @@
-#line 125 "lit/helpers.nw"
+#line 116 "lit/helpers.nw"
 #include <string.h>
 
 #include "lbpf_helpers.h"
 
-#line 137 "lit/helpers.nw"
+#line 128 "lit/helpers.nw"
 int lbpf_kv_store(struct lbpf_kv *kv, uint32_t key, uint32_t value) {
   for (uint32_t i = 0; i < kv->count; i++)
     if (kv->entries[i].key == key) {
@@ -23,7 +23,7 @@ int lbpf_kv_fetch(const struct lbpf_kv *kv, uint32_t key, uint32_t *value) {
     }
   return -1;
 }
-#line 159 "lit/helpers.nw"
+#line 150 "lit/helpers.nw"
 static struct lbpf_std_helpers *state_of(const struct lbpf_helper_ctx *ctx) {
   return (struct lbpf_std_helpers *)ctx->env->user;
 }
@@ -31,7 +31,7 @@ static struct lbpf_std_helpers *state_of(const struct lbpf_helper_ctx *ctx) {
 static void *host_pointer(uint64_t addr) {
   return (void *)(uintptr_t)addr;
 }
-#line 172 "lit/helpers.nw"
+#line 163 "lit/helpers.nw"
 static uint64_t h_memcpy(const struct lbpf_helper_ctx *ctx, uint64_t dst, uint64_t src, uint64_t n,
                          uint64_t r4, uint64_t r5) {
   (void)r4, (void)r5;
@@ -85,7 +85,7 @@ static uint64_t h_now_ms(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_
   struct lbpf_std_helpers *s = state_of(ctx);
   return s->now_ms ? s->now_ms(s->clock) : 0;
 }
-#line 246 "lit/helpers.nw"
+#line 237 "lit/helpers.nw"
 struct text {
   char buf[LBPF_PRINTF_MAX];
   size_t len;
@@ -181,7 +181,7 @@ static uint64_t h_printf(const struct lbpf_helper_ctx *ctx, uint64_t fmt, uint64
   if (s->output && t.len) s->output(s->out, t.buf, t.len);
   return t.len;
 }
-#line 340 "lit/helpers.nw"
+#line 331 "lit/helpers.nw"
 const struct lbpf_helper lbpf_std_helpers[LBPF_STD_NHELPERS] = {
     {LBPF_HELPER_PRINTF, h_printf},           {LBPF_HELPER_MEMCPY, h_memcpy},
     {LBPF_HELPER_STORE_LOCAL, h_store_local}, {LBPF_HELPER_STORE_GLOBAL, h_store_global},
@@ -189,12 +189,3 @@ const struct lbpf_helper lbpf_std_helpers[LBPF_STD_NHELPERS] = {
     {LBPF_HELPER_NOW_MS, h_now_ms},
 };
 const size_t lbpf_std_nhelpers = sizeof lbpf_std_helpers / sizeof lbpf_std_helpers[0];
-
-void lbpf_tool_helpers(struct lbpf_env *env, struct lbpf_helper helpers[LBPF_TOOL_NHELPERS],
-                       struct lbpf_std_helpers *std) {
-  memcpy(helpers, lbpf_test_helpers, sizeof lbpf_test_helpers);
-  memcpy(helpers + LBPF_TEST_NHELPERS, lbpf_std_helpers, sizeof lbpf_std_helpers);
-  env->helpers = helpers;
-  env->nhelpers = LBPF_TOOL_NHELPERS;
-  env->user = std;
-}

@@ -1,4 +1,4 @@
-#line 366 "lit/helpers.nw"
+#line 348 "lit/helpers.nw"
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 387 "lit/helpers.nw"
+#line 369 "lit/helpers.nw"
 #define INSN(op, d, s, off, imm) ((struct lbpf_insn){(op), (d), (s), (off), (imm)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -91,7 +91,7 @@ static uint64_t run2(const struct lbpf_insn *p, size_t n, uint8_t *mem, size_t l
     const struct lbpf_insn p_[] = {__VA_ARGS__};                                                   \
     run2(p_, sizeof p_ / sizeof p_[0], (mem), (len));                                              \
   })
-#line 476 "lit/helpers.nw"
+#line 458 "lit/helpers.nw"
 START_TEST(memcpy_checks_both_ranges) {
   uint8_t mem[16] = {1, 2, 3, 4, 5, 6, 7, 8};
   static uint8_t table[8] = {9, 9, 9, 9};
@@ -123,7 +123,7 @@ START_TEST(memcpy_checks_both_ranges) {
   ck_assert_uint_eq(mem[0], 9);
 }
 END_TEST
-#line 516 "lit/helpers.nw"
+#line 498 "lit/helpers.nw"
 START_TEST(key_value_stores) {
 #define STORE(id, k, v) MOV64_K(1, k), MOV64_K(2, v), CALL(id)
 #define FETCH(id, k) MOV64_K(1, k), MOV64_X(2, 10), ADD64_K(2, -4), CALL(id)
@@ -144,7 +144,7 @@ START_TEST(key_value_stores) {
 #undef FETCH
 }
 END_TEST
-#line 544 "lit/helpers.nw"
+#line 526 "lit/helpers.nw"
 static uint64_t print(uint8_t *mem, size_t len, uint64_t a, uint64_t b, uint64_t c) {
   nprinted[0] = nprinted[1] = 0;
   return RUN2(mem, len, LDDW64(2, a), LDDW64(3, b), LDDW64(4, c), MOV64_X(5, 1), ADD64_K(5, 32),
@@ -183,17 +183,17 @@ START_TEST(printf_checks_its_strings) {
 }
 END_TEST
 
-#line 377 "lit/helpers.nw"
+#line 359 "lit/helpers.nw"
 Suite *helpers_suite(void) {
   Suite *s = suite_create("helpers");
   TCase *tc = tcase_create("helpers");
 
-#line 584 "lit/helpers.nw"
+#line 566 "lit/helpers.nw"
   tcase_add_checked_fixture(tc, reset, NULL);
   tcase_add_test(tc, memcpy_checks_both_ranges);
   tcase_add_test(tc, key_value_stores);
   tcase_add_test(tc, printf_checks_its_strings);
-#line 381 "lit/helpers.nw"
+#line 363 "lit/helpers.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -2,6 +2,7 @@
 #ifndef LBPF_ENGINES_H
 #define LBPF_ENGINES_H
 #include "lbpf.h"
+#include "lbpf_helpers.h"
 
 struct lbpf_engine {
   const char *name;
@@ -21,7 +22,7 @@ extern const size_t lbpf_nengines;
 /* The engine called name, or NULL. */
 const struct lbpf_engine *lbpf_engine_find(const char *name);
 
-#line 170 "lit/engines.nw"
+#line 171 "lit/engines.nw"
 #define LBPF_DEFAULT_BUDGET UINT64_C(100000)
 #define LBPF_TEST_HELPER_ID 5        /* returns r1 */
 #define LBPF_TEST_HELPER_MIX 6       /* mixes r1-r5 */
@@ -40,5 +41,13 @@ extern const size_t lbpf_test_nhelpers;
 /* The standard environment: the test helpers, no regions, the given stack
    and budget. */
 void lbpf_test_env(struct lbpf_env *env, void *stack, size_t stack_size, uint64_t budget);
-#line 47 "lit/engines.nw"
+
+/* The tools' helpers (litbpf run, the conformance runner, the firmware):
+   the standard test environment's helpers (above) first, then the
+   standard ones, in helpers (LBPF_TOOL_NHELPERS entries); env->user
+   becomes std.  Call after lbpf_test_env. */
+#define LBPF_TOOL_NHELPERS (LBPF_TEST_NHELPERS + LBPF_STD_NHELPERS)
+void lbpf_tool_helpers(struct lbpf_env *env, struct lbpf_helper helpers[LBPF_TOOL_NHELPERS],
+                       struct lbpf_std_helpers *std);
+#line 48 "lit/engines.nw"
 #endif

@@ -6,9 +6,8 @@
 #include <stdint.h>
 
 #include "lbpf.h"
-#include "lbpf_engines.h"
 
-#line 52 "lit/helpers.nw"
+#line 51 "lit/helpers.nw"
 #define LBPF_HELPER_PRINTF 0x01
 #define LBPF_HELPER_MEMCPY 0x02
 #define LBPF_HELPER_STORE_LOCAL 0x10
@@ -18,7 +17,7 @@
 #define LBPF_HELPER_NOW_MS 0x20
 /* What a helper returns when it refuses: -1 to a C program. */
 #define LBPF_HELPER_FAILED UINT64_MAX
-#line 77 "lit/helpers.nw"
+#line 76 "lit/helpers.nw"
 struct lbpf_kv_entry {
   uint32_t key, value;
 };
@@ -32,7 +31,7 @@ struct lbpf_kv {
 int lbpf_kv_store(struct lbpf_kv *kv, uint32_t key, uint32_t value);
 /* 0 and *value, or -1 when the key is not there. */
 int lbpf_kv_fetch(const struct lbpf_kv *kv, uint32_t key, uint32_t *value);
-#line 93 "lit/helpers.nw"
+#line 92 "lit/helpers.nw"
 struct lbpf_std_helpers {
   struct lbpf_kv *global; /* the device's store (NULL: store/fetch global refuse) */
   struct lbpf_kv *local;  /* this program's store (NULL: local ones refuse) */
@@ -50,15 +49,7 @@ struct lbpf_std_helpers {
 extern const struct lbpf_helper lbpf_std_helpers[LBPF_STD_NHELPERS];
 extern const size_t lbpf_std_nhelpers;
 
-/* The tools' helpers (litbpf run, the conformance runner, the firmware):
-   the standard test environment's helpers (lit/engines.nw) first, then the
-   standard ones, in helpers (LBPF_TOOL_NHELPERS entries); env->user
-   becomes std.  Call after lbpf_test_env. */
-#define LBPF_TOOL_NHELPERS (LBPF_TEST_NHELPERS + LBPF_STD_NHELPERS)
-void lbpf_tool_helpers(struct lbpf_env *env, struct lbpf_helper helpers[LBPF_TOOL_NHELPERS],
-                       struct lbpf_std_helpers *std);
-
 /* The longest text one bpf_printf writes, and the longest format string. */
 #define LBPF_PRINTF_MAX 256
-#line 48 "lit/helpers.nw"
+#line 47 "lit/helpers.nw"
 #endif

@@ -33,12 +33,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memcpy(text, data, size);
   text[size] = '\0';
 #if LBPF_FUZZ_READER == 1
-  const uint8_t *code;
-  size_t code_size;
-  int rc = lbpf_elf_code(data, size, "fuzz.o", &code, &code_size, err, sizeof err);
+  struct lbpf_elf_program p;
+  int rc = lbpf_elf_link(data, size, "fuzz.o", NULL, &p, err, sizeof err);
   message_is_text(rc, err);
-  /* the code lies inside the input, whole instructions or not */
-  if (rc == 0 && (code < data || code + code_size > data + size)) abort();
+  /* the linked code is whole instructions */
+  if (rc == 0 && (p.code_size % 8 != 0 || (p.code_size > 0 && p.code == NULL))) abort();
+  lbpf_elf_program_free(&p);
 #elif LBPF_FUZZ_READER == 2
   struct lbpf_testfile tf;
   int rc = lbpf_testfile_parse(text, size, "fuzz.data", &tf, err, sizeof err);
