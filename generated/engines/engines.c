@@ -98,7 +98,7 @@ const struct lbpf_engine *lbpf_engine_find(const char *name) {
   return NULL;
 }
 
-#line 200 "lit/engines.nw"
+#line 209 "lit/engines.nw"
 uint64_t lbpf_test_helper_identity(const struct lbpf_helper_ctx *ctx, uint64_t r1, uint64_t r2,
                                    uint64_t r3, uint64_t r4, uint64_t r5) {
   (void)ctx, (void)r2, (void)r3, (void)r4, (void)r5;
@@ -145,6 +145,7 @@ void lbpf_test_env(struct lbpf_env *env, void *stack, size_t stack_size, uint64_
   env->stack = stack;
   env->stack_size = stack_size;
 }
+
 void lbpf_tool_helpers(struct lbpf_env *env, struct lbpf_helper helpers[LBPF_TOOL_NHELPERS],
                        struct lbpf_std_helpers *std) {
   memcpy(helpers, lbpf_test_helpers, sizeof lbpf_test_helpers);

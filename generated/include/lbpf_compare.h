@@ -1,4 +1,4 @@
-#line 269 "lit/engines.nw"
+#line 279 "lit/engines.nw"
 #ifndef LBPF_COMPARE_H
 #define LBPF_COMPARE_H
 #include <stdbool.h>
@@ -33,7 +33,7 @@ void lbpf_outcome_free(struct lbpf_outcome *out);
 /* Write the recorded contents back into the areas they were taken from. */
 void lbpf_outcome_restore(const struct lbpf_outcome *o, const struct lbpf_area *areas);
 
-#line 365 "lit/engines.nw"
+#line 375 "lit/engines.nw"
 enum {
   LBPF_DIFF_LOAD = 1u << 0,
   LBPF_DIFF_STATUS = 1u << 1,
@@ -72,5 +72,5 @@ void lbpf_comparison_free(struct lbpf_comparison *c);
 
 /* Print what differs, one line per difference. */
 void lbpf_comparison_describe(const struct lbpf_comparison *c, FILE *f);
-#line 305 "lit/engines.nw"
+#line 315 "lit/engines.nw"
 #endif

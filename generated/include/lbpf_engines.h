@@ -22,7 +22,7 @@ extern const size_t lbpf_nengines;
 /* The engine called name, or NULL. */
 const struct lbpf_engine *lbpf_engine_find(const char *name);
 
-#line 171 "lit/engines.nw"
+#line 180 "lit/engines.nw"
 #define LBPF_DEFAULT_BUDGET UINT64_C(100000)
 #define LBPF_TEST_HELPER_ID 5        /* returns r1 */
 #define LBPF_TEST_HELPER_MIX 6       /* mixes r1-r5 */

@@ -1,4 +1,4 @@
-#line 309 "lit/engines.nw"
+#line 319 "lit/engines.nw"
 #include "lbpf_compare.h"
 
 #include <stdlib.h>
@@ -31,7 +31,7 @@ void lbpf_outcome_free(struct lbpf_outcome *out) {
     free(out->bytes[k]);
   out->nareas = 0;
 }
-#line 407 "lit/engines.nw"
+#line 417 "lit/engines.nw"
 static int64_t first_difference(const uint8_t *x, const uint8_t *y, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (x[i] != y[i]) return (int64_t)i;
@@ -65,7 +65,7 @@ unsigned lbpf_compare_outcomes(struct lbpf_comparison *c, unsigned counters) {
   c->diff = d;
   return d;
 }
-#line 445 "lit/engines.nw"
+#line 455 "lit/engines.nw"
 void lbpf_outcome_restore(const struct lbpf_outcome *o, const struct lbpf_area *areas) {
   for (unsigned k = 0; k < o->nareas; k++)
     if (o->len[k]) memcpy(areas[k].at, o->bytes[k], o->len[k]);
@@ -109,7 +109,7 @@ void lbpf_comparison_free(struct lbpf_comparison *c) {
   lbpf_outcome_free(&c->a);
   lbpf_outcome_free(&c->b);
 }
-#line 497 "lit/engines.nw"
+#line 507 "lit/engines.nw"
 unsigned lbpf_engine_counters(const struct lbpf_engine *e) {
   static const struct lbpf_engine *known[16];
   static unsigned answer[16];
@@ -137,7 +137,7 @@ unsigned lbpf_engine_counters(const struct lbpf_engine *e) {
   if (nknown < 16) known[nknown] = e, answer[nknown++] = has;
   return has;
 }
-#line 532 "lit/engines.nw"
+#line 542 "lit/engines.nw"
 static void describe_outcome(FILE *f, const char *name, const struct lbpf_outcome *o, bool check) {
   if (o->load != LBPF_OK) {
     fprintf(f, "  %-8s refused at load: %s at pc %u\n", name, lbpf_status_name(o->load),
