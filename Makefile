@@ -1,7 +1,8 @@
 # litbpf — a safe eBPF virtual machine for microcontrollers, as a literate program.
 #
 #   make         install what is missing, tangle, build, weave the book, run a demo
-#   make check   the tests (unit suites, conformance, bad input, sanitizers, tangle drift)
+#   make check   the tests (unit suites, conformance, bad input, sanitizers, tangle drift);
+#                CHECK_JOBS=N runs N checks at once (default 2)
 #
 # Components add to the variables below from src/build/*.mk, so that each
 # layer's build lives beside the others without editing this file.
@@ -170,10 +171,17 @@ check-badinput: build/san/litbpf build/san/litbpf-plugin
 check-freestanding:
 	@tests/freestanding.sh $(CORE_SRCS)
 
-check: deps
+# The checks run CHECK_JOBS at a time (CI's machine has two cores); each
+# check's output is printed whole when it ends (--output-sync), so a log reads
+# as if they had run one after the other.  Every package, the PDF's included,
+# is installed first, by one apt-get.
+CHECK_JOBS ?= 2
+check:
+	@src/build/deps.sh $(DEB_PACKAGES) $(DEB_PDF_PACKAGES)
 	$(MAKE) tangle-check
-	$(MAKE) lib tools
-	$(MAKE) check-freestanding check-units check-conformance check-negative check-badinput $(CHECK_TARGETS)
+	$(MAKE) -j$(CHECK_JOBS) lib tools
+	$(MAKE) -j$(CHECK_JOBS) --output-sync=target check-freestanding check-units check-conformance \
+	  check-negative check-badinput $(CHECK_TARGETS)
 	@echo "make check: all checks passed"
 
 # A clang-compiled C program, run by the specification.

@@ -3,7 +3,8 @@
 #
 #   make check-make-knobs     no two layers share a make knob
 #   make check-tools-robust   the tools fed each other's bad inputs
-#   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds (default 60)
+#   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds (default 60;
+#                             FUZZ_JOBS=J runs J targets at once)
 #   make check-fuzz           every fuzz target briefly, on fixed seeds (in make check)
 #   make fuzz-report          make fuzz, then bench/results/reliability.md
 
@@ -26,6 +27,8 @@ FUZZ_TARGETS := $(FUZZ_READERS) load diff
 # the Z3 instance is not needed by any target, and has no 32-bit library
 FUZZ_LIB_SRCS = $(filter-out %thumb_symbolic.c,$(CORE_SRCS) $(HOST_SRCS))
 FUZZ_SECONDS ?= 60
+# targets run at once by make fuzz and make fuzz-report (make check runs one at a time)
+FUZZ_JOBS ?= 1
 # make check: this many executions of each target from its seeds, seed 1
 FUZZ_CHECK_RUNS := 2000
 fuzz_reader_id = $(if $(filter elf,$(1)),1,$(if $(filter data,$(1)),2,$(if $(filter hex,$(1)),3,4)))
@@ -54,11 +57,11 @@ build/fuzz/%/fuzz-diff: tests/fuzz/fuzz_diff.c build/fuzz/%/liblitbpf-fuzz.a
 # every target, and the differential one again built for 32 bits (diff32)
 FUZZ_BINS := $(addprefix build/fuzz/64/fuzz-,$(FUZZ_TARGETS)) build/fuzz/32/fuzz-diff
 fuzz: $(FUZZ_BINS)
-	@tests/fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_TARGETS) diff32
+	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_TARGETS) diff32
 check-fuzz: $(FUZZ_BINS)
 	@tests/fuzz/run.sh runs $(FUZZ_CHECK_RUNS) $(FUZZ_TARGETS) diff32
 fuzz-report: $(FUZZ_BINS)
-	@tests/fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_TARGETS) diff32
-	@tests/fuzz/report.sh $(FUZZ_SECONDS) bench/results/reliability.md $(FUZZ_TARGETS) diff32
+	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_TARGETS) diff32
+	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/report.sh $(FUZZ_SECONDS) bench/results/reliability.md $(FUZZ_TARGETS) diff32
 
 CHECK_TARGETS += check-make-knobs check-tools-robust check-fuzz

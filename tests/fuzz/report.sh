@@ -17,9 +17,15 @@ dirty=$(git status --porcelain -- . ':!bench/results' 2> /dev/null | head -n 1)
   echo "Written by \`make fuzz-report\` (tests/fuzz/report.sh). Do not edit by hand."
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $commit${dirty:+ (with uncommitted changes)}"
-  echo "- each target ran for $seconds seconds (\`make fuzz-report FUZZ_SECONDS=$seconds\`), one"
-  echo "  after the other, from its committed seeds and the corpus earlier runs kept"
-  echo "  (build/fuzz/work/), on $(nproc) shared cores; libFuzzer with ASan and UBSan"
+  jobs=${FUZZ_JOBS:-1}
+  if [ "$jobs" -gt 1 ]; then
+    how="up to $jobs at once (\`FUZZ_JOBS=$jobs\`), sharing the machine's"
+  else
+    how="one after the other,"
+  fi
+  echo "- each target ran for $seconds seconds (\`make fuzz-report FUZZ_SECONDS=$seconds\`),"
+  echo "  $how from its committed seeds and the corpus earlier runs kept"
+  echo "  (build/fuzz/work/), on $(nproc) cores; libFuzzer with ASan and UBSan"
   echo "  ($(clang --version | head -n 1))"
   echo "- engines of the table: $engines; the differential targets compare every"
   echo "  engine after the first with the first (the specification)"
