@@ -59,6 +59,20 @@ range() {
 echo "target.interp_per_insn $(range bench/results/target.csv interp_per_bpf_insn 20 1e12)"
 echo "target.interp_per_insn_long $(range bench/results/target.csv interp_per_bpf_insn 200 1e12)"
 echo "host.interp_per_insn_long $(range bench/results/host.csv interp_ir_per_insn 200 1e12)"
+# ratio CSV NUM DEN MIN: the rounded least and greatest NUM/DEN over the
+# benchmarks that execute at least MIN BPF instructions.
+ratio() {
+  [ -f "$1" ] || return 0
+  awk -F, -v a="$2" -v b="$3" -v lo_n="$4" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    $col["bpf_insns"] >= lo_n + 0 && $col[b] > 0 {
+      v = $col[a] / $col[b]; if (n++ == 0 || v < lo) lo = v; if (v > hi) hi = v }
+    END { if (n) printf "%d\xe2\x80\x93%d\n", lo + 0.5, hi + 0.5 }' "$1"
+}
+# How many times the specification's cost the interpreter's is, on the same
+# long-running programs.
+echo "target.spec_over_interp_long $(ratio bench/results/target.csv spec interp 200)"
+echo "host.spec_over_interp_long $(ratio bench/results/host.csv spec_ir interp_ir 200)"
 echo "target.interp_tiny_run $(range bench/results/target.csv interp 0 3)"
 echo "host.interp_tiny_run $(range bench/results/host.csv interp_ir 0 3)"
 # Flash of the interpreter's own code at -Os, in bytes.
