@@ -169,9 +169,13 @@ struct lbpf_form {
 
 #define LBPF_FORMS(X) LBPF_FORMS_ALU(X) LBPF_FORMS_JMP(X) LBPF_FORMS_MEM(X)
 #define LBPF_NFORMS 158
+#line 439 "spec/isa.nw"
+/* No row: the end of a chain of the index. */
+#define LBPF_FORM_NONE 255u
+_Static_assert(LBPF_NFORMS < LBPF_FORM_NONE, "a row's index fits a byte of the index");
 #line 47 "spec/isa.nw"
 extern const struct lbpf_form lbpf_forms[LBPF_NFORMS];
-#line 447 "spec/isa.nw"
+#line 495 "spec/isa.nw"
 #define LBPF_REGS_R0 ((uint16_t)0x0001)   /* r0 */
 #define LBPF_REGS_ARGS ((uint16_t)0x003e) /* r1-r5 */
 
@@ -179,6 +183,8 @@ extern const struct lbpf_form lbpf_forms[LBPF_NFORMS];
    lbpf_form_lookup also says whether some form has insn's opcode. */
 const struct lbpf_form *lbpf_form_of(struct lbpf_insn insn);
 const struct lbpf_form *lbpf_form_lookup(struct lbpf_insn insn, bool *opcode_known);
+/* Is insn of this form: its opcode, and the form's value in its distinguishing field? */
+bool lbpf_form_matches(const struct lbpf_form *form, struct lbpf_insn insn);
 
 /* The registers (bit i: ri) that the roles name in insn. */
 uint16_t lbpf_form_registers(unsigned roles, struct lbpf_insn insn);
