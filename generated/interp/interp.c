@@ -57,7 +57,7 @@
                          HOLE_EXIT32_B_X)
 
 /* The hybrid VM's handler (lit/havm.nw), in that configuration only. */
-#line 169 "lit/havm.nw"
+#line 170 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
 #define LBPF_INTERP_HAVM_HANDLERS(X) X(JIT_RUN) X(JIT_RUN_LDDW)
 #else
@@ -304,9 +304,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #line 1496 "lit/interp.nw"
   return true;
 }
-#line 466 "lit/havm.nw"
+#line 475 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
-#line 255 "lit/havm.nw"
+#line 263 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
                                              struct lbpf_interp_slot *slots) {
   const size_t table = (size_t)prog->ninsns * sizeof(struct lbpf_jit_entry);
@@ -318,11 +318,8 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
   size_t code_len = 0;
   if (lbpf_jit_alu_compile(prog, code, vm->jit_size - table, &code_len, entries) != LBPF_OK)
     return LBPF_ERR_ARGUMENT;
-  vm->code = code;
+  vm->code = vm->jit; /* where the code will be once moved, below */
   vm->code_len = code_len;
-#if LBPF_HAVM_NATIVE
-  __asm__ volatile("dsb\n\tisb" ::: "memory");
-#endif
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     const uint32_t len = entries[pc].len;
     if (len == 0 || len > INT16_MAX || pc + len > prog->ninsns) continue;
@@ -331,16 +328,20 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
       lddws += slots[k].op == H_LDDW;
     if (lddws > UINT8_MAX) continue;
 #if LBPF_HAVM_NATIVE
-    const int32_t where = (int32_t)(uint32_t)((uintptr_t)code + entries[pc].offset + 1u);
+    const int32_t where = (int32_t)(uint32_t)((uintptr_t)vm->jit + entries[pc].offset + 1u);
 #else
     const int32_t where = (int32_t)entries[pc].offset;
 #endif
     slots[pc] = (struct lbpf_interp_slot){lddws ? H_JIT_RUN_LDDW : H_JIT_RUN, (uint8_t)lddws,
                                           (int16_t)len, where};
   }
+  memmove(vm->jit, code, code_len); /* over the entry table, read for the last time above */
+#if LBPF_HAVM_NATIVE
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
   return LBPF_OK;
 }
-#line 468 "lit/havm.nw"
+#line 477 "lit/havm.nw"
 #endif
 #line 276 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -388,7 +389,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 309 "lit/interp.nw"
 
-#line 240 "lit/havm.nw"
+#line 248 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
   status = lbpf_havm_place_runs((struct lbpf_havm *)vm, &prog, slots);
   if (status != LBPF_OK) {
@@ -1041,7 +1042,7 @@ take:
     DISPATCH();
 #line 1542 "lit/interp.nw"
 
-#line 194 "lit/havm.nw"
+#line 198 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
     HANDLER(JIT_RUN_LDDW)
     BIAS_ADD(-(int64_t)ip->dst); /* each lddw: two slots, one instruction */
@@ -1055,7 +1056,7 @@ take:
     const struct lbpf_havm *havm = (const struct lbpf_havm *)vm;
     if (!havm->call(havm->call_ctx, havm->code, havm->code_len, (uint32_t)ip->imm, r)) {
       BIAS_ADD(ip->dst); /* the run did not execute: count only its first slot */
-      status = LBPF_ERR_UNKNOWN_OPCODE;
+      status = LBPF_ERR_ENGINE;
       goto error;
     }
   }
