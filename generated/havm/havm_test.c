@@ -1,4 +1,4 @@
-#line 1900 "lit/interp.nw"
+#line 1905 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
