@@ -391,7 +391,7 @@ START_TEST(unicorn_runs) {
   uc_close(uc);
 }
 END_TEST
-#line 273 "lit/jit-emit.nw"
+#line 284 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -471,7 +471,7 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 353 "lit/jit-emit.nw"
+#line 364 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
   for (int k = 0; k < 3; k++)
@@ -495,7 +495,7 @@ START_TEST(cost_model) {
   ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 2));
 }
 END_TEST
-#line 383 "lit/jit-emit.nw"
+#line 394 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -528,7 +528,7 @@ Suite *jit_alu_suite(void) {
 
 #line 1559 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
-#line 403 "lit/jit-emit.nw"
+#line 414 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
