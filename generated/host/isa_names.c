@@ -1,4 +1,4 @@
-#line 379 "spec/isa.nw"
+#line 380 "spec/isa.nw"
 #include "lbpf_isa.h"
 
 #define LBPF_FORM_NAME(name, opcode, kind, value, reads, writes, cpu) name,

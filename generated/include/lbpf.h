@@ -111,12 +111,13 @@ enum lbpf_status {
   LBPF_ERR_CALL_DEPTH,   /* more nested local calls than frames */
   LBPF_ERR_BUDGET,       /* the budget ran out (see the environment) */
   LBPF_ERR_ARGUMENT,     /* the embedding passed an unusable environment */
+  LBPF_ERR_ENGINE,       /* the engine itself failed (never the program's doing) */
   LBPF_STATUS_COUNT
 };
 
 /* A short lowercase phrase, e.g. "memory access violation" for LBPF_ERR_MEMORY. */
 const char *lbpf_status_name(enum lbpf_status status);
-#line 195 "spec/api.nw"
+#line 196 "spec/api.nw"
 enum { LBPF_PERM_READ = 1, LBPF_PERM_WRITE = 2 };
 
 struct lbpf_region {
@@ -124,7 +125,7 @@ struct lbpf_region {
   size_t length; /* in bytes; 0 is an empty region */
   unsigned perm; /* LBPF_PERM_READ | LBPF_PERM_WRITE */
 };
-#line 224 "spec/api.nw"
+#line 225 "spec/api.nw"
 struct lbpf_env;
 
 struct lbpf_helper_ctx {
@@ -140,13 +141,13 @@ struct lbpf_helper {
   uint32_t id;
   lbpf_helper_fn fn;
 };
-#line 252 "spec/api.nw"
+#line 253 "spec/api.nw"
 void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *env, void *mem,
                           size_t mem_len);
 /* 1 if the program may read (write) len bytes at addr, else 0. */
 int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
 int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
-#line 284 "spec/api.nw"
+#line 285 "spec/api.nw"
 struct lbpf_env {
   const struct lbpf_region *regions; /* besides the input memory and the stack */
   size_t nregions;
@@ -160,7 +161,7 @@ struct lbpf_env {
 
 /* The helper registered under id, or NULL. */
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id);
-#line 307 "spec/api.nw"
+#line 308 "spec/api.nw"
 struct lbpf_program {
   const uint8_t *code; /* ninsns * 8 bytes, little-endian instructions */
   uint32_t ninsns;
@@ -174,7 +175,7 @@ struct lbpf_fault {
 /* Verify size bytes of code against env's helpers; on success fill prog. */
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault);
-#line 331 "spec/api.nw"
+#line 332 "spec/api.nw"
 struct lbpf_result {
   enum lbpf_status status;
   uint32_t pc;
@@ -182,7 +183,7 @@ struct lbpf_result {
   uint64_t insns;
   uint64_t budget_used;
 };
-#line 347 "spec/api.nw"
+#line 348 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
 /* The new destination value of the ALU instruction (opcode, offset, imm)

@@ -11,7 +11,7 @@ struct lbpf_interp_slot {
   int16_t off; /* offset of memory accesses and jumps */
   int32_t imm; /* immediate, or the source register of register forms */
 };
-#line 632 "lit/interp.nw"
+#line 636 "lit/interp.nw"
 struct lbpf_interp_cache {
   uintptr_t lo;
   uintptr_t count[4]; /* indexed by the size field >> 3: W, H, B, DW */

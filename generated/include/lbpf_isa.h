@@ -16,7 +16,7 @@ struct lbpf_insn lbpf_program_insn(const struct lbpf_program *prog, uint32_t pc)
 int lbpf_is_lddw(uint8_t opcode);
 
 /* The instruction table (see "The instruction table"). */
-#line 175 "spec/isa.nw"
+#line 176 "spec/isa.nw"
 /* What an instruction of each kind uses, and which field tells apart the
    forms that share its opcode. */
 enum lbpf_kind {
@@ -53,7 +53,7 @@ struct lbpf_form {
   uint8_t reads : 4;  /* LBPF_ROLE_* */
   uint8_t writes : 4; /* LBPF_ROLE_*: surely written by the instruction itself */
 };
-#line 230 "spec/isa.nw"
+#line 231 "spec/isa.nw"
 /* X(name, opcode, kind, value, reads, writes, cpu) */
 #define LBPF_FORM_ALU(X, name, op, value, reads, cpu)                                              \
   X(name, LBPF_CLASS_ALU64 | (op) | LBPF_SRC_K, LBPF_KIND_ALU_K, value, (reads), LBPF_ROLE_DST,    \
@@ -103,7 +103,7 @@ struct lbpf_form {
   LBPF_FORM_END(X, "bswap16", LBPF_CLASS_ALU64 | LBPF_ALU_END, 16, 4)                              \
   LBPF_FORM_END(X, "bswap32", LBPF_CLASS_ALU64 | LBPF_ALU_END, 32, 4)                              \
   LBPF_FORM_END(X, "bswap64", LBPF_CLASS_ALU64 | LBPF_ALU_END, 64, 4)
-#line 290 "spec/isa.nw"
+#line 291 "spec/isa.nw"
 #define LBPF_FORM_JCOND(X, name, op, cpu)                                                          \
   X(name, LBPF_CLASS_JMP | (op) | LBPF_SRC_K, LBPF_KIND_JCOND_K, 0, LBPF_ROLE_DST, 0, cpu)         \
   X(name, LBPF_CLASS_JMP | (op) | LBPF_SRC_X, LBPF_KIND_JCOND_X, 0, LBPF_ROLE_DST | LBPF_ROLE_SRC, \
@@ -132,7 +132,7 @@ struct lbpf_form {
   X("callx", LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, LBPF_KIND_CALLX, 0,                      \
     LBPF_ROLE_DST | LBPF_ROLE_ARGS, LBPF_ROLE_R0, 4)                                               \
   X("exit", LBPF_CLASS_JMP | LBPF_JMP_EXIT, LBPF_KIND_EXIT, 0, LBPF_ROLE_R0, 0, 1)
-#line 330 "spec/isa.nw"
+#line 331 "spec/isa.nw"
 #define LBPF_FORM_SIZES(X, name, cls, mode, kind, reads, writes, cpu)                              \
   X(name "w", (cls) | (mode) | LBPF_SIZE_W, kind, 0, reads, writes, cpu)                           \
   X(name "h", (cls) | (mode) | LBPF_SIZE_H, kind, 0, reads, writes, cpu)                           \
@@ -169,9 +169,13 @@ struct lbpf_form {
 
 #define LBPF_FORMS(X) LBPF_FORMS_ALU(X) LBPF_FORMS_JMP(X) LBPF_FORMS_MEM(X)
 #define LBPF_NFORMS 158
+#line 440 "spec/isa.nw"
+/* No row: the end of a chain of the index. */
+#define LBPF_FORM_NONE 255u
+_Static_assert(LBPF_NFORMS < LBPF_FORM_NONE, "a row's index fits a byte of the index");
 #line 47 "spec/isa.nw"
 extern const struct lbpf_form lbpf_forms[LBPF_NFORMS];
-#line 447 "spec/isa.nw"
+#line 496 "spec/isa.nw"
 #define LBPF_REGS_R0 ((uint16_t)0x0001)   /* r0 */
 #define LBPF_REGS_ARGS ((uint16_t)0x003e) /* r1-r5 */
 
@@ -179,6 +183,8 @@ extern const struct lbpf_form lbpf_forms[LBPF_NFORMS];
    lbpf_form_lookup also says whether some form has insn's opcode. */
 const struct lbpf_form *lbpf_form_of(struct lbpf_insn insn);
 const struct lbpf_form *lbpf_form_lookup(struct lbpf_insn insn, bool *opcode_known);
+/* Is insn of this form: its opcode, and the form's value in its distinguishing field? */
+bool lbpf_form_matches(const struct lbpf_form *form, struct lbpf_insn insn);
 
 /* The registers (bit i: ri) that the roles name in insn. */
 uint16_t lbpf_form_registers(unsigned roles, struct lbpf_insn insn);

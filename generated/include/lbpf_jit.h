@@ -1,4 +1,4 @@
-#line 1024 "lit/jit-alu.nw"
+#line 1028 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -68,7 +68,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 896 "lit/jit-alu.nw"
+#line 900 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -123,7 +123,7 @@ struct lbpf_jit_entry {
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 231 "lit/jit-emit.nw"
+#line 242 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */
@@ -136,7 +136,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 947 "lit/jit-alu.nw"
+#line 951 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -158,5 +158,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
 #define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
-#line 1039 "lit/jit-alu.nw"
+#line 1043 "lit/jit-alu.nw"
 #endif

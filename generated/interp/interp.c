@@ -1,4 +1,4 @@
-#line 1767 "lit/interp.nw"
+#line 1771 "lit/interp.nw"
 /* The production interpreter (level I): pre-decoded, threaded, every check kept. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include "lbpf_interp.h"
 #include "lbpf_isa.h"
 
-#line 580 "lit/interp.nw"
+#line 584 "lit/interp.nw"
 #ifndef LBPF_INTERP_HAVM
 #define LBPF_INTERP_HAVM 0 /* 1: the hybrid VM's reading (lit/havm.nw) */
 #endif
@@ -19,7 +19,7 @@
 #define LBPF_INTERP_COMPACT 0
 #endif
 #endif
-#line 208 "lit/interp.nw"
+#line 210 "lit/interp.nw"
 #define LBPF_INTERP_ALU_FAMILY(X, W)                                                               \
   X(ADD##W##_K)                                                                                    \
   X(ADD##W##_X) X(SUB##W##_K) X(SUB##W##_X) X(MUL##W##_K) X(MUL##W##_X) X(DIV##W##_K)              \
@@ -57,106 +57,108 @@
                          HOLE_EXIT32_B_X)
 
 /* The hybrid VM's handler (lit/havm.nw), in that configuration only. */
-#line 169 "lit/havm.nw"
+#line 170 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
 #define LBPF_INTERP_HAVM_HANDLERS(X) X(JIT_RUN) X(JIT_RUN_LDDW)
 #else
 #define LBPF_INTERP_HAVM_HANDLERS(X)
 #endif
 
-#line 244 "lit/interp.nw"
+#line 246 "lit/interp.nw"
 #define LBPF_INTERP_ENUM(name) H_##name,
 enum lbpf_interp_handler {
   LBPF_INTERP_HANDLERS(LBPF_INTERP_ENUM) LBPF_INTERP_HAVM_HANDLERS(LBPF_INTERP_ENUM)
       LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_ENUM) H_COUNT
 };
 _Static_assert(H_COUNT <= 256, "a handler index fits the slot's byte");
-#line 463 "lit/interp.nw"
+#line 471 "lit/interp.nw"
+/* The family arithmetic: first is the family's handler for operation 0, K. */
+#define LBPF_INTERP_FAMILY(opcode, first) ((first) + 2 * ((opcode) >> 4) + ((opcode) >> 3 & 1))
+#define LBPF_INTERP_WIDE(opcode) (LBPF_CLASS(opcode) == LBPF_CLASS_ALU64)
+#define LBPF_INTERP_SRC_X(opcode) ((opcode) >> 3 & 1)
+#define LBPF_INTERP_ALU_HANDLER(opcode, value)                                                     \
+  ((value) == 1 && ((opcode)&0xf0) == LBPF_ALU_DIV                                                 \
+       ? (LBPF_INTERP_WIDE(opcode) ? H_SDIV64_K : H_SDIV32_K) + LBPF_INTERP_SRC_X(opcode)          \
+   : (value) == 1 && ((opcode)&0xf0) == LBPF_ALU_MOD                                               \
+       ? (LBPF_INTERP_WIDE(opcode) ? H_SMOD64_K : H_SMOD32_K) + LBPF_INTERP_SRC_X(opcode)          \
+   : (value) != 0 && ((opcode)&0xf0) == LBPF_ALU_MOV                                               \
+       ? (LBPF_INTERP_WIDE(opcode) ? ((value) == 8    ? H_MOVSX64_8                                \
+                                      : (value) == 16 ? H_MOVSX64_16                               \
+                                                      : H_MOVSX64_32)                              \
+                                   : ((value) == 8 ? H_MOVSX32_8 : H_MOVSX32_16))                  \
+       : LBPF_INTERP_FAMILY(opcode, LBPF_INTERP_WIDE(opcode) ? H_ADD64_K : H_ADD32_K))
+#define LBPF_INTERP_END_HANDLER(opcode, value)                                                     \
+  ((!LBPF_INTERP_WIDE(opcode) && !LBPF_INTERP_SRC_X(opcode) ? H_LE16 : H_BSWAP16) +                \
+   ((value) == 16   ? 0                                                                            \
+    : (value) == 32 ? 1                                                                            \
+                    : 2))
+#define LBPF_INTERP_JUMP_HANDLER(opcode)                                                           \
+  LBPF_INTERP_FAMILY(opcode, LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32)
+#define LBPF_INTERP_MEM_HANDLER(opcode, kind)                                                      \
+  ((kind) == LBPF_KIND_LDX                                                                         \
+       ? (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3)    \
+   : (kind) == LBPF_KIND_ST            ? H_ST_W + (LBPF_SIZE(opcode) >> 3)                         \
+   : (kind) == LBPF_KIND_STX           ? H_STX_W + (LBPF_SIZE(opcode) >> 3)                        \
+   : LBPF_SIZE(opcode) == LBPF_SIZE_DW ? H_ATOMIC_DW                                               \
+                                       : H_ATOMIC_W)
+/* the kinds in the order of enum lbpf_kind: arithmetic up to END, jumps up to EXIT */
+#define LBPF_INTERP_ROW_HANDLER(name, opcode, kind, value, reads, writes, cpu)                       \
+  ((kind) == LBPF_KIND_ALU_K || (kind) == LBPF_KIND_ALU_X   ? LBPF_INTERP_ALU_HANDLER(opcode, value) \
+   : (kind) == LBPF_KIND_END                                ? LBPF_INTERP_END_HANDLER(opcode, value) \
+   : (kind) == LBPF_KIND_NEG                                ? LBPF_INTERP_ALU_HANDLER(opcode, 0)     \
+   : (kind) == LBPF_KIND_CALL && (value) == LBPF_CALL_LOCAL ? H_CALL_LOCAL                           \
+   : (kind) <= LBPF_KIND_EXIT                               ? LBPF_INTERP_JUMP_HANDLER(opcode)       \
+   : (kind) == LBPF_KIND_LDDW                               ? H_LDDW                                 \
+                              : LBPF_INTERP_MEM_HANDLER(opcode, kind)),
+static const uint8_t lbpf_interp_handler_of[LBPF_NFORMS] = {LBPF_FORMS(LBPF_INTERP_ROW_HANDLER)};
+#line 510 "lit/interp.nw"
 static void lbpf_interp_predecode(struct lbpf_interp_slot *slot, const uint8_t *insn,
                                   const struct lbpf_env *env) {
   const struct lbpf_insn decoded = lbpf_decode(insn);
-  uint8_t opcode = decoded.opcode;
-  unsigned dst = decoded.dst, src = decoded.src;
-  int16_t off = decoded.offset;
-  int32_t imm = decoded.imm;
-  unsigned op = opcode >> 4, x = (opcode & LBPF_SRC_X) != 0; /* for ALU and JMP classes */
-  unsigned h = H_LDDW_HIGH; /* overwritten below for every verified opcode */
-  int32_t arg = imm;
-  switch (LBPF_CLASS(opcode)) {
-  case LBPF_CLASS_ALU64:
-  case LBPF_CLASS_ALU: {
-    unsigned base = LBPF_CLASS(opcode) == LBPF_CLASS_ALU64 ? H_ADD64_K : H_ADD32_K;
-    bool wide = base == H_ADD64_K;
-    h = base + 2 * op + x;
-    if (x) arg = (int32_t)src;
-
-#line 521 "lit/interp.nw"
-    if (off == 1 && (opcode & 0xf0) == LBPF_ALU_DIV)
-      h = (wide ? H_SDIV64_K : H_SDIV32_K) + x;
-    else if (off == 1 && (opcode & 0xf0) == LBPF_ALU_MOD)
-      h = (wide ? H_SMOD64_K : H_SMOD32_K) + x;
-    else if (off != 0 && (opcode & 0xf0) == LBPF_ALU_MOV)
-      h = wide ? (off == 8    ? H_MOVSX64_8
-                  : off == 16 ? H_MOVSX64_16
-                              : H_MOVSX64_32)
-               : (off == 8 ? H_MOVSX32_8 : H_MOVSX32_16);
-    else if ((opcode & 0xf0) == LBPF_ALU_END) {
-      unsigned width = imm == 16 ? 0 : imm == 32 ? 1 : 2;
-      h = (!wide && !x ? H_LE16 : H_BSWAP16) + width;
-    }
-#line 481 "lit/interp.nw"
+  const struct lbpf_form *form = lbpf_form_of(decoded); /* verified: never NULL */
+  unsigned h = lbpf_interp_handler_of[form - lbpf_forms];
+  int32_t arg = decoded.imm;
+  const int32_t imm = decoded.imm;
+  const unsigned src = decoded.src;
+  switch (form->kind) {
+  case LBPF_KIND_ALU_X:
+  case LBPF_KIND_JCOND_X:
+  case LBPF_KIND_CALLX: /* its register is dst; src is 0 */
+  case LBPF_KIND_LDX:
+  case LBPF_KIND_STX: arg = (int32_t)src; break;
+  case LBPF_KIND_ATOMIC: /* the source register in the low byte, the atomic operation above it */
+    arg = (int32_t)(src | (uint32_t)imm << 8);
     break;
-  }
-  case LBPF_CLASS_JMP:
-  case LBPF_CLASS_JMP32:
-    h = (LBPF_CLASS(opcode) == LBPF_CLASS_JMP ? H_JA : H_JA32) + 2 * op + x;
-    if (x) arg = (int32_t)src;
+  case LBPF_KIND_CALL:
 
-#line 550 "lit/interp.nw"
-    if (h == H_CALL_HELPER && src == LBPF_CALL_LOCAL)
-      h = H_CALL_LOCAL;
-    else if (h == H_CALL_HELPER) {
+#line 556 "lit/interp.nw"
+    if (h == H_CALL_HELPER) {
       size_t i = 0;
       while (env->helpers[i].id != (uint32_t)imm || env->helpers[i].fn == NULL)
         i++;
       arg = (int32_t)i;
     }
-#line 488 "lit/interp.nw"
-
-#line 541 "lit/interp.nw"
-#if !LBPF_INTERP_COMPACT
-    /* every jump but calls and exits; ja32's distance is in the immediate */
-    if ((opcode & 0xf0) != LBPF_JMP_CALL && (opcode & 0xf0) != LBPF_JMP_EXIT &&
-        (h == H_JA32 ? imm : off) < 0)
-      h += H_JA_B - H_JA;
-#endif
-#line 489 "lit/interp.nw"
+#line 529 "lit/interp.nw"
     break;
-  case LBPF_CLASS_LDX:
-    h = (LBPF_MODE(opcode) == LBPF_MODE_MEMSX ? H_LDXS_W : H_LDX_W) + (LBPF_SIZE(opcode) >> 3);
-    arg = (int32_t)src;
-    break;
-  case LBPF_CLASS_ST: h = H_ST_W + (LBPF_SIZE(opcode) >> 3); break;
-  case LBPF_CLASS_STX:
-    if (LBPF_MODE(opcode) == LBPF_MODE_ATOMIC) {
-      /* the source register in the low byte, the atomic operation above it */
-      h = LBPF_SIZE(opcode) == LBPF_SIZE_DW ? H_ATOMIC_DW : H_ATOMIC_W;
-      arg = (int32_t)(src | (uint32_t)imm << 8);
-    } else {
-      h = H_STX_W + (LBPF_SIZE(opcode) >> 3);
-      arg = (int32_t)src;
-    }
-    break;
-  case LBPF_CLASS_LD: h = H_LDDW; break;
+  default: break;
   }
+
+#line 547 "lit/interp.nw"
+#if !LBPF_INTERP_COMPACT
+  /* every jump but calls and exits; ja32's distance is in the immediate */
+  if (form->kind >= LBPF_KIND_JA && form->kind <= LBPF_KIND_JCOND_X &&
+      (form->kind == LBPF_KIND_JA32 ? imm : decoded.offset) < 0)
+    h += H_JA_B - H_JA;
+#endif
+#line 533 "lit/interp.nw"
   slot->op = (uint8_t)h;
-  slot->dst = (uint8_t)dst;
-  slot->off = off;
+  slot->dst = decoded.dst;
+  slot->off = decoded.offset;
   slot->imm = arg;
 }
-#line 1779 "lit/interp.nw"
+#line 1784 "lit/interp.nw"
 #if !LBPF_INTERP_COMPACT
-#line 362 "lit/interp.nw"
+#line 364 "lit/interp.nw"
 #define REG(i) ((uint16_t)(1u << (i)))
 
 struct lbpf_interp_flow {
@@ -190,7 +192,7 @@ static struct lbpf_interp_flow lbpf_interp_flow(const uint8_t *insn, uint32_t pc
   }
   return f;
 }
-#line 416 "lit/interp.nw"
+#line 418 "lit/interp.nw"
 #define LBPF_INTERP_UNSEEN ((int16_t)-1)
 #define LBPF_INTERP_NIL UINT32_MAX
 
@@ -223,12 +225,12 @@ static bool lbpf_interp_reads_unwritten(const struct lbpf_program *prog,
   }
   return false;
 }
-#line 1782 "lit/interp.nw"
+#line 1787 "lit/interp.nw"
 #endif
-#line 639 "lit/interp.nw"
+#line 643 "lit/interp.nw"
 /* The size field's index of an access of n bytes (a constant where n is). */
 #define SIZE_INDEX(n) ((n) == 4 ? 0 : (n) == 2 ? 1 : (n) == 1 ? 2 : 3)
-#line 669 "lit/interp.nw"
+#line 673 "lit/interp.nw"
 #if defined(__GNUC__) && LBPF_INTERP_COMPACT
 /* Not "cold": GCC would move the handlers that call it into .text.unlikely,
    and the compact dispatch table holds label differences within one section. */
@@ -286,7 +288,7 @@ static LBPF_INTERP_COLD bool lbpf_interp_search(struct lbpf_interp *vm, uint64_t
   if (cache != NULL) lbpf_interp_fill(cache, hit);
   return true;
 }
-#line 1488 "lit/interp.nw"
+#line 1492 "lit/interp.nw"
 /* Record a new input and start both caches on it; false, recording nothing,
    for a length without an input. */
 static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm, void *mem,
@@ -295,18 +297,18 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
   vm->input = (struct lbpf_region){mem, mem_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
   lbpf_interp_fill(&vm->read, &vm->input);
 
-#line 1565 "lit/interp.nw"
+#line 1569 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   lbpf_interp_fill(&vm->write, &vm->input);
 #else
   vm->write = vm->read;
 #endif
-#line 1496 "lit/interp.nw"
+#line 1500 "lit/interp.nw"
   return true;
 }
-#line 466 "lit/havm.nw"
+#line 487 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
-#line 255 "lit/havm.nw"
+#line 263 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
                                              struct lbpf_interp_slot *slots) {
   const size_t table = (size_t)prog->ninsns * sizeof(struct lbpf_jit_entry);
@@ -318,11 +320,8 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
   size_t code_len = 0;
   if (lbpf_jit_alu_compile(prog, code, vm->jit_size - table, &code_len, entries) != LBPF_OK)
     return LBPF_ERR_ARGUMENT;
-  vm->code = code;
+  vm->code = vm->jit; /* where the code will be once moved, below */
   vm->code_len = code_len;
-#if LBPF_HAVM_NATIVE
-  __asm__ volatile("dsb\n\tisb" ::: "memory");
-#endif
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     const uint32_t len = entries[pc].len;
     if (len == 0 || len > INT16_MAX || pc + len > prog->ninsns) continue;
@@ -331,18 +330,22 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
       lddws += slots[k].op == H_LDDW;
     if (lddws > UINT8_MAX) continue;
 #if LBPF_HAVM_NATIVE
-    const int32_t where = (int32_t)(uint32_t)((uintptr_t)code + entries[pc].offset + 1u);
+    const int32_t where = (int32_t)(uint32_t)((uintptr_t)vm->jit + entries[pc].offset + 1u);
 #else
     const int32_t where = (int32_t)entries[pc].offset;
 #endif
     slots[pc] = (struct lbpf_interp_slot){lddws ? H_JIT_RUN_LDDW : H_JIT_RUN, (uint8_t)lddws,
                                           (int16_t)len, where};
   }
+  memmove(vm->jit, code, code_len); /* over the entry table, read for the last time above */
+#if LBPF_HAVM_NATIVE
+  __asm__ volatile("dsb\n\tisb" ::: "memory");
+#endif
   return LBPF_OK;
 }
-#line 468 "lit/havm.nw"
+#line 489 "lit/havm.nw"
 #endif
-#line 276 "lit/interp.nw"
+#line 278 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_interp_slot);
 }
@@ -373,22 +376,22 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_LDDW) {
       pc++;
 
-#line 321 "lit/interp.nw"
+#line 323 "lit/interp.nw"
       const uint8_t *high = prog.code + (size_t)pc * LBPF_INSN_SIZE;
       slots[pc].op = H_LDDW_HIGH;
       slots[pc].dst = 0;
       slots[pc].off = 0;
       slots[pc].imm = lbpf_decode(high).imm;
-#line 306 "lit/interp.nw"
+#line 308 "lit/interp.nw"
     }
   }
 
-#line 1427 "lit/interp.nw"
+#line 1431 "lit/interp.nw"
   for (uint32_t pc = 0; pc < prog.ninsns && !calls && !LBPF_INTERP_COMPACT; pc++)
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
-#line 309 "lit/interp.nw"
+#line 311 "lit/interp.nw"
 
-#line 240 "lit/havm.nw"
+#line 248 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
   status = lbpf_havm_place_runs((struct lbpf_havm *)vm, &prog, slots);
   if (status != LBPF_OK) {
@@ -396,12 +399,12 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     return status;
   }
 #endif
-#line 310 "lit/interp.nw"
+#line 312 "lit/interp.nw"
   vm->code = slots;
   vm->ninsns = prog.ninsns;
   vm->env = env;
 
-#line 1629 "lit/interp.nw"
+#line 1633 "lit/interp.nw"
   vm->nframes = 0; /* unusable, unless proved otherwise */
   if (env != NULL && env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE &&
       (env->nregions == 0 || env->regions != NULL)) {
@@ -414,17 +417,17 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     lbpf_interp_fill(&vm->stack_cache, &vm->stack);
     vm->stack_top = (uint64_t)(uintptr_t)vm->stack.base + vm->stack.length;
 
-#line 1602 "lit/interp.nw"
+#line 1606 "lit/interp.nw"
     vm->depth = 0;
     vm->regs[10] = vm->stack_top;
-#line 1641 "lit/interp.nw"
+#line 1645 "lit/interp.nw"
   }
-#line 314 "lit/interp.nw"
+#line 316 "lit/interp.nw"
   vm->entry = vm->clear_registers ? H_CLEAR_REGISTERS : slots[0].op;
   (void)lbpf_interp_new_input(vm, NULL, 0); /* an empty input: nothing hits */
   return LBPF_OK;
 }
-#line 736 "lit/interp.nw"
+#line 740 "lit/interp.nw"
 static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
                                                     struct lbpf_interp_cache *c, uint64_t a,
                                                     unsigned size, uint64_t n, unsigned perm) {
@@ -433,21 +436,21 @@ static LBPF_INTERP_FAST_PATH bool lbpf_interp_check(struct lbpf_interp *vm,
   return ((uint64_t)h == a && (h - c->lo < c->count[size] || h - stack->lo < stack->count[size])) ||
          lbpf_interp_search(vm, a, n, perm, c);
 }
-#line 1406 "lit/interp.nw"
+#line 1410 "lit/interp.nw"
 static uint64_t lbpf_interp_call_helper(const struct lbpf_interp *vm, lbpf_helper_fn fn,
                                         const uint64_t *r) {
   struct lbpf_helper_ctx ctx;
   lbpf_helper_ctx_init(&ctx, vm->env, vm->input.base, vm->input.length);
   return fn(&ctx, r[1], r[2], r[3], r[4], r[5]);
 }
-#line 1188 "lit/interp.nw"
+#line 1192 "lit/interp.nw"
 static inline uint16_t lbpf_interp_bswap16(uint16_t v) {
   return (uint16_t)(v >> 8 | v << 8);
 }
 static inline uint32_t lbpf_interp_bswap32(uint32_t v) {
   return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
 }
-#line 832 "lit/interp.nw"
+#line 836 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
@@ -462,7 +465,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "litbpf's interpreter moves memory in the host's byte order, which must be little-endian"
 #endif
-#line 849 "lit/interp.nw"
+#line 853 "lit/interp.nw"
 #if defined(__GNUC__) && !defined(LBPF_INTERP_SWITCH)
 #define LBPF_INTERP_THREADED 1
 #define HANDLER(name) L_##name:
@@ -493,7 +496,7 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
     DISPATCH();                                                                                    \
   } while (0)
 #endif
-#line 948 "lit/interp.nw"
+#line 952 "lit/interp.nw"
 #ifndef LBPF_INTERP_COUNTERS_IN_STATE
 #define LBPF_INTERP_COUNTERS_IN_STATE (UINTPTR_MAX <= 0xffffffffu && !LBPF_INTERP_COMPACT)
 #endif
@@ -525,9 +528,9 @@ static inline uint64_t lbpf_interp_sext(uint64_t v, unsigned n) {
 /* (the chunk is never below 0 outside SPEND) */
 #define BUDGET_USED_NOW (vm->budget_handed_out - (uint32_t)vm->budget_chunk)
 #endif
-#line 1794 "lit/interp.nw"
+#line 1799 "lit/interp.nw"
 #if LBPF_INTERP_COUNTERS_IN_STATE
-#line 982 "lit/interp.nw"
+#line 986 "lit/interp.nw"
 /* v as a signed 32-bit number (GCC and clang convert modulo 2^32). */
 static inline uint64_t lbpf_interp_sext32(uint32_t v) {
   return (uint64_t)(int64_t)(int32_t)v;
@@ -548,9 +551,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
   vm->budget_chunk += cost; /* refused: the run spent nothing for it */
   return false;
 }
-#line 1796 "lit/interp.nw"
+#line 1801 "lit/interp.nw"
 #endif
-#line 755 "lit/interp.nw"
+#line 759 "lit/interp.nw"
 #define ADDRESS(reg) (r[reg] + (uint64_t)(int64_t)ip->off)
 #define CHECKED(p, a, size, n, cache, perm)                                                        \
   do {                                                                                             \
@@ -581,7 +584,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
     CHECKED(p_, ADDRESS(ip->dst), SIZE_INDEX(sizeof(T)), sizeof(T), write, LBPF_PERM_WRITE);       \
     memcpy(p_, &v_, sizeof(T));                                                                    \
   } while (0)
-#line 1042 "lit/interp.nw"
+#line 1046 "lit/interp.nw"
 #define BINARY(NAME, W, body)                                                                      \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   body;                                                                                            \
@@ -602,7 +605,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
     (void)d;                                                                                       \
     r[ip->dst] = (uint32_t)(expr);                                                                 \
   })
-#line 1199 "lit/interp.nw"
+#line 1203 "lit/interp.nw"
 #define COND(NAME, W, T, cmp, TAKE)                                                                \
   HANDLER(NAME##W##_K) s = (uint64_t)(int64_t)ip->imm;                                             \
   COND_BODY(T, cmp, TAKE)                                                                          \
@@ -630,7 +633,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_refill(struct lbpf_interp *vm, i
   COND(JSGE, W, U, (S)d >= (S)t, TAKE)                                                             \
   COND(JSLT, W, U, (S)d < (S)t, TAKE)                                                              \
   COND(JSLE, W, U, (S)d <= (S)t, TAKE)
-#line 1501 "lit/interp.nw"
+#line 1505 "lit/interp.nw"
 void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                      struct lbpf_result *result) {
 #if LBPF_INTERP_THREADED && LBPF_INTERP_COMPACT
@@ -642,14 +645,14 @@ void lbpf_interp_run(struct lbpf_interp *vm, void *mem, size_t mem_len,
                                                LBPF_INTERP_BACKWARD_HANDLERS(LBPF_INTERP_LABEL)};
 #endif
 
-#line 1616 "lit/interp.nw"
+#line 1620 "lit/interp.nw"
   if (vm->nframes == 0 ||
       (LBPF_INTERP_UNLIKELY(mem != vm->input.base || mem_len != vm->input.length) &&
        !lbpf_interp_new_input(vm, mem, mem_len))) {
     *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
     return;
   }
-#line 1512 "lit/interp.nw"
+#line 1516 "lit/interp.nw"
   const struct lbpf_interp_slot *ip = vm->code;
   uint64_t *const r = vm->regs;
   LBPF_INTERP_COUNTERS
@@ -675,9 +678,9 @@ dispatch_op:
   switch (op) {
 #endif
 
-#line 1073 "lit/interp.nw"
+#line 1077 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1135 "lit/interp.nw"
+#line 1139 "lit/interp.nw"
 #define ALU_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define ALU_LABELS(W)                                                                              \
   ALU_LABEL(ADD, W)                                                                                \
@@ -729,7 +732,7 @@ dispatch_op:
       r[ip->dst] = wide ? d : (uint32_t)d;
       NEXT();
     }
-#line 1075 "lit/interp.nw"
+#line 1079 "lit/interp.nw"
 #else
   ALU64(ADD, d + s)
   ALU64(SUB, d - s)
@@ -789,11 +792,11 @@ dispatch_op:
                    lbpf_interp_bswap32((uint32_t)(v >> 32));
       NEXT();
     }
-#line 1537 "lit/interp.nw"
+#line 1541 "lit/interp.nw"
 
-#line 1229 "lit/interp.nw"
+#line 1233 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 1253 "lit/interp.nw"
+#line 1257 "lit/interp.nw"
 #define COND_LABEL(NAME, W) HANDLER(NAME##W##_K) HANDLER(NAME##W##_X)
 #define COND_LABELS(W)                                                                             \
   COND_LABEL(JEQ, W)                                                                               \
@@ -832,7 +835,7 @@ dispatch_op:
       }
       NEXT();
     }
-#line 1231 "lit/interp.nw"
+#line 1235 "lit/interp.nw"
 #else
   JUMPS(64, uint64_t, int64_t, take)
   JUMPS(32, uint32_t, int32_t, take)
@@ -847,7 +850,7 @@ dispatch_op:
     goto take;
     HANDLER(JA32) jump = ip->imm;
     goto take;
-#line 1017 "lit/interp.nw"
+#line 1021 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
   take:
     if (jump < 0) SPEND((uint32_t)-jump);
@@ -859,11 +862,11 @@ take:
     BIAS_ADD(-(int64_t)jump);
     ip += jump + 1;
     DISPATCH();
-#line 1538 "lit/interp.nw"
+#line 1542 "lit/interp.nw"
 
-#line 1297 "lit/interp.nw"
+#line 1301 "lit/interp.nw"
 #if LBPF_INTERP_COMPACT
-#line 809 "lit/interp.nw"
+#line 813 "lit/interp.nw"
     HANDLER(LDX_W)
     HANDLER(LDX_H) HANDLER(LDX_B) HANDLER(LDX_DW) HANDLER(LDXS_W) HANDLER(LDXS_H) HANDLER(LDXS_B) {
       unsigned k = ip->op - H_LDX_W, n = lbpf_interp_width[k & 3];
@@ -885,7 +888,7 @@ take:
       memcpy(p, &value, n);
       NEXT();
     }
-#line 1299 "lit/interp.nw"
+#line 1303 "lit/interp.nw"
 #else
   HANDLER(LDX_B) LOAD(uint8_t, ip->imm);
   r[ip->dst] = value;
@@ -930,9 +933,9 @@ take:
     BIAS_ADD(-1); /* two slots, one instruction */
     ip += 2;
     DISPATCH();
-#line 1539 "lit/interp.nw"
+#line 1543 "lit/interp.nw"
 
-#line 1338 "lit/interp.nw"
+#line 1342 "lit/interp.nw"
     HANDLER(ATOMIC_W) width = 4;
     goto atomic;
     HANDLER(ATOMIC_DW) width = 8;
@@ -971,9 +974,9 @@ take:
     if (aop & LBPF_ATOMIC_FETCH) r[src] = old;
     NEXT();
   }
-#line 1540 "lit/interp.nw"
+#line 1544 "lit/interp.nw"
 
-#line 1387 "lit/interp.nw"
+#line 1391 "lit/interp.nw"
     HANDLER(CALL_HELPER)
     SPEND(1);
     r[0] = lbpf_interp_call_helper(vm, vm->env->helpers[ip->imm].fn, r);
@@ -986,7 +989,7 @@ take:
       r[0] = lbpf_interp_call_helper(vm, fn, r);
       NEXT();
     }
-#line 1432 "lit/interp.nw"
+#line 1436 "lit/interp.nw"
     HANDLER(CALL_LOCAL)
     /* even if the depth check fails, as in the specification */
     SPEND(vm->ninsns - (uint32_t)(ip - vm->code) - 1 - (uint32_t)ip->imm);
@@ -1003,9 +1006,9 @@ take:
 #if !LBPF_INTERP_COMPACT
     HANDLER(EXIT_TOP)
     insns =
-#line 904 "lit/interp.nw"
+#line 908 "lit/interp.nw"
         (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1447 "lit/interp.nw"
+#line 1451 "lit/interp.nw"
         ;
     goto done;
 #else
@@ -1014,9 +1017,9 @@ take:
     HANDLER(EXIT)
     if (vm->depth == 0) {
       insns =
-#line 904 "lit/interp.nw"
+#line 908 "lit/interp.nw"
           (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1454 "lit/interp.nw"
+#line 1458 "lit/interp.nw"
           ;
       goto done;
     }
@@ -1028,9 +1031,9 @@ take:
     }
     r[10] += LBPF_STACK_SIZE;
     DISPATCH();
-#line 1541 "lit/interp.nw"
+#line 1545 "lit/interp.nw"
 
-#line 1582 "lit/interp.nw"
+#line 1586 "lit/interp.nw"
     HANDLER(CLEAR_REGISTERS)
 #if LBPF_INTERP_COMPACT
     r[0] = 0;
@@ -1039,9 +1042,9 @@ take:
   r[0] = r[3] = r[4] = r[5] = r[6] = r[7] = r[8] = r[9] = 0;
 #endif
     DISPATCH();
-#line 1542 "lit/interp.nw"
+#line 1546 "lit/interp.nw"
 
-#line 194 "lit/havm.nw"
+#line 198 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
     HANDLER(JIT_RUN_LDDW)
     BIAS_ADD(-(int64_t)ip->dst); /* each lddw: two slots, one instruction */
@@ -1055,7 +1058,7 @@ take:
     const struct lbpf_havm *havm = (const struct lbpf_havm *)vm;
     if (!havm->call(havm->call_ctx, havm->code, havm->code_len, (uint32_t)ip->imm, r)) {
       BIAS_ADD(ip->dst); /* the run did not execute: count only its first slot */
-      status = LBPF_ERR_UNKNOWN_OPCODE;
+      status = LBPF_ERR_ENGINE;
       goto error;
     }
   }
@@ -1063,9 +1066,9 @@ take:
     ip += (uint16_t)ip->off;
     DISPATCH();
 #endif
-#line 1543 "lit/interp.nw"
+#line 1547 "lit/interp.nw"
 
-#line 1648 "lit/interp.nw"
+#line 1652 "lit/interp.nw"
     HANDLER(HOLE_NEG64_X)
     HANDLER(HOLE_END64_K) HANDLER(HOLE_END64_X) HANDLER(HOLE_NEG32_X) HANDLER(HOLE_END32_K)
         HANDLER(HOLE_END32_X) HANDLER(HOLE_JA64_X) HANDLER(HOLE_EXIT_X) HANDLER(HOLE_JA32_X)
@@ -1082,12 +1085,12 @@ take:
 #endif
         status = LBPF_ERR_UNKNOWN_OPCODE;
     goto error;
-#line 1544 "lit/interp.nw"
+#line 1548 "lit/interp.nw"
 #if !LBPF_INTERP_THREADED
   }
 #endif
 
-#line 1669 "lit/interp.nw"
+#line 1673 "lit/interp.nw"
 error_memory:
   status = LBPF_ERR_MEMORY;
   goto error;
@@ -1102,18 +1105,18 @@ error_callx:
   goto error;
 error:
   insns =
-#line 904 "lit/interp.nw"
+#line 908 "lit/interp.nw"
       (uint64_t)(ip - vm->code) + BIAS_NOW + 1
-#line 1682 "lit/interp.nw"
+#line 1686 "lit/interp.nw"
       ;
   r[0] = 0;
 
-#line 1602 "lit/interp.nw"
+#line 1606 "lit/interp.nw"
   vm->depth = 0;
   vm->regs[10] = vm->stack_top;
-#line 1685 "lit/interp.nw"
+#line 1689 "lit/interp.nw"
   goto done;
-#line 1548 "lit/interp.nw"
+#line 1552 "lit/interp.nw"
 done:
   result->status = status;
   result->pc = (uint32_t)(ip - vm->code);

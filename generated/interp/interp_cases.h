@@ -1,6 +1,6 @@
-#line 1880 "lit/interp.nw"
+#line 1885 "lit/interp.nw"
 /* The interpreter's test cases (lit/interp.nw), shared by its three suites. */
-#line 1945 "lit/interp.nw"
+#line 1950 "lit/interp.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -21,7 +21,7 @@ static struct lbpf_env env;
 static void reset_env(void) {
   lbpf_test_env(&env, stack_mem, sizeof stack_mem, 1000);
 }
-#line 1972 "lit/interp.nw"
+#line 1977 "lit/interp.nw"
 #define NVARIANTS ((int)(sizeof variants / sizeof variants[0]))
 
 static uint8_t code_bytes[LBPF_INSN_SIZE * 4096];
@@ -116,7 +116,29 @@ static struct lbpf_result both(int v, const struct lbpf_insn *p, size_t n, uint8
     ck_assert_uint_eq(r_.pc, (at));                                                                \
     ck_assert_uint_eq(r_.r0, 0);                                                                   \
   } while (0)
-#line 2081 "lit/interp.nw"
+#line 2088 "lit/interp.nw"
+START_TEST(every_form_has_its_handler) {
+  static const unsigned not_an_instruction[] = {
+      H_HOLE_NEG64_X,  H_HOLE_END64_K,   H_HOLE_END64_X,  H_HOLE_NEG32_X, H_HOLE_END32_K,
+      H_HOLE_END32_X,  H_HOLE_JA64_X,    H_HOLE_EXIT_X,   H_HOLE_JA32_X,  H_HOLE_CALL32_K,
+      H_HOLE_CALL32_X, H_HOLE_EXIT32_K,  H_HOLE_EXIT32_X, H_HOLE_LDXS_DW, H_LDDW_HIGH,
+      H_EXIT_TOP,      H_CLEAR_REGISTERS};
+  bool reached[256] = {false};
+  for (size_t i = 0; i < LBPF_NFORMS; i++) {
+    unsigned h = lbpf_interp_handler_of[i];
+    ck_assert_uint_lt(h, H_CLEAR_REGISTERS + 1u);
+    for (size_t k = 0; k < sizeof not_an_instruction / sizeof not_an_instruction[0]; k++)
+      ck_assert_msg(h != not_an_instruction[k], "row %zu (%s) has handler %u", i,
+                    lbpf_form_name(&lbpf_forms[i]), h);
+    reached[h] = true;
+  }
+  for (unsigned k = 0; k < sizeof not_an_instruction / sizeof not_an_instruction[0]; k++)
+    reached[not_an_instruction[k]] = true;
+  for (unsigned h = 0; h <= H_CLEAR_REGISTERS; h++)
+    ck_assert_msg(reached[h], "handler %u is no row's", h);
+}
+END_TEST
+#line 2123 "lit/interp.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT);
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT);
@@ -152,7 +174,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffffffu, MOV64_K(0, -1), INSN(0xbc, 0, 0, 0, 0), EXIT);
 }
 END_TEST
-#line 2142 "lit/interp.nw"
+#line 2184 "lit/interp.nw"
 START_TEST(every_form_against_the_spec) {
   static const int16_t offsets[] = {0, 1, 2, 3, -1, 8, 16, 32, -3, 7};
   static const int32_t imms[] = {0,    1,    -1,   2,    3,    5,          7,         16,
@@ -209,7 +231,7 @@ START_TEST(every_form_against_the_spec) {
   ck_assert_uint_gt(accepted, 1000);
 }
 END_TEST
-#line 2208 "lit/interp.nw"
+#line 2250 "lit/interp.nw"
 START_TEST(memory_edges) {
   static const uint8_t sizes[] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
   static const unsigned bytes[] = {1, 2, 4, 8};
@@ -249,7 +271,7 @@ START_TEST(memory_edges) {
     }
 }
 END_TEST
-#line 2257 "lit/interp.nw"
+#line 2299 "lit/interp.nw"
 START_TEST(region_permissions) {
   static uint8_t table[8] = {0xaa, 0xbb, 0xcc, 0xdd, 1, 2, 3, 4}, out[8];
   struct lbpf_region regions[] = {{table, sizeof table, LBPF_PERM_READ},
@@ -293,7 +315,7 @@ START_TEST(region_permissions) {
   EXPECT_ERROR(LBPF_ERR_MEMORY, 0, NULL, 0, INSN(0x72, 10, 0, 0, 9), EXIT);
 }
 END_TEST
-#line 2308 "lit/interp.nw"
+#line 2350 "lit/interp.nw"
 START_TEST(helper_context) {
   /* the input is 16 bytes in the middle of a larger buffer, so that the
      bytes around it belong to no region, wherever the linker puts table */
@@ -329,7 +351,7 @@ START_TEST(helper_context) {
   env.nregions = 0;
 }
 END_TEST
-#line 2351 "lit/interp.nw"
+#line 2393 "lit/interp.nw"
 START_TEST(cache_switching) {
   static uint8_t mem[32], extra[16];
   struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
@@ -362,7 +384,7 @@ START_TEST(cache_switching) {
   ck_assert_uint_eq(r.budget_used, 31 * 13); /* 31 jumps back over 13 slots */
 }
 END_TEST
-#line 2391 "lit/interp.nw"
+#line 2433 "lit/interp.nw"
 START_TEST(budget_is_exact) {
   env.budget = 4;
   struct lbpf_result r = RUN(NULL, 0, MOV64_K(0, 3), ADD64_K(0, -1), INSN(0x55, 0, 0, -2, 0), EXIT);
@@ -392,7 +414,7 @@ START_TEST(budget_is_exact) {
   EXPECT_R0(0, MOV64_K(1, 100), ADD64_K(1, -1), INSN(0x55, 1, 0, -2, 0), MOV64_K(0, 0), EXIT);
 }
 END_TEST
-#line 2430 "lit/interp.nw"
+#line 2472 "lit/interp.nw"
 START_TEST(budget_in_chunks) {
   /* r0 = 0; count r1 down from 40, calling a function that adds 2 each time */
   const struct lbpf_insn p[] = {
@@ -411,7 +433,7 @@ START_TEST(budget_in_chunks) {
     }
 }
 END_TEST
-#line 2454 "lit/interp.nw"
+#line 2496 "lit/interp.nw"
 START_TEST(local_calls) {
   struct lbpf_result r =
       RUN(NULL, 0, MOV64_K(6, 6), MOV64_K(9, 9), CALL_LOCAL(3), ADD64_X(0, 6), ADD64_X(0, 9), EXIT,
@@ -462,7 +484,7 @@ START_TEST(wide_loads) {
   EXPECT_R0(5, MOV64_K(0, 5), JA(2), LDDW(0, 9, 9), EXIT);
 }
 END_TEST
-#line 2517 "lit/interp.nw"
+#line 2559 "lit/interp.nw"
 START_TEST(load_refusals) {
   struct {
     struct lbpf_insn p[3];
@@ -580,7 +602,7 @@ START_TEST(unusable_environments) {
   }
 }
 END_TEST
-#line 2641 "lit/interp.nw"
+#line 2683 "lit/interp.nw"
 START_TEST(runs_are_independent) {
   static uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_insn p[] = {ADD64_X(0, 6), MOV64_K(6, 100), INSN(0x71, 1, 1, 0, 0), ADD64_X(0, 1),
@@ -594,7 +616,7 @@ START_TEST(runs_are_independent) {
   }
 }
 END_TEST
-#line 2665 "lit/interp.nw"
+#line 2707 "lit/interp.nw"
 START_TEST(caches_follow_the_input) {
   static uint8_t a[16], b[16];
   struct lbpf_insn p[] = {LDDW64(2, (uintptr_t)a + 8), INSN(0x71, 0, 2, 0, 0),
@@ -616,7 +638,7 @@ START_TEST(caches_follow_the_input) {
   }
 }
 END_TEST
-#line 2706 "lit/interp.nw"
+#line 2748 "lit/interp.nw"
 START_TEST(registers_read_before_written) {
   static const struct {
     const char *what;
@@ -670,7 +692,7 @@ START_TEST(registers_read_before_written) {
   }
 }
 END_TEST
-#line 2766 "lit/interp.nw"
+#line 2808 "lit/interp.nw"
 START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   static uint8_t mem[1];
   const struct lbpf_insn p[] = {
@@ -687,7 +709,7 @@ START_TEST(an_error_in_a_callee_leaves_the_entry_frame) {
   }
 }
 END_TEST
-#line 2792 "lit/interp.nw"
+#line 2834 "lit/interp.nw"
 START_TEST(conformance_programs_against_the_spec) {
   const char *dir = getenv("LBPF_CONFORMANCE_TESTS");
   if (dir == NULL) dir = "../shared/conformance/tests";
@@ -724,12 +746,14 @@ START_TEST(conformance_programs_against_the_spec) {
 }
 END_TEST
 
-#line 1884 "lit/interp.nw"
+#line 1889 "lit/interp.nw"
 static void add_interp_tests(TCase *tc) {
 
-#line 2070 "lit/interp.nw"
+#line 2075 "lit/interp.nw"
   tcase_add_checked_fixture(tc, reset_env, NULL);
-#line 2836 "lit/interp.nw"
+#line 2112 "lit/interp.nw"
+  tcase_add_test(tc, every_form_has_its_handler);
+#line 2878 "lit/interp.nw"
   tcase_set_timeout(tc, 120);
   tcase_add_loop_test(tc, arithmetic_edges, 0, NVARIANTS);
   tcase_add_loop_test(tc, every_form_against_the_spec, 0, NVARIANTS);
@@ -750,7 +774,7 @@ static void add_interp_tests(TCase *tc) {
   tcase_add_loop_test(tc, unusable_environments, 0, NVARIANTS);
   tcase_add_loop_test(tc, runs_are_independent, 0, NVARIANTS);
   tcase_add_loop_test(tc, conformance_programs_against_the_spec, 0, NVARIANTS);
-#line 1886 "lit/interp.nw"
+#line 1891 "lit/interp.nw"
 }
 
 /* The suite NAME: every test, once per variant of the file that includes this. */

@@ -1,4 +1,4 @@
-#line 1900 "lit/interp.nw"
+#line 1905 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -23,10 +23,10 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1847 "lit/interp.nw"
+#line 1852 "lit/interp.nw"
 /* The threaded dispatch in the compact shape: what -Os builds for a firmware. */
 #define LBPF_INTERP_COMPACT 1
-#line 1927 "lit/interp.nw"
+#line 1932 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -34,7 +34,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1850 "lit/interp.nw"
+#line 1855 "lit/interp.nw"
 static const struct variant variants[] = {
     {"threaded, compact", true, lbpf_interp_other_code_size, lbpf_interp_other_load,
      lbpf_interp_other_run},

@@ -1,4 +1,4 @@
-#line 1900 "lit/interp.nw"
+#line 1905 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -23,13 +23,13 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1861 "lit/interp.nw"
+#line 1866 "lit/interp.nw"
 /* The switch dispatch in the fast shape: what a compiler without computed goto
    builds; with the counters in the state, as on a 32-bit core. */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 0
 #define LBPF_INTERP_COUNTERS_IN_STATE 1
-#line 1927 "lit/interp.nw"
+#line 1932 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -37,7 +37,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1867 "lit/interp.nw"
+#line 1872 "lit/interp.nw"
 static const struct variant variants[] = {
     {"switch, fast", false, lbpf_interp_other_code_size, lbpf_interp_other_load,
      lbpf_interp_other_run},

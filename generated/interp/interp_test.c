@@ -1,4 +1,4 @@
-#line 1900 "lit/interp.nw"
+#line 1905 "lit/interp.nw"
 #include <check.h>
 #include <dirent.h>
 #include <stdint.h>
@@ -23,11 +23,11 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 1828 "lit/interp.nw"
+#line 1833 "lit/interp.nw"
 /* The switch dispatch in the compact shape, beside the library (threaded, fast). */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 1
-#line 1927 "lit/interp.nw"
+#line 1932 "lit/interp.nw"
 #define lbpf_interp_code_size lbpf_interp_other_code_size
 #define lbpf_interp_load lbpf_interp_other_load
 #define lbpf_interp_run lbpf_interp_other_run
@@ -35,7 +35,7 @@ struct variant {
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 1832 "lit/interp.nw"
+#line 1837 "lit/interp.nw"
 static const struct variant variants[] = {
     {"threaded, fast", false, lbpf_interp_code_size, lbpf_interp_load, lbpf_interp_run},
     {"switch, compact", true, lbpf_interp_other_code_size, lbpf_interp_other_load,

@@ -1,4 +1,4 @@
-#line 1043 "lit/jit-alu.nw"
+#line 1047 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -558,10 +558,12 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   /* distinct stand-ins for the registers not yet allocated, so that the
      shapes (a move of a register to itself is nothing) are those of the
      emitting pass; a counting buffer checks no register */
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
-    g.arm[h] = (uint8_t)(16 + h);
-  for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++)
-    g.tmp[k] = (uint8_t)(16 + LBPF_JIT_NHALVES + k);
+  static const struct gen stand_ins = {.arm = {16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
+                                               27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37},
+                                       .tmp = {38, 39, 40}};
+  _Static_assert(LBPF_JIT_NHALVES == 22 && LBPF_JIT_MAX_SCRATCH == 3, "one stand-in each");
+  memcpy(g.arm, stand_ins.arm, sizeof g.arm);
+  memcpy(g.tmp, stand_ins.tmp, sizeof g.tmp);
   gen_insn(&g, prog, pc);
   struct lbpf_jit_plan next = {
       g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n, p->insns + 1};
@@ -569,7 +571,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 805 "lit/jit-alu.nw"
+#line 809 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -598,7 +600,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 840 "lit/jit-alu.nw"
+#line 844 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   if (!(list & ~UINT32_C(0xf0)))
@@ -641,7 +643,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 887 "lit/jit-alu.nw"
+#line 891 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

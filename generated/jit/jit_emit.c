@@ -1,4 +1,4 @@
-#line 248 "lit/jit-emit.nw"
+#line 259 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -21,7 +21,10 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 139 "lit/jit-emit.nw"
+#line 143 "lit/jit-emit.nw"
+#define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_alu_slots of the slot */
+#define SCAN_WIDE 4u  /* offset during the scan: the first slot of an lddw */
+
 static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
   if (t >= 0 && t < (int64_t)prog->ninsns) entries[t].len = 1;
 }
@@ -32,7 +35,9 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(prog, pc);
     uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
+    entries[pc].offset = lbpf_jit_alu_slots(prog, pc);
     if (lbpf_is_lddw(in.opcode)) {
+      entries[pc].offset |= SCAN_WIDE;
       pc++;
       continue;
     }
@@ -49,7 +54,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 177 "lit/jit-emit.nw"
+#line 186 "lit/jit-emit.nw"
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries) {
   if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
@@ -58,23 +63,24 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   uint32_t allowance = prog->ninsns; /* slots suffixes may compile again */
   uint32_t pc = 0;
   while (pc < prog->ninsns) {
-    if (!lbpf_jit_alu_slots(prog, pc)) {
-      uint32_t step = lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode) ? 2 : 1;
+    if (!(entries[pc].offset & SCAN_SLOTS)) {
+      uint32_t step = entries[pc].offset & SCAN_WIDE ? 2 : 1;
       for (uint32_t k = 0; k < step && pc + k < prog->ninsns; k++)
-        entries[pc + k].len = 0;
+        entries[pc + k] = (struct lbpf_jit_entry){0, 0};
       pc += step;
       continue;
     }
     struct lbpf_jit_plan p;
     lbpf_jit_plan_init(&p);
     uint32_t end = pc, slots;
-    while (end < prog->ninsns && (slots = lbpf_jit_alu_slots(prog, end)) != 0 &&
+    while (end < prog->ninsns && (slots = entries[end].offset & SCAN_SLOTS) != 0 &&
            lbpf_jit_plan_insn(&p, prog, end))
       end += slots;
-    for (uint32_t e = pc; e < end; e += lbpf_jit_alu_slots(prog, e)) {
+    for (uint32_t e = pc, step; e < end; e += step) {
       bool target = entries[e].len != 0;
+      step = entries[e].offset & SCAN_SLOTS;
       entries[e] = (struct lbpf_jit_entry){0, 0};
-      if (lbpf_jit_is_lddw_slot(prog, e)) entries[e + 1] = (struct lbpf_jit_entry){0, 0};
+      if (step == 2) entries[e + 1] = (struct lbpf_jit_entry){0, 0};
       if (e != pc && (!target || end - e > allowance)) continue;
       struct lbpf_jit_plan suffix;
       if (e != pc && !lbpf_jit_plan_run(&suffix, prog, e, end - e)) continue;
@@ -97,7 +103,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 225 "lit/jit-emit.nw"
+#line 236 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

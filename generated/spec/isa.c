@@ -58,25 +58,28 @@ static const char *const status_names[LBPF_STATUS_COUNT] = {
     [LBPF_ERR_CALL_DEPTH] = "call depth exceeded",
     [LBPF_ERR_BUDGET] = "budget exhausted",
     [LBPF_ERR_ARGUMENT] = "bad argument",
+    [LBPF_ERR_ENGINE] = "engine failure",
 };
 
 const char *lbpf_status_name(enum lbpf_status status) {
   if ((unsigned)status >= LBPF_STATUS_COUNT) return "unknown status";
   return status_names[status];
 }
-#line 139 "spec/isa.nw"
+#line 140 "spec/isa.nw"
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id) {
   if (env == NULL || env->helpers == NULL) return NULL;
   for (size_t i = 0; i < env->nhelpers; i++)
     if (env->helpers[i].id == id && env->helpers[i].fn != NULL) return env->helpers[i].fn;
   return NULL;
 }
-#line 372 "spec/isa.nw"
+#line 373 "spec/isa.nw"
 #define LBPF_FORM_ROW(name, opcode, kind, value, reads, writes, cpu)                               \
   {(opcode), (value), (kind), (cpu), (reads), (writes)},
 const struct lbpf_form lbpf_forms[LBPF_NFORMS] = {LBPF_FORMS(LBPF_FORM_ROW)};
 #undef LBPF_FORM_ROW
-#line 397 "spec/isa.nw"
+#line 446 "spec/isa.nw"
+#include "isa_index.h"
+
 static int32_t distinguishing_value(enum lbpf_kind kind, struct lbpf_insn insn) {
   switch (kind) {
   case LBPF_KIND_ALU_K:
@@ -89,18 +92,16 @@ static int32_t distinguishing_value(enum lbpf_kind kind, struct lbpf_insn insn) 
   }
 }
 
+bool lbpf_form_matches(const struct lbpf_form *form, struct lbpf_insn insn) {
+  return form->opcode == insn.opcode &&
+         distinguishing_value((enum lbpf_kind)form->kind, insn) == form->value;
+}
+
 const struct lbpf_form *lbpf_form_lookup(struct lbpf_insn insn, bool *opcode_known) {
-  bool known = false;
-  for (size_t i = 0; i < LBPF_NFORMS; i++) {
-    const struct lbpf_form *f = &lbpf_forms[i];
-    if (f->opcode != insn.opcode) continue;
-    known = true;
-    if (distinguishing_value((enum lbpf_kind)f->kind, insn) == f->value) {
-      if (opcode_known != NULL) *opcode_known = true;
-      return f;
-    }
-  }
-  if (opcode_known != NULL) *opcode_known = known;
+  unsigned i = lbpf_form_first[insn.opcode];
+  if (opcode_known != NULL) *opcode_known = i != LBPF_FORM_NONE;
+  for (; i != LBPF_FORM_NONE; i = lbpf_form_next[i])
+    if (lbpf_form_matches(&lbpf_forms[i], insn)) return &lbpf_forms[i];
   return NULL;
 }
 
@@ -116,7 +117,7 @@ uint16_t lbpf_form_registers(unsigned roles, struct lbpf_insn insn) {
   if (roles & LBPF_ROLE_ARGS) regs |= LBPF_REGS_ARGS;
   return regs;
 }
-#line 548 "spec/isa.nw"
+#line 599 "spec/isa.nw"
 #define FIELD_DST 0x1u
 #define FIELD_SRC 0x2u
 #define FIELD_OFFSET 0x4u
@@ -179,7 +180,7 @@ static enum lbpf_status check_fields(struct lbpf_insn insn, const struct lbpf_en
     return LBPF_ERR_UNKNOWN_HELPER;
   return LBPF_OK;
 }
-#line 620 "spec/isa.nw"
+#line 671 "spec/isa.nw"
 static int is_second_half(const uint8_t *code, uint32_t target) {
   /* A slot is the second half of an lddw iff an lddw starts right before it
      and that lddw is not itself a second half.  Walking back over a run of
@@ -217,7 +218,7 @@ static enum lbpf_status check_targets(const uint8_t *code, uint32_t n, uint32_t 
   }
 }
 
-#line 492 "spec/isa.nw"
+#line 543 "spec/isa.nw"
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault) {
   struct lbpf_fault ignored;
@@ -227,14 +228,14 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
   if (prog != NULL) *prog = (struct lbpf_program){NULL, 0}; /* until accepted */
   if (code == NULL && size > 0) return fault->status = LBPF_ERR_ARGUMENT;
 
-#line 685 "spec/isa.nw"
+#line 736 "spec/isa.nw"
   if (env != NULL && env->regions != NULL)
     for (size_t i = 0; i < env->nregions; i++) {
       uintptr_t base = (uintptr_t)env->regions[i].base;
       size_t len = env->regions[i].length;
       if (len != 0 && len - 1 > UINTPTR_MAX - base) return fault->status = LBPF_ERR_ARGUMENT;
     }
-#line 501 "spec/isa.nw"
+#line 552 "spec/isa.nw"
   if (size == 0) return fault->status = LBPF_ERR_EMPTY_PROGRAM;
   if (size % LBPF_INSN_SIZE != 0 || size / LBPF_INSN_SIZE > LBPF_MAX_INSNS)
     return fault->status = LBPF_ERR_PROGRAM_SIZE;
@@ -250,7 +251,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
     if (lbpf_is_lddw(insn.opcode)) pc++; /* the second slot was checked with the first */
   }
 
-#line 694 "spec/isa.nw"
+#line 745 "spec/isa.nw"
   {
     uint32_t last = n - 1;
     struct lbpf_insn insn = lbpf_decode(code + (size_t)last * LBPF_INSN_SIZE);
@@ -261,7 +262,7 @@ enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf
       return fault->status = LBPF_ERR_FALLS_OFF_END;
     }
   }
-#line 516 "spec/isa.nw"
+#line 567 "spec/isa.nw"
   if (prog != NULL) {
     prog->code = code;
     prog->ninsns = n;

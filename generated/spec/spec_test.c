@@ -1,4 +1,4 @@
-#line 713 "spec/isa.nw"
+#line 764 "spec/isa.nw"
 #include <check.h>
 #include <stdint.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "lbpf_engines.h"
 #include "lbpf_isa.h"
 
-#line 735 "spec/isa.nw"
+#line 786 "spec/isa.nw"
 #define INSN(op, d, s, off, k) ((struct lbpf_insn){(op), (d), (s), (off), (k)})
 #define MOV64_K(d, k) INSN(0xb7, d, 0, 0, k)
 #define MOV64_X(d, s) INSN(0xbf, d, s, 0, 0)
@@ -47,7 +47,7 @@ static void standard_env(void) {
     ck_assert_int_eq(f_.status, (want));                                                           \
     ck_assert_uint_eq(f_.pc, (at));                                                                \
   } while (0)
-#line 777 "spec/isa.nw"
+#line 828 "spec/isa.nw"
 START_TEST(decode_inverts_encode) {
   const struct lbpf_insn cases[] = {INSN(0x07, 1, 0, 0, -1), INSN(0xbf, 10, 15, -32768, 0),
                                     INSN(0x63, 3, 4, 32767, INT32_MIN), INSN(0xff, 15, 15, -1, 1)};
@@ -81,7 +81,7 @@ START_TEST(status_names_are_distinct) {
   ck_assert_str_eq(lbpf_status_name(LBPF_ERR_MEMORY), "memory access violation");
 }
 END_TEST
-#line 815 "spec/isa.nw"
+#line 866 "spec/isa.nw"
 START_TEST(refuses_bad_sizes) {
   struct lbpf_fault f;
   ck_assert_int_eq(lbpf_verify(code_buf, 0, &test_env, NULL, &f), LBPF_ERR_EMPTY_PROGRAM);
@@ -177,7 +177,7 @@ START_TEST(refuses_writes_to_r10) {
   VERIFY(LBPF_OK, 0, INSN(0x7b, 10, 1, -8, 0), EXIT);              /* stores through r10 */
 }
 END_TEST
-#line 917 "spec/isa.nw"
+#line 968 "spec/isa.nw"
 START_TEST(refuses_bad_targets) {
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(1), EXIT);
   VERIFY(LBPF_ERR_JUMP_TARGET, 0, JA(-2), EXIT);
@@ -210,7 +210,7 @@ START_TEST(checks_helper_ids) {
   ck_assert_ptr_null(lbpf_env_helper(&test_env, 7));
 }
 END_TEST
-#line 959 "spec/isa.nw"
+#line 1010 "spec/isa.nw"
 static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
   struct lbpf_insn insn = INSN(f->opcode, 3, 4, 0, 0);
   switch (f->kind) {
@@ -224,6 +224,33 @@ static struct lbpf_insn insn_of_form(const struct lbpf_form *f) {
   }
   return insn;
 }
+
+/* The table's index against a walk of every row, for every opcode and the
+   values a distinguishing field takes in the table (and one it never does). */
+START_TEST(index_finds_what_a_walk_finds) {
+  static const int32_t values[] = {0, 1, 8, 16, 32, 64, 0x01, 0x41, 0xe1, 0xf1, 2, 7};
+  unsigned found = 0;
+  for (unsigned op = 0; op < 256; op++)
+    for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
+      for (unsigned field = 0; field < 3; field++) {
+        struct lbpf_insn insn = INSN(op, 0, 0, 0, 0);
+        if (field == 0) insn.offset = (int16_t)values[v];
+        if (field == 1) insn.imm = values[v];
+        if (field == 2) insn.src = (uint8_t)(values[v] & 15);
+        const struct lbpf_form *walked = NULL;
+        bool known = false;
+        for (size_t i = 0; i < LBPF_NFORMS; i++) {
+          known |= lbpf_forms[i].opcode == op;
+          if (walked == NULL && lbpf_form_matches(&lbpf_forms[i], insn)) walked = &lbpf_forms[i];
+        }
+        bool indexed_known = !known;
+        ck_assert_ptr_eq(lbpf_form_lookup(insn, &indexed_known), walked);
+        ck_assert_int_eq(indexed_known, known);
+        found += walked != NULL;
+      }
+  ck_assert_uint_ge(found, LBPF_NFORMS);
+}
+END_TEST
 
 START_TEST(instruction_table) {
   int alu = 0, jmp = 0, mem = 0;
@@ -512,15 +539,16 @@ START_TEST(a_refused_program_never_runs) {
 }
 END_TEST
 
-#line 725 "spec/isa.nw"
+#line 776 "spec/isa.nw"
 Suite *spec_suite(void) {
   Suite *s = suite_create("spec");
   TCase *tc = tcase_create("spec");
 
-#line 1017 "spec/isa.nw"
+#line 1095 "spec/isa.nw"
   tcase_add_checked_fixture(tc, standard_env, NULL);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, instruction_table);
+  tcase_add_test(tc, index_finds_what_a_walk_finds);
   tcase_add_test(tc, status_names_are_distinct);
   tcase_add_test(tc, refuses_bad_sizes);
   tcase_add_test(tc, refuses_regions_that_wrap);
@@ -541,7 +569,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, helpers_and_callx);
   tcase_add_test(tc, refuses_unusable_environments);
   tcase_add_test(tc, a_refused_program_never_runs);
-#line 729 "spec/isa.nw"
+#line 780 "spec/isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,9 +1,9 @@
-#line 1744 "lit/thumb-isa.nw"
+#line 1747 "lit/thumb-isa.nw"
 #include "lbpf_thumb.h"
 #include <check.h>
 #include <string.h>
 
-#line 1765 "lit/thumb-isa.nw"
+#line 1768 "lit/thumb-isa.nw"
 START_TEST(modimm_fields_are_unique) {
   int representable = 0;
   for (uint32_t field = 0; field < 4096; field++) {
@@ -15,12 +15,20 @@ START_TEST(modimm_fields_are_unique) {
     representable++;
   }
   ck_assert_int_eq(representable, 4096 - 3);
+  /* and no other value has a field: every value one bit away from a
+     representable one is encoded exactly when it is representable itself */
+  for (uint32_t field = 0; field < 4096; field++)
+    for (unsigned bit = 0; bit < 32; bit++) {
+      uint32_t value = lbpf_thumb_modimm_expand(field) ^ (UINT32_C(1) << bit), back;
+      if (lbpf_thumb_modimm_encode(value, &back))
+        ck_assert_uint_eq(lbpf_thumb_modimm_expand(back), value);
+    }
   uint32_t f;
   ck_assert(!lbpf_thumb_modimm_encode(0x12345678, &f));
   ck_assert(!lbpf_thumb_modimm_encode(0x101, &f));
 }
 END_TEST
-#line 1787 "lit/thumb-isa.nw"
+#line 1798 "lit/thumb-isa.nw"
 START_TEST(decode_inverts_encode) {
   uint64_t rng = 42;
   for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
@@ -37,7 +45,7 @@ START_TEST(decode_inverts_encode) {
   }
 }
 END_TEST
-#line 1811 "lit/thumb-isa.nw"
+#line 1822 "lit/thumb-isa.nw"
 START_TEST(encode_inverts_decode) {
   int narrow = 0, wide = 0;
   for (uint32_t h = 0; h < 0x10000; h++) {
@@ -65,7 +73,7 @@ START_TEST(encode_inverts_decode) {
   ck_assert_int_gt(wide, 20000);
 }
 END_TEST
-#line 1844 "lit/thumb-isa.nw"
+#line 1855 "lit/thumb-isa.nw"
 START_TEST(known_encodings) {
   struct {
     struct lbpf_thumb_insn i;
@@ -105,7 +113,7 @@ START_TEST(known_encodings) {
   }
 }
 END_TEST
-#line 1882 "lit/thumb-isa.nw"
+#line 1893 "lit/thumb-isa.nw"
 START_TEST(printed_text) {
   char buf[64];
   struct lbpf_thumb_insn adds = {
@@ -133,19 +141,19 @@ START_TEST(printed_text) {
 }
 END_TEST
 
-#line 1750 "lit/thumb-isa.nw"
+#line 1753 "lit/thumb-isa.nw"
 Suite *thumb_isa_suite(void) {
   Suite *s = suite_create("thumb_isa");
   TCase *tc = tcase_create("encodings");
   tcase_set_timeout(tc, 60);
 
-#line 1905 "lit/thumb-isa.nw"
+#line 1916 "lit/thumb-isa.nw"
   tcase_add_test(tc, modimm_fields_are_unique);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, encode_inverts_decode);
   tcase_add_test(tc, known_encodings);
   tcase_add_test(tc, printed_text);
-#line 1755 "lit/thumb-isa.nw"
+#line 1758 "lit/thumb-isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }
