@@ -31,7 +31,7 @@ CONFORMANCE := ../shared/conformance
 # are missing (as root, through apt-get), so a fresh machine needs nothing else.
 DEB_PACKAGES := make gcc clang llvm clang-format noweb pandoc check pkg-config lcov \
                 valgrind libz3-dev libunicorn-dev gcc-arm-none-eabi libnewlib-arm-none-eabi \
-                qemu-system-arm gnuplot-nox graphviz
+                qemu-system-arm gnuplot-nox graphviz python3
 DEB_PDF_PACKAGES := texlive-latex-base texlive-latex-recommended texlive-fonts-recommended lmodern
 
 NW_DOCS = $(sort $(shell find spec lit -name '*.nw'))

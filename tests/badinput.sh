@@ -278,6 +278,101 @@ printf 'l:\nja l\nexit\n' > "$w/loop.s"
 "$tool" asm "$w/loop.s" "$w/loop.bin"
 run 1 "infinite loop stops at the budget" --budget 1000 "$w/loop.bin"
 
+# what the messages name: a memory violation's address, size and direction
+# (through the spec engine, the default), with advice; the instruction
+run 1 "out-of-bounds load" "$w/memerr.bin"
+grep -q 'memory access violation (ldxdw %r0, \[%r0\]): read of 8 bytes at 0x0; the program may use: input 0x[0-9a-f]*+0 (rw), stack 0x[0-9a-f]*+4096 (rw) (an address this small is a null pointer plus an offset)' "$w/err" ||
+  { echo "FAIL memory violation message: $(cat "$w/err")"; bad=$((bad + 1)); }
+printf 'stw [%%r1+6], 1\nexit\n' > "$w/past.s"; "$tool" asm "$w/past.s" "$w/past.bin"
+run 1 "store past the input" --mem 0102030405 "$w/past.bin"
+grep -q 'write of 4 bytes at 0x[0-9a-f]*; .*(the access runs past the end of the input' "$w/err" ||
+  { echo "FAIL store past the input: $(cat "$w/err")"; bad=$((bad + 1)); }
+printf 'const int t[2] = {1, 2};\nint entry(int *m, long n) { *(volatile int *)&t[n & 1] = 5; return t[0]; }\n' > "$w/ro.c"
+clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$w/ro.c" -o "$w/ro.o" || exit 2
+run 1 "store into .rodata" --mem 00 "$w/ro.o"
+grep -q 'write of 4 bytes at .*(r).*(the address is in a read-only region' "$w/err" ||
+  { echo "FAIL store into .rodata: $(cat "$w/err")"; bad=$((bad + 1)); }
+run 1 "memory violation through the interpreter" --engine interp "$w/memerr.bin"
+grep -q 'run-time error at pc 1: memory access violation (ldxdw %r0, \[%r0\]): the address: run it with --engine spec' "$w/err" ||
+  { echo "FAIL memory violation, interp: $(cat "$w/err")"; bad=$((bad + 1)); }
+grep -q 'budget was 1000; a longer run needs --budget N' <("$tool" run --budget 1000 "$w/loop.bin" 2>&1) ||
+  { echo "FAIL budget advice"; bad=$((bad + 1)); }
+# an unknown helper: its id and the registered ones
+printf 'call 77\nexit\n' > "$w/helper.s"; "$tool" asm "$w/helper.s" "$w/helper.bin"
+run 3 "unknown helper" "$w/helper.bin"
+grep -q 'refused at pc 0: unknown helper: helper id 77 (0x4d) is not registered; registered ids: 5 6 8 ' "$w/err" ||
+  { echo "FAIL unknown helper message: $(cat "$w/err")"; bad=$((bad + 1)); }
+# the assembler quotes at most 40 characters of a long label
+awk 'BEGIN { printf "ja 1"; for (i = 0; i < 900; i++) printf "x"; printf "\nexit\n" }' > "$w/longlabel.s"
+expect 4 "asm of a long bad label" /dev/null "$tool" asm "$w/longlabel.s" "$w/ll.bin"
+[ "$(wc -c < "$w/err")" -lt 200 ] && grep -q "invalid jump target '1x*\.\.\.'" "$w/err" ||
+  { echo "FAIL long label echoed: $(head -c 300 "$w/err")"; bad=$((bad + 1)); }
+
+# litbpf verify: 0 accepted, 3 refused with the reason, the pc and the code around it
+expect 0 "verify of a good program" /dev/null "$tool" verify "$w/prog.o"
+grep -q '^ok: [0-9]* slots$' "$w/out" || { echo "FAIL verify ok: $(cat "$w/out")"; bad=$((bad + 1)); }
+printf 'mov %%r0, 0\nmov %%r1, 1\nmov %%r2, 2\nmov %%r3, 3\nmov %%r4, 4\nja +20\nmov %%r5, 5\nexit\nexit\nexit\n' > "$w/jump.s"
+"$tool" asm "$w/jump.s" "$w/jump.bin"
+expect 3 "verify of a bad jump" /dev/null "$tool" verify "$w/jump.bin"
+grep -q 'jump.bin: program refused at pc 5: bad jump target$' "$w/err" || { echo "FAIL verify message: $(cat "$w/err")"; bad=$((bad + 1)); }
+[ "$(sed -n 's/^\(..\) *\([0-9]*\) .*/\1\2/p' "$w/out" | tr '\n' ' ')" = "  1   2   3   4 =>5   6   7   8 " ] ||
+  { echo "FAIL verify context: $(cat "$w/out")"; bad=$((bad + 1)); }
+expect 3 "verify of an unknown helper" /dev/null "$tool" verify "$w/helper.bin"
+grep -q '^=> *0  call 77$' "$w/out" && grep -q 'helper id 77' "$w/err" ||
+  { echo "FAIL verify unknown helper: $(cat "$w/out" "$w/err")"; bad=$((bad + 1)); }
+expect 4 "verify of garbage behind an ELF magic" /dev/null "$tool" verify "$w/garbage.o"
+expect 5 "verify of a missing file" /dev/null "$tool" verify "$w/missing.o"
+expect 2 "verify without a program" /dev/null "$tool" verify
+expect 2 "verify with an unknown option" /dev/null "$tool" verify --frob "$w/prog.o"
+
+# run --trace: each instruction with the registers it set, bounded
+expect 1 "trace of a failing load" /dev/null "$tool" run --trace "$w/memerr.bin"
+[ "$(sed -n 's/^ *\([0-9]*\)  \([a-z]*\).*/\1 \2/p' "$w/out" | tr '\n' ' ')" = "0 mov 1 ldxdw " ] &&
+  grep -q '^ *1  ldxdw %r0, \[%r0\] *\[read 8 @ 0x0\]  !! memory access violation$' "$w/out" ||
+  { echo "FAIL trace: $(cat "$w/out")"; bad=$((bad + 1)); }
+expect 0 "trace of a run" /dev/null "$tool" run --trace --mem "01 02" "$w/prog.o"
+tail -1 "$w/out" | grep -qx 0x21 && grep -q ' r0=0x21$\| r0=0x21 ' "$w/out" ||
+  { echo "FAIL trace of prog.o: $(cat "$w/out")"; bad=$((bad + 1)); }
+expect 1 "trace limit" /dev/null "$tool" run --trace-limit 5 --budget 100 "$w/loop.bin"
+[ "$(grep -c '^ *0  ja' "$w/out")" -eq 6 ] && grep -q 'trace limit of 5 instructions was reached' "$w/out" &&
+  grep -q '!!' "$w/out" && grep -q '101 instructions executed, 6 shown' "$w/out" ||
+  { echo "FAIL trace limit: $(cat "$w/out")"; bad=$((bad + 1)); }
+expect 2 "trace through another engine" /dev/null "$tool" run --trace --engine interp "$w/prog.o"
+expect 2 "bad trace limit" /dev/null "$tool" run --trace-limit x "$w/prog.o"
+
+# --json: one valid object, on success and on every failure but a usage error
+json() { # DESCRIPTION EXIT PATTERN COMMAND...: exit code, valid JSON matching PATTERN
+  local desc=$1 want=$2 pat=$3; shift 3
+  expect "$want" "$desc" /dev/null "$tool" "$@"
+  if ! python3 -m json.tool "$w/out" > "$w/pretty" 2>&1 || ! grep -q -- "$pat" "$w/pretty" ||
+     ! grep -q "\"exit\": $want" "$w/pretty"; then
+    echo "FAIL $desc: not the JSON expected ($pat): $(head -c 600 "$w/out")"; bad=$((bad + 1))
+  fi
+}
+json "run --json" 0 '"r0": "0x21"' run --json --mem "01 02" "$w/prog.o"
+json "run --json, a memory violation" 1 '"size": 8' run --json "$w/memerr.bin"
+json "run --json --trace" 1 '"insn": "ldxdw %r0, \[%r0\]"' run --json --trace "$w/memerr.bin"
+json "run --json, refused" 3 '"helper": 77' run --json "$w/helper.bin"
+json "run --json, malformed" 4 '"outcome": "malformed"' run --json "$w/garbage.o"
+json "run --json, unreadable" 5 '"outcome": "unreadable"' run --json "$w/missing.o"
+json "run --json, bad --mem" 4 '"message": "--mem: ' run --json --mem zz "$w/prog.o"
+json "verify --json" 0 '"outcome": "accepted"' verify --json "$w/prog.o"
+json "verify --json, refused" 3 '"pc": 5' verify --json "$w/jump.bin"
+printf -- '-- asm\nmov %%r0, 1\nexit\n-- result\n0x1\n' > "$w/good.data"
+json "conformance --json" 1 '"passed": 1' conformance --json "$w/good.data" "$w/noexpect.data" "$w/nodata"
+grep -q '"failed": 2' "$w/pretty" || { echo "FAIL conformance --json counts: $(cat "$w/out")"; bad=$((bad + 1)); }
+awk 'BEGIN { printf "-- asm\nja l\"\\\001"; for (i = 0; i < 100; i++) printf "x"; printf "\nexit\n-- result\n0x0\n" }' > "$w/quote.data"
+json "conformance --json of a message with quotes and control bytes" 1 '"outcome": "fail"' conformance --json "$w/quote.data"
+
+# --help on every command, and litbpf help COMMAND
+for c in $("$tool" help | sed -n 's/^  \([a-z-]*\)  .*/\1/p' | tr '\n' ' '); do
+  expect 0 "$c --help" /dev/null "$tool" "$c" --help
+  grep -q "^usage: litbpf" "$w/out" || { echo "FAIL $c --help: $(head -3 "$w/out")"; bad=$((bad + 1)); }
+  expect 0 "help $c" /dev/null "$tool" help "$c"
+done
+[ "$("$tool" help | grep -c '^  [a-z]')" -ge 9 ] || { echo "FAIL litbpf help lists too few commands"; bad=$((bad + 1)); }
+expect 2 "help of an unknown command" /dev/null "$tool" help frob
+
 # the plugin
 "$tool" asm "$w/ok.s" "$w/ok.bin"
 od -An -tx1 -v "$w/ok.bin" > "$w/ok.hex"

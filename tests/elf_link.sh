@@ -143,6 +143,19 @@ for cpu in v1 v2 v3; do
   refused externcall $cpu 4 "R_BPF_64_32 relocation at offset 0x.* calls 'elsewhere', which the object does not define" --mem 00
   refused externvar $cpu 4 "R_BPF_64_64 relocation at offset 0x.* refers to 'sensor', which the object does not define" --mem 00
   refused rodatawrite $cpu 1 "memory access violation" --mem 00
+  refused rodatawrite $cpu 1 "write of 8 bytes at 0x.*(the address is in a read-only region" --mem 00
+  # disasm shows every relocation the linker applied, with its symbol and
+  # what it now points to, and the text still reassembles
+  "$tool" disasm "$w/globals-$cpu.o" > "$w/dis.s" 2> "$w/err" || fail "disasm globals -mcpu=$cpu: $(cat "$w/err")"
+  grep -q "^    lddw %r[0-9], 0x0 *# R_BPF_64_64 '[^']*'[+-][0-9]* -> rodata+0x[0-9a-f]*$" "$w/dis.s" &&
+    grep -q "^    lddw %r[0-9], 0x0 *# R_BPF_64_64 '[^']*'[+-][0-9]* -> data+0x[0-9a-f]*$" "$w/dis.s" &&
+    grep -q "^# data+0x[0-9a-f]*: R_BPF_64_ABS64 '[^']*'+[0-9]* -> rodata+0x[0-9a-f]*$" "$w/dis.s" &&
+    "$tool" asm "$w/dis.s" "$w/dis.bin" 2> "$w/err" && ok=$((ok + 1)) ||
+    fail "disasm of globals -mcpu=$cpu does not show its relocations: $(cat "$w/dis.s" "$w/err")"
+  "$tool" disasm --entry run "$w/threesec-$cpu.o" > "$w/dis.s" &&
+    [ "$(grep -c "^    call local \(L[0-9]*\) *# R_BPF_64_32 '[^']*'[+-][0-9]* -> \1$" "$w/dis.s")" -eq 4 ] &&
+    ok=$((ok + 1)) ||
+    fail "disasm of threesec -mcpu=$cpu: $(cat "$w/dis.s")"
 done
 
 echo "ELF linking: $ok passed, $bad failed"

@@ -73,6 +73,20 @@ for cpu in v1 v2 v3; do
   done
 done
 
+# disasm of an image: its header as a comment, then the code as the file
+# holds it, each LDDWD or LDDWR as a .raw pair with its meaning; one for
+# each lddw of a global in the object, and the text reassembles to as many
+# slots as the header says
+for f in lbpf rbpf; do
+  "$tool" disasm "$w/c.$f" > "$w/dis.s" 2> "$w/err" || fail "disasm c.$f: $(cat "$w/err")"
+  slots=$(sed -n 's/^# .* image: .* \([0-9]*\) slots of code, 1 function$/\1/p' "$w/dis.s")
+  nimg=$(grep -c '^    \.raw 0x[0-9a-f]* *# LDDW[DR] %r[0-9]*, \(data\|rodata\)+0x[0-9a-f]*$' "$w/dis.s")
+  nobj=$("$tool" disasm "$w/c.o" | grep -c '# R_BPF_64_64 ')
+  if [ -n "$slots" ] && [ "$nimg" -gt 0 ] && [ "$nimg" = "$nobj" ] && "$tool" asm "$w/dis.s" "$w/dis.bin" &&
+     [ "$(stat -c %s "$w/dis.bin")" -eq $((slots * 8)) ]; then ok=$((ok + 1))
+  else fail "disasm c.$f: $slots slots, $nimg LDDWD/LDDWR, $nobj lddw of a global: $(head -5 "$w/dis.s")"; fi
+done
+
 # hostile images: every truncation, every header word, a flipped byte
 img=$w/c.lbpf size=$(stat -c %s "$img")
 check_refused() { # DESCRIPTION FILE
@@ -88,7 +102,13 @@ done
 for word in 1 2 3 4 5 6 7; do
   for v in 00000000 01000000 ffffffff 00000080 07000000; do
     cp "$img" "$w/h.lbpf"; patch "$w/h.lbpf" $((4 * word)) $v
-    cmp -s "$img" "$w/h.lbpf" || check_refused "image header word $word = $v" "$w/h.lbpf"
+    cmp -s "$img" "$w/h.lbpf" && continue
+    check_refused "image header word $word = $v" "$w/h.lbpf"
+    # disasm reads the image with the same checks: refused (4) with the
+    # reason, never a crash or a sanitizer report
+    timeout 20 "$tool" disasm "$w/h.lbpf" > "$w/out" 2> "$w/err"; rc=$?
+    [ $rc -eq 4 ] && grep -q 'image refused: ' "$w/err" && ! grep -q 'Sanitizer\|runtime error:' "$w/err" &&
+      ok=$((ok + 1)) || fail "disasm of image header word $word = $v: exit $rc: $(head -c 300 "$w/err")"
   done
 done
 for ((k = 32; k < size; k += 7)); do

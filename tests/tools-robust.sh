@@ -49,6 +49,14 @@ for f in plugin.hex job.txt test.data raw.bin elf.o garbage empty; do
   if [ "$h" != "$last_rc" ]; then fail=$((fail + 1)); echo "FAIL $f: litbpf exits $h, m4run $last_rc"; fi
   try "litbpf run --mem-file $f" "0 1" /dev/null "$litbpf" run --mem-file "$w/$f" "$w/raw.bin"
   try "litbpf disasm $f" "0 4" /dev/null "$litbpf" disasm "$w/$f"
+  try "litbpf verify $f" "0 3 4" /dev/null "$litbpf" verify "$w/$f"
+  # --json: one valid object whatever the input, with the exit code in it
+  for c in run verify; do
+    try "litbpf $c --json $f" "0 1 3 4" /dev/null "$litbpf" $c --json "$w/$f"
+    python3 -c 'import json, sys; o = json.load(open(sys.argv[1])); sys.exit(o["exit"] != int(sys.argv[2]))' \
+      "$w/out" "$last_rc" 2> /dev/null ||
+      { fail=$((fail + 1)); echo "FAIL litbpf $c --json $f: not one JSON object with exit $last_rc: $(head -c 300 "$w/out")"; }
+  done
   try "litbpf conformance $f" "0 1" /dev/null "$litbpf" conformance "$w/$f"
   try "litbpf thumb-disasm $f" "0 4" /dev/null "$litbpf" thumb-disasm "$w/$f"
   # the plugin reads hex on stdin: every other file is malformed for it
@@ -62,6 +70,8 @@ for f in plugin.hex job.txt test.data raw.bin elf.o garbage empty; do
 done
 # the documented usage and failure codes
 try "m4run without a program" "2" /dev/null "$m4run"
+try "m4run --trace (litbpf run's only)" "2" /dev/null "$m4run" --trace "$w/raw.bin"
+try "m4run --json (litbpf run's only)" "2" /dev/null "$m4run" --json "$w/raw.bin"
 try "m4run --jobs of a missing file" "5" /dev/null "$m4run" --jobs "$w/missing"
 M4RUN_FIRMWARE=$w/garbage try "m4run on a garbage firmware" "6" /dev/null "$m4run" "$w/raw.bin"
 try "plugin with a bad option" "2" "$w/plugin.hex" "$plugin" --frob

@@ -2,7 +2,8 @@
    src/host/loader.c), run by `make check-tools-unit`:
    - the ISA chapter's lbpf_decode/lbpf_encode, which the tools use, give
      back every pseudo-random instruction word;
-   - the assembler's error messages name the right line and the problem;
+   - the assembler's error messages name the right line and the problem,
+     and quote at most 40 characters of the user's text, however long;
    - the ISA version of characteristic instructions;
    - hex decoding accepts what it should and refuses what it should;
    - through the engine table, for every engine: after a refused load no
@@ -92,6 +93,29 @@ static void assembler_errors(void) {
   asm_error("movsx832 %r0, 5\nexit\n", 1, "register");
   asm_error("", 0, "no instructions");
   asm_error("# only a comment\n\n", 0, "no instructions");
+}
+
+/* A long operand or label is quoted to 40 characters and "...". */
+static void long_names_are_clipped(void) {
+  char text[1100], err[1024];
+  uint8_t *code = NULL;
+  size_t size;
+  const char *shapes[] = {"ja 1%s\nexit\n", "1%s:\nexit\n", "mov %%r0, %s\nexit\n",
+                          "%s %%r0, 1\nexit\n", "call local 1%s\nexit\n"};
+  char name[901];
+  memset(name, 'x', 900);
+  name[900] = '\0';
+  for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+    snprintf(text, sizeof text, shapes[k], name);
+    int rc = lbpf_assemble(text, strlen(text), 1, &code, &size, err, sizeof err);
+    CHECK(rc == -1, "shape %zu assembled", k);
+    if (rc == 0) {
+      free(code);
+      continue;
+    }
+    CHECK(strlen(err) < 200 && strstr(err, "...") && strncmp(err, "line 1: ", 8) == 0,
+          "shape %zu: a %zu-character message: %.120s", k, strlen(err), err);
+  }
 }
 
 static void assembles_to(const char *text, uint64_t word) {
@@ -216,6 +240,7 @@ static void a_refused_load_never_runs(void) {
 int main(void) {
   decoding_round_trips();
   assembler_errors();
+  long_names_are_clipped();
   assembler_encodings();
   cpu_versions();
   hex_decoding();

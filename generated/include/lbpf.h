@@ -190,5 +190,23 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
    from the destination value d and the source value s (the source register,
    or the sign-extended immediate): the arithmetic every engine answers to. */
 uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s);
+#line 365 "spec/api.nw"
+/* One executed instruction, as lbpf_spec_run_watched shows it. */
+struct lbpf_step {
+  uint32_t pc;                 /* the instruction's slot */
+  enum lbpf_status status;     /* LBPF_OK, or the error that ended the run here */
+  unsigned depth;              /* local call frames beyond the entry frame, before it */
+  uint64_t before[LBPF_NREGS]; /* the registers before it */
+  uint64_t after[LBPF_NREGS];  /* and after it (as before when it failed) */
+  uint64_t addr;               /* the memory access it attempted: size bytes at addr */
+  unsigned size;               /* (0: it accesses no memory itself) */
+  unsigned perm;               /* the permission the access needs: LBPF_PERM_* */
+};
+typedef void (*lbpf_watch_fn)(void *user, const struct lbpf_step *step);
+
+/* lbpf_spec_run, calling watch(user, step) after each instruction. */
+void lbpf_spec_run_watched(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
+                           size_t mem_len, struct lbpf_result *result, lbpf_watch_fn watch,
+                           void *user);
 #line 30 "spec/api.nw"
 #endif

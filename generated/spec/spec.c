@@ -327,20 +327,69 @@ static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env
          (env->nregions == 0 || env->regions != NULL) && (mem != NULL || mem_len == 0);
 }
 
+static void start(struct machine *m, const struct lbpf_program *prog, const struct lbpf_env *env,
+                  void *mem, size_t mem_len) {
+  lbpf_helper_ctx_init(&m->ctx, env, mem, mem_len);
+  m->max_depth = (unsigned)(m->ctx.stack.length / LBPF_STACK_SIZE);
+  m->prog = prog;
+  m->env = env;
+  m->reg[1] = (uint64_t)(uintptr_t)mem;
+  m->reg[2] = mem_len;
+  m->reg[10] = frame_pointer(m);
+}
+
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result) {
   struct machine m = {0};
   *result = (struct lbpf_result){.status = LBPF_ERR_ARGUMENT};
   if (!environment_ok(prog, env, mem, mem_len)) return;
-  lbpf_helper_ctx_init(&m.ctx, env, mem, mem_len);
-  m.max_depth = (unsigned)(m.ctx.stack.length / LBPF_STACK_SIZE);
-  m.prog = prog;
-  m.env = env;
-  m.reg[1] = (uint64_t)(uintptr_t)mem;
-  m.reg[2] = mem_len;
-  m.reg[10] = frame_pointer(&m);
+  start(&m, prog, env, mem, mem_len);
   enum lbpf_status s = LBPF_OK;
   while (s == LBPF_OK && !m.halted)
     s = step(&m);
+  *result = (struct lbpf_result){s, m.pc, s == LBPF_OK ? m.reg[0] : 0, m.insns, m.budget_used};
+}
+#line 741 "spec/semantics.nw"
+static void attempted_access(const struct machine *m, struct lbpf_step *st) {
+  struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
+  unsigned cls = LBPF_CLASS(insn.opcode);
+  st->addr = 0;
+  st->size = 0;
+  st->perm = 0;
+  if (cls == LBPF_CLASS_LDX) {
+    st->addr = address(m->reg[insn.src], insn.offset);
+    st->perm = LBPF_PERM_READ;
+  } else if (cls == LBPF_CLASS_ST || cls == LBPF_CLASS_STX) {
+    st->addr = address(m->reg[insn.dst], insn.offset);
+    st->perm = cls == LBPF_CLASS_STX && LBPF_MODE(insn.opcode) == LBPF_MODE_ATOMIC
+                   ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                   : LBPF_PERM_WRITE;
+  } else {
+    return;
+  }
+  st->size = size_bytes(insn.opcode);
+}
+
+void lbpf_spec_run_watched(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
+                           size_t mem_len, struct lbpf_result *result, lbpf_watch_fn watch,
+                           void *user) {
+  struct machine m = {0};
+  *result = (struct lbpf_result){.status = LBPF_ERR_ARGUMENT};
+  if (!environment_ok(prog, env, mem, mem_len) || watch == NULL) return;
+  start(&m, prog, env, mem, mem_len);
+  enum lbpf_status s = LBPF_OK;
+  while (s == LBPF_OK && !m.halted) {
+    struct lbpf_step st;
+    st.pc = m.pc;
+    st.depth = m.depth;
+    for (int i = 0; i < LBPF_NREGS; i++)
+      st.before[i] = m.reg[i];
+    attempted_access(&m, &st);
+    s = step(&m);
+    st.status = s;
+    for (int i = 0; i < LBPF_NREGS; i++)
+      st.after[i] = m.reg[i];
+    watch(user, &st);
+  }
   *result = (struct lbpf_result){s, m.pc, s == LBPF_OK ? m.reg[0] : 0, m.insns, m.budget_used};
 }

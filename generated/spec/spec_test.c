@@ -293,7 +293,7 @@ START_TEST(instruction_table) {
   ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
-#line 730 "spec/semantics.nw"
+#line 791 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -324,7 +324,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 769 "spec/semantics.nw"
+#line 830 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -347,7 +347,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 799 "spec/semantics.nw"
+#line 860 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -389,7 +389,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 846 "spec/semantics.nw"
+#line 907 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -407,7 +407,7 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 872 "spec/semantics.nw"
+#line 933 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
   /* r0 counts down from 3: two taken backward jumps over two slots each. */
   struct lbpf_result r =
@@ -520,7 +520,7 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 993 "spec/semantics.nw"
+#line 1054 "spec/semantics.nw"
 START_TEST(a_refused_program_never_runs) {
   struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
   struct lbpf_program prog;
@@ -536,6 +536,61 @@ START_TEST(a_refused_program_never_runs) {
   ck_assert_int_eq(r.status, LBPF_ERR_ARGUMENT);
   ck_assert_uint_eq(r.r0, 0);
   ck_assert_uint_eq(r.insns, 0);
+}
+END_TEST
+#line 1078 "spec/semantics.nw"
+struct watch_log {
+  unsigned n;
+  struct lbpf_step first, last;
+};
+
+static void log_step(void *user, const struct lbpf_step *st) {
+  struct watch_log *l = user;
+  if (l->n++ == 0) l->first = *st;
+  l->last = *st;
+}
+
+static struct watch_log watched(const struct lbpf_insn *insns, size_t n, void *mem, size_t len) {
+  struct lbpf_program prog;
+  struct lbpf_result plain, seen;
+  struct watch_log log = {0};
+  ck_assert_int_eq(lbpf_verify(code_buf, encode(insns, n), &test_env, &prog, NULL), LBPF_OK);
+  lbpf_spec_run(&prog, &test_env, mem, len, &plain);
+  lbpf_spec_run_watched(&prog, &test_env, mem, len, &seen, log_step, &log);
+  ck_assert_int_eq(seen.status, plain.status);
+  ck_assert_uint_eq(seen.pc, plain.pc);
+  ck_assert_uint_eq(seen.r0, plain.r0);
+  ck_assert_uint_eq(seen.insns, plain.insns);
+  ck_assert_uint_eq(log.n, plain.insns);
+  ck_assert_int_eq(log.last.status, plain.status);
+  return log;
+}
+
+START_TEST(watched_runs) {
+  uint8_t mem[8] = {0};
+  const struct lbpf_insn ok[] = {MOV64_K(0, 7), INSN(0x07, 0, 0, 0, 5), EXIT};
+  struct watch_log log = watched(ok, 3, NULL, 0);
+  ck_assert_uint_eq(log.first.before[0], 0);
+  ck_assert_uint_eq(log.first.after[0], 7);
+  ck_assert_uint_eq(log.first.size, 0);
+  ck_assert_uint_eq(log.last.pc, 2);
+  ck_assert_uint_eq(log.last.after[0], 12);
+  /* ldxdw r0, [r1+4] on 8 bytes: the access is 8 bytes at mem + 4 */
+  const struct lbpf_insn load[] = {MOV64_K(0, 7), INSN(0x79, 0, 1, 4, 0), EXIT};
+  log = watched(load, 3, mem, sizeof mem);
+  ck_assert_int_eq(log.last.status, LBPF_ERR_MEMORY);
+  ck_assert_uint_eq(log.last.pc, 1);
+  ck_assert_uint_eq(log.last.addr, (uint64_t)(uintptr_t)mem + 4);
+  ck_assert_uint_eq(log.last.size, 8);
+  ck_assert_uint_eq(log.last.perm, LBPF_PERM_READ);
+  ck_assert_uint_eq(log.last.after[0], 7);
+  /* an atomic add of a word at r1 - 2 needs both permissions */
+  const struct lbpf_insn atomic[] = {INSN(0xc3, 1, 0, -2, LBPF_ATOMIC_ADD), EXIT};
+  log = watched(atomic, 2, mem, sizeof mem);
+  ck_assert_int_eq(log.last.status, LBPF_ERR_MEMORY);
+  ck_assert_uint_eq(log.last.addr, (uint64_t)(uintptr_t)mem - 2);
+  ck_assert_uint_eq(log.last.size, 4);
+  ck_assert_uint_eq(log.last.perm, LBPF_PERM_READ | LBPF_PERM_WRITE);
 }
 END_TEST
 
@@ -558,7 +613,8 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 1013 "spec/semantics.nw"
+#line 1135 "spec/semantics.nw"
+  tcase_add_test(tc, watched_runs);
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);
   tcase_add_test(tc, region_permissions);

@@ -173,15 +173,37 @@ struct assembler {
   size_t errlen;
 };
 
-static int fail(struct assembler *as, const char *fmt, ...) {
-  int n = snprintf(as->err, as->errlen, "line %u: ", as->line);
-  if (n < 0) n = 0;
-  if ((size_t)n < as->errlen) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(as->err + n, as->errlen - (size_t)n, fmt, ap);
-    va_end(ap);
+/* A message quotes the user's text between '...'; a line may hold a
+   thousand characters, so each quoted piece is shown to at most
+   QUOTE_SHOWN of them, then "...": the message says what is wrong, the
+   line number says where. */
+#define QUOTE_SHOWN 40
+
+static void clip_quotes(char *out, size_t outlen, const char *msg) {
+  size_t o = 0, inside = 0;
+  bool quoted = false;
+  for (const char *p = msg; *p && o + 1 < outlen; p++) {
+    if (*p == '\'') {
+      quoted = !quoted;
+      inside = 0;
+    } else if (quoted && ++inside > QUOTE_SHOWN) {
+      if (inside == QUOTE_SHOWN + 1)
+        for (const char *dots = "..."; *dots && o + 1 < outlen; dots++) out[o++] = *dots;
+      continue;
+    }
+    out[o++] = *p;
   }
+  if (outlen) out[o] = '\0';
+}
+
+static int fail(struct assembler *as, const char *fmt, ...) {
+  char msg[MAX_LINE + 256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  int n = snprintf(as->err, as->errlen, "line %u: ", as->line);
+  if (n >= 0 && (size_t)n < as->errlen) clip_quotes(as->err + n, as->errlen - (size_t)n, msg);
   return -1;
 }
 
@@ -794,6 +816,10 @@ static int64_t target_of(const uint8_t *code, size_t pc) {
 }
 
 int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size) {
+  return lbpf_disassemble_noted(out, code, size, NULL);
+}
+
+int lbpf_disassemble_noted(FILE *out, const uint8_t *code, size_t size, const char *const *notes) {
   size_t n = size / 8;
   /* which slots start an instruction, and which are targets */
   uint8_t *mark = calloc(n + 1, 1);
@@ -819,7 +845,10 @@ int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size) {
       char *last = strrchr(line, ' ');
       if (last) snprintf(last + 1, sizeof line - (size_t)(last + 1 - line), "L%" PRId64, t);
     }
-    fprintf(out, "    %s\n", line);
+    if (notes && notes[pc])
+      fprintf(out, "    %-32s # %s\n", line, notes[pc]);
+    else
+      fprintf(out, "    %s\n", line);
     pc += slots;
   }
   free(mark);

@@ -29,6 +29,10 @@ int lbpf_assemble(const char *text, size_t len, unsigned first_line, uint8_t **c
    the same bytes.  A trailing partial instruction is written as a comment
    and makes the result -1. */
 int lbpf_disassemble(FILE *out, const uint8_t *code, size_t size);
+/* The same, with notes[pc] (when notes and notes[pc] are not NULL) written
+   after the instruction at slot pc as a comment "# ...": the text still
+   reassembles to the same bytes. */
+int lbpf_disassemble_noted(FILE *out, const uint8_t *code, size_t size, const char *const *notes);
 
 /* The text of the instruction at slot pc (numeric jump offsets, no labels)
    into buf; returns the number of slots it takes (1, or 2 for lddw). */

@@ -800,6 +800,31 @@ static int add_reloc(struct lbpf_elf_program *p, struct lbpf_elf_reloc r, const 
   return 0;
 }
 
+/* Record what a relocation did: "TYPE 'symbol'+addend -> what". */
+static int add_note(struct lbpf_elf_program *p, int in, uint64_t at, const char *type,
+                    const char *symbol, int64_t addend, const char *what, uint64_t offset,
+                    const struct elf *e) {
+  if (p->nnotes % 64 == 0) {
+    struct lbpf_elf_note *more = realloc(p->notes, (p->nnotes + 64) * sizeof *more);
+    if (!more) return failf(e->err, e->errlen, "%s: out of memory", e->name);
+    p->notes = more;
+  }
+  struct lbpf_elf_note *n = &p->notes[p->nnotes++];
+  n->in = in;
+  n->at = at;
+  /* a symbol name is the object's: at most 40 characters of it are shown */
+  const char *more = strlen(symbol) > 40 ? "..." : "";
+  if (strcmp(what, "pc") == 0) /* a call: its target, as the disassembly labels it */
+    snprintf(n->text, sizeof n->text, "%s '%.40s%s'%+" PRId64 " -> L%" PRIu64, type, symbol, more,
+             addend, offset);
+  else
+    snprintf(n->text, sizeof n->text, "%s '%.40s%s'%+" PRId64 " -> %s+0x%" PRIx64, type, symbol,
+             more, addend, what, offset);
+  return 0;
+}
+
+static const char *const region_label[LBPF_ELF_NREGIONS] = {"data", "rodata"};
+
 /* The (region, offset) of a data symbol plus addend, or -1 naming it. */
 static int data_target(const struct elf *e, const struct elf_sym *s, int64_t addend,
                        const char *what, struct lbpf_elf_reloc *r) {
@@ -888,10 +913,16 @@ static int elf_relocate(const struct elf *e, struct lbpf_elf_program *p, unsigne
                          e->name, what, elf_section_name(e, s.shndx), s.name, imm);
           int64_t rel32 = target - (int64_t)slot - 1;
           for (int b = 0; b < 4; b++) insn[4 + b] = (uint8_t)((uint64_t)rel32 >> (8 * b));
+          if (add_note(p, LBPF_ELF_IN_CODE, slot, reloc_name(type), s.name, imm, "pc",
+                       (uint64_t)target, e))
+            return -1;
         } else if (type == R_BPF_64_64 && insn[0] == OP_LDDW && (insn[1] >> 4) == 0 &&
                    off + 2 * LBPF_INSN_SIZE <= ts.size) {
           struct lbpf_elf_reloc r = {LBPF_ELF_IN_CODE, slot, 0, 0};
-          if (data_target(e, &s, imm, what, &r) || add_reloc(p, r, e)) return -1;
+          if (data_target(e, &s, imm, what, &r) || add_reloc(p, r, e) ||
+              add_note(p, LBPF_ELF_IN_CODE, slot, reloc_name(type), s.name, imm,
+                       region_label[r.target], r.offset, e))
+            return -1;
           memset(insn + 4, 0, 4);
           memset(insn + 12, 0, 4);
         } else {
@@ -913,7 +944,10 @@ static int elf_relocate(const struct elf *e, struct lbpf_elf_program *p, unsigne
           return failf(e->err, e->errlen, "%s: %s is outside its section", e->name, what);
         uint8_t *word = init[in] + e->place[t] + off;
         struct lbpf_elf_reloc r = {in, e->place[t] + off, 0, 0};
-        if (data_target(e, &s, (int64_t)rd64(word), what, &r) || add_reloc(p, r, e)) return -1;
+        if (data_target(e, &s, (int64_t)rd64(word), what, &r) || add_reloc(p, r, e) ||
+            add_note(p, in, r.at, reloc_name(type), s.name, (int64_t)rd64(word),
+                     region_label[r.target], r.offset, e))
+          return -1;
         memset(word, 0, 8);
       }
     }
@@ -1008,6 +1042,7 @@ void lbpf_elf_program_free(struct lbpf_elf_program *p) {
   free(p->init[0]);
   free(p->init[1]);
   free(p->relocs);
+  free(p->notes);
   memset(p, 0, sizeof *p);
 }
 

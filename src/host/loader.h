@@ -98,6 +98,15 @@ struct lbpf_elf_reloc {
   uint64_t offset;
 };
 
+/* A relocation the linker applied, for the reader (litbpf disasm): where
+   (in and at as in lbpf_elf_reloc; local calls included) and what, as text:
+   its type, its symbol and addend, and what it now points to. */
+struct lbpf_elf_note {
+  int in;
+  uint64_t at;
+  char text[112];
+};
+
 struct lbpf_elf_program {
   uint8_t *code; /* linked; the addresses of data still zero */
   size_t code_size;
@@ -105,6 +114,8 @@ struct lbpf_elf_program {
   size_t region_size[LBPF_ELF_NREGIONS];
   struct lbpf_elf_reloc *relocs;
   size_t nrelocs;
+  struct lbpf_elf_note *notes;
+  size_t nnotes;
   char entry[64];    /* the entry's name */
   uint32_t entry_pc; /* where the entry's code is: 0, or after the `ja` */
 };

@@ -56,17 +56,38 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
   return st;
 }
 
-void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
-                     struct lbpf_result *result) {
+/* A fresh copy of the input and a zeroed stack, for one run. */
+static uint8_t *fresh_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                          struct lbpf_result *result) {
   uint8_t *copy = malloc(mem_len ? mem_len : 1);
   memset(result, 0, sizeof *result);
   if (!copy) {
     result->status = LBPF_ERR_ARGUMENT;
-    return;
+    return NULL;
   }
   if (mem_len) memcpy(copy, mem, mem_len);
   memset(r->stack, 0, sizeof r->stack);
+  return copy;
+}
+
+void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                     struct lbpf_result *result) {
+  uint8_t *copy = fresh_run(r, mem, mem_len, result);
+  if (!copy) return;
   r->engine->run(r->state, copy, mem_len, result);
+  free(copy);
+}
+
+void lbpf_runner_run_watched(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                             struct lbpf_result *result, lbpf_watch_fn watch, void *user) {
+  struct lbpf_program prog;
+  struct lbpf_fault fault;
+  uint8_t *copy = fresh_run(r, mem, mem_len, result);
+  if (!copy) return;
+  if (lbpf_verify(r->code, r->code_size, &r->env, &prog, &fault) != LBPF_OK)
+    result->status = LBPF_ERR_ARGUMENT; /* a loaded runner's code is verified */
+  else
+    lbpf_spec_run_watched(&prog, &r->env, copy, mem_len, result, watch, user);
   free(copy);
 }
 
@@ -153,7 +174,8 @@ static bool parse_region(const char *s, uint64_t max_address, struct lbpf_region
 
 bool lbpf_run_options_parse(int argc, char **argv, uint64_t max_address,
                             struct lbpf_run_options *o, char *err, size_t errlen) {
-  *o = (struct lbpf_run_options){.engine = "spec", .budget = LBPF_DEFAULT_BUDGET, .repeat = 1};
+  *o = (struct lbpf_run_options){
+      .engine = "spec", .budget = LBPF_DEFAULT_BUDGET, .repeat = 1, .trace_limit = LBPF_TRACE_LIMIT};
   const char *v;
   int i = 1;
   while (i < argc) {
@@ -183,6 +205,15 @@ bool lbpf_run_options_parse(int argc, char **argv, uint64_t max_address,
       if (!parse_region(v, max_address, &o->regions[o->nregions]))
         return snprintf(err, errlen, "invalid region '%s' (ADDR:LEN[:r|w|rw])", v), false;
       o->nregions++;
+    } else if ((m = lbpf_opt_match(argc, argv, &i, "--trace-limit", &v))) {
+      if (m < 0) goto missing;
+      if (!lbpf_parse_u64(v, &o->trace_limit))
+        return snprintf(err, errlen, "invalid trace limit '%s'", v), false;
+      o->trace = true;
+    } else if (lbpf_opt_match(argc, argv, &i, "--trace", NULL)) {
+      o->trace = true;
+    } else if (lbpf_opt_match(argc, argv, &i, "--json", NULL)) {
+      o->json = true;
     } else if (lbpf_opt_match(argc, argv, &i, "--stats", NULL)) {
       o->stats = true;
     } else if (a[0] == '-' && a[1] != '\0') {

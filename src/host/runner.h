@@ -49,14 +49,23 @@ enum lbpf_status lbpf_runner_load(struct lbpf_runner *r, const struct lbpf_engin
 /* Run once on a fresh copy of mem_len bytes at mem, with a zeroed stack. */
 void lbpf_runner_run(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
                      struct lbpf_result *result);
+/* The same run, through the specification whatever the runner's engine,
+   calling watch(user, step) after each instruction (lbpf_spec_run_watched):
+   litbpf run --trace and the tools' account of a memory violation. */
+void lbpf_runner_run_watched(struct lbpf_runner *r, const uint8_t *mem, size_t mem_len,
+                             struct lbpf_result *result, lbpf_watch_fn watch, void *user);
 void lbpf_runner_free(struct lbpf_runner *r);
+
+/* Instructions `litbpf run --trace` shows, unless --trace-limit says. */
+#define LBPF_TRACE_LIMIT 1000
 
 /* The command line of `litbpf run`, which build/m4run takes too (through
    m4prep), so that both tools take and refuse exactly the same. */
 struct lbpf_run_options {
   const char *engine, *mem_hex, *mem_file, *program, *entry;
   uint64_t budget, repeat;
-  bool stats, help;
+  uint64_t trace_limit; /* --trace-limit N (0: no limit) */
+  bool stats, help, trace, json;
   struct lbpf_region regions[LBPF_RUN_MAX_REGIONS];
   size_t nregions;
 };

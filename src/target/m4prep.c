@@ -184,6 +184,12 @@ static int cmd_run(const char *outdir, int argc, char **argv) {
   /* the Cortex-M4's addresses are 32 bits wide */
   if (!lbpf_run_options_parse(argc, argv, UINT32_MAX, &o, err, sizeof err)) goto usage;
   if (o.help) return printf("help\n"), 0;
+  if (o.trace || o.json) {
+    /* the device reports r0 and its cost; the steps are the host's (litbpf run) */
+    snprintf(err, sizeof err, "%s is litbpf run's: the emulated device reports r0 only",
+             o.trace ? "--trace" : "--json");
+    goto usage;
+  }
   if (!lbpf_engine_find(o.engine)) {
     char names[256];
     lbpf_engine_names(names, sizeof names);

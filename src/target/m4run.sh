@@ -17,7 +17,8 @@
 #       What the program prints through the printf helper goes to stderr.
 #       --repeat N measures N times and fails unless every measurement
 #       agrees.  --stats prints the instructions executed and the budget used
-#       on stderr, as litbpf does.
+#       on stderr, as litbpf does.  litbpf run's --trace and --json are the
+#       host's: m4run refuses them (usage error).
 #   m4run --jobs FILE
 #       Boot the firmware once on a job file (the format is in lit/target.nw)
 #       and print what it prints; the exit status is the firmware's (0 all

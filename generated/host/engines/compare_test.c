@@ -1,4 +1,4 @@
-#line 600 "lit/engines.nw"
+#line 655 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 
