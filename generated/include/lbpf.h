@@ -190,7 +190,7 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
    from the destination value d and the source value s (the source register,
    or the sign-extended immediate): the arithmetic every engine answers to. */
 uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s);
-#line 365 "spec/api.nw"
+#line 366 "spec/api.nw"
 /* One executed instruction, as lbpf_spec_run_watched shows it. */
 struct lbpf_step {
   uint32_t pc;                 /* the instruction's slot */
