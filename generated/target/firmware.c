@@ -1,4 +1,4 @@
-#line 666 "lit/target.nw"
+#line 668 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -9,7 +9,7 @@
 #include "runner.h" /* LBPF_RUN_MAX_REGIONS, as litbpf run --region */
 #include "target.h"
 
-#line 695 "lit/target.nw"
+#line 697 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -21,7 +21,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 729 "lit/target.nw"
+#line 731 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS + 2]; /* the job's, then an image's */
 static struct lbpf_env env;
@@ -59,7 +59,7 @@ static void reset_helpers(void) {
 }
 
 static struct lbpf_helper helpers[LBPF_TOOL_NHELPERS];
-#line 815 "lit/target.nw"
+#line 817 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -79,7 +79,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 1152 "lit/target.nw"
+#line 1154 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -107,7 +107,7 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 842 "lit/target.nw"
+#line 844 "lit/target.nw"
 enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -186,7 +186,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 931 "lit/target.nw"
+#line 933 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -329,7 +329,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   struct lbpf_image image;
   if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
 
-#line 780 "lit/target.nw"
+#line 782 "lit/target.nw"
     struct lbpf_region *image_regions = regions + env.nregions;
     uint32_t bad = 0;
     enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
@@ -354,14 +354,14 @@ static bool run_job(const struct job *job, struct outcome *o) {
     env.nregions += 2;
     r.image = &image;
     r.data = data;
-#line 1070 "lit/target.nw"
+#line 1072 "lit/target.nw"
   }
   struct lbpf_m4_call call = {0};
   struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 606 "lit/target.nw"
+#line 608 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -374,10 +374,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 1076 "lit/target.nw"
+#line 1078 "lit/target.nw"
   } else if (strcmp(job->engine, "jit") == 0) {
 
-#line 1129 "lit/target.nw"
+#line 1131 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -398,7 +398,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
     call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
                                  .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 1078 "lit/target.nw"
+#line 1080 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -432,7 +432,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.result = &o->result;
   nshown = 0;
 
-#line 1188 "lit/target.nw"
+#line 1190 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -451,13 +451,13 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 1111 "lit/target.nw"
+#line 1113 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
   if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1321 "lit/target.nw"
+#line 1323 "lit/target.nw"
 extern uint8_t __lent_start[], __lent_end[];
 
 enum { STREAM_MAX_ENGINES = 8, STREAM_MAX_REGIONS = 8, STREAM_MAX_BLOCKS = 8 };
@@ -648,7 +648,7 @@ static int run_stream(const char *path) {
   lbpf_m4_flush();
   return ok ? 0 : 2;
 }
-#line 1216 "lit/target.nw"
+#line 1218 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

@@ -1,4 +1,4 @@
-#line 261 "lit/target.nw"
+#line 263 "lit/target.nw"
 #include <string.h>
 
 #include "target.h"

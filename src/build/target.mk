@@ -107,10 +107,12 @@ build/m4diff: tests/m4diff.c build/liblitbpf-host.a build/liblitbpf.a
 	  build/liblitbpf-host.a build/liblitbpf.a $(HOST_LIBS) -o $@
 .PHONY: check-m4diff
 check-m4diff: build/m4diff build/m4run $(M4_FIRMWARES)
-	@seed=$(M4DIFF_SEED); for o in $(M4_OPTS); do mkdir -p build/m4diff-$$o && \
-	  echo "== m4diff: $(M4DIFF_N) cases of seed $$seed through the -$$o firmware" && \
-	  M4RUN_FIRMWARE=$(CURDIR)/build/m4-$$o/firmware.elf \
-	  build/m4diff build/m4run $(CURDIR)/build/m4diff-$$o $$seed $(M4DIFF_N) $(ENGINES) \
-	  || exit 1; seed=$$((seed + 1)); done
+	@seed=$(M4DIFF_SEED); for o in $(M4_OPTS); do mkdir -p build/m4diff-$$o; \
+	  echo "== m4diff: $(M4DIFF_N) cases of seed $$seed through the -$$o firmware"; \
+	  start=$$(date +%s); \
+	  M4RUN_FIRMWARE=$(CURDIR)/build/m4-$$o/firmware.elf build/m4diff build/m4run \
+	    $(CURDIR)/build/m4diff-$$o $$seed $(M4DIFF_N) $(ENGINES) > build/m4diff-$$o.log 2>&1; \
+	  rc=$$?; echo "elapsed_seconds: $$(($$(date +%s) - start))" >> build/m4diff-$$o.log; \
+	  cat build/m4diff-$$o.log; [ $$rc -eq 0 ] || exit 1; seed=$$((seed + 1)); done
 
 CHECK_TARGETS += target-check target-cost-selftest check-m4run check-m4diff
