@@ -11,15 +11,19 @@
    board's PSRAM is, and every run declares four extra regions: a
    read-write one and a write-only one where the generator's far accesses
    land, a read-only one beside them, and a read-only one ending exactly at
-   2^32.  WORKDIR receives the run stream and the outcome file.  Exit
-   status: 0 all agree and the sample exercised the 32-bit concerns, 1 a
-   difference or a concern not exercised, 2 usage or set-up error. */
+   2^32.  WORKDIR receives the run stream and the outcome file.  The
+   driver also checks itself (differences planted in one outcome per
+   engine must be seen) and the firmware (three malformed streams must be
+   refused).  Exit status: 0 all agree, the sample exercised the 32-bit
+   concerns and both self-checks passed; 1 otherwise; 2 usage or set-up
+   error. */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 
 #include "lbpf_compare.h"
 #include "lbpf_engines.h"
@@ -160,6 +164,60 @@ static int plant(struct lbpf_comparison *cmp, unsigned counters, uint8_t *arena,
   return missed;
 }
 
+/* The firmware refuses a malformed stream, with a message and exit status
+   2, before running anything of it: a truncated case, a block outside the
+   lent memory (it would overwrite the firmware's own RAM), an engine not
+   in its table.  Returns how many it did not refuse so. */
+static int refusals(const char *m4run, const char *work, const char *engine) {
+  static const char *const what[] = {"a truncated case", "a block outside the lent memory",
+                                     "an unknown engine"};
+  static const uint8_t code[16] = {0xb7, 0, 0, 0, 0, 0, 0, 0, 0x95, 0, 0, 0, 0, 0, 0, 0};
+  static const uint8_t block[16];
+  char path[2048], out[2048], reply[2048], command[8192];
+  int wrong = 0;
+  snprintf(path, sizeof path, "%s/refused.bin", work);
+  snprintf(out, sizeof out, "%s/refused.out", work);
+  for (int kind = 0; kind < 3; kind++) {
+    FILE *f = fopen(path, "wb");
+    char *header, *record;
+    size_t header_len, record_len;
+    FILE *h = open_memstream(&header, &header_len), *r = open_memstream(&record, &record_len);
+    if (f == NULL || h == NULL || r == NULL) die("cannot write a malformed stream");
+    put32(h, 1);
+    const char *name = kind == 2 ? "no-such-engine" : engine;
+    put_bytes(h, name, (uint32_t)strlen(name));
+    put_bytes(h, out, (uint32_t)strlen(out));
+    fclose(h);
+    put_bytes(r, code, sizeof code);
+    put32(r, 10), put32(r, 0);                           /* the budget */
+    put32(r, (uint32_t)ARENA_AT), put32(r, 0);           /* no input */
+    put32(r, (uint32_t)ARENA_AT), put32(r, 512), put32(r, 0); /* a stack, no region */
+    put32(r, 1), put32(r, kind == 1 ? 0x20000000u : (uint32_t)ARENA_AT);
+    put_bytes(r, block, sizeof block);
+    fclose(r);
+    fwrite("LBPFRUNS", 1, 8, f);
+    put32(f, (uint32_t)header_len), fwrite(header, 1, header_len, f);
+    put32(f, (uint32_t)record_len + (kind == 0 ? 8 : 0)), fwrite(record, 1, record_len, f);
+    if (kind != 0) put32(f, 0);
+    fclose(f);
+    free(header), free(record);
+    snprintf(command, sizeof command, "%s --jobs %s > %s/refused.txt 2>&1", m4run, path, work);
+    int status = system(command);
+    snprintf(reply, sizeof reply, "%s/refused.txt", work);
+    FILE *t = fopen(reply, "r");
+    size_t n = t ? fread(reply, 1, sizeof reply - 1, t) : 0;
+    if (t) fclose(t);
+    reply[n] = '\0';
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 2 ||
+        strstr(reply, "firmware: malformed or unwritable run stream after 0 cases") == NULL) {
+      printf("FAIL m4diff: a stream with %s gives exit status %d and: %s\n", what[kind],
+             WIFEXITED(status) ? WEXITSTATUS(status) : -1, reply);
+      wrong++;
+    }
+  }
+  return wrong;
+}
+
 static uint64_t number(const char *s) {
   char *end;
   errno = 0;
@@ -194,6 +252,8 @@ int main(int argc, char **argv) {
   extra[2] = (struct lbpf_region){extra_mem + 0xc00, 0x400, LBPF_PERM_READ};
   extra[3] = (struct lbpf_region){(void *)(uintptr_t)TOP_AT, 0x100, LBPF_PERM_READ};
   lbpf_pbt_place((uintptr_t)ARENA_AT, extra, 4);
+
+  int refused_wrongly = refusals(m4run, work, argv[5]);
 
   /* the run stream: its header, then one record per case */
   static struct lbpf_pbt_case c;
@@ -327,6 +387,10 @@ int main(int argc, char **argv) {
   if (planted < nengines || missed)
     printf("FAIL m4diff: of the differences planted in %d outcomes, %d went unseen\n", planted,
            missed);
+  if (refused_wrongly == 0)
+    printf("m4diff: the firmware refuses a truncated case, a block outside the lent memory and "
+           "an unknown engine\n");
   remove(outcomes);
-  return differences != 0 || unexercised != 0 || planted < nengines || missed != 0;
+  return differences != 0 || unexercised != 0 || planted < nengines || missed != 0 ||
+         refused_wrongly != 0;
 }
