@@ -1,4 +1,4 @@
-#line 453 "lit/target.nw"
+#line 478 "lit/target.nw"
 #include "target.h"
 
 #define SYST_CSR (*(volatile uint32_t *)0xe000e010)

@@ -1,4 +1,4 @@
-#line 643 "lit/target.nw"
+#line 668 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -9,7 +9,7 @@
 #include "runner.h" /* LBPF_RUN_MAX_REGIONS, as litbpf run --region */
 #include "target.h"
 
-#line 671 "lit/target.nw"
+#line 697 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -21,7 +21,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 705 "lit/target.nw"
+#line 731 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS + 2]; /* the job's, then an image's */
 static struct lbpf_env env;
@@ -59,7 +59,7 @@ static void reset_helpers(void) {
 }
 
 static struct lbpf_helper helpers[LBPF_TOOL_NHELPERS];
-#line 791 "lit/target.nw"
+#line 817 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -79,7 +79,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 1128 "lit/target.nw"
+#line 1154 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -107,7 +107,7 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 818 "lit/target.nw"
+#line 844 "lit/target.nw"
 enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -186,7 +186,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 907 "lit/target.nw"
+#line 933 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -329,7 +329,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   struct lbpf_image image;
   if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
 
-#line 756 "lit/target.nw"
+#line 782 "lit/target.nw"
     struct lbpf_region *image_regions = regions + env.nregions;
     uint32_t bad = 0;
     enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
@@ -354,14 +354,14 @@ static bool run_job(const struct job *job, struct outcome *o) {
     env.nregions += 2;
     r.image = &image;
     r.data = data;
-#line 1046 "lit/target.nw"
+#line 1072 "lit/target.nw"
   }
   struct lbpf_m4_call call = {0};
   struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
-#line 583 "lit/target.nw"
+#line 608 "lit/target.nw"
     uint64_t k;
     uint16_t *code = NULL;
     if (parse_u64(job->name, &k) && k <= 1024) code = arena_alloc(2 * (size_t)k + 2);
@@ -374,10 +374,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 1052 "lit/target.nw"
+#line 1078 "lit/target.nw"
   } else if (strcmp(job->engine, "jit") == 0) {
 
-#line 1105 "lit/target.nw"
+#line 1131 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -398,7 +398,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
     call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
                                  .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 1054 "lit/target.nw"
+#line 1080 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -432,7 +432,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.result = &o->result;
   nshown = 0;
 
-#line 1164 "lit/target.nw"
+#line 1190 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -451,13 +451,204 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 1087 "lit/target.nw"
+#line 1113 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
   if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1192 "lit/target.nw"
+#line 1323 "lit/target.nw"
+extern uint8_t __lent_start[], __lent_end[];
+
+enum { STREAM_MAX_ENGINES = 8, STREAM_MAX_REGIONS = 8, STREAM_MAX_BLOCKS = 8 };
+enum { STREAM_OUTCOME_WORDS = 10 };
+static const char stream_magic[8] = {'L', 'B', 'P', 'F', 'R', 'U', 'N', 'S'};
+
+/* Does [addr, addr + len) lie in the memory lent to the runs? */
+static bool lent(uint32_t addr, uint32_t len) {
+  const uintptr_t lo = (uintptr_t)__lent_start, hi = (uintptr_t)__lent_end;
+  return addr >= lo && addr <= hi && len <= hi - addr;
+}
+
+/* Words and padded byte strings of one record, bounds-checked. */
+struct reader {
+  const uint8_t *at, *end;
+  bool bad;
+};
+
+static uint32_t take_u32(struct reader *r) {
+  uint32_t v = 0;
+  if (r->end - r->at < 4) {
+    r->bad = true;
+    return 0;
+  }
+  memcpy(&v, r->at, 4); /* the Cortex-M4 is little-endian */
+  r->at += 4;
+  return v;
+}
+
+static const uint8_t *take_bytes(struct reader *r, uint32_t n) {
+  const uint8_t *p = r->at;
+  const size_t padded = ((size_t)n + 3) & ~(size_t)3;
+  if ((size_t)(r->end - r->at) < padded) {
+    r->bad = true;
+    return p;
+  }
+  r->at += padded;
+  return p;
+}
+
+/* The next record into the arena; false if it cannot be read. */
+static bool read_record(long fd, struct reader *r) {
+  uint32_t len = 0;
+  uint8_t *buf;
+  if (!lbpf_sh_read(fd, &len, sizeof len)) return false;
+  if ((buf = arena_alloc(len)) == NULL || !lbpf_sh_read(fd, buf, len)) return false;
+  *r = (struct reader){buf, buf + len, false};
+  return true;
+}
+
+static bool is_run_stream(const char *path) {
+  char magic[sizeof stream_magic];
+  long fd = lbpf_sh_open(path, SH_MODE_RB);
+  if (fd < 0) return false;
+  bool yes =
+      lbpf_sh_read(fd, magic, sizeof magic) && memcmp(magic, stream_magic, sizeof magic) == 0;
+  lbpf_sh_close(fd);
+  return yes;
+}
+
+struct stream_case {
+  const uint8_t *code;
+  uint32_t code_size, mem, mem_len, stack, stack_size, nregions, nblocks;
+  uint64_t budget;
+  struct lbpf_region regions[STREAM_MAX_REGIONS];
+  struct {
+    uint32_t addr, len;
+    const uint8_t *bytes;
+  } blocks[STREAM_MAX_BLOCKS];
+  size_t out_len; /* bytes of one run's outcome */
+};
+
+static bool parse_case(struct reader *r, struct stream_case *s) {
+  s->code_size = take_u32(r);
+  s->code = take_bytes(r, s->code_size);
+  s->budget = take_u32(r);
+  s->budget |= (uint64_t)take_u32(r) << 32;
+  s->mem = take_u32(r), s->mem_len = take_u32(r);
+  s->stack = take_u32(r), s->stack_size = take_u32(r);
+  s->nregions = take_u32(r);
+  if (s->nregions > STREAM_MAX_REGIONS) return false;
+  for (uint32_t i = 0; i < s->nregions; i++) {
+    uint32_t base = take_u32(r), len = take_u32(r);
+    s->regions[i] = (struct lbpf_region){(void *)(uintptr_t)base, len, take_u32(r)};
+  }
+  s->nblocks = take_u32(r);
+  if (s->nblocks > STREAM_MAX_BLOCKS) return false;
+  s->out_len = 4 * STREAM_OUTCOME_WORDS;
+  for (uint32_t i = 0; i < s->nblocks; i++) {
+    s->blocks[i].addr = take_u32(r), s->blocks[i].len = take_u32(r);
+    s->blocks[i].bytes = take_bytes(r, s->blocks[i].len);
+    if (!lent(s->blocks[i].addr, s->blocks[i].len)) return false;
+    s->out_len += ((size_t)s->blocks[i].len + 3) & ~(size_t)3;
+  }
+  return !r->bad && r->at == r->end && lent(s->mem, s->mem_len) && lent(s->stack, s->stack_size);
+}
+
+/* Lay the case's memory out, load and run it on e, write the outcome at
+   out; false if the arena has no room for the engine's state. */
+static bool run_streamed(const struct lbpf_engine *e, const struct stream_case *s, uint8_t *out) {
+  struct lbpf_env senv;
+  struct lbpf_fault fault = {LBPF_OK, 0};
+  struct lbpf_result result = {LBPF_OK, 0, 0, 0, 0};
+  uint8_t *mark = arena_next;
+  size_t size = e->state_size(s->code_size);
+  void *state = arena_alloc(size);
+  if (state == NULL) return false;
+  memset(state, 0xa5, size); /* no free zeros */
+  for (uint32_t i = 0; i < s->nblocks; i++)
+    memcpy((void *)(uintptr_t)s->blocks[i].addr, s->blocks[i].bytes, s->blocks[i].len);
+  lbpf_test_env(&senv, (void *)(uintptr_t)s->stack, s->stack_size, s->budget);
+  senv.regions = s->regions;
+  senv.nregions = s->nregions;
+  enum lbpf_status load = e->load(state, s->code, s->code_size, &senv, &fault);
+  if (load == LBPF_OK) e->run(state, (void *)(uintptr_t)s->mem, s->mem_len, &result);
+  arena_next = mark;
+  const uint32_t words[STREAM_OUTCOME_WORDS] = {(uint32_t)load,
+                                                fault.pc,
+                                                (uint32_t)result.status,
+                                                result.pc,
+                                                (uint32_t)result.r0,
+                                                (uint32_t)(result.r0 >> 32),
+                                                (uint32_t)result.insns,
+                                                (uint32_t)(result.insns >> 32),
+                                                (uint32_t)result.budget_used,
+                                                (uint32_t)(result.budget_used >> 32)};
+  memcpy(out, words, sizeof words);
+  out += sizeof words;
+  for (uint32_t i = 0; i < s->nblocks; i++) {
+    memcpy(out, (const void *)(uintptr_t)s->blocks[i].addr, s->blocks[i].len);
+    out += ((size_t)s->blocks[i].len + 3) & ~(size_t)3;
+  }
+  return true;
+}
+
+/* The header: the engines, then the outcome file (opened); false if bad. */
+static bool stream_header(struct reader *r, const struct lbpf_engine **engines, uint32_t *n,
+                          long *out) {
+  char name[256];
+  *n = take_u32(r);
+  if (*n == 0 || *n > STREAM_MAX_ENGINES) return false;
+  for (uint32_t i = 0; i <= *n; i++) {
+    uint32_t len = take_u32(r);
+    const uint8_t *p = take_bytes(r, len);
+    if (r->bad || len >= sizeof name) return false;
+    memcpy(name, p, len);
+    name[len] = '\0';
+    if (i == *n) break;
+    if ((engines[i] = lbpf_engine_find(name)) == NULL) {
+      lbpf_m4_puts("firmware: no engine ");
+      lbpf_m4_puts(name);
+      lbpf_m4_puts(" in the table\n");
+      return false;
+    }
+  }
+  *out = lbpf_sh_open(name, SH_MODE_WB);
+  return !r->bad && r->at == r->end && *out >= 0;
+}
+
+static int run_stream(const char *path) {
+  const struct lbpf_engine *engines[STREAM_MAX_ENGINES];
+  uint32_t nengines = 0;
+  char magic[sizeof stream_magic];
+  long in = lbpf_sh_open(path, SH_MODE_RB), out = -1;
+  struct reader r;
+  unsigned long cases = 0;
+  bool ok = in >= 0 && lbpf_sh_read(in, magic, sizeof magic) && read_record(in, &r) &&
+            stream_header(&r, engines, &nengines, &out);
+  uint8_t *after_header = arena_next;
+  while (ok) {
+    struct stream_case s;
+    arena_next = after_header;
+    ok = read_record(in, &r);
+    if (!ok || r.at == r.end) break; /* the end */
+    uint8_t *outcome = NULL;
+    ok = parse_case(&r, &s) && (outcome = arena_alloc(s.out_len)) != NULL;
+    for (uint32_t e = 0; ok && e < nengines; e++)
+      ok = run_streamed(engines[e], &s, outcome) && lbpf_sh_write(out, outcome, s.out_len);
+    cases += ok;
+  }
+  if (in >= 0) lbpf_sh_close(in);
+  if (out >= 0) lbpf_sh_close(out);
+  lbpf_m4_puts(ok ? "stream: " : "firmware: malformed or unwritable run stream after ");
+  lbpf_m4_putu(cases);
+  lbpf_m4_puts(" cases, ");
+  lbpf_m4_putu(cases * nengines);
+  lbpf_m4_puts(" runs\n");
+  lbpf_m4_flush();
+  return ok ? 0 : 2;
+}
+#line 1218 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;
@@ -478,6 +669,7 @@ int lbpf_m4_main(void) {
       if (*p != ' ' && (p == cmdline || p[-1] == ' ')) path = p;
   }
   arena_next = __arena_start;
+  if (path && is_run_stream(path)) return run_stream(path);
   size_t len;
   char *jobs = path ? (char *)load_file(path, &len) : NULL;
   if (jobs == NULL) {

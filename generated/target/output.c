@@ -1,4 +1,4 @@
-#line 316 "lit/target.nw"
+#line 341 "lit/target.nw"
 #include "target.h"
 
 static char line[256];

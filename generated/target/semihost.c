@@ -1,4 +1,4 @@
-#line 250 "lit/target.nw"
+#line 263 "lit/target.nw"
 #include <string.h>
 
 #include "target.h"
@@ -10,9 +10,28 @@ uint32_t lbpf_sh_call(uint32_t op, const void *args) {
   return r0;
 }
 
-static long open_file(const char *path) {
-  uint32_t args[3] = {(uint32_t)(uintptr_t)path, SH_MODE_RB, (uint32_t)strlen(path)};
+long lbpf_sh_open(const char *path, uint32_t mode) {
+  uint32_t args[3] = {(uint32_t)(uintptr_t)path, mode, (uint32_t)strlen(path)};
   return (long)(int32_t)lbpf_sh_call(SYS_OPEN, args);
+}
+
+static long open_file(const char *path) {
+  return lbpf_sh_open(path, SH_MODE_RB);
+}
+
+bool lbpf_sh_read(long fd, void *buf, size_t n) {
+  uint32_t args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)n};
+  return lbpf_sh_call(SYS_READ, args) == 0; /* the bytes not read */
+}
+
+bool lbpf_sh_write(long fd, const void *buf, size_t n) {
+  uint32_t args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)n};
+  return lbpf_sh_call(SYS_WRITE, args) == 0; /* the bytes not written */
+}
+
+void lbpf_sh_close(long fd) {
+  uint32_t args[1] = {(uint32_t)fd};
+  lbpf_sh_call(SYS_CLOSE, args);
 }
 
 long lbpf_sh_file_length(const char *path) {
@@ -20,7 +39,7 @@ long lbpf_sh_file_length(const char *path) {
   if (fd < 0) return -1;
   uint32_t args[1] = {(uint32_t)fd};
   long len = (long)(int32_t)lbpf_sh_call(SYS_FLEN, args);
-  lbpf_sh_call(SYS_CLOSE, args);
+  lbpf_sh_close(fd);
   return len;
 }
 
@@ -29,13 +48,8 @@ long lbpf_sh_read_file(const char *path, void *buf, size_t cap) {
   if (fd < 0) return -1;
   uint32_t handle[1] = {(uint32_t)fd};
   long len = (long)(int32_t)lbpf_sh_call(SYS_FLEN, handle);
-  if (len >= 0 && (size_t)len <= cap) {
-    uint32_t args[3] = {(uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)len};
-    if (lbpf_sh_call(SYS_READ, args) != 0) len = -1; /* returns the bytes not read */
-  } else {
-    len = -1;
-  }
-  lbpf_sh_call(SYS_CLOSE, handle);
+  if (len < 0 || (size_t)len > cap || !lbpf_sh_read(fd, buf, (size_t)len)) len = -1;
+  lbpf_sh_close(fd);
   return len;
 }
 

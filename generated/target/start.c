@@ -1,4 +1,4 @@
-#line 114 "lit/target.nw"
+#line 120 "lit/target.nw"
 #include <stdint.h>
 
 #include "target.h"
@@ -10,7 +10,7 @@ void lbpf_m4_reset(void);
 void lbpf_m4_systick(void);
 void lbpf_m4_unexpected(void);
 
-#line 134 "lit/target.nw"
+#line 140 "lit/target.nw"
 typedef void (*lbpf_m4_vector)(void);
 
 __attribute__((section(".vectors"), used)) static const lbpf_m4_vector vectors[16] = {
@@ -31,7 +31,7 @@ __attribute__((section(".vectors"), used)) static const lbpf_m4_vector vectors[1
     lbpf_m4_unexpected, /* 14 PendSV */
     lbpf_m4_systick,    /* 15 SysTick */
 };
-#line 160 "lit/target.nw"
+#line 166 "lit/target.nw"
 void lbpf_m4_reset(void) {
   volatile uint32_t *src = __data_load;
   for (volatile uint32_t *dst = __data_start; dst < __data_end;)
@@ -40,7 +40,7 @@ void lbpf_m4_reset(void) {
     *p++ = 0;
   lbpf_sh_exit(lbpf_m4_main());
 }
-#line 173 "lit/target.nw"
+#line 179 "lit/target.nw"
 __attribute__((naked)) void lbpf_m4_unexpected(void) {
   __asm__ volatile("mrs r0, ipsr\n"
                    "ldr r1, [sp, #24]\n"

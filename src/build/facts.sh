@@ -32,6 +32,7 @@ echo "mutants.cases $(thousands "$(sed -n 's/.*pbt_mutants\.sh interp .* \([0-9]
 pbt=$(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * ($(mkvar src/build/pbt.mk PBT_COUNT) + $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT)) \
       + $(nseeds "$(mkvar src/build/pbt.mk PBT_SAN_SEEDS)") * $(mkvar src/build/pbt.mk PBT_SAN_COUNT) ))
 echo "pbt.check_cases $(thousands "$pbt")"
+echo "m4diff.cases $(thousands "$(mkvar src/build/target.mk M4DIFF_N)")"
 echo "pbt.seed_cases $(thousands "$(mkvar src/build/pbt.mk PBT_COUNT)")"
 echo "pbt.plain_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_COUNT) )))"
 echo "pbt.mutated_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT) )))"

@@ -6,7 +6,8 @@
 #   make fuzz FUZZ_SECONDS=N  every fuzz target for N seconds (default 60;
 #                             FUZZ_JOBS=J runs J targets at once)
 #   make check-fuzz           every fuzz target briefly, on fixed seeds (in make check)
-#   make fuzz-report          make fuzz, then bench/results/reliability.md
+#   make fuzz-report          make fuzz and make check-m4diff (M4DIFF_N cases), then
+#                             bench/results/reliability.md
 
 # 32-bit C library and run-time for the -m32 build of the differential target.
 DEB_PACKAGES += libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev
@@ -62,6 +63,8 @@ check-fuzz: $(FUZZ_BINS)
 	@tests/fuzz/run.sh runs $(FUZZ_CHECK_RUNS) $(FUZZ_TARGETS) diff32
 fuzz-report: $(FUZZ_BINS)
 	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh time $(FUZZ_SECONDS) $(FUZZ_TARGETS) diff32
-	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/report.sh $(FUZZ_SECONDS) bench/results/reliability.md $(FUZZ_TARGETS) diff32
+	@$(MAKE) --no-print-directory check-m4diff
+	@FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/report.sh $(FUZZ_SECONDS) bench/results/reliability.md $(FUZZ_TARGETS) diff32 \
+	  $(addprefix m4-,$(M4_OPTS))
 
 CHECK_TARGETS += check-make-knobs check-tools-robust check-fuzz

@@ -7,6 +7,9 @@
 #   make target-check     the conformance suite through both firmwares, every engine of ENGINES
 #   make check-m4run      build/m4run agrees with build/litbpf run
 #   make bench-target     bench/results/target.{csv,md,png}
+#   make check-m4diff     generated programs on every engine of ENGINES on the Cortex-M4
+#                         against the specification on the host (M4DIFF_N cases, seed
+#                         M4DIFF_SEED), both firmwares
 
 M4_CC := arm-none-eabi-gcc
 M4_SIZE := arm-none-eabi-size
@@ -93,4 +96,23 @@ target-cost-selftest: build/m4-O2/firmware.elf build/m4run
 bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep $(BENCH_BPF_OBJS) size
 	@bench/target.sh build/m4run build/m4prep "$(BENCH_PAPER)" $(BENCH_PROGRAMS)
 
-CHECK_TARGETS += target-check target-cost-selftest check-m4run
+# The Cortex-M4 in the differential loop (tests/m4diff.c): M4DIFF_N generated
+# cases through each firmware in one boot, every engine of ENGINES against the
+# host's specification; seed M4DIFF_SEED through the -Os firmware, the next
+# seed through the -O2 one.
+M4DIFF_SEED ?= 1
+M4DIFF_N ?= 2500
+build/m4diff: tests/m4diff.c build/liblitbpf-host.a build/liblitbpf.a
+	$(CC) $(CPPFLAGS) -Igenerated/host/pbt $(HOST_CFLAGS) $< \
+	  build/liblitbpf-host.a build/liblitbpf.a $(HOST_LIBS) -o $@
+.PHONY: check-m4diff
+check-m4diff: build/m4diff build/m4run $(M4_FIRMWARES)
+	@seed=$(M4DIFF_SEED); for o in $(M4_OPTS); do mkdir -p build/m4diff-$$o; \
+	  echo "== m4diff: $(M4DIFF_N) cases of seed $$seed through the -$$o firmware"; \
+	  start=$$(date +%s); \
+	  M4RUN_FIRMWARE=$(CURDIR)/build/m4-$$o/firmware.elf build/m4diff build/m4run \
+	    $(CURDIR)/build/m4diff-$$o $$seed $(M4DIFF_N) $(ENGINES) > build/m4diff-$$o.log 2>&1; \
+	  rc=$$?; echo "elapsed_seconds: $$(($$(date +%s) - start))" >> build/m4diff-$$o.log; \
+	  cat build/m4diff-$$o.log; [ $$rc -eq 0 ] || exit 1; seed=$$((seed + 1)); done
+
+CHECK_TARGETS += target-check target-cost-selftest check-m4run check-m4diff

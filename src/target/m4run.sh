@@ -20,9 +20,10 @@
 #       on stderr, as litbpf does.  litbpf run's --trace and --json are the
 #       host's: m4run refuses them (usage error).
 #   m4run --jobs FILE
-#       Boot the firmware once on a job file (the format is in lit/target.nw)
-#       and print what it prints; the exit status is the firmware's (0 all
-#       passed, 1 a job failed, 2 unusable job file), or 6.
+#       Boot the firmware once on a job file or a run stream (the formats are
+#       in lit/target.nw) and print what it prints; the exit status is the
+#       firmware's (0 all passed, 1 a job failed, 2 unusable job file or
+#       stream), or 6.
 #
 # Exit codes (those of `litbpf run', and 6):
 #   0  success

@@ -1,4 +1,4 @@
-#line 239 "lit/pbt.nw"
+#line 244 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"

@@ -1,4 +1,4 @@
-#line 1966 "lit/pbt.nw"
+#line 2072 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +65,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
   lbpf_outcome_free(&o[1]);
   free(o);
 }
-#line 2041 "lit/pbt.nw"
+#line 2147 "lit/pbt.nw"
 /* The "# pbt:" lines: the budget and frames, the read-only region. */
 static int parse_pbt_lines(const char *text, struct lbpf_pbt_case *c, char *err, size_t errlen) {
   char buf[4 * LBPF_PBT_MAX_RO + 32];

@@ -1,4 +1,4 @@
-#line 280 "lit/pbt.nw"
+#line 285 "lit/pbt.nw"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-#line 356 "lit/pbt.nw"
+#line 365 "lit/pbt.nw"
 #include <string.h>
 
 #include "lbpf_isa.h"
@@ -10,8 +10,9 @@ void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg) {
   cfg->max_mem = 64;
   cfg->max_functions = 10;
   cfg->alu_runs = 0;
+  cfg->wide_aims = 0;
 }
-#line 403 "lit/pbt.nw"
+#line 413 "lit/pbt.nw"
 #define MAX_LABELS (LBPF_PBT_MAX_SLOTS + LBPF_PBT_MAX_FUNCTIONS + 1)
 
 enum fix_field { FIX_OFFSET, FIX_IMM };
@@ -54,7 +55,7 @@ static int percent(struct gen *g, unsigned p) {
 static int has(struct gen *g, unsigned feature) {
   return (g->cfg->features & feature) != 0;
 }
-#line 444 "lit/pbt.nw"
+#line 454 "lit/pbt.nw"
 /* Does this instruction (or, for a local call, its callee) write r1?  The
    instruction table says what the instruction itself writes; a local call's
    callee may write any of r0-r5. */
@@ -110,7 +111,7 @@ static void resolve(struct gen *g) {
       insn->imm = delta;
   }
 }
-#line 510 "lit/pbt.nw"
+#line 520 "lit/pbt.nw"
 static const int32_t edge32[] = {0,
                                  1,
                                  -1,
@@ -172,7 +173,7 @@ static uint64_t imm64(struct gen *g) {
   if (r < 65) return (uint64_t)(int64_t)imm32(g);
   return lbpf_pbt_next(g->rng);
 }
-#line 561 "lit/pbt.nw"
+#line 571 "lit/pbt.nw"
 #define R_MEM 6
 #define R_LEN 7
 
@@ -193,7 +194,7 @@ static unsigned pick_dst(struct gen *g) {
 static unsigned pick_src(struct gen *g) {
   return (unsigned)below(g, 11);
 }
-#line 587 "lit/pbt.nw"
+#line 597 "lit/pbt.nw"
 static uint32_t room(struct gen *g, uint32_t end) {
   return end > g->c->nslots ? end - g->c->nslots : 0;
 }
@@ -209,7 +210,7 @@ static void set_value(struct gen *g, uint32_t end, unsigned r) {
   else
     emit(g, LBPF_CLASS_ALU | LBPF_ALU_MOV | LBPF_SRC_K, r, 0, 0, imm32(g));
 }
-#line 619 "lit/pbt.nw"
+#line 629 "lit/pbt.nw"
 static const uint8_t binops[] = {LBPF_ALU_ADD, LBPF_ALU_SUB, LBPF_ALU_MUL, LBPF_ALU_DIV,
                                  LBPF_ALU_OR,  LBPF_ALU_AND, LBPF_ALU_LSH, LBPF_ALU_RSH,
                                  LBPF_ALU_MOD, LBPF_ALU_XOR, LBPF_ALU_MOV, LBPF_ALU_ARSH};
@@ -271,7 +272,7 @@ static void gen_alu_op(struct gen *g, uint32_t end, unsigned dst) {
     }
   }
 }
-#line 695 "lit/pbt.nw"
+#line 705 "lit/pbt.nw"
 static void gen_alu(struct gen *g, uint32_t end) {
   int observe = has(g, LBPF_PBT_MEMORY) && room(g, end) >= 2 && percent(g, 30);
   unsigned dst = pick_dst(g);
@@ -280,7 +281,7 @@ static void gen_alu(struct gen *g, uint32_t end) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, dst,
          (int16_t)(-8 * (11 + (int)below(g, 40))), 0);
 }
-#line 743 "lit/pbt.nw"
+#line 753 "lit/pbt.nw"
 static const uint8_t sizes[4] = {LBPF_SIZE_B, LBPF_SIZE_H, LBPF_SIZE_W, LBPF_SIZE_DW};
 
 static unsigned size_bytes(uint8_t size) {
@@ -312,7 +313,7 @@ static int64_t aim_offset(struct gen *g, enum lbpf_pbt_aim aim, int64_t lo, int6
                           : hi + 4096 + (int64_t)below(g, 20000);
   }
 }
-#line 790 "lit/pbt.nw"
+#line 800 "lit/pbt.nw"
 static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offset, uint8_t size,
                         int mostly_loads) {
   unsigned kind = (unsigned)below(g, 100);
@@ -343,8 +344,33 @@ static void emit_access(struct gen *g, uint32_t end, unsigned base, int16_t offs
     emit(g, (uint8_t)(LBPF_CLASS_STX | LBPF_MODE_ATOMIC | size), base, src, offset, op);
   }
 }
-#line 831 "lit/pbt.nw"
+#line 853 "lit/pbt.nw"
+static void gen_wide(struct gen *g, uint32_t end) {
+  uint8_t size = sizes[below(g, 4)];
+  unsigned n = size_bytes(size), base = R_MEM, t = pick_dst(g);
+  unsigned where = (unsigned)below(g, 4); /* input, read-only, stack, the top */
+  int64_t lo = 0, hi = (int64_t)g->c->mem_len;
+  if (where == 1 && g->c->ro_len > 0) lo = LBPF_PBT_RO_OFFSET, hi = lo + (int64_t)g->c->ro_len;
+  if (where == 2 || hi - lo < (int64_t)n) base = 10, lo = -LBPF_STACK_SIZE, hi = 0;
+  int64_t offset = lo + (int64_t)below(g, (uint64_t)(hi - lo - (int64_t)n + 1));
+  uint32_t first = g->c->nslots + (where == 3 ? 2 : 3); /* after the lddw (and the add) */
+  if (where == 3) {
+    emit_lddw(g, t, (UINT64_C(1) << 32) - n + 1 + below(g, n + 1));
+    offset = 0;
+  } else {
+    emit_lddw(g, t, percent(g, 50) ? UINT64_C(1) << 32 : UINT64_C(0xffffffff00000000));
+    emit(g, LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, t, base, 0, 0);
+  }
+  emit_access(g, end, t, (int16_t)offset, size, 0);
+  if (g->c->nwide < LBPF_PBT_MAX_WIDE) g->c->wide[g->c->nwide] = first;
+  g->c->nwide++;
+}
+#line 883 "lit/pbt.nw"
 static void gen_memory(struct gen *g, uint32_t end) {
+  if (g->cfg->wide_aims && room(g, end) >= 5 && percent(g, g->cfg->wide_aims)) {
+    gen_wide(g, end);
+    return;
+  }
   unsigned which = (unsigned)below(g, 100);
   enum lbpf_pbt_region region = which < 50   ? LBPF_PBT_INPUT
                                 : which < 85 ? LBPF_PBT_STACK
@@ -410,7 +436,7 @@ static void gen_memory(struct gen *g, uint32_t end) {
   }
   g->c->aims[region][aim]++;
 }
-#line 908 "lit/pbt.nw"
+#line 964 "lit/pbt.nw"
 static void set_arguments(struct gen *g, uint32_t end) {
   unsigned k = (unsigned)below(g, 4);
   for (unsigned i = 0; i < k && room(g, end) >= 3; i++) {
@@ -446,7 +472,7 @@ static void gen_callx(struct gen *g, uint32_t end) {
   }
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, r, 0, 0, 0);
 }
-#line 954 "lit/pbt.nw"
+#line 1010 "lit/pbt.nw"
 static int gen_local_call(struct gen *g, uint32_t end) {
   uint32_t nf = g->c->nfunctions, cur = g->function, target;
   if (nf == 0) return 0;
@@ -461,7 +487,7 @@ static int gen_local_call(struct gen *g, uint32_t end) {
           FIX_IMM);
   return 1;
 }
-#line 978 "lit/pbt.nw"
+#line 1034 "lit/pbt.nw"
 static const uint8_t conds[] = {LBPF_JMP_JEQ, LBPF_JMP_JGT,  LBPF_JMP_JGE,  LBPF_JMP_JSET,
                                 LBPF_JMP_JNE, LBPF_JMP_JSGT, LBPF_JMP_JSGE, LBPF_JMP_JLT,
                                 LBPF_JMP_JLE, LBPF_JMP_JSLT, LBPF_JMP_JSLE};
@@ -495,7 +521,7 @@ static void gen_sub_block(struct gen *g, uint32_t end, uint32_t max) {
   uint32_t limit = g->c->nslots + 1 + (uint32_t)below(g, max);
   gen_block(g, limit < end ? limit : end);
 }
-#line 1026 "lit/pbt.nw"
+#line 1082 "lit/pbt.nw"
 static int gen_if(struct gen *g, uint32_t end, int with_else) {
   if (room(g, end) < (with_else ? 4u : 2u)) return 0;
   uint32_t skip = new_label(g);
@@ -574,7 +600,7 @@ static int gen_goto(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_GOTO]++;
   return 1;
 }
-#line 1133 "lit/pbt.nw"
+#line 1189 "lit/pbt.nw"
 static void gen_alu_run(struct gen *g, uint32_t end) {
   const uint32_t len = 4 + (uint32_t)below(g, 21), inside = (uint32_t)below(g, len);
   const int jumps = g->depth < 4 && has(g, LBPF_PBT_JMP | LBPF_PBT_JMP32) && room(g, end) >= 3;
@@ -597,7 +623,7 @@ static void gen_alu_run(struct gen *g, uint32_t end) {
   g->c->shapes[LBPF_PBT_SHAPE_ALU_RUN]++;
 }
 
-#line 1165 "lit/pbt.nw"
+#line 1221 "lit/pbt.nw"
 /* A jump out of the structure: to the label of an enclosing shape (a break
    to the end of an if, a continue to the top of a loop, bypassing its
    counter) or, more rarely, into another function's code. */
@@ -676,7 +702,7 @@ static void gen_block(struct gen *g, uint32_t end) {
     gen_item(g, end);
   g->depth--;
 }
-#line 1263 "lit/pbt.nw"
+#line 1319 "lit/pbt.nw"
 static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
   /* The entry's register dump: r0..r9 (r6 and r7 are pointers and lengths,
      but cheap to include); a subprogram's: r0..r5, its results. */
@@ -700,7 +726,7 @@ static void gen_function(struct gen *g, uint32_t index, uint32_t quota) {
     emit(g, LBPF_CLASS_STX | LBPF_MODE_MEM | LBPF_SIZE_DW, 10, r, (int16_t)(-8 * (int)(r + 1)), 0);
   emit(g, LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
 }
-#line 1298 "lit/pbt.nw"
+#line 1354 "lit/pbt.nw"
 static void gen_input(struct gen *g) {
   struct lbpf_pbt_case *c = g->c;
   uint32_t max = g->cfg->max_mem < LBPF_PBT_MAX_MEM ? g->cfg->max_mem : LBPF_PBT_MAX_MEM;

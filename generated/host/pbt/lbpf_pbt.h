@@ -18,8 +18,10 @@
 #define LBPF_PBT_MAX_SLOTS 512 /* instruction slots of a generated program */
 #define LBPF_PBT_MAX_MEM 256   /* bytes of input memory */
 #define LBPF_PBT_MAX_FUNCTIONS 12
-#define LBPF_PBT_MAX_RO 64 /* bytes of the read-only region */
-#line 88 "lit/pbt.nw"
+#define LBPF_PBT_MAX_RO 64   /* bytes of the read-only region */
+#define LBPF_PBT_MAX_WIDE 16 /* accesses past 2^32 whose slots a case records */
+#define LBPF_PBT_MAX_EXTRA 4 /* extra regions every run may declare */
+#line 90 "lit/pbt.nw"
 struct lbpf_pbt_rng {
   uint64_t s[4];
 };
@@ -30,7 +32,7 @@ void lbpf_pbt_seed(struct lbpf_pbt_rng *rng, uint64_t seed, uint64_t index);
 uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng);
 /* A number in [0, n); n > 0. */
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n);
-#line 178 "lit/pbt.nw"
+#line 180 "lit/pbt.nw"
 enum lbpf_pbt_aim {
   LBPF_PBT_AIM_INSIDE,  /* an access well inside a region */
   LBPF_PBT_AIM_EDGE,    /* touching the first or last byte of a region */
@@ -69,6 +71,9 @@ struct lbpf_pbt_case {
   /* what the generator aimed at: statistics only */
   uint32_t aims[LBPF_PBT_REGION_COUNT][LBPF_PBT_AIM_COUNT];
   uint32_t shapes[LBPF_PBT_SHAPE_COUNT];
+  /* with wide_aims: the slots of the first accesses aimed past 2^32 */
+  uint32_t wide[LBPF_PBT_MAX_WIDE];
+  uint32_t nwide; /* how many were generated (may exceed LBPF_PBT_MAX_WIDE) */
 };
 
 /* Every pbt run has the standard test environment's helpers (see the
@@ -85,7 +90,7 @@ struct lbpf_pbt_case {
 void lbpf_pbt_encode(const struct lbpf_pbt_case *c, uint8_t *code);
 /* Does the case's program pass the verifier (with the standard helpers)? */
 enum lbpf_status lbpf_pbt_verify(const struct lbpf_pbt_case *c, struct lbpf_fault *fault);
-#line 317 "lit/pbt.nw"
+#line 322 "lit/pbt.nw"
 enum {
   LBPF_PBT_ALU32 = 1u << 0,        /* 32-bit arithmetic */
   LBPF_PBT_ALU64 = 1u << 1,        /* 64-bit arithmetic */
@@ -108,32 +113,54 @@ struct lbpf_pbt_config {
   uint32_t max_mem;       /* input memory length, 0..LBPF_PBT_MAX_MEM */
   uint32_t max_functions; /* subprograms, 0..LBPF_PBT_MAX_FUNCTIONS */
   uint32_t alu_runs;      /* percent of items that are long arithmetic runs (0: none) */
+  uint32_t wide_aims;     /* percent of memory items aimed past 2^32 (0: none) */
 };
 
 void lbpf_pbt_default_config(struct lbpf_pbt_config *cfg);
 /* Generate one case.  Same rng state and config, same case. */
 void lbpf_pbt_gen(struct lbpf_pbt_rng *rng, const struct lbpf_pbt_config *cfg,
                   struct lbpf_pbt_case *out);
-#line 272 "lit/pbt.nw"
+#line 277 "lit/pbt.nw"
 #define LBPF_PBT_NFORMS LBPF_NFORMS
 /* The form of insn (its row in lbpf_forms), or -1 for a slot that is no
    instruction of its own (lddw's second half is classified by its caller). */
 int lbpf_pbt_form(struct lbpf_insn insn);
 const char *lbpf_pbt_form_name(int form);
-#line 1381 "lit/pbt.nw"
+#line 1437 "lit/pbt.nw"
 /* Run case c on engine e; shift (0..63) moves the regions in memory.  out
    (zeroed, or filled by an earlier call) receives the outcome: the input
    memory is its area 0, the stack its area 1.  Returns whether every byte
    outside the two writable regions still holds what it held before. */
 bool lbpf_pbt_run(const struct lbpf_engine *e, const struct lbpf_pbt_case *c, unsigned shift,
                   struct lbpf_outcome *out);
-#line 1546 "lit/pbt.nw"
+#line 1455 "lit/pbt.nw"
+/* Every later run: the arena at arena_address (a hint to mmap; call
+   before the first run) and the n regions of extra (n at most
+   LBPF_PBT_MAX_EXTRA; the caller's memory, kept until the last run),
+   declared after the read-only region. */
+void lbpf_pbt_place(uintptr_t arena_address, const struct lbpf_region *extra, size_t n);
+
+/* A case laid out for a run (its env points into the layout itself). */
+struct lbpf_pbt_layout {
+  uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
+  size_t code_size;
+  struct lbpf_env env;
+  struct lbpf_region regions[1 + LBPF_PBT_MAX_EXTRA];
+  uint8_t *mem;   /* the input memory, c->mem_len bytes */
+  uint8_t *arena; /* the whole arena: guards, input, stack, read-only region */
+  size_t arena_len;
+};
+
+/* Lay c out in the arena as a run of it starts; false if the arena could
+   not be mapped. */
+bool lbpf_pbt_lay_out(const struct lbpf_pbt_case *c, unsigned shift, struct lbpf_pbt_layout *l);
+#line 1659 "lit/pbt.nw"
 /* Run c on a and b and compare (see lbpf_compare); report (zeroed, or
    filled by an earlier call) receives both outcomes.  Returns report->diff:
    LBPF_DIFF_CHECK when an engine changed a byte outside its regions. */
 unsigned lbpf_pbt_compare(const struct lbpf_engine *a, const struct lbpf_engine *b,
                           const struct lbpf_pbt_case *c, struct lbpf_comparison *report);
-#line 1614 "lit/pbt.nw"
+#line 1720 "lit/pbt.nw"
 /* Perturb the program of c in one to three places: a byte of a slot, a
    jump's offset, a register field, an opcode.  The result may or may not
    verify; see the chapter. */
@@ -146,7 +173,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
                          struct lbpf_pbt_case *c, unsigned diff, unsigned max_tries);
 /* The slot a pc-relative instruction at slot pc goes to, or -1 if it has none. */
 int64_t lbpf_pbt_target(const struct lbpf_insn *insn, uint32_t pc);
-#line 1950 "lit/pbt.nw"
+#line 2056 "lit/pbt.nw"
 /* What a .data file says the specification does. */
 struct lbpf_pbt_expect {
   bool known; /* false when the outcome depends on addresses */
@@ -160,7 +187,7 @@ void lbpf_pbt_print_data(FILE *f, const struct lbpf_pbt_case *c, const char *com
 /* Parse a .data file.  Returns 0, or -1 with a message in err. */
 int lbpf_pbt_parse_data(const char *text, struct lbpf_pbt_case *c, struct lbpf_pbt_expect *expect,
                         char *err, size_t errlen);
-#line 2134 "lit/pbt.nw"
+#line 2240 "lit/pbt.nw"
 struct lbpf_pbt_stats {
   uint64_t cases, rejected, failed, slots, functions;
   uint64_t mutated, mutated_refused;    /* with --mutate: how many, refused by the verifier */

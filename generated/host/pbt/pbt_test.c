@@ -1,4 +1,4 @@
-#line 2450 "lit/pbt.nw"
+#line 2558 "lit/pbt.nw"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
-#line 2640 "lit/pbt.nw"
+#line 2748 "lit/pbt.nw"
 struct wrapped {
   uint8_t code[LBPF_PBT_MAX_SLOTS * 8];
   size_t size;
@@ -69,7 +69,7 @@ static const struct lbpf_engine signedness_bug = {"jsgt32-bug", wrapped_state_si
                                                   wrapped_run};
 static const struct lbpf_engine stray_write = {"stray-write", wrapped_state_size, plain_load,
                                                stray_write_run};
-#line 2476 "lit/pbt.nw"
+#line 2584 "lit/pbt.nw"
 START_TEST(rng_is_xoshiro256starstar) {
   struct lbpf_pbt_rng rng = {{1, 2, 3, 4}};
   ck_assert_uint_eq(lbpf_pbt_next(&rng), 11520u);
@@ -87,7 +87,7 @@ START_TEST(rng_is_xoshiro256starstar) {
   ck_assert_uint_eq(lbpf_pbt_below(&a, 1), 0);
 }
 END_TEST
-#line 2505 "lit/pbt.nw"
+#line 2613 "lit/pbt.nw"
 static struct lbpf_pbt_case case_a, case_b;
 
 /* Field by field: a struct's padding bytes are not part of its value. */
@@ -202,7 +202,7 @@ START_TEST(features_restrict_the_generator) {
   }
 }
 END_TEST
-#line 2703 "lit/pbt.nw"
+#line 2811 "lit/pbt.nw"
 static struct lbpf_comparison report;
 
 START_TEST(comparison_sees_a_stray_write) {
@@ -263,7 +263,7 @@ START_TEST(shrinker_isolates_a_planted_bug) {
   ck_assert_uint_eq(lbpf_pbt_compare(spec_engine(), spec_engine(), &case_a, &report), 0);
 }
 END_TEST
-#line 2770 "lit/pbt.nw"
+#line 2878 "lit/pbt.nw"
 START_TEST(read_only_region_is_where_the_generator_aims) {
   static struct lbpf_outcome out;
   memset(&case_a, 0, sizeof case_a);
@@ -294,7 +294,59 @@ START_TEST(read_only_region_is_where_the_generator_aims) {
   ck_assert_int_eq(out.result.status, LBPF_ERR_MEMORY);
 }
 END_TEST
-#line 2814 "lit/pbt.nw"
+#line 2917 "lit/pbt.nw"
+START_TEST(wide_aims_and_extra_regions) {
+  static struct lbpf_outcome out;
+  static struct lbpf_pbt_layout layout;
+  static uint8_t extra[16];
+  struct lbpf_pbt_config cfg;
+  struct lbpf_pbt_rng rng;
+  struct lbpf_fault fault;
+  unsigned recorded = 0, ended = 0;
+  lbpf_pbt_default_config(&cfg);
+  cfg.wide_aims = 50;
+  for (uint64_t k = 0; k < 300; k++) {
+    lbpf_pbt_seed(&rng, 5, k);
+    lbpf_pbt_gen(&rng, &cfg, &case_a);
+    ck_assert_int_eq(lbpf_pbt_verify(&case_a, &fault), LBPF_OK);
+    recorded += case_a.nwide > 0;
+    for (size_t e = 0; e < lbpf_nengines; e++) {
+      lbpf_pbt_run(&lbpf_engines[e], &case_a, 0, &out);
+      for (uint32_t i = 0; i < case_a.nwide && i < LBPF_PBT_MAX_WIDE; i++)
+        if (out.load == LBPF_OK && out.result.status != LBPF_OK &&
+            out.result.pc == case_a.wide[i]) {
+          ck_assert(out.result.status == LBPF_ERR_MEMORY || out.result.status == LBPF_ERR_BUDGET);
+          ended += out.result.status == LBPF_ERR_MEMORY;
+        }
+    }
+  }
+  ck_assert_uint_gt(recorded, 100);
+  ck_assert_uint_gt(ended, 30);
+  const struct lbpf_region region = {extra, sizeof extra, LBPF_PERM_READ | LBPF_PERM_WRITE};
+  const uint64_t at = (uint64_t)(uintptr_t)(extra + 3);
+  lbpf_pbt_place((uintptr_t)0x20000000u, &region, 1);
+  memset(&case_a, 0, sizeof case_a);
+  case_a.frames = 1;
+  case_a.budget = 10;
+  case_a.insns[0] = (struct lbpf_insn){LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW, 1, 0, 0,
+                                       (int32_t)(uint32_t)at};
+  case_a.insns[1] = (struct lbpf_insn){0, 0, 0, 0, (int32_t)(uint32_t)(at >> 32)};
+  case_a.insns[2] = (struct lbpf_insn){LBPF_CLASS_ST | LBPF_MODE_MEM | LBPF_SIZE_B, 1, 0, 0, 0x7f};
+  case_a.insns[3] = (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_K, 0, 0, 0, 0};
+  case_a.insns[4] = (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0};
+  case_a.nslots = 5;
+  lbpf_pbt_run(spec_engine(), &case_a, 0, &out);
+  ck_assert_int_eq(out.result.status, LBPF_OK);
+  ck_assert_uint_eq(out.nareas, 3); /* the input, the stack, the extra region */
+  ck_assert_uint_eq(out.bytes[2][3], 0x7f);
+  ck_assert(lbpf_pbt_lay_out(&case_a, 0, &layout));
+  ck_assert_uint_eq(layout.env.nregions, 1);
+  ck_assert_ptr_eq(layout.env.regions[0].base, extra);
+  lbpf_pbt_place((uintptr_t)0x20000000u, NULL, 0);
+  lbpf_outcome_free(&out);
+}
+END_TEST
+#line 2983 "lit/pbt.nw"
 START_TEST(targets_of_jumps_and_calls) {
   struct lbpf_insn jeq = {LBPF_CLASS_JMP | LBPF_JMP_JEQ, 1, 0, 3, 0};
   struct lbpf_insn ja32 = {LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, -5};
@@ -310,7 +362,7 @@ START_TEST(targets_of_jumps_and_calls) {
   ck_assert_int_eq(lbpf_pbt_target(&exit_, 10), -1);
 }
 END_TEST
-#line 2835 "lit/pbt.nw"
+#line 3004 "lit/pbt.nw"
 static char *print_to_string(const struct lbpf_pbt_case *c) {
   FILE *f = tmpfile();
   ck_assert_ptr_nonnull(f);
@@ -374,7 +426,7 @@ START_TEST(malformed_data_files_are_refused) {
   }
 }
 END_TEST
-#line 2904 "lit/pbt.nw"
+#line 3073 "lit/pbt.nw"
 START_TEST(mutated_programs_are_checked_too) {
   struct lbpf_pbt_config cfg;
   lbpf_pbt_default_config(&cfg);
@@ -398,30 +450,31 @@ START_TEST(mutated_programs_are_checked_too) {
 }
 END_TEST
 
-#line 2460 "lit/pbt.nw"
+#line 2568 "lit/pbt.nw"
 Suite *pbt_suite(void) {
   Suite *s = suite_create("pbt");
   TCase *tc = tcase_create("pbt");
   tcase_set_timeout(tc, 120);
 
-#line 2495 "lit/pbt.nw"
+#line 2603 "lit/pbt.nw"
   tcase_add_test(tc, rng_is_xoshiro256starstar);
-#line 2619 "lit/pbt.nw"
+#line 2727 "lit/pbt.nw"
   tcase_add_test(tc, generator_is_deterministic);
   tcase_add_test(tc, generated_programs_are_valid_and_cover_the_isa);
   tcase_add_test(tc, form_table_names_are_distinct);
   tcase_add_test(tc, features_restrict_the_generator);
-#line 2802 "lit/pbt.nw"
+#line 2970 "lit/pbt.nw"
+  tcase_add_test(tc, wide_aims_and_extra_regions);
   tcase_add_test(tc, read_only_region_is_where_the_generator_aims);
   tcase_add_test(tc, comparison_sees_a_stray_write);
   tcase_add_test(tc, counters_are_compared_between_counting_engines);
   tcase_add_test(tc, shrinker_isolates_a_planted_bug);
-#line 2928 "lit/pbt.nw"
+#line 3097 "lit/pbt.nw"
   tcase_add_test(tc, mutated_programs_are_checked_too);
   tcase_add_test(tc, targets_of_jumps_and_calls);
   tcase_add_test(tc, data_files_round_trip);
   tcase_add_test(tc, malformed_data_files_are_refused);
-#line 2465 "lit/pbt.nw"
+#line 2573 "lit/pbt.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,4 +1,4 @@
-#line 105 "lit/pbt.nw"
+#line 107 "lit/pbt.nw"
 #include "lbpf_pbt.h"
 
 static uint64_t splitmix64(uint64_t *x) {
@@ -32,7 +32,7 @@ uint64_t lbpf_pbt_next(struct lbpf_pbt_rng *rng) {
   s[3] = rotl(s[3], 45);
   return result;
 }
-#line 142 "lit/pbt.nw"
+#line 144 "lit/pbt.nw"
 uint64_t lbpf_pbt_below(struct lbpf_pbt_rng *rng, uint64_t n) {
   if (n <= 1) return 0;
   uint64_t limit = UINT64_MAX - UINT64_MAX % n;

@@ -1,4 +1,4 @@
-#line 1629 "lit/pbt.nw"
+#line 1735 "lit/pbt.nw"
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,7 +58,7 @@ static int delete_slots(const struct lbpf_pbt_case *c, uint32_t lo, uint32_t hi,
   }
   return 1;
 }
-#line 1697 "lit/pbt.nw"
+#line 1803 "lit/pbt.nw"
 struct shrinker {
   const struct lbpf_engine *a, *b;
   unsigned diff, tries, max_tries, kept;
@@ -211,7 +211,7 @@ unsigned lbpf_pbt_shrink(const struct lbpf_engine *a, const struct lbpf_engine *
   free(s.cand);
   return s.kept;
 }
-#line 1860 "lit/pbt.nw"
+#line 1966 "lit/pbt.nw"
 void lbpf_pbt_mutate(struct lbpf_pbt_rng *rng, struct lbpf_pbt_case *c) {
   if (c->nslots == 0) return;
   unsigned n = 1 + (unsigned)lbpf_pbt_below(rng, 3);

@@ -1,4 +1,4 @@
-#line 2154 "lit/pbt.nw"
+#line 2260 "lit/pbt.nw"
 #include "lbpf_isa.h"
 #include "lbpf_pbt.h"
 
