@@ -1,4 +1,4 @@
-#line 600 "lit/engines.nw"
+#line 662 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 
