@@ -85,7 +85,7 @@ for k in $(seq 1 "${C_PROGRAMS_MEMS:-0}"); do
   all_mems="$all_mems $out/rand$k"
 done
 # the native driver, compiled once
-fresh "$out/native_main.o" tests/c/native_main.c ||
+fresh "$out/native_main.o" tests/c/native_main.c generated/include/lbpf_helpers.h src/host/runner.h ||
   gcc -std=c11 -O2 -Wall -Wextra -Werror $inc -c tests/c/native_main.c -o "$out/native_main.o" || exit 2
 
 jobs=$PWD/$out/jobs expected=$out/expected
@@ -102,7 +102,7 @@ for src in tests/c/*.c tests/real/*.c; do
   case $src in tests/real/*) mems="$mems $corpus_mems" ;; esac
   for cpu in $cpus; do
     obj=$out/$name-$cpu.o
-    fresh "$obj" "$src" tests/real/helpers.h ||
+    fresh "$obj" "$src" tests/real/helpers.h generated/include/lbpf_helpers.h ||
       clang -O2 -ffreestanding -target bpf -mcpu="$cpu" -Wall -Wextra -Werror $inc -c "$src" -o "$obj" ||
       { echo "FAIL $name: clang -mcpu=$cpu"; fail=$((fail + 1)); rm -f "$obj"; }
   done
@@ -125,7 +125,7 @@ for src in tests/c/*.c tests/real/*.c; do
     # the twin: the function run is renamed entry() for the driver
     twin=$out/$name-native-$entry rename=
     [ "$entry" = entry ] || rename=-D$entry=entry
-    fresh "$twin" "$src" tests/real/helpers.h "$out/native_main.o" ||
+    fresh "$twin" "$src" tests/real/helpers.h generated/include/lbpf_helpers.h "$out/native_main.o" ||
       gcc -std=c11 -O2 -Wall -Wextra -Werror -fno-strict-aliasing $inc $rename \
         "$src" "$out/native_main.o" -o "$twin" ||
       { echo "FAIL $name: gcc"; fail=$((fail + 1)); continue; }
