@@ -1,4 +1,4 @@
-#line 662 "lit/engines.nw"
+#line 663 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 
