@@ -40,6 +40,7 @@ shift 3
 engines=$*
 export LC_ALL=C
 mkdir -p "$out"
+out=$(cd "$out" && pwd) # the firmware reads the job file's paths from anywhere
 [ -x "$tool" ] || { echo "c_programs.sh: $tool is not executable" >&2; exit 2; }
 table=$("$tool" run --help | sed -n 's/.*available: \([a-z, ]*\)).*/\1/p' | tr -d ,)
 for e in $engines; do
@@ -88,7 +89,7 @@ done
 fresh "$out/native_main.o" tests/c/native_main.c generated/include/lbpf_helpers.h src/host/runner.h ||
   gcc -std=c11 -O2 -Wall -Wextra -Werror $inc -c tests/c/native_main.c -o "$out/native_main.o" || exit 2
 
-jobs=$PWD/$out/jobs expected=$out/expected
+jobs=$out/jobs expected=$out/expected
 : > "$jobs"
 : > "$expected"
 # native OUT NATIVE ARGS...: the twin's lines (what it printed, r0, perhaps
@@ -170,7 +171,7 @@ for src in tests/c/*.c tests/real/*.c; do
           if [ -n "$m4run" ]; then
             job=$name-$cpu-$k-$(basename "$mem")
             r0=${once[$mem]#ok }
-            echo "$job $engine $PWD/$prep/code.bin $PWD/$mem ${r0%% *} 0" >> "$jobs"
+            echo "$job $engine $prep/code.bin $mem ${r0%% *} 0" >> "$jobs"
             echo "$job $engine ${once[$mem]}" >> "$expected"
           fi
         done
