@@ -9,8 +9,9 @@
 #     to the bytes of its .text section (llvm-objcopy extracts them); an
 #     object that litbpf links (relocations, or code outside .text) has no
 #     such independent copy of its code: its disassembly must reassemble to
-#     bytes that disassemble and reassemble to themselves.
-# usage: tests/asm_roundtrip.sh LITBPF CONFORMANCE-TESTS-DIR [OBJECTS...]
+#     bytes that disassemble and reassemble to themselves; OBJECT:NAME
+#     disassembles the program of OBJECT whose entry is NAME.
+# usage: tests/asm_roundtrip.sh LITBPF CONFORMANCE-TESTS-DIR [OBJECT[:NAME]...]
 set -u
 tool=$1 dir=$2; shift 2
 export LC_ALL=C
@@ -41,10 +42,12 @@ for seed in 1 2 3 4 5 6 7 8; do
   awk -v s=$seed 'BEGIN { srand(s); for (i = 0; i < 8 * 512; i++) printf "%c", int(rand() * 256) }' > "$w/r.bin"
   check "random bytes (seed $seed)" "$w/r.bin" "$w/r.bin"
 done
-for o in "$@"; do
+for item in "$@"; do
+  o=${item%%:*} entry=()
+  [ "$o" = "$item" ] || entry=(--entry "${item#*:}")
   if llvm-readelf -S "$o" | awk '/ REL / { r = 1 } / AX / && $2 != ".text" { r = 1 } END { exit !r }'; then
-    if "$tool" disasm "$o" > "$w/o.s" 2> "$w/err" && "$tool" asm "$w/o.s" "$w/linked.bin" 2>> "$w/err"; then
-      check "$(basename "$o") (linked)" "$w/linked.bin" "$w/linked.bin" no-raw
+    if "$tool" disasm "${entry[@]}" "$o" > "$w/o.s" 2> "$w/err" && "$tool" asm "$w/o.s" "$w/linked.bin" 2>> "$w/err"; then
+      check "$(basename "$item") (linked)" "$w/linked.bin" "$w/linked.bin" no-raw
     else
       echo "FAIL $(basename "$o"): $(cat "$w/err")"; fail=$((fail + 1))
     fi

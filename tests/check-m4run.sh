@@ -1,8 +1,8 @@
 #!/bin/sh
 # build/m4run agrees with build/litbpf run: the same r0 (or the same error
 # message and exit code) for every benchmark program with its input, for the
-# C test programs of tests/c and tests/real (globals: sent as images) on a
-# fixed input, and for a
+# C test programs of tests/c on a fixed input (the corpus of tests/real runs
+# on the Cortex-M4 in tests/c_programs.sh, one boot for all), and for a
 # program the loader refuses, one that fails at run time, the input given in
 # hex, a budget that suffices and one that does not, and bad options; its cost
 # figure is the same on every run; and every benchmark program leaves the
@@ -54,7 +54,7 @@ for engine in "$@"; do
   done
   if [ -d tests/c ]; then
     head -c 256 bench/programs/crc32.mem > "$work/input.mem"
-    for src in tests/c/*.c tests/real/*.c; do
+    for src in tests/c/*.c; do
       name=$(basename "$src" .c)
       [ "$name" != native_main ] || continue
       [ -f "$work/$name.o" ] || clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$src" -o "$work/$name.o"

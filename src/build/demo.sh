@@ -9,7 +9,7 @@ d=build/demo
 mkdir -p "$d"
 src=tests/c/fletcher32.c
 clang -O2 -ffreestanding -target bpf -mcpu=v3 -c "$src" -o "$d/fletcher32.o"
-gcc -std=c11 -O2 -fno-strict-aliasing "$src" tests/c/native_main.c -o "$d/fletcher32-native"
+gcc -std=c11 -O2 -fno-strict-aliasing -Igenerated/include -Isrc/host "$src" tests/c/native_main.c -o "$d/fletcher32-native"
 printf 'litbpf runs eBPF programs safely.' > "$d/input"
 
 echo "== $src, compiled by clang -target bpf, disassembled by litbpf:"

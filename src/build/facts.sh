@@ -27,6 +27,8 @@ if [ -d "$conformance/tests" ]; then
   echo "conformance.tests $n"
   echo "conformance.all $n/$n"
 fi
+echo "corpus.programs $(find tests/real -name '*.c' | wc -l)"
+echo "corpus.sweep_mems $(mkvar src/build/tools.mk C_PROGRAMS_SWEEP_MEMS)"
 echo "mutants.interp $(grep -cvE '^[[:space:]]*(#|$)' tests/mutants/interp.sed)"
 echo "mutants.cases $(thousands "$(sed -n 's/.*pbt_mutants\.sh interp .* \([0-9][0-9]*\)$/\1/p' src/build/pbt.mk)")"
 pbt=$(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * ($(mkvar src/build/pbt.mk PBT_COUNT) + $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT)) \

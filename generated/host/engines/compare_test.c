@@ -1,4 +1,4 @@
-#line 655 "lit/engines.nw"
+#line 718 "lit/engines.nw"
 #include <check.h>
 #include <string.h>
 
