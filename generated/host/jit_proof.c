@@ -1,9 +1,15 @@
-#line 280 "lit/jit-proof.nw"
+#line 442 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (see lit/jit-proof.nw). */
+#define _POSIX_C_SOURCE 200809L /* fork, pipe, mkstemp: the other solvers */
 #include "lbpf_jit_proof.h"
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
@@ -11,7 +17,7 @@
 #include "lbpf_thumb.h"
 #include "lbpf_thumb_sym.h"
 
-#line 108 "lit/jit-proof.nw"
+#line 114 "lit/jit-proof.nw"
 #define FRAME_BYTES LBPF_JIT_MODEL_STACK
 #define STACK_TOP (LBPF_JIT_MODEL_STACK_BASE + LBPF_JIT_MODEL_STACK)
 #define FILE_BYTES (8u * LBPF_NREGS)
@@ -48,7 +54,7 @@ static void relate(Z3_context ctx, Z3_ast const regs[LBPF_NREGS], struct related
   s->arm.r[14] = Z3_mk_unsigned_int(ctx, LBPF_JIT_MODEL_SENTINEL | 1u, bv32);
   s->arm.pc = LBPF_JIT_MODEL_CODE;
 }
-#line 153 "lit/jit-proof.nw"
+#line 159 "lit/jit-proof.nw"
 static Z3_ast file_value(Z3_context ctx, const struct related *s, unsigned i) {
   Z3_ast v = s->file[8 * i + 7];
   for (unsigned k = 7; k-- > 0;)
@@ -63,13 +69,14 @@ struct part {
 };
 
 static size_t claim(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
-                    Z3_ast const regs[LBPF_NREGS], const struct related *s,
+                    Z3_ast const regs[LBPF_NREGS], const struct related *s, Z3_ast stone,
                     struct part parts[LBPF_NREGS + 9]) {
   Z3_ast want[LBPF_NREGS];
   for (unsigned i = 0; i < LBPF_NREGS; i++)
     want[i] = regs[i];
   for (size_t k = 0; k < n; k++)
     lbpf_spec_sym_step_alu(ctx, insns[k], want);
+  if (stone) want[insns[0].dst] = stone; /* a one-instruction claim; see "Stepping stones" */
   size_t m = 0;
   for (unsigned i = 0; i < LBPF_NREGS; i++, m++) {
     parts[m].holds = Z3_mk_eq(ctx, file_value(ctx, s, i), want[i]);
@@ -87,7 +94,16 @@ static size_t claim(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
   snprintf(parts[m].name, sizeof parts[m].name, "sp");
   return m + 1;
 }
-#line 232 "lit/jit-proof.nw"
+#line 215 "lit/jit-proof.nw"
+enum solver_id { BY_Z3, BY_BOOLECTOR, BY_CVC5, NSOLVERS };
+static const char *const solver_names[NSOLVERS] = {"z3", "boolector", "cvc5"};
+
+struct solving {
+  unsigned z3_ms;   /* Z3's limit per part, in milliseconds (0: none) */
+  unsigned other_s; /* each other solver's limit per part, in CPU seconds (0: not tried) */
+  unsigned proved_by[NSOLVERS];
+};
+#line 385 "lit/jit-proof.nw"
 static void report_counterexample(Z3_context ctx, Z3_model model, const char *part, char *why,
                                   size_t why_cap) {
   Z3_model_inc_ref(ctx, model);
@@ -101,38 +117,144 @@ static void report_counterexample(Z3_context ctx, Z3_model model, const char *pa
   }
   Z3_model_dec_ref(ctx, model);
 }
-#line 199 "lit/jit-proof.nw"
-static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, unsigned timeout_ms,
+#line 296 "lit/jit-proof.nw"
+static const struct other_solver {
+  enum solver_id id;
+  const char *program, *language;
+} other_solvers[] = {{BY_BOOLECTOR, "boolector", "--smt2"}, {BY_CVC5, "cvc5", "--lang=smt2"}};
+
+/* The query as SMT-LIB 2 text in a new temporary file (its name in path). */
+static bool write_query(Z3_context ctx, Z3_ast negation, char *path, size_t path_cap) {
+  static const char *const internal[] = {"(bvudiv_i ", "(bvsdiv_i ", "(bvurem_i ", "(bvsrem_i ",
+                                         "(bvsmod_i "};
+  char *text = strdup(
+      Z3_benchmark_to_smtlib_string(ctx, "jit-proof", "QF_BV", "unknown", "", 0, NULL, negation));
+  if (!text) return false;
+  for (size_t k = 0; k < sizeof internal / sizeof internal[0]; k++)
+    for (char *at = strstr(text, internal[k]); at; at = strstr(at, internal[k])) {
+      char *suffix = at + strlen(internal[k]) - 3; /* "_i " */
+      memmove(suffix, suffix + 2, strlen(suffix + 2) + 1);
+    }
+  const char *dir = getenv("TMPDIR");
+  snprintf(path, path_cap, "%s/lbpf-jit-proof-XXXXXX", dir && *dir ? dir : "/tmp");
+  int fd = mkstemp(path);
+  bool ok = fd >= 0;
+  size_t len = strlen(text);
+  if (ok) ok = write(fd, text, len) == (ssize_t)len;
+  if (fd >= 0 && close(fd)) ok = false;
+  free(text);
+  return ok;
+}
+
+/* Run one solver on the query in path, within cpu_s seconds of processor time. */
+static Z3_lbool run_other(const struct other_solver *o, const char *path, unsigned cpu_s) {
+  int out[2];
+  if (pipe(out)) return Z3_L_UNDEF;
+  pid_t pid = fork();
+  if (pid == 0) {
+    struct rlimit limit = {cpu_s, cpu_s + 1};
+    int null = open("/dev/null", O_WRONLY);
+    if (setrlimit(RLIMIT_CPU, &limit) || null < 0 || dup2(out[1], 1) < 0 || dup2(null, 2) < 0)
+      _exit(127);
+    close(out[0]);
+    execlp(o->program, o->program, o->language, path, (char *)NULL);
+    _exit(127);
+  }
+  close(out[1]);
+  char answer[16] = "";
+  size_t got = 0;
+  ssize_t r;
+  while (pid > 0 && got < sizeof answer - 1 &&
+         (r = read(out[0], answer + got, sizeof answer - 1 - got)) > 0)
+    got += (size_t)r;
+  close(out[0]);
+  int status;
+  if (pid > 0) waitpid(pid, &status, 0);
+  return !strncmp(answer, "unsat\n", 6) ? Z3_L_FALSE
+         : !strncmp(answer, "sat\n", 4) ? Z3_L_TRUE
+                                        : Z3_L_UNDEF;
+}
+
+static enum lbpf_jit_verdict decide_elsewhere(Z3_context ctx, Z3_ast negation, const char *part,
+                                              struct solving *sv, char *why, size_t why_cap) {
+  char path[256];
+  if (!write_query(ctx, negation, path, sizeof path)) {
+    snprintf(why, why_cap, "%s: Z3 gave up, and the query could not be written for the others",
+             part);
+    return LBPF_JIT_UNDECIDED;
+  }
+  enum lbpf_jit_verdict v = LBPF_JIT_UNDECIDED;
+  snprintf(why, why_cap, "%s: Z3 gave up, and so did", part);
+  for (size_t k = 0; k < sizeof other_solvers / sizeof other_solvers[0]; k++) {
+    Z3_lbool r = run_other(&other_solvers[k], path, sv->other_s);
+    if (r == Z3_L_FALSE) {
+      sv->proved_by[other_solvers[k].id]++;
+      v = LBPF_JIT_PROVED;
+      break;
+    }
+    if (r == Z3_L_TRUE) {
+      snprintf(why, why_cap, "%s is wrong: %s finds a counterexample (sat; Z3 gave up on it)", part,
+               other_solvers[k].program);
+      v = LBPF_JIT_REFUTED;
+      break;
+    }
+    size_t used = strlen(why);
+    snprintf(why + used, why_cap - used, " %s (%u s)", other_solvers[k].program, sv->other_s);
+  }
+  remove(path);
+  return v;
+}
+#line 226 "lit/jit-proof.nw"
+/* Does the simplifier (with som: sums of monomials) rewrite the equation to true? */
+static bool rewrites_to_true(Z3_context ctx, Z3_ast equation, bool som) {
+  Z3_params params = Z3_mk_params(ctx);
+  Z3_params_inc_ref(ctx, params);
+  Z3_params_set_bool(ctx, params, Z3_mk_string_symbol(ctx, "som"), som);
+  Z3_lbool value = Z3_get_bool_value(ctx, Z3_simplify_ex(ctx, equation, params));
+  Z3_params_dec_ref(ctx, params);
+  return value == Z3_L_TRUE;
+}
+
+static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, struct solving *sv,
                                     char *why, size_t why_cap) {
   Z3_ast holds = Z3_simplify(ctx, p->holds);
-  if (Z3_get_bool_value(ctx, holds) == Z3_L_TRUE) return LBPF_JIT_PROVED;
+  if (Z3_get_bool_value(ctx, holds) == Z3_L_TRUE || rewrites_to_true(ctx, holds, true)) {
+    sv->proved_by[BY_Z3]++;
+    return LBPF_JIT_PROVED;
+  }
   Z3_solver solver = Z3_mk_solver_for_logic(ctx, Z3_mk_string_symbol(ctx, "QF_BV"));
   Z3_solver_inc_ref(ctx, solver);
-  if (timeout_ms) {
+  if (sv->z3_ms) {
     Z3_params params = Z3_mk_params(ctx);
     Z3_params_inc_ref(ctx, params);
-    Z3_params_set_uint(ctx, params, Z3_mk_string_symbol(ctx, "timeout"), timeout_ms);
+    Z3_params_set_uint(ctx, params, Z3_mk_string_symbol(ctx, "timeout"), sv->z3_ms);
     Z3_solver_set_params(ctx, solver, params);
     Z3_params_dec_ref(ctx, params);
   }
-  Z3_solver_assert(ctx, solver, Z3_mk_not(ctx, holds));
+  Z3_ast negation = Z3_mk_not(ctx, holds);
+  Z3_solver_assert(ctx, solver, negation);
   Z3_lbool r = Z3_solver_check(ctx, solver);
   enum lbpf_jit_verdict v = r == Z3_L_FALSE  ? LBPF_JIT_PROVED
                             : r == Z3_L_TRUE ? LBPF_JIT_REFUTED
                                              : LBPF_JIT_UNDECIDED;
-  if (v == LBPF_JIT_REFUTED)
+  if (v == LBPF_JIT_PROVED)
+    sv->proved_by[BY_Z3]++;
+  else if (v == LBPF_JIT_REFUTED)
     report_counterexample(ctx, Z3_solver_get_model(ctx, solver), p->name, why, why_cap);
-  else if (v == LBPF_JIT_UNDECIDED)
+  else if (sv->other_s)
+    v = decide_elsewhere(ctx, negation, p->name, sv, why, why_cap);
+  else
     snprintf(why, why_cap, "%s: the solver gave up (%s)", p->name,
              Z3_solver_get_reason_unknown(ctx, solver));
   Z3_solver_dec_ref(ctx, solver);
   return v;
 }
-#line 250 "lit/jit-proof.nw"
-enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
-                                          const uint8_t *code, size_t code_len,
-                                          Z3_ast const regs[LBPF_NREGS], unsigned timeout_ms,
-                                          uint64_t *executed, char *why, size_t why_cap) {
+#line 403 "lit/jit-proof.nw"
+static enum lbpf_jit_verdict prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
+                                        const uint8_t *code, size_t code_len,
+                                        Z3_ast const regs[LBPF_NREGS], Z3_ast stone,
+                                        struct solving *sv, uint64_t *executed, char *why,
+                                        size_t why_cap) {
   static struct related s; /* large: the frame's terms */
   relate(ctx, regs, &s);
   struct lbpf_thumb_result result;
@@ -146,14 +268,22 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
     return LBPF_JIT_STOPPED;
   }
   struct part parts[LBPF_NREGS + 9];
-  size_t nparts = claim(ctx, insns, n, regs, &s, parts);
+  size_t nparts = claim(ctx, insns, n, regs, &s, stone, parts);
   for (size_t k = 0; k < nparts; k++) {
-    enum lbpf_jit_verdict v = decide(ctx, &parts[k], timeout_ms, why, why_cap);
+    enum lbpf_jit_verdict v = decide(ctx, &parts[k], sv, why, why_cap);
     if (v != LBPF_JIT_PROVED) return v;
   }
   return LBPF_JIT_PROVED;
 }
-#line 439 "lit/jit-proof.nw"
+
+enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
+                                          const uint8_t *code, size_t code_len,
+                                          Z3_ast const regs[LBPF_NREGS], unsigned timeout_ms,
+                                          uint64_t *executed, char *why, size_t why_cap) {
+  struct solving sv = {timeout_ms, 0, {0}};
+  return prove_code(ctx, insns, n, code, code_len, regs, NULL, &sv, executed, why, why_cap);
+}
+#line 610 "lit/jit-proof.nw"
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
@@ -189,7 +319,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 486 "lit/jit-proof.nw"
+#line 657 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -220,7 +350,7 @@ static bool compiled(const struct form *f) {
   struct lbpf_program prog;
   return verified(f->insn, &prog) && lbpf_jit_alu_slots(&prog, 0) == 1;
 }
-#line 547 "lit/jit-proof.nw"
+#line 718 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -257,7 +387,95 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     }
   return n;
 }
-#line 610 "lit/jit-proof.nw"
+#line 940 "lit/jit-proof.nw"
+static Z3_ast half(Z3_context ctx, Z3_ast x, unsigned high) {
+  return Z3_mk_extract(ctx, high ? 63 : 31, high ? 32 : 0, x);
+}
+
+static Z3_ast word64(Z3_context ctx, Z3_ast x, unsigned high) {
+  return Z3_mk_zero_ext(ctx, 32, half(ctx, x, high));
+}
+
+static Z3_ast times_c(Z3_context ctx, Z3_ast x) {
+  return Z3_mk_bvmul(ctx, x, lbpf_spec_sym_value(ctx, UINT64_C(1) << 32));
+}
+
+static Z3_ast split64(Z3_context ctx, Z3_ast x) {
+  return Z3_mk_bvadd(ctx, times_c(ctx, word64(ctx, x, 1)), word64(ctx, x, 0));
+}
+
+/* X c + Q as the concatenation of step 4. */
+static Z3_ast shift_add(Z3_context ctx, Z3_ast x, Z3_ast q) {
+  return Z3_mk_concat(ctx, Z3_mk_bvadd(ctx, half(ctx, q, 1), half(ctx, x, 0)), half(ctx, q, 0));
+}
+
+/* W'(d, s): the product as umull and its cross products compute it. */
+static Z3_ast mul64_stone(Z3_context ctx, Z3_ast d, Z3_ast s) {
+  Z3_ast p = Z3_mk_bvmul(ctx, word64(ctx, d, 0), word64(ctx, s, 0));
+  Z3_ast cross = Z3_mk_bvadd(ctx, Z3_mk_bvmul(ctx, half(ctx, d, 0), half(ctx, s, 1)),
+                             Z3_mk_bvmul(ctx, half(ctx, d, 1), half(ctx, s, 0)));
+  return Z3_mk_concat(ctx, Z3_mk_bvadd(ctx, half(ctx, p, 1), cross),
+                      Z3_mk_bvmul(ctx, half(ctx, d, 0), half(ctx, s, 0)));
+}
+
+/* The second operand of in: the source register's term or the sign-extended immediate. */
+static Z3_ast operand(Z3_context ctx, struct lbpf_insn in, Z3_ast const regs[LBPF_NREGS]) {
+  return (in.opcode & LBPF_SRC_X) ? regs[in.src]
+                                  : lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.imm);
+}
+
+static Z3_ast var64(Z3_context ctx, const char *name) {
+  return Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 64));
+}
+
+/* Steps 1-5 of the chain, for all d and s; 1 when they hold, else 0 with why. */
+static int mul64_lemmas(Z3_context ctx, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast d = var64(ctx, "d"), s = var64(ctx, "s"), x = var64(ctx, "x"), q = var64(ctx, "q");
+  Z3_ast regs[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    regs[i] = lbpf_jit_proof_reg(ctx, i);
+  regs[1] = d, regs[2] = s;
+  lbpf_spec_sym_step_alu(
+      ctx, (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MUL | LBPF_SRC_X, 1, 2, 0, 0}, regs);
+  if (!Z3_is_eq_ast(ctx, Z3_simplify(ctx, regs[1]), Z3_simplify(ctx, Z3_mk_bvmul(ctx, d, s)))) {
+    snprintf(why, why_cap, "step 1: the specification's 64-bit mul is not the product d * s");
+    return 0;
+  }
+  struct part split = {Z3_mk_eq(ctx, d, split64(ctx, d)), "step 2 (split)"};
+  struct part add = {Z3_mk_eq(ctx, Z3_mk_bvadd(ctx, times_c(ctx, x), q), shift_add(ctx, x, q)),
+                     "step 4 (shift and add)"};
+  if (decide(ctx, &split, sv, why, why_cap) != LBPF_JIT_PROVED ||
+      decide(ctx, &add, sv, why, why_cap) != LBPF_JIT_PROVED)
+    return 0;
+  Z3_ast p = Z3_mk_bvmul(ctx, word64(ctx, d, 0), word64(ctx, s, 0));
+  Z3_ast cross = Z3_mk_bvadd(ctx, Z3_mk_bvmul(ctx, word64(ctx, d, 1), word64(ctx, s, 0)),
+                             Z3_mk_bvmul(ctx, word64(ctx, d, 0), word64(ctx, s, 1)));
+  Z3_ast w = Z3_mk_bvadd(ctx, times_c(ctx, cross), p);
+  if (!rewrites_to_true(ctx, Z3_mk_eq(ctx, Z3_mk_bvmul(ctx, split64(ctx, d), split64(ctx, s)), w),
+                        true)) {
+    snprintf(why, why_cap, "step 3 (ring): the simplifier does not show it");
+    return 0;
+  }
+  if (!rewrites_to_true(ctx, Z3_mk_eq(ctx, shift_add(ctx, cross, p), mul64_stone(ctx, d, s)),
+                        false)) {
+    snprintf(why, why_cap, "step 5 (halves): the simplifier does not show it");
+    return 0;
+  }
+  return 1;
+}
+
+/* Processor time of this process and of the solvers it ran, in seconds. */
+static double cpu_seconds(void) {
+  struct rusage self, children;
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  return (double)(self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec +
+                  children.ru_stime.tv_sec) +
+         (double)(self.ru_utime.tv_usec + self.ru_stime.tv_usec + children.ru_utime.tv_usec +
+                  children.ru_stime.tv_usec) /
+             1e6;
+}
+#line 797 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -282,11 +500,14 @@ static const uint64_t samples[] = {0,
 
 static const struct choice sampled_pairs[] = {{1, 2, 0}, {3, 3, 0}, {0, 10, 0}, {9, 0, 0}};
 
-static bool tested_only(const struct form *f) {
+enum method { BY_SOLVER, BY_STONE, BY_SAMPLES };
+
+static enum method how(const struct form *f) {
   uint8_t op = LBPF_OP(f->insn.opcode);
   bool is64 = LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64;
-  return (op == LBPF_ALU_MUL && is64) || op == LBPF_ALU_MOD ||
-         (op == LBPF_ALU_DIV && f->insn.offset == 1);
+  if (op == LBPF_ALU_MUL && is64) return BY_STONE;
+  if (op == LBPF_ALU_MOD || (op == LBPF_ALU_DIV && f->insn.offset == 1)) return BY_SAMPLES;
+  return BY_SOLVER;
 }
 
 static struct lbpf_insn instance(const struct form *f, struct choice c) {
@@ -299,7 +520,7 @@ static struct lbpf_insn instance(const struct form *f, struct choice c) {
 
 /* Prove (or test) f for one choice; 1 when it holds, else 0 with why. */
 static int check_choice(Z3_context ctx, const struct form *f, struct choice c, bool sample,
-                        unsigned timeout_ms, char *why, size_t why_cap) {
+                        struct solving *sv, char *why, size_t why_cap) {
   static uint8_t code[4 * MAX_THUMB];
   size_t len = 0, ninsns = 0;
   struct lbpf_insn in = instance(f, c);
@@ -311,7 +532,9 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     for (unsigned i = 0; i < LBPF_NREGS; i++)
       regs[i] = lbpf_jit_proof_reg(ctx, i);
     uint64_t executed = 0;
-    if (lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, &executed, why, why_cap) !=
+    Z3_ast stone =
+        how(f) == BY_STONE ? mul64_stone(ctx, regs[in.dst], operand(ctx, in, regs)) : NULL;
+    if (prove_code(ctx, &in, 1, code, len, regs, stone, sv, &executed, why, why_cap) !=
         LBPF_JIT_PROVED)
       return 0;
     if (executed != ninsns) {
@@ -328,7 +551,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
         regs[r] = lbpf_spec_sym_value(ctx, UINT64_C(0x0101010101010101) * (r + 1));
       regs[in.src] = lbpf_spec_sym_value(ctx, samples[k]);
       regs[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
-      if (lbpf_jit_prove_code(ctx, &in, 1, code, len, regs, timeout_ms, NULL, why, why_cap) !=
+      if (prove_code(ctx, &in, 1, code, len, regs, NULL, sv, NULL, why, why_cap) !=
           LBPF_JIT_PROVED) {
         size_t used = strlen(why);
         snprintf(why + used, why_cap - used, " (sample dst=0x%llx src=0x%llx)",
@@ -338,7 +561,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 691 "lit/jit-proof.nw"
+#line 1024 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];
@@ -351,23 +574,48 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
       fprintf(out, "%-7s %-18s not compiled by J (the interpreter executes it)\n", "-", f->name);
       continue;
     }
-    bool sample = tested_only(f) && !o->hard;
-    size_t n = sample ? sizeof sampled_pairs / sizeof sampled_pairs[0]
-                      : choices(f, o->all, cs, sizeof cs / sizeof cs[0]);
-    const struct choice *c = sample ? sampled_pairs : cs;
+    enum method m = how(f);
+    bool sample = m == BY_SAMPLES && !o->hard;
+    bool pairs = sample && f->reg_source; /* an immediate form is sampled on every class */
+    size_t n = pairs ? sizeof sampled_pairs / sizeof sampled_pairs[0]
+                     : choices(f, o->all, cs, sizeof cs / sizeof cs[0]);
+    const struct choice *c = pairs ? sampled_pairs : cs;
+    struct solving sv = {o->timeout_ms, 0, {0}};
+    if (m == BY_SAMPLES && o->hard) {
+      sv.z3_ms = o->timeout_ms ? o->timeout_ms : LBPF_JIT_Z3_FIRST_MS;
+      sv.other_s = o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS;
+    } else if (o->timeout_ms)
+      sv.other_s = o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS;
     Z3_config cfg = Z3_mk_config();
     Z3_context ctx = Z3_mk_context(cfg);
     Z3_del_config(cfg);
-    clock_t start = clock();
+    double start = cpu_seconds();
     char why[1024] = "";
     size_t done = 0;
-    while (done < n && check_choice(ctx, f, c[done], sample, o->timeout_ms, why, sizeof why))
-      done++;
-    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
-    if (done == n)
-      fprintf(out, "%-7s %-18s %4zu choices%s  %.2f s\n", sample ? "tested" : "proved", f->name, n,
-              sample ? " on samples" : "", seconds);
-    else {
+    if (m == BY_STONE && !mul64_lemmas(ctx, &sv, why, sizeof why)) done = SIZE_MAX;
+    size_t sampled = 0; /* the negative immediates of mul64 (see the stepping stone) */
+    for (; done < n; done++) {
+      bool negative = m == BY_STONE && f->imm_source && c[done].imm < 0;
+      sampled += negative;
+      if (!check_choice(ctx, f, c[done], sample || negative, &sv, why, sizeof why)) break;
+    }
+    double seconds = cpu_seconds() - start;
+    if (done == n) {
+      char by[64] = "";
+      for (size_t k2 = 0, used = 0; k2 < NSOLVERS && !sample; k2++)
+        if (sv.proved_by[k2])
+          used += (size_t)snprintf(by + used, sizeof by - used, "%s%s %u", used ? ", " : " (",
+                                   solver_names[k2], sv.proved_by[k2]);
+      if (*by) strncat(by, ")", sizeof by - strlen(by) - 1);
+      char part[48] = "";
+      if (sampled) snprintf(part, sizeof part, ", %zu of them on samples", sampled);
+      fprintf(out, "%-7s %-18s %4zu choices%s%s%s%s  %.2f s\n", sample ? "tested" : "proved",
+              f->name, n, sample ? " on samples" : "", m == BY_STONE ? " via W'" : "", by, part,
+              seconds);
+    } else if (done == SIZE_MAX) {
+      fprintf(out, "FAILED  %-18s the lemmas of its stepping stone: %s\n", f->name, why);
+      failed++;
+    } else {
       struct lbpf_insn in = instance(f, c[done]);
       fprintf(out, "FAILED  %-18s dst r%u src r%u imm %d: %s\n", f->name, in.dst, in.src, in.imm,
               why);

@@ -37,13 +37,19 @@ Z3_ast lbpf_jit_proof_reg(Z3_context ctx, unsigned i);
    code for every ALU form, writing one line per form to out.  all: every
    register pair and every (immediate, destination); otherwise the subset
    lit/jit-proof.nw describes.  only: the forms whose name begins with it
-   (NULL: all).  hard: try the solver on the tested forms too, with timeout_ms.
+   (NULL: all).  hard: try the solvers on the tested forms too (Z3 with
+   timeout_ms, then Boolector and cvc5 with other_s each).
    Returns the number of forms not proved or tested as they should be. */
 struct lbpf_jit_proof_options {
   bool all, hard;
   const char *only;
-  unsigned timeout_ms;
+  unsigned timeout_ms; /* Z3's limit per claim (0: none, or LBPF_JIT_Z3_FIRST_MS before others) */
+  unsigned other_s;    /* Boolector's and cvc5's limit per claim, CPU seconds (0: the default) */
 };
+/* Z3's time before the other solvers are tried, and theirs, on the forms
+   lit/jit-proof.nw gives to them. */
+#define LBPF_JIT_Z3_FIRST_MS 2000u
+#define LBPF_JIT_OTHER_SECONDS 10u
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out);
 #line 62 "lit/jit-proof.nw"
 #endif
