@@ -146,7 +146,11 @@ void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *en
 /* 1 if the program may read (write) len bytes at addr, else 0. */
 int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
 int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
-#line 284 "spec/api.nw"
+/* The region in which the program's access of len bytes at addr needing
+   perm is made (the first of the search order that holds it), or NULL. */
+const struct lbpf_region *lbpf_helper_region(const struct lbpf_helper_ctx *ctx, uint64_t addr,
+                                             uint64_t len, unsigned perm);
+#line 288 "spec/api.nw"
 struct lbpf_env {
   const struct lbpf_region *regions; /* besides the input memory and the stack */
   size_t nregions;
@@ -160,7 +164,7 @@ struct lbpf_env {
 
 /* The helper registered under id, or NULL. */
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id);
-#line 307 "spec/api.nw"
+#line 311 "spec/api.nw"
 struct lbpf_program {
   const uint8_t *code; /* ninsns * 8 bytes, little-endian instructions */
   uint32_t ninsns;
@@ -174,7 +178,7 @@ struct lbpf_fault {
 /* Verify size bytes of code against env's helpers; on success fill prog. */
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault);
-#line 331 "spec/api.nw"
+#line 335 "spec/api.nw"
 struct lbpf_result {
   enum lbpf_status status;
   uint32_t pc;
@@ -182,7 +186,7 @@ struct lbpf_result {
   uint64_t insns;
   uint64_t budget_used;
 };
-#line 347 "spec/api.nw"
+#line 351 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
 /* The new destination value of the ALU instruction (opcode, offset, imm)
