@@ -1,4 +1,4 @@
-#line 1056 "lit/jit.nw"
+#line 1069 "lit/jit.nw"
 /* The whole-program JIT's code on the Thumb-2 model (host only). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,6 @@
 #define MODEL_REGION_STRIDE 0x01000000u
 #define MODEL_SENTINEL 0x00f00000u
 #define MODEL_MAX_AREAS 16u
-#define MODEL_STEPS UINT64_C(4000000000)
 
 struct model {
   const struct lbpf_jit_prog *vm;
@@ -108,6 +107,17 @@ static bool call_out(struct model *m, struct lbpf_thumb_state *s, struct lbpf_ji
   return true;
 }
 
+/* A run executes at most ninsns + budget BPF instructions (the
+   specification's bound), and one BPF instruction at most
+   LBPF_JIT_PROG_MAX_SLOT_BYTES / 2 model instructions (its code, slow path
+   and stub included, fit that many bytes): more means the code does not
+   spend the budget as the specification does. */
+static uint64_t step_limit(const struct lbpf_jit_prog *vm) {
+  const uint64_t per = LBPF_JIT_PROG_MAX_SLOT_BYTES / 2, n = vm->prog.ninsns + UINT64_C(2);
+  uint64_t budget = vm->env->budget;
+  return budget > UINT64_MAX / per - n ? UINT64_MAX : (n + budget) * per;
+}
+
 bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
                               struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx) {
   static struct model m;
@@ -134,11 +144,11 @@ bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
   s.r[14] = MODEL_SENTINEL | 1u;
   s.r[15] = MODEL_CODE | 1u;
   struct lbpf_havm_model_count *count = ctx;
-  uint64_t steps = 0;
+  uint64_t steps = 0, limit = step_limit(vm);
   for (;;) {
     struct lbpf_thumb_result r;
     enum lbpf_thumb_status status =
-        lbpf_thumb_run(&s, m.areas, m.nareas, MODEL_SENTINEL, MODEL_STEPS - steps, &r);
+        lbpf_thumb_run(&s, m.areas, m.nareas, MODEL_SENTINEL, limit - steps, &r);
     steps += r.insns;
     if (count) count->insns += r.insns, count->cycles += r.cycles;
     if (status == LBPF_THUMB_RETURNED) break;

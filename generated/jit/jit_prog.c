@@ -1,4 +1,4 @@
-#line 1222 "lit/jit.nw"
+#line 1334 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,8 +84,9 @@ enum label_kind {
   L_TARGET, /* not a label: marks pc as a jump target (never bound) */
   L_KINDS
 };
-enum { G_EPILOGUE, G_FAIL, G_COUNT }; /* the labels after the per-pc ones */
-#line 233 "lit/jit.nw"
+enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
+_Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
+#line 234 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -96,7 +97,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 252 "lit/jit.nw"
+#line 253 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -144,23 +145,19 @@ static void ld_st(struct pgen *g, unsigned t, uint32_t offset) {
 static void st_st(struct pgen *g, unsigned t, uint32_t offset) {
   mem(g, LBPF_THUMB_STR, t, ST, offset);
 }
-/* rd = rn op rm (flags set when s) */
-static void dp(struct pgen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m) {
-  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
-                                  .op = (uint8_t)op,
-                                  .setflags = (uint8_t)s,
-                                  .rd = (uint8_t)d,
-                                  .rn = (uint8_t)n,
-                                  .rm = (uint8_t)m});
+/* data processing of the form (register or modified immediate): rd = rn op
+   (rm or k), flags set when s */
+static void data(struct pgen *g, unsigned form, unsigned op, unsigned s, unsigned d, unsigned n,
+                 unsigned m, uint32_t k) {
+  struct lbpf_thumb_insn i = {.form = (uint8_t)form, .op = (uint8_t)op, .setflags = (uint8_t)s};
+  i.rd = (uint8_t)d, i.rn = (uint8_t)n, i.rm = (uint8_t)m, i.imm = (int32_t)k;
+  put(g, i);
 }
-/* rd = rn op k, k a modified immediate */
+static void dp(struct pgen *g, unsigned op, unsigned s, unsigned d, unsigned n, unsigned m) {
+  data(g, LBPF_THUMB_F_DP_REG, op, s, d, n, m, 0);
+}
 static void dp_imm(struct pgen *g, unsigned op, unsigned s, unsigned d, unsigned n, uint32_t k) {
-  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_IMM,
-                                  .op = (uint8_t)op,
-                                  .setflags = (uint8_t)s,
-                                  .rd = (uint8_t)d,
-                                  .rn = (uint8_t)n,
-                                  .imm = (int32_t)k});
+  data(g, LBPF_THUMB_F_DP_IMM, op, s, d, n, 0, k);
 }
 static void mov(struct pgen *g, unsigned d, unsigned m) {
   put(g, PT(MOV_HI, MOV, .rd = (uint8_t)d, .rm = (uint8_t)m));
@@ -190,7 +187,7 @@ static void store_pair(struct pgen *g, unsigned r, unsigned lo, unsigned hi) {
   st_st(g, lo, LBPF_JIT_REG_LO(r));
   st_st(g, hi, LBPF_JIT_REG_HI(r));
 }
-#line 334 "lit/jit.nw"
+#line 337 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -216,7 +213,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 369 "lit/jit.nw"
+#line 372 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -227,7 +224,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 393 "lit/jit.nw"
+#line 396 "lit/jit.nw"
 static bool is_target(const struct pgen *g, uint32_t pc) {
   return g->b->labels[label(g, L_TARGET, pc)] != LBPF_JIT_UNBOUND;
 }
@@ -263,7 +260,7 @@ static void gen_alu_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   constant(g, IP, rt_address(LBPF_JIT_RT_ALU));
   blx_ip(g);
 }
-#line 454 "lit/jit.nw"
+#line 463 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -284,8 +281,7 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n) {
   ld_st(g, 2, OFF_FAST(k, base_lo));
   dp(g, LBPF_THUMB_SUB, 1, 2, 0, 2);
   ld_st(g, 3, OFF_FAST(k, base_hi));
-  dp(g, LBPF_THUMB_SBC, 1, 3, 1, 3);
-  branch(g, LBPF_THUMB_LO, label(g, L_SLOW, pc));
+  dp(g, LBPF_THUMB_SBC, 0, 3, 1, 3);
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 3, .imm = 0));
   branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));
   ld_st(g, 3, OFF_FAST(k, end) + 4u * size_index(n));
@@ -309,7 +305,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 510 "lit/jit.nw"
+#line 518 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -403,7 +399,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   if (wide) mem(g, LBPF_THUMB_STR, hi, 0, 4);
   if (in.imm & LBPF_ATOMIC_FETCH) store_pair(g, in.src, 2, 3);
 }
-#line 610 "lit/jit.nw"
+#line 618 "lit/jit.nw"
 /* Set the flags so that the returned condition holds iff the jump is taken. */
 static unsigned compare(struct pgen *g, struct lbpf_insn in) {
   bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP;
@@ -474,7 +470,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 685 "lit/jit.nw"
+#line 693 "lit/jit.nw"
 /* the helper at address (or, if from_r9, at the address in r9) */
 static void helper_call(struct pgen *g, bool from_r9, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -503,7 +499,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 729 "lit/jit.nw"
+#line 737 "lit/jit.nw"
 #define FRAME_LIST ((uint16_t)0x03fcu) /* r2-r9: the eight words of BPF r6-r9 */
 
 static void move_r10(struct pgen *g, unsigned op) {
@@ -548,7 +544,7 @@ static void gen_exit(struct pgen *g) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 781 "lit/jit.nw"
+#line 789 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -613,7 +609,7 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 856 "lit/jit.nw"
+#line 864 "lit/jit.nw"
 static void mark_targets(struct pgen *g) {
   for (uint32_t pc = 0; pc < g->prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
@@ -642,6 +638,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   prologue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
+  bind(&g, global(&g, G_OUT_OF_LINE));
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     gen_out_of_line(&g, pc);
     if (lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode)) pc++;
@@ -649,7 +646,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 937 "lit/jit.nw"
+#line 946 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -687,10 +684,11 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1};
   return LBPF_OK;
 }
-#line 985 "lit/jit.nw"
+#line 994 "lit/jit.nw"
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
+  if (f->base_hi == UINT32_MAX) return; /* above 2^64 - 2^32: the slow path only (the lemma) */
   for (unsigned k = 0; k < 4; k++) {
     uint64_t n = UINT64_C(1) << k;
     if (r->length >= n && r->length - n + 1 <= UINT32_MAX)
