@@ -8,13 +8,13 @@
 #
 # Usage: bench/target.sh M4RUN M4PREP "PAPER PROGRAMS" NAME...
 #   (from the repository root, after `make m4 bench-programs')
-# M4_BENCH_ENGINES="spec interp" chooses the engines (default: spec interp havm).
+# M4_BENCH_ENGINES="spec interp" chooses the engines (default: spec interp havm jit).
 # Each program is also compiled by the hybrid VM's JIT, timed alone (the
-# firmware's pseudo-engine jit): bench/results/jit.csv.
+# firmware's pseudo-engine jit-alu): bench/results/jit.csv.
 set -eo pipefail
 m4run=$1 prep=$2 paper=$3
 shift 3
-engines=${M4_BENCH_ENGINES:-spec interp havm}
+engines=${M4_BENCH_ENGINES:-spec interp havm jit}
 results=bench/results
 mkdir -p "$results" build
 work=$(mktemp -d build/bench-target.XXXXXX)
@@ -29,7 +29,7 @@ for name in "$@"; do
   expected=$(tr -d ' \n' < "bench/programs/$name.expected")
   for e in $engines; do echo "$name $e $work/$name.bin $work/$name.mem $expected 1"; done
   echo "$name native - $work/$name.mem $expected 1"
-  echo "$name jit $work/$name.bin - - 1"
+  echo "$name jit-alu $work/$name.bin - - 1"
 done > "$work/jobs"
 "$m4run" --jobs "$work/jobs" > "$work/out" || { cat "$work/out" >&2; echo "bench-target: a run failed" >&2; exit 1; }
 
@@ -64,7 +64,7 @@ awk '
     for (i = 1; i <= length(s); i++) { c = index("0123456789abcdef", substr(s, i, 1)) - 1; v = v * 16 + c }
     return v }
   FNR == NR { slots[$1] = $2; order[++n] = $1; next }
-  $2 == "jit" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); jitted[$1] = $5; cost[$1] = $6 }
+  $2 == "jit-alu" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); jitted[$1] = $5; cost[$1] = $6 }
   END {
     print "program,slots,jitted_slots,code_bytes,compile_cost,compile_per_slot,bytes_per_jitted_slot"
     for (i = 1; i <= n; i++) { p = order[i]
@@ -181,7 +181,7 @@ havm_targets() {
     echo
     echo "The JIT's compile of each program (\`bench/results/jit.csv\`): *slots* of the program,"
     echo "*jitted* slots covered by runs, *bytes* of Thumb-2 code, *cost* = Cortex-M4"
-    echo "instructions of one \`lbpf_jit_alu_compile\` (the firmware's pseudo-engine \`jit\`)."
+    echo "instructions of one \`lbpf_jit_alu_compile\` (the firmware's pseudo-engine \`jit-alu\`)."
     echo
     echo "| program | slots | jitted | bytes | compile cost | cost / slot | bytes / jitted slot |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

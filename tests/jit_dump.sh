@@ -1,5 +1,6 @@
 #!/bin/sh
-# `litbpf jit --dump`: the listing of a program's compiled runs.
+# `litbpf jit --dump`: the listing of a program's compiled runs (and, with
+# --whole, of the whole program as the engine jit compiles it).
 #
 #   tests/jit_dump.sh LITBPF
 #
@@ -47,9 +48,46 @@ cut -d'|' -f2 "$work/lines" | llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-en
   > "$work/llvm"
 cut -d'|' -f1 "$work/lines" > "$work/ours"
 cmp -s "$work/ours" "$work/llvm" || { diff "$work/ours" "$work/llvm" >&2 || true; cat "$work/mc.err" >&2; fail "LLVM encodes the listing differently"; }
+# --whole: the whole program as the engine jit compiles it, on a program with
+# an ALU run, a loop, loads and stores, a helper call and a local call: every
+# BPF instruction listed once and in order, and LLVM encodes every line
+# (branches included) as listed.
+cat > "$work/w.data" <<'PROG'
+-- asm
+mov %r0, 0
+mov %r3, 4
+loop:
+ldxb %r4, [%r1+0]
+add %r0, %r4
+stxb [%r1+1], %r0
+sub %r3, 1
+jne %r3, 0, loop
+mov %r1, %r0
+call 5
+call local f
+exit
+f:
+add %r0, 1
+exit
+-- mem
+01 02
+-- result
+0x5
+PROG
+"$litbpf" jit --dump --whole "$work/w.data" > "$work/wout"
+grep -q '^whole program: 13 slots' "$work/wout" || fail "no whole-program header"
+[ "$(grep -E '^ +[0-9]+: [a-z]' "$work/wout" | sed 's/^ *\([0-9]*\):.*/\1/' | tr '\n' ' ')" = \
+  "0 1 2 3 4 5 6 7 8 9 10 11 12 " ] || fail "--whole does not list every BPF instruction in order"
+sed -n 's/^        [0-9a-f]*:  \([0-9a-f]\{4\}\)\( [0-9a-f]\{4\}\)\{0,1\} *\(.*\)$/\1\2|\3/p' "$work/wout" > "$work/wlines"
+cut -d'|' -f2 "$work/wlines" | llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-encoding 2>"$work/mc.err" |
+  sed -n 's/.*encoding: \[\(.*\)\]/\1/p' |
+  awk -F',' '{ h = ""; for (i = 1; i <= NF; i += 2) h = h (i > 1 ? " " : "") substr($(i+1), 3, 2) substr($i, 3, 2); print h }' \
+  > "$work/wllvm"
+cut -d'|' -f1 "$work/wlines" > "$work/wours"
+cmp -s "$work/wours" "$work/wllvm" || { diff "$work/wours" "$work/wllvm" >&2 || true; fail "LLVM encodes the --whole listing differently"; }
 # errors: usage (2), unreadable file (5)
 rc=0; "$litbpf" jit > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 2 ] || fail "litbpf jit without arguments exits $rc, not 2"
 rc=0; "$litbpf" jit --dump "$work/none.data" > /dev/null 2>&1 || rc=$?
 [ "$rc" -eq 5 ] || fail "an unreadable file exits $rc, not 5"
-echo "jit-dump: $(grep -c '^run at' "$work/out") entries, $(wc -l < "$work/lines") Thumb-2 instructions agree with LLVM"
+echo "jit-dump: $(grep -c '^run at' "$work/out") entries, $(wc -l < "$work/lines") Thumb-2 instructions agree with LLVM; --whole: $(wc -l < "$work/wlines")"

@@ -71,6 +71,11 @@ while IFS= read -r m; do
   elif [ "${failed:-0}" -gt 0 ]; then
     echo "M$n killed by $failed cases   $m"
     killed=$((killed + 1))
+  elif [ "$rc" -ne 0 ] && [ -z "$failed" ]; then
+    # the checker stopped before its summary: an engine aborted (the
+    # whole-program JIT's isolation witness does, on a model fault)
+    echo "M$n killed: the checker stopped (exit $rc): $(grep -m1 'isolation witness' "$work/pbt.out" | cut -c1-80)   $m"
+    killed=$((killed + 1))
   else
     echo "M$n SURVIVED  $m"
     survived=$((survived + 1))

@@ -79,6 +79,32 @@ static enum lbpf_status havm_load(void *state, const uint8_t *code, size_t code_
 static void havm_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
   lbpf_havm_run(state, mem, mem_len, result);
 }
+#line 1366 "lit/jit.nw"
+#include "lbpf_jit_prog.h"
+
+#define JIT_WORK_OFFSET                                                                            \
+  ((sizeof(struct lbpf_jit_prog) + sizeof(uint64_t) - 1) / sizeof(uint64_t) * sizeof(uint64_t))
+
+#if LBPF_HAVM_NATIVE
+static const lbpf_jit_prog_call_fn jit_call = NULL;
+#else
+static const lbpf_jit_prog_call_fn jit_call = lbpf_jit_prog_model_call;
+#endif
+
+static size_t jit_state_size(size_t code_size) {
+  return JIT_WORK_OFFSET + lbpf_jit_prog_work_size(interp_slots(code_size));
+}
+
+static enum lbpf_status jit_load(void *state, const uint8_t *code, size_t code_size,
+                                 const struct lbpf_env *env, struct lbpf_fault *fault) {
+  return lbpf_jit_prog_load(state, code, code_size, env, (char *)state + JIT_WORK_OFFSET,
+                            lbpf_jit_prog_work_size(interp_slots(code_size)), jit_call, NULL,
+                            fault);
+}
+
+static void jit_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
+  lbpf_jit_prog_run(state, mem, mem_len, result);
+}
 
 #line 65 "lit/engines.nw"
 const struct lbpf_engine lbpf_engines[] = {
@@ -88,6 +114,8 @@ const struct lbpf_engine lbpf_engines[] = {
     {"interp", interp_state_size, interp_load, interp_run},
 #line 460 "lit/havm.nw"
     {"havm", havm_state_size, havm_load, havm_run},
+#line 1394 "lit/jit.nw"
+    {"jit", jit_state_size, jit_load, jit_run},
 #line 67 "lit/engines.nw"
 };
 const size_t lbpf_nengines = sizeof lbpf_engines / sizeof lbpf_engines[0];

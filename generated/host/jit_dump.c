@@ -1,4 +1,4 @@
-#line 447 "lit/jit-emit.nw"
+#line 451 "lit/jit-emit.nw"
 /* The listing of the ALU-run JIT's code. */
 #include "lbpf_jit_dump.h"
 
@@ -6,8 +6,8 @@
 #include "lbpf_isa.h"
 
 /* Print count Thumb-2 instructions from code + *off; advance *off. */
-static void thumb_lines(FILE *out, const uint8_t *code, size_t code_len, size_t *off,
-                        uint32_t count) {
+void lbpf_jit_dump_thumb(FILE *out, const uint8_t *code, size_t code_len, size_t *off,
+                         uint32_t count) {
   for (uint32_t k = 0; k < count && *off + 2 <= code_len; k++) {
     uint16_t hw[2] = {(uint16_t)(code[*off] | code[*off + 1] << 8), 0};
     if (*off + 4 <= code_len) hw[1] = (uint16_t)(code[*off + 2] | code[*off + 3] << 8);
@@ -42,7 +42,7 @@ void lbpf_jit_dump(FILE *out, const struct lbpf_program *prog, const uint8_t *co
             (unsigned)len, (unsigned)lbpf_jit_plan_cost(&whole), (unsigned)entries[pc].offset);
     size_t off = entries[pc].offset;
     fprintf(out, "    (entry)\n");
-    thumb_lines(out, code, code_len, &off, saves + bits(whole.read_first));
+    lbpf_jit_dump_thumb(out, code, code_len, &off, saves + bits(whole.read_first));
     struct lbpf_jit_plan p;
     lbpf_jit_plan_init(&p);
     for (uint32_t k = 0; k < len;) {
@@ -51,10 +51,11 @@ void lbpf_jit_dump(FILE *out, const struct lbpf_program *prog, const uint8_t *co
       fprintf(out, "    %5u: %s\n", (unsigned)(pc + k), text);
       uint32_t before = p.body;
       lbpf_jit_plan_insn(&p, prog, pc + k);
-      thumb_lines(out, code, code_len, &off, p.body - before);
+      lbpf_jit_dump_thumb(out, code, code_len, &off, p.body - before);
       k += slots ? slots : 1;
     }
     fprintf(out, "    (exit)\n");
-    thumb_lines(out, code, code_len, &off, bits(whole.written) + saves + 1); /* pop, bx lr */
+    lbpf_jit_dump_thumb(out, code, code_len, &off,
+                        bits(whole.written) + saves + 1); /* pop, bx lr */
   }
 }

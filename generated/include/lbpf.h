@@ -147,7 +147,11 @@ void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *en
 /* 1 if the program may read (write) len bytes at addr, else 0. */
 int lbpf_helper_may_read(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
 int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint64_t len);
-#line 285 "spec/api.nw"
+/* The region in which the program's access of len bytes at addr needing
+   perm is made (the first of the search order that holds it), or NULL. */
+const struct lbpf_region *lbpf_helper_region(const struct lbpf_helper_ctx *ctx, uint64_t addr,
+                                             uint64_t len, unsigned perm);
+#line 289 "spec/api.nw"
 struct lbpf_env {
   const struct lbpf_region *regions; /* besides the input memory and the stack */
   size_t nregions;
@@ -161,7 +165,7 @@ struct lbpf_env {
 
 /* The helper registered under id, or NULL. */
 lbpf_helper_fn lbpf_env_helper(const struct lbpf_env *env, uint32_t id);
-#line 308 "spec/api.nw"
+#line 312 "spec/api.nw"
 struct lbpf_program {
   const uint8_t *code; /* ninsns * 8 bytes, little-endian instructions */
   uint32_t ninsns;
@@ -175,7 +179,7 @@ struct lbpf_fault {
 /* Verify size bytes of code against env's helpers; on success fill prog. */
 enum lbpf_status lbpf_verify(const uint8_t *code, size_t size, const struct lbpf_env *env,
                              struct lbpf_program *prog, struct lbpf_fault *fault);
-#line 332 "spec/api.nw"
+#line 336 "spec/api.nw"
 struct lbpf_result {
   enum lbpf_status status;
   uint32_t pc;
@@ -183,14 +187,14 @@ struct lbpf_result {
   uint64_t insns;
   uint64_t budget_used;
 };
-#line 348 "spec/api.nw"
+#line 352 "spec/api.nw"
 void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, void *mem,
                    size_t mem_len, struct lbpf_result *result);
 /* The new destination value of the ALU instruction (opcode, offset, imm)
    from the destination value d and the source value s (the source register,
    or the sign-extended immediate): the arithmetic every engine answers to. */
 uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s);
-#line 366 "spec/api.nw"
+#line 370 "spec/api.nw"
 /* One executed instruction, as lbpf_spec_run_watched shows it. */
 struct lbpf_step {
   uint32_t pc;                 /* the instruction's slot */

@@ -74,7 +74,7 @@ static uint64_t stack_top(const struct machine *m) {
 static uint64_t frame_pointer(const struct machine *m) {
   return stack_top(m) - (uint64_t)LBPF_STACK_SIZE * m->depth;
 }
-#line 299 "spec/semantics.nw"
+#line 302 "spec/semantics.nw"
 struct location {
   const struct lbpf_region *region;
   uint64_t offset;
@@ -116,7 +116,14 @@ int lbpf_helper_may_write(const struct lbpf_helper_ctx *ctx, uint64_t addr, uint
   struct location loc;
   return ctx != NULL && ctx->env != NULL && locate_in(ctx, addr, len, LBPF_PERM_WRITE, &loc);
 }
-#line 349 "spec/semantics.nw"
+
+const struct lbpf_region *lbpf_helper_region(const struct lbpf_helper_ctx *ctx, uint64_t addr,
+                                             uint64_t len, unsigned perm) {
+  struct location loc;
+  if (ctx == NULL || ctx->env == NULL || !locate_in(ctx, addr, len, perm, &loc)) return NULL;
+  return loc.region;
+}
+#line 359 "spec/semantics.nw"
 void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *env, void *mem,
                           size_t mem_len) {
   size_t frames = env->stack_size / LBPF_STACK_SIZE;
@@ -127,7 +134,7 @@ void lbpf_helper_ctx_init(struct lbpf_helper_ctx *ctx, const struct lbpf_env *en
   ctx->stack = (struct lbpf_region){(uint8_t *)env->stack + (env->stack_size - stack_len),
                                     stack_len, LBPF_PERM_READ | LBPF_PERM_WRITE};
 }
-#line 380 "spec/semantics.nw"
+#line 390 "spec/semantics.nw"
 static uint64_t read_bytes(struct location loc, unsigned n) {
   const uint8_t *p = (const uint8_t *)loc.region->base + loc.offset;
   uint64_t v = 0;
@@ -150,13 +157,13 @@ static unsigned size_bytes(uint8_t opcode) {
   default: return 8;
   }
 }
-#line 422 "spec/semantics.nw"
+#line 432 "spec/semantics.nw"
 static int spend_budget(struct machine *m, uint64_t cost) {
   if (m->env->budget - m->budget_used < cost) return 0;
   m->budget_used += cost;
   return 1;
 }
-#line 436 "spec/semantics.nw"
+#line 446 "spec/semantics.nw"
 static void call_helper(struct machine *m, lbpf_helper_fn fn) {
   uint64_t *r = m->reg;
   r[0] = fn(&m->ctx, r[1], r[2], r[3], r[4], r[5]);
@@ -178,7 +185,7 @@ static void pop_frame(struct machine *m) {
   m->reg[10] = frame_pointer(m);
   m->pc = f->return_pc;
 }
-#line 495 "spec/semantics.nw"
+#line 505 "spec/semantics.nw"
 static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
   return second_operand(insn.opcode, insn.imm, m->reg[insn.src]);
 }
@@ -193,7 +200,7 @@ static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 519 "spec/semantics.nw"
+#line 529 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
   if (delta < 0 && !spend_budget(m, (uint64_t)-delta)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
@@ -205,7 +212,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 546 "spec/semantics.nw"
+#line 556 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -229,7 +236,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     push_frame(m, target);
     return LBPF_OK;
   }
-#line 530 "spec/semantics.nw"
+#line 540 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -242,14 +249,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 574 "spec/semantics.nw"
+#line 584 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 588 "spec/semantics.nw"
+#line 598 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -277,7 +284,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 624 "spec/semantics.nw"
+#line 634 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -302,7 +309,7 @@ static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   return LBPF_OK;
 }
 
-#line 473 "spec/semantics.nw"
+#line 483 "spec/semantics.nw"
 static enum lbpf_status step(struct machine *m) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   m->insns++;
@@ -319,7 +326,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 698 "spec/semantics.nw"
+#line 708 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&
@@ -349,7 +356,7 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
     s = step(&m);
   *result = (struct lbpf_result){s, m.pc, s == LBPF_OK ? m.reg[0] : 0, m.insns, m.budget_used};
 }
-#line 741 "spec/semantics.nw"
+#line 751 "spec/semantics.nw"
 static void attempted_access(const struct machine *m, struct lbpf_step *st) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   unsigned cls = LBPF_CLASS(insn.opcode);

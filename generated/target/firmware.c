@@ -357,7 +357,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
 #line 1072 "lit/target.nw"
   }
   struct lbpf_m4_call call = {0};
-  struct compile_job *compile = NULL; /* the job of the pseudo-engine jit */
+  struct compile_job *compile = NULL; /* the job of the pseudo-engine jit-alu */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
@@ -375,7 +375,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
 #line 1078 "lit/target.nw"
-  } else if (strcmp(job->engine, "jit") == 0) {
+  } else if (strcmp(job->engine, "jit-alu") == 0) {
 
 #line 1131 "lit/target.nw"
     struct lbpf_program prog;

@@ -45,6 +45,17 @@ build/fuzz/$(1)/liblitbpf-fuzz.a: $$(patsubst %.c,build/fuzz/$(1)/obj/%.o,$$(FUZ
 endef
 $(eval $(call FUZZ_RULES,64,))
 $(eval $(call FUZZ_RULES,32,-m32))
+# The Thumb-2 model runs jitted code for the engines havm and jit; it is the
+# witness, not what the targets explore, so it is built at -O2 without the
+# fuzzer's coverage instrumentation (the sanitizers stay): a jitted run of
+# the whole budget executes millions of model steps.
+define FUZZ_MODEL_RULE
+build/fuzz/$(1)/obj/generated/thumb/thumb_machine.o: generated/thumb/thumb_machine.c
+	@mkdir -p $$(@D)
+	$$(FUZZ_CC) $(2) $$(CPPFLAGS) $$(CSTD) $$(WARN) -g -O2 $$(FUZZ_SAN) -c $$< -o $$@
+endef
+$(eval $(call FUZZ_MODEL_RULE,64,))
+$(eval $(call FUZZ_MODEL_RULE,32,-m32))
 
 build/fuzz/64/fuzz-%: tests/fuzz/fuzz_readers.c build/fuzz/64/liblitbpf-fuzz.a
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -D_POSIX_C_SOURCE=200809L \

@@ -20,6 +20,7 @@
 #include "lbpf.h"
 #include "lbpf_image.h"
 #include "lbpf_jit_dump.h"
+#include "lbpf_jit_prog_dump.h"
 #include "loader.h"
 #include "runner.h"
 #include "thumb_cmd.h"
@@ -854,19 +855,25 @@ static int cmd_disasm(int argc, char **argv) {
 
 static int cmd_jit(int argc, char **argv) {
   if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-    printf("usage: litbpf jit --dump PROGRAM\n"
+    printf("usage: litbpf jit --dump [--whole] PROGRAM\n"
            "\n"
            "Compile the ALU runs of PROGRAM (raw bytecode, .data test file or ELF object)\n"
            "to Thumb-2 as the hybrid VM does, and print each compiled run: its BPF\n"
            "instructions, each followed by its Thumb-2 code (offset, halfwords, UAL),\n"
            "between the run's entry and exit code.  Runs the cost model leaves to the\n"
            "interpreter are not listed.\n"
+           "\n"
+           "  --whole   compile the whole program as the engine jit does, and print every\n"
+           "            BPF instruction followed by its Thumb-2 code, then the out-of-line\n"
+           "            code (local functions' entries, slow paths, stubs, the epilogue)\n"
            "\n%s",
            exit_code_help);
     return EXIT_OK;
   }
-  if (argc != 3 || strcmp(argv[1], "--dump") != 0)
-    return usage_error("jit", "expected --dump PROGRAM");
+  bool whole = argc == 4 && strcmp(argv[2], "--whole") == 0;
+  if ((argc != 3 && !whole) || strcmp(argv[1], "--dump") != 0)
+    return usage_error("jit", "expected --dump [--whole] PROGRAM");
+  if (whole) argv[2] = argv[3];
   char err[512];
   struct lbpf_program_file pf;
   enum lbpf_load_error le = lbpf_load_program_file(argv[2], NULL, &pf, err, sizeof err);
@@ -887,6 +894,11 @@ static int cmd_jit(int argc, char **argv) {
     fprintf(stderr, "litbpf: %s: refused at pc %u: %s\n", argv[2], (unsigned)fault.pc,
             lbpf_status_name(st));
     rc = EXIT_REFUSED;
+  } else if (whole) {
+    if (!lbpf_jit_prog_dump(stdout, &prog, &r->env)) {
+      fprintf(stderr, "litbpf: %s: cannot compile\n", argv[2]);
+      rc = EXIT_RUNTIME;
+    }
   } else {
     size_t cap = lbpf_jit_alu_code_bound(prog.ninsns), len = 0;
     uint8_t *code = malloc(cap ? cap : 1);

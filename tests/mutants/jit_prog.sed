@@ -1,0 +1,20 @@
+# Small bugs of the kinds a JIT author makes, planted into the tangled
+# whole-program JIT (generated/jit/jit_prog.c) by tests/pbt_mutants.sh and
+# caught by the chapter's unit suite or the property-based checker, spec
+# against jit (make check-jit-prog-mutants).  On a host the jitted code runs on the Thumb-2
+# model, so a region check that lets a bad access through makes the model
+# fault, and the checker stops: that counts as caught.
+# the region check: the end taken as inclusive (one byte past the region passes)
+s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
+# the region check: the high word of the offset ignored
+s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
+# the budget: one unit short for every transfer
+s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
+# the budget: a backward jump of one slot spends nothing
+s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
+# a register pair: the low word of an address read from the high one
+s/  ld_st(g, lo, LBPF_JIT_REG_LO(r));/  ld_st(g, lo, LBPF_JIT_REG_HI(r));/
+# a register pair: a 64-bit ordering compares the high words with the source's low word
+s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
+# a local call that does not give r6-r9 back to its caller
+s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
