@@ -58,6 +58,9 @@ build/m4-$(1)/firmware.elf: $$(call m4_objs,build/m4-$(1),$$(M4_FW_SRCS) $$(M4_L
 endef
 $(foreach o,$(M4_OPTS),$(eval $(call M4_RULES,$(o))))
 
+# The README's JIT example links against the core as the -Os firmware builds it.
+check-readme-example: $(call m4_objs,build/m4-Os,$(M4_LIB_SRCS))
+
 build/m4run: src/target/m4run.sh
 	@mkdir -p $(@D)
 	cp $< $@ && chmod +x $@
