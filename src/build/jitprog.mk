@@ -32,6 +32,6 @@ JIT_PROG_MUTANT_RUN := build/check/jit_prog && make build/pbt >/dev/null 2>&1 &&
 check-jit-prog-mutants:
 	MUTANT_WORK=build/mutants-jit-prog MUTANT_TARGET=build/check/jit_prog \
 	  MUTANT_RUN='$(JIT_PROG_MUTANT_RUN)' \
-	  tests/pbt_mutants.sh jit generated/jit/jit_prog.c tests/mutants/jit_prog.sed
+	  tests/pbt_mutants.sh jit generated/jitprog/jit_prog.c tests/mutants/jit_prog.sed
 
 CHECK_TARGETS += check-jit-prog-mutants

@@ -1,5 +1,5 @@
 # Small bugs of the kinds a JIT author makes, planted into the tangled
-# whole-program JIT (generated/jit/jit_prog.c) by tests/pbt_mutants.sh and
+# whole-program JIT (generated/jitprog/jit_prog.c) by tests/pbt_mutants.sh and
 # caught by the chapter's unit suite or the property-based checker, spec
 # against jit (make check-jit-prog-mutants).  On a host the jitted code runs on the Thumb-2
 # model, so a region check that lets a bad access through makes the model
