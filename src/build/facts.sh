@@ -40,6 +40,24 @@ echo "pbt.plain_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEE
 echo "pbt.mutated_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT) )))"
 echo "pbt.san_cases $(thousands "$(mkvar src/build/pbt.mk PBT_SAN_COUNT)")"
 echo "thumb.unicorn_programs $(thousands $(( 2 * $(mkvar src/build/thumb.mk THUMB_UC_COUNT) )))"
+echo "thumb.unicorn_san_programs $(thousands "$(sed -n 's/^[[:space:]]*build\/san\/thumb-unicorn [0-9]* \([0-9][0-9]*\)$/\1/p' src/build/thumb.mk)")"
+echo "thumb.llvm_per_form $(mkvar src/build/thumb.mk THUMB_LLVM_N)"
+echo "thumb.llvm_noise_halfwords $(thousands $(( $(sed -n 's/.*k < \([0-9][0-9]*\) \* n;.*/\1/p' tests/thumb_oracle.c) * $(mkvar src/build/thumb.mk THUMB_LLVM_N) )))"
+echo "thumb.fuzz_default $(thousands "$(mkvar src/build/thumb.mk THUMB_N)")"
+# the bound of the k loop in a test of lit/thumb-isa.nw
+isaloop() { awk -v t="START_TEST($1)" 'index($0, t) == 1 { p = 1 } p && match($0, /k < [0-9]+;/) { print substr($0, RSTART + 4, RLENGTH - 5); exit }' lit/thumb-isa.nw; }
+echo "thumb.isa_per_form $(thousands "$(isaloop decode_inverts_encode)")"
+echo "thumb.isa_wide_pairs $(thousands "$(isaloop encode_inverts_decode)")"
+# the havm cases of check-pbt: long arithmetic runs, plain and sanitized
+echo "pbt.havm_seed_cases $(thousands "$(mkvar src/build/pbt.mk PBT_HAVM_COUNT)")"
+echo "pbt.havm_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_HAVM_SEEDS)") * $(mkvar src/build/pbt.mk PBT_HAVM_COUNT) )))"
+echo "pbt.havm_san_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_HAVM_SEEDS)") * $(mkvar src/build/pbt.mk PBT_HAVM_SAN_COUNT) )))"
+# the plain cases of check-pbt-jit
+echo "pbt.jit_cases $(thousands $(( $(nseeds "$(mkvar src/build/jitprog.mk PBT_JIT_SEEDS)") * $(mkvar src/build/jitprog.mk PBT_JIT_COUNT) )))"
+# check-m4diff runs every engine but the specification on each case
+m4engines=$(( $(sed -n 's/^ENGINES[[:space:]]*:=//p' src/build/engines.mk | wc -w) - 1 + $(cat src/build/*.mk | grep -c '^ENGINES[[:space:]]*+=') ))
+echo "m4diff.runs $(thousands $(( m4engines * $(mkvar src/build/target.mk M4DIFF_N) )))"
+echo "fuzz.check_runs $(thousands "$(mkvar src/build/rel.mk FUZZ_CHECK_RUNS)")"
 
 # The code.
 echo "spec.value_ops $(chunkdefines 'the concrete value interface')"
@@ -78,6 +96,23 @@ echo "target.spec_over_interp_long $(ratio bench/results/target.csv spec interp 
 echo "host.spec_over_interp_long $(ratio bench/results/host.csv spec_ir interp_ir 200)"
 echo "target.interp_tiny_run $(range bench/results/target.csv interp 0 3)"
 echo "host.interp_tiny_run $(range bench/results/host.csv interp_ir 0 3)"
+# The whole-program JIT's compile cost (Cortex-M4 instructions, jit.csv) per
+# slot, to the nearest ten: over all the benchmarks, and for the costliest.
+if [ -f bench/results/jit.csv ]; then
+  echo "jit.compile_per_slot $(thousands "$(awk -F, 'NR > 1 { s += $2; c += $5 } END { printf "%d", int(c / s / 10 + 0.5) * 10 }' bench/results/jit.csv)")"
+  echo "jit.compile_per_slot_max $(thousands "$(awk -F, 'NR > 1 && $6 > m { m = $6 } END { printf "%d", int(m / 10 + 0.5) * 10 }' bench/results/jit.csv)")"
+fi
+# The last fuzzing record: seconds per target, executions of each target (in
+# millions, two significant digits; the differential ones exactly).
+if [ -f bench/results/reliability.md ]; then
+  echo "fuzz.seconds $(sed -n 's/.*each target ran for \([0-9][0-9]*\) seconds.*/\1/p' bench/results/reliability.md)"
+  for t in elf data hex asm load; do
+    echo "fuzz.$t.mexecs $(awk -F'|' -v t="$t" '{ gsub(/ /, "", $2) } $2 == t { printf "%.2g\n", $4 / 1e6 }' bench/results/reliability.md)"
+  done
+  for t in diff diff32; do
+    echo "fuzz.$t.execs $(thousands "$(awk -F'|' -v t="$t" '{ gsub(/ /, "", $2); gsub(/ /, "", $4) } $2 == t { print $4 }' bench/results/reliability.md)")"
+  done
+fi
 # Flash of the interpreter's own code at -Os, in bytes.
 if [ -f bench/results/footprint.md ]; then
   v=$(awk -F'|' '{ gsub(/ /, "", $2); gsub(/ /, "", $3) } $2 == "interp" && $3 == "-Os" { gsub(/ /, "", $4); print $4; exit }' bench/results/footprint.md)
