@@ -39,15 +39,24 @@ echo "pbt.seed_cases $(thousands "$(mkvar src/build/pbt.mk PBT_COUNT)")"
 echo "pbt.plain_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_COUNT) )))"
 echo "pbt.mutated_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SEEDS)") * $(mkvar src/build/pbt.mk PBT_MUTATE_COUNT) )))"
 echo "pbt.san_cases $(thousands "$(mkvar src/build/pbt.mk PBT_SAN_COUNT)")"
+echo "pbt.san_total $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_SAN_SEEDS)") * $(mkvar src/build/pbt.mk PBT_SAN_COUNT) )))"
 echo "thumb.unicorn_programs $(thousands $(( 2 * $(mkvar src/build/thumb.mk THUMB_UC_COUNT) )))"
 echo "thumb.unicorn_san_programs $(thousands "$(sed -n 's/^[[:space:]]*build\/san\/thumb-unicorn [0-9]* \([0-9][0-9]*\)$/\1/p' src/build/thumb.mk)")"
 echo "thumb.llvm_per_form $(mkvar src/build/thumb.mk THUMB_LLVM_N)"
 echo "thumb.llvm_noise_halfwords $(thousands $(( $(sed -n 's/.*k < \([0-9][0-9]*\) \* n;.*/\1/p' tests/thumb_oracle.c) * $(mkvar src/build/thumb.mk THUMB_LLVM_N) )))"
 echo "thumb.fuzz_default $(thousands "$(mkvar src/build/thumb.mk THUMB_N)")"
-# the bound of the k loop in a test of lit/thumb-isa.nw
-isaloop() { awk -v t="START_TEST($1)" 'index($0, t) == 1 { p = 1 } p && match($0, /k < [0-9]+;/) { print substr($0, RSTART + 4, RLENGTH - 5); exit }' lit/thumb-isa.nw; }
-echo "thumb.isa_per_form $(thousands "$(isaloop decode_inverts_encode)")"
-echo "thumb.isa_wide_pairs $(thousands "$(isaloop encode_inverts_decode)")"
+# testloop CHAPTER TEST: the bound of the first loop of a unit test that
+# counts a variable k or t from 0 to a literal (its random instances)
+testloop() { awk -v t="START_TEST($2)" 'index($0, t) == 1 { p = 1 } p && match($0, /[kt] = 0; [kt] < [0-9]+;/) { v = substr($0, RSTART + 11, RLENGTH - 12); print v; exit }' "$1"; }
+echo "thumb.isa_per_form $(thousands "$(testloop lit/thumb-isa.nw decode_inverts_encode)")"
+echo "thumb.isa_wide_pairs $(thousands "$(testloop lit/thumb-isa.nw encode_inverts_decode)")"
+echo "jit_alu.random_runs $(thousands "$(testloop lit/jit-alu.nw random_runs)")"
+echo "jit_alu.unicorn_runs $(thousands "$(testloop lit/jit-alu.nw unicorn_runs)")"
+echo "jit_alu.compile_programs $(thousands "$(testloop lit/jit-emit.nw compile_programs)")"
+echo "jit.agree_programs $(thousands "$(testloop lit/jit.nw j_and_e_agree)")"
+# the mutants of the whole-program JIT: cases per seed of the checker's run
+echo "jit.mutant_seeds $(nseeds "$(sed -n 's/.*build\/pbt --quiet --seed \([0-9,]*\) --count [0-9]* --engines spec,jit.*/\1/p' src/build/jitprog.mk)")"
+echo "jit.mutant_seed_cases $(sed -n 's/.*build\/pbt --quiet --seed [0-9,]* --count \([0-9][0-9]*\) --engines spec,jit.*/\1/p' src/build/jitprog.mk)"
 # the havm cases of check-pbt: long arithmetic runs, plain and sanitized
 echo "pbt.havm_seed_cases $(thousands "$(mkvar src/build/pbt.mk PBT_HAVM_COUNT)")"
 echo "pbt.havm_cases $(thousands $(( $(nseeds "$(mkvar src/build/pbt.mk PBT_HAVM_SEEDS)") * $(mkvar src/build/pbt.mk PBT_HAVM_COUNT) )))"
