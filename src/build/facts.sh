@@ -71,6 +71,8 @@ echo "fuzz.check_runs $(thousands "$(mkvar src/build/rel.mk FUZZ_CHECK_RUNS)")"
 # The code.
 echo "spec.value_ops $(chunkdefines 'the concrete value interface')"
 
+echo "runner.trace_limit $(thousands "$(sed -n 's/^#define LBPF_TRACE_LIMIT \([0-9][0-9]*\).*/\1/p' src/host/runner.h)")"
+
 # Measurements.
 # range CSV COLUMN MIN MAX: the rounded least and greatest value of COLUMN over
 # the benchmarks that execute at least MIN and at most MAX BPF instructions.
@@ -120,6 +122,18 @@ if [ -f bench/results/reliability.md ]; then
   done
   for t in diff diff32; do
     echo "fuzz.$t.execs $(thousands "$(awk -F'|' -v t="$t" '{ gsub(/ /, "", $2); gsub(/ /, "", $4) } $2 == t { print $4 }' bench/results/reliability.md)")"
+  done
+fi
+# The hybrid VM's Cortex-M4 instructions over the interpreter's, summed over
+# the benchmarks, to two decimals.
+if [ -f bench/results/target.csv ]; then
+  echo "target.havm_over_interp_sum $(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { h += $col["havm"]; n += $col["interp"] } END { if (n) printf "%.2f\n", h / n }' bench/results/target.csv)"
+fi
+# Own flash of a component at -Os, in KiB to one decimal.
+if [ -f bench/results/footprint.md ]; then
+  for c in jit havm; do
+    echo "footprint.${c}_os_kib $(awk -F'|' -v c="$c" '{ gsub(/ /, "", $2); gsub(/ /, "", $3) } $2 == c && $3 == "-Os" { printf "%.1f\n", $4 / 1024; exit }' bench/results/footprint.md)"
   done
 fi
 # Flash of the interpreter's own code at -Os, in bytes.
