@@ -73,6 +73,9 @@ echo "spec.value_ops $(chunkdefines 'the concrete value interface')"
 
 echo "runner.trace_limit $(thousands "$(sed -n 's/^#define LBPF_TRACE_LIMIT \([0-9][0-9]*\).*/\1/p' src/host/runner.h)")"
 
+n=$(sed -n 's/^#define NSAMPLES \([0-9][0-9]*\).*/\1/p' spec/symbolic.nw)
+echo "symbolic.sample_pairs $(thousands $(( n * n )))"
+
 # Measurements.
 # range CSV COLUMN MIN MAX: the rounded least and greatest value of COLUMN over
 # the benchmarks that execute at least MIN and at most MAX BPF instructions.
