@@ -36,8 +36,12 @@ compare() {
   "$litbpf" run --engine "$engine" "$@" > "$work/h.out" 2> "$work/h.err"; hrc=$?
   "$m4run" --engine "$engine" "$@" > "$work/t.out" 2> "$work/t.err"; trc=$?
   set -e
-  # on an error m4run still prints the cost of the run on stdout: compare r0 only
-  h=$([ "$hrc" -ne 0 ] || head -n 1 "$work/h.out"; sed -n '1s/^litbpf[^:]*://p' "$work/h.err")
+  # on an error m4run still prints the cost of the run on stdout: compare r0 only.
+  # A run-time error is compared on its pc and status: litbpf adds the
+  # instruction and advice from the host's own run (the faulting address,
+  # the budget to ask for) after them, in parentheses and after a colon.
+  h=$([ "$hrc" -ne 0 ] || head -n 1 "$work/h.out"
+      sed -n '1{/^litbpf[^:]*:/!d; s/^litbpf[^:]*://; /^ run-time error at pc /s/ (.*$//; p}' "$work/h.err")
   t=$([ "$trc" -ne 0 ] || head -n 1 "$work/t.out"; sed -n '1s/^m4run[^:]*://p' "$work/t.err")
   if [ "$h" = "$t" ] && [ "$hrc" = "$trc" ] && { [ "$trc" -ne 0 ] || grep -q '^cost: [0-9]* instructions$' "$work/t.out"; }; then
     pass=$((pass + 1))
