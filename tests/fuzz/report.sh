@@ -20,14 +20,17 @@ dirty=$(git status --porcelain -- . ':!bench/results' 2> /dev/null | head -n 1)
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit: $commit${dirty:+ (with uncommitted changes)}"
   jobs=${FUZZ_JOBS:-1}
-  if [ "$jobs" -gt 1 ]; then
-    how="up to $jobs at once (\`FUZZ_JOBS=$jobs\`), sharing the machine's"
+  if [ "$jobs" -gt 1 ]; then how="up to $jobs at once (\`FUZZ_JOBS=$jobs\`),"
+  else how="one after the other,"; fi
+  niceness=$(nice)
+  if [ "$niceness" -gt 0 ]; then
+    where="a machine of $(nproc) cores, at niceness $niceness (other work on the machine came first)"
   else
-    how="one after the other,"
+    where="a machine of $(nproc) cores"
   fi
   echo "- each target ran for $seconds seconds (\`make fuzz-report FUZZ_SECONDS=$seconds\`),"
   echo "  $how from its committed seeds and the corpus earlier runs kept"
-  echo "  (build/fuzz/work/), on $(nproc) cores; libFuzzer with ASan and UBSan"
+  echo "  (build/fuzz/work/), on $where; libFuzzer with ASan and UBSan"
   echo "  ($(clang --version | head -n 1))"
   echo "- engines of the table: $engines; the differential targets compare every"
   echo "  engine after the first with the first (the specification)"
