@@ -1,4 +1,4 @@
-#line 1340 "lit/jit.nw"
+#line 1345 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -400,19 +400,9 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   if (in.imm & LBPF_ATOMIC_FETCH) store_pair(g, in.src, 2, 3);
 }
 #line 618 "lit/jit.nw"
-/* Set the flags so that the returned condition holds iff the jump is taken. */
-static unsigned compare(struct pgen *g, struct lbpf_insn in) {
-  bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP;
-  ld_st(g, 0, LBPF_JIT_REG_LO(in.dst));
-  if (wide) ld_st(g, 1, LBPF_JIT_REG_HI(in.dst));
-  if (in.opcode & LBPF_SRC_X) {
-    ld_st(g, 2, LBPF_JIT_REG_LO(in.src));
-    if (wide) ld_st(g, 3, LBPF_JIT_REG_HI(in.src));
-  } else {
-    constant(g, 2, (uint32_t)in.imm);
-    if (wide) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
-  }
-  uint8_t op = LBPF_OP(in.opcode);
+/* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
+   condition holds iff the jump of operation op (64-bit if wide) is taken. */
+static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
   if (!wide) {
     if (op == LBPF_JMP_JSET)
       dp(g, LBPF_THUMB_TST, 1, 0, 0, 2);
@@ -462,6 +452,21 @@ static unsigned compare(struct pgen *g, struct lbpf_insn in) {
   }
 }
 
+/* The operands of a conditional jump into r1:r0 and r3:r2; its condition. */
+static unsigned compare(struct pgen *g, struct lbpf_insn in) {
+  bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP;
+  ld_st(g, 0, LBPF_JIT_REG_LO(in.dst));
+  if (wide) ld_st(g, 1, LBPF_JIT_REG_HI(in.dst));
+  if (in.opcode & LBPF_SRC_X) {
+    ld_st(g, 2, LBPF_JIT_REG_LO(in.src));
+    if (wide) ld_st(g, 3, LBPF_JIT_REG_HI(in.src));
+  } else {
+    constant(g, 2, (uint32_t)in.imm);
+    if (wide) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  return compare_flags(g, LBPF_OP(in.opcode), wide);
+}
+
 static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
   if (delta >= 0) return branch(g, cond, label(g, L_PC, target));
@@ -470,7 +475,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 693 "lit/jit.nw"
+#line 698 "lit/jit.nw"
 /* the helper at address (or, if from_r9, at the address in r9) */
 static void helper_call(struct pgen *g, bool from_r9, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -499,7 +504,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 737 "lit/jit.nw"
+#line 742 "lit/jit.nw"
 #define FRAME_LIST ((uint16_t)0x03fcu) /* r2-r9: the eight words of BPF r6-r9 */
 
 static void move_r10(struct pgen *g, unsigned op) {
@@ -544,7 +549,7 @@ static void gen_exit(struct pgen *g) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 789 "lit/jit.nw"
+#line 794 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -609,7 +614,7 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 864 "lit/jit.nw"
+#line 869 "lit/jit.nw"
 static void mark_targets(struct pgen *g) {
   for (uint32_t pc = 0; pc < g->prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
@@ -646,7 +651,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 946 "lit/jit.nw"
+#line 951 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -684,7 +689,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1};
   return LBPF_OK;
 }
-#line 994 "lit/jit.nw"
+#line 999 "lit/jit.nw"
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
