@@ -1,4 +1,4 @@
-#line 1844 "lit/jit.nw"
+#line 1883 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -104,6 +104,8 @@ struct pgen {
   const struct lbpf_env *env;
   uint8_t home[LBPF_JIT_NHALVES]; /* the ARM register of each half, 0: the state */
   uint32_t facts;                 /* what is known of the high words at this pc */
+  bool local_calls;               /* does the program make any? */
+  uint16_t initial;               /* registers whose initial value the program may read */
 };
 
 #define ST LBPF_JIT_PROG_ST_REG
@@ -188,7 +190,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 513 "lit/jit.nw"
+#line 522 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -215,7 +217,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   }
   return f;
 }
-#line 541 "lit/jit.nw"
+#line 550 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -308,6 +310,7 @@ static void analyse(struct pgen *g) {
   for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots */
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
     if (lbpf_form_of(in)->kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+      g->local_calls = true;
       facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
       if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
     }
@@ -327,7 +330,7 @@ static void analyse(struct pgen *g) {
     }
   }
 }
-#line 362 "lit/jit.nw"
+#line 364 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -379,9 +382,17 @@ static void choose_homes(struct pgen *g) {
   for (uint32_t pc = 0; pc < n; pc++) {
     d += depth[pc];
     uint32_t nest = d > 4 ? 4 : d;
-    if (hw_get(facts[pc], 0) != HW_NONE) weigh(g, pc, facts[pc], UINT32_C(1) << (3 * nest), weight);
+    if (hw_get(facts[pc], 0) == HW_NONE) continue;
+    weigh(g, pc, facts[pc], UINT32_C(1) << (3 * nest), weight);
+    unsigned kind = lbpf_form_of(lbpf_program_insn(g->prog, pc))->kind;
+    if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
+      for (unsigned r = 1; r <= 5; r++)
+        weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
     if (lbpf_is_lddw(lbpf_program_insn(g->prog, pc).opcode)) d += depth[++pc];
   }
+  g->initial = 1u; /* r0: exit reads it */
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (weight[lo_half(r)] || weight[hi_half(r)]) g->initial |= (uint16_t)(1u << r);
   memset(g->home, 0, sizeof g->home);
   for (unsigned k = 0; k < NHOMES; k++) {
     unsigned best = LBPF_JIT_NHALVES;
@@ -392,7 +403,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 429 "lit/jit.nw"
+#line 438 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -450,7 +461,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 653 "lit/jit.nw"
+#line 663 "lit/jit.nw"
 static void settle_to(struct pgen *g, uint32_t out, uint32_t target) {
   for (unsigned r = 0; r < LBPF_NREGS; r++) {
     if (!hw_known(out, r) || hw_get(target, r) != HW_TOP) continue;
@@ -466,7 +477,7 @@ static void settle(struct pgen *g, uint32_t pc, uint32_t out) {
     need = hw_join(need, facts[s[k]]);
   settle_to(g, out, need);
 }
-#line 687 "lit/jit.nw"
+#line 699 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -491,7 +502,7 @@ static void prologue(struct pgen *g) {
     unsigned r = h / 2;
     if (set_by_run(r)) {
       if (g->home[h]) ld_st(g, g->home[h], 4u * h);
-    } else if (h % 2 == 0) {
+    } else if (h % 2 == 0 && (g->initial >> r & 1)) {
       if (g->home[h]) {
         dp_imm(g, LBPF_THUMB_MOV, 0, g->home[h], 0, 0);
       } else {
@@ -513,7 +524,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 741 "lit/jit.nw"
+#line 753 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -524,7 +535,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 775 "lit/jit.nw"
+#line 787 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -591,7 +602,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 881 "lit/jit.nw"
+#line 893 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -662,7 +673,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 964 "lit/jit.nw"
+#line 976 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -761,7 +772,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1077 "lit/jit.nw"
+#line 1089 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -856,7 +867,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1176 "lit/jit.nw"
+#line 1188 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -886,7 +897,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1228 "lit/jit.nw"
+#line 1241 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -926,6 +937,10 @@ static void entry_stub(struct pgen *g, uint32_t target) {
 }
 
 static void gen_exit(struct pgen *g, uint32_t pc) {
+  if (!g->local_calls) { /* always at depth 0 */
+    spill(g, 0);
+    return branch(g, LBPF_THUMB_AL, global(g, G_EPILOGUE));
+  }
   ld_st(g, 0, OFF(depth));
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 0, .imm = 0));
   branch(g, LBPF_THUMB_NE, label(g, L_SKIP, pc));
@@ -949,7 +964,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1299 "lit/jit.nw"
+#line 1316 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -1036,11 +1051,11 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 1385 "lit/jit.nw"
+#line 1402 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
-  struct pgen g = {b, prog, env, {0}, 0};
+  struct pgen g = {b, prog, env, {0}, 0, false, 0};
   analyse(&g);
   choose_homes(&g);
   prologue(&g);
@@ -1054,12 +1069,14 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1450 "lit/jit.nw"
+#line 1470 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
 }
+
+static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env);
 
 enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *code, size_t size,
                                     const struct lbpf_env *env, void *work, size_t work_size,
@@ -1089,19 +1106,27 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 #if LBPF_HAVM_NATIVE
   __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
-  *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1};
+  *vm = (struct lbpf_jit_prog){
+      vm->prog,          env,        bytes,          b.len, call, call_ctx, 1,
+      {0, 0, {0}, 0, 0}, env->stack, env->stack_size};
+  if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1498 "lit/jit.nw"
+#line 1528 "lit/jit.nw"
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
+  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
   *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
-  if (f->base_hi == UINT32_MAX) return; /* above 2^64 - 2^32: the slow path only (the lemma) */
   for (unsigned k = 0; k < 4; k++) {
-    uint64_t n = UINT64_C(1) << k;
-    if (r->length >= n && r->length - n + 1 <= UINT32_MAX)
-      f->end[k] = (uint32_t)(r->length - n + 1);
+    size_t n = (size_t)1 << k;
+    if (len >= n && (uint64_t)(len - n) < UINT32_MAX) f->end[k] = (uint32_t)(len - n + 1);
   }
+}
+
+static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
+  struct lbpf_helper_ctx h;
+  lbpf_helper_ctx_init(&h, env, NULL, 0);
+  fast_region(f, &h.stack);
 }
 
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
@@ -1114,18 +1139,21 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   struct lbpf_helper_ctx hctx;
   lbpf_helper_ctx_init(&hctx, env, mem, mem_len);
   struct lbpf_jit_prog_state st;
-  memset(&st, 0, sizeof st);
-  uint64_t top = (uint64_t)(uintptr_t)hctx.stack.base + hctx.stack.length;
   st.regs[1] = (uint64_t)(uintptr_t)mem;
   st.regs[2] = mem_len;
-  st.regs[10] = top;
+  st.regs[10] = (uint64_t)(uintptr_t)hctx.stack.base + hctx.stack.length;
   st.budget_lo = (uint32_t)env->budget;
   st.budget_hi = (uint32_t)(env->budget >> 32);
   st.status = LBPF_OK;
+  st.pc = 0;
+  st.depth = 0;
   st.max_depth = (uint32_t)(hctx.stack.length / LBPF_STACK_SIZE);
   st.ctx = (uint32_t)(uintptr_t)&hctx;
   fast_region(&st.fast[LBPF_JIT_PROG_FAST_INPUT], &hctx.input);
-  fast_region(&st.fast[LBPF_JIT_PROG_FAST_STACK], &hctx.stack);
+  if (env->stack == vm->stack && env->stack_size == vm->stack_size)
+    st.fast[LBPF_JIT_PROG_FAST_STACK] = vm->stack_fast;
+  else
+    stack_fast(&st.fast[LBPF_JIT_PROG_FAST_STACK], env);
 #if LBPF_HAVM_NATIVE
   ((void (*)(struct lbpf_jit_prog_state *))(uintptr_t)((uintptr_t)vm->code | 1u))(&st);
 #else
