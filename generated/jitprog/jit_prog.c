@@ -1,4 +1,4 @@
-#line 1883 "lit/jit.nw"
+#line 2013 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -80,13 +80,15 @@ enum label_kind {
   L_FAIL_BUDGET,
   L_FAIL_DEPTH,
   L_FAIL_CALLX,
+  L_EDGE,   /* out of line: a taken jump's edge that settles high words */
   L_FACTS,  /* not a label: the high-word facts on entry to pc */
-  L_WEIGHT, /* not a label: the loop nesting of pc, then its weight */
+  L_WEIGHT, /* not a label: the loop nesting of pc */
+  L_LIVE,   /* not a label: the registers whose high word is live on entry to pc */
   L_KINDS
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 239 "lit/jit.nw"
+#line 241 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -97,7 +99,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 260 "lit/jit.nw"
+#line 262 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -190,7 +192,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 522 "lit/jit.nw"
+#line 524 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -217,7 +219,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   }
   return f;
 }
-#line 550 "lit/jit.nw"
+#line 552 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -330,7 +332,91 @@ static void analyse(struct pgen *g) {
     }
   }
 }
-#line 364 "lit/jit.nw"
+#line 670 "lit/jit.nw"
+#define ALL_REGS ((uint16_t)0x7ffu)
+#define REG(r) ((uint16_t)(1u << (r)))
+
+static bool in_frame(unsigned base, int16_t offset, unsigned n);
+static unsigned access_size(uint8_t opcode);
+
+/* The registers whose high word the instruction at pc reads, and those
+   it writes. */
+static void hw_use_def(const struct pgen *g, uint32_t pc, uint16_t *use, uint16_t *def) {
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+  unsigned kind = lbpf_form_of(in)->kind;
+  uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
+  bool x = in.opcode & LBPF_SRC_X;
+  uint16_t u = 0, d = 0;
+  switch (kind) {
+  case LBPF_KIND_LDDW: d = REG(in.dst); break;
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X:
+  case LBPF_KIND_NEG:
+  case LBPF_KIND_END:
+    if (cls == LBPF_CLASS_ALU && op == LBPF_ALU_END && (uint32_t)in.imm == 64) {
+      if (x) u = d = REG(in.dst); /* be64 swaps the halves; le64 does nothing */
+    } else if (cls == LBPF_CLASS_ALU) {
+      d = REG(in.dst);
+    } else if (op == LBPF_ALU_MOV) {
+      if (x && in.offset == 0) u = REG(in.src);
+      d = REG(in.dst);
+    } else {
+      u = (uint16_t)(REG(in.dst) | (x ? REG(in.src) : 0));
+      d = REG(in.dst);
+    }
+    break;
+  case LBPF_KIND_LDX:
+    if (!in_frame(in.src, in.offset, access_size(in.opcode))) u = REG(in.src);
+    d = REG(in.dst);
+    break;
+  case LBPF_KIND_ST:
+  case LBPF_KIND_STX:
+    if (!in_frame(in.dst, in.offset, access_size(in.opcode))) u = REG(in.dst);
+    if (kind == LBPF_KIND_STX && access_size(in.opcode) == 8) u |= REG(in.src);
+    break;
+  case LBPF_KIND_ATOMIC:
+    u = (uint16_t)(REG(in.dst) | REG(in.src) | (in.imm == LBPF_ATOMIC_CMPXCHG ? REG(0) : 0));
+    d = in.imm == LBPF_ATOMIC_CMPXCHG ? REG(0) : in.imm & LBPF_ATOMIC_FETCH ? REG(in.src) : 0;
+    break;
+  case LBPF_KIND_JCOND_K:
+  case LBPF_KIND_JCOND_X:
+    if (cls == LBPF_CLASS_JMP) u = (uint16_t)(REG(in.dst) | (x ? REG(in.src) : 0));
+    break;
+  case LBPF_KIND_CALL:
+  case LBPF_KIND_CALLX:
+    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+      u = ALL_REGS;
+    } else {
+      u = (uint16_t)(0x3eu | (kind == LBPF_KIND_CALLX ? REG(in.dst) : 0)); /* r1-r5 */
+      d = REG(0);
+    }
+    break;
+  case LBPF_KIND_EXIT: u = g->local_calls ? 0x3fu : REG(0); break; /* r0-r5: the return slot */
+  default: break;
+  }
+  *use = u, *def = d;
+}
+
+static void liveness(struct pgen *g) {
+  uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
+  for (uint32_t pc = 0; pc < n; pc++)
+    live[pc] = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t pc = n; pc-- > 0;) {
+      bool second = pc > 0 && lbpf_is_lddw(lbpf_program_insn(g->prog, pc - 1).opcode);
+      if (second || facts[pc] == HW_ALL(HW_NONE)) continue;
+      uint32_t s[2], out = 0;
+      for (unsigned k = successors(g, pc, s); k-- > 0;)
+        out |= live[s[k]];
+      uint16_t use, def;
+      hw_use_def(g, pc, &use, &def);
+      uint32_t in = use | (out & ~(uint32_t)def);
+      if (in != live[pc]) live[pc] = in, changed = true;
+    }
+  }
+}
+#line 366 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -403,7 +489,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 438 "lit/jit.nw"
+#line 440 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -461,10 +547,10 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 663 "lit/jit.nw"
-static void settle_to(struct pgen *g, uint32_t out, uint32_t target) {
+#line 759 "lit/jit.nw"
+static void settle_to(struct pgen *g, uint32_t out, uint32_t target, uint32_t live) {
   for (unsigned r = 0; r < LBPF_NREGS; r++) {
-    if (!hw_known(out, r) || hw_get(target, r) != HW_TOP) continue;
+    if (!hw_known(out, r) || hw_get(target, r) != HW_TOP || !(live >> r & 1)) continue;
     unsigned t = hi_dst(g, r, IP);
     dp_imm(g, hw_get(out, r) == HW_ONES ? LBPF_THUMB_MVN : LBPF_THUMB_MOV, 0, t, 0, 0);
     if (t == IP) st_st(g, IP, LBPF_JIT_REG_HI(r));
@@ -472,12 +558,23 @@ static void settle_to(struct pgen *g, uint32_t out, uint32_t target) {
 }
 /* Settle every edge out of pc, whose facts after it are out. */
 static void settle(struct pgen *g, uint32_t pc, uint32_t out) {
-  uint32_t s[2], *facts = row(g, L_FACTS), need = HW_ALL(HW_NONE);
+  uint32_t s[2], *facts = row(g, L_FACTS), *live = row(g, L_LIVE), need = HW_ALL(HW_NONE), l = 0;
   for (unsigned k = successors(g, pc, s); k-- > 0;)
-    need = hw_join(need, facts[s[k]]);
-  settle_to(g, out, need);
+    need = hw_join(need, facts[s[k]]), l |= live[s[k]];
+  settle_to(g, out, need, l);
 }
-#line 699 "lit/jit.nw"
+/* The edge from the current instruction (facts g->facts, unchanged by it)
+   to pc t: does it settle anything, and settle it. */
+static bool edge_settles(const struct pgen *g, uint32_t t) {
+  uint32_t target = row(g, L_FACTS)[t], live = row(g, L_LIVE)[t];
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (hw_known(g->facts, r) && hw_get(target, r) == HW_TOP && (live >> r & 1)) return true;
+  return false;
+}
+static void settle_edge(struct pgen *g, uint32_t t) {
+  settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
+}
+#line 806 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -512,7 +609,7 @@ static void prologue(struct pgen *g) {
     }
   }
   g->facts = entry;
-  settle_to(g, entry, row(g, L_FACTS)[0]);
+  settle_to(g, entry, row(g, L_FACTS)[0], row(g, L_LIVE)[0]);
 }
 
 static void epilogue(struct pgen *g) {
@@ -524,7 +621,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 753 "lit/jit.nw"
+#line 860 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -535,7 +632,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 787 "lit/jit.nw"
+#line 894 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -602,7 +699,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 893 "lit/jit.nw"
+#line 1000 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -625,8 +722,15 @@ static int32_t frame_address(struct pgen *g, int16_t offset) {
 
 /* r1:r0 = the BPF address base + offset */
 static void address(struct pgen *g, unsigned base, int16_t offset) {
-  lo_to(g, base, 0);
-  hi_to(g, base, 1);
+  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);
+  uint32_t k = (uint32_t)(offset < 0 ? -(int32_t)offset : offset), field;
+  if (offset != 0 && lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
+    dp_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 1, 0, lo, k);
+    dp_imm(g, offset < 0 ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, hi, 0);
+    return;
+  }
+  mov_to(g, 0, lo);
+  mov_to(g, 1, hi);
   if (offset == 0) return;
   constant(g, 2, (uint32_t)(int32_t)offset);
   dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
@@ -673,7 +777,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 976 "lit/jit.nw"
+#line 1090 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -772,7 +876,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1089 "lit/jit.nw"
+#line 1203 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -861,13 +965,17 @@ static unsigned compare(struct pgen *g, struct lbpf_insn in) {
 
 static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
+  bool edge = edge_settles(g, target);
+  if (delta >= 0 && edge && cond != LBPF_THUMB_AL) return branch(g, cond, label(g, L_EDGE, pc));
+  if (delta >= 0 && edge) settle_edge(g, target);
   if (delta >= 0) return branch(g, cond, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) branch(g, cond ^ 1u, label(g, L_SKIP, pc)); /* not taken */
+  settle_edge(g, target);
   spend(g, pc, (uint32_t)-delta);
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1188 "lit/jit.nw"
+#line 1306 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -897,7 +1005,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1241 "lit/jit.nw"
+#line 1359 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -910,7 +1018,7 @@ static void move_r10(struct pgen *g, unsigned op) {
 
 static void gen_local_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   uint32_t target = (uint32_t)((int64_t)pc + 1 + in.imm);
-  settle_to(g, g->facts, HW_ALL(HW_TOP));
+  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);
   spend(g, pc, g->prog->ninsns - target);
   ld_st(g, 0, OFF(depth));
   ld_st(g, 1, OFF(max_depth));
@@ -952,7 +1060,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   uint32_t returned = g->facts;
   for (unsigned r = 6; r < LBPF_NREGS; r++)
     returned = hw_set(returned, r, HW_NONE);
-  settle_to(g, returned, HW_ALL(HW_TOP));
+  settle_to(g, returned, HW_ALL(HW_TOP), ALL_REGS);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)(1u | 1u << IP)); /* r12: return */
   dp_imm(g, LBPF_THUMB_ADD, 0, LBPF_THUMB_LR, ST, LBPF_JIT_REG_LO(6));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, FOUR_LIST);
@@ -964,7 +1072,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1316 "lit/jit.nw"
+#line 1434 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -978,18 +1086,12 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_ALU_X:
   case LBPF_KIND_NEG:
   case LBPF_KIND_END: gen_alu(g, pc, in, after); break;
-  case LBPF_KIND_JA:
-    settle(g, pc, after);
-    jump(g, pc, in.offset, LBPF_THUMB_AL);
-    return 1;
-  case LBPF_KIND_JA32:
-    settle(g, pc, after);
-    jump(g, pc, in.imm, LBPF_THUMB_AL);
-    return 1;
+  case LBPF_KIND_JA: jump(g, pc, in.offset, LBPF_THUMB_AL); return 1;
+  case LBPF_KIND_JA32: jump(g, pc, in.imm, LBPF_THUMB_AL); return 1;
   case LBPF_KIND_JCOND_K:
   case LBPF_KIND_JCOND_X:
-    settle(g, pc, after);
     jump(g, pc, in.offset, compare(g, in));
+    if (pc + 1 < g->prog->ninsns) settle_edge(g, pc + 1); /* not taken */
     return 1;
   case LBPF_KIND_CALL:
     if (in.src == LBPF_CALL_LOCAL) {
@@ -1020,7 +1122,15 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_JCOND_K:
   case LBPF_KIND_JCOND_X: {
     int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
     if (delta < 0) fail_stub(g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
+    g->facts = row(g, L_FACTS)[pc];
+    bool conditional = form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
+    if (delta >= 0 && conditional && g->facts != HW_ALL(HW_NONE) && edge_settles(g, target)) {
+      bind(g, label(g, L_EDGE, pc));
+      settle_edge(g, target);
+      branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
+    }
     break;
   }
   case LBPF_KIND_CALL:
@@ -1051,12 +1161,13 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 1402 "lit/jit.nw"
+#line 1531 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
   struct pgen g = {b, prog, env, {0}, 0, false, 0};
   analyse(&g);
+  liveness(&g);
   choose_homes(&g);
   prologue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
@@ -1069,7 +1180,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1470 "lit/jit.nw"
+#line 1600 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -1112,7 +1223,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1528 "lit/jit.nw"
+#line 1658 "lit/jit.nw"
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
