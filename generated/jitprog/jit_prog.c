@@ -1,4 +1,4 @@
-#line 2013 "lit/jit.nw"
+#line 2017 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -1224,14 +1224,20 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   return LBPF_OK;
 }
 #line 1658 "lit/jit.nw"
+/* length - n + 1 when n <= length and that fits a word, else 0 */
+static uint32_t region_end(size_t length, size_t n) {
+  return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
+}
+
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
-  *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
-  for (unsigned k = 0; k < 4; k++) {
-    size_t n = (size_t)1 << k;
-    if (len >= n && (uint64_t)(len - n) < UINT32_MAX) f->end[k] = (uint32_t)(len - n + 1);
-  }
+  *f = (struct lbpf_jit_fast_region){
+      (uint32_t)base,
+      (uint32_t)(base >> 32),
+      {region_end(len, 1), region_end(len, 2), region_end(len, 4), region_end(len, 8)},
+      0,
+      0};
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
