@@ -1,4 +1,4 @@
-#line 1996 "lit/jit.nw"
+#line 1999 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -57,7 +57,7 @@ size_t lbpf_jit_prog_nfixups(uint32_t ninsns);
 /* Bytes of code that always suffice for a program of ninsns slots. */
 #define LBPF_JIT_PROG_MAX_SLOT_BYTES 256u
 size_t lbpf_jit_prog_code_bound(uint32_t ninsns);
-#line 1551 "lit/jit.nw"
+#line 1554 "lit/jit.nw"
 /* The generator: the code of the verified program prog for env into b (J
    with an instructions buffer, E with a bytes buffer); b must have
    lbpf_jit_prog_nlabels labels and room for lbpf_jit_prog_nfixups fix-ups.
@@ -66,7 +66,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 1909 "lit/jit.nw"
+#line 1912 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -77,7 +77,7 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 1569 "lit/jit.nw"
+#line 1572 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* Run the code where the core cannot (a host): true if it returned. */
 typedef bool (*lbpf_jit_prog_call_fn)(void *call_ctx, const struct lbpf_jit_prog *vm,
@@ -106,7 +106,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 1733 "lit/jit.nw"
+#line 1736 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -114,5 +114,5 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
 bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
                               struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 2013 "lit/jit.nw"
+#line 2016 "lit/jit.nw"
 #endif

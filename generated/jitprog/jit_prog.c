@@ -1,4 +1,4 @@
-#line 2017 "lit/jit.nw"
+#line 2020 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -192,7 +192,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 524 "lit/jit.nw"
+#line 527 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -219,7 +219,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   }
   return f;
 }
-#line 552 "lit/jit.nw"
+#line 555 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -332,7 +332,7 @@ static void analyse(struct pgen *g) {
     }
   }
 }
-#line 670 "lit/jit.nw"
+#line 673 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -416,7 +416,7 @@ static void liveness(struct pgen *g) {
     }
   }
 }
-#line 366 "lit/jit.nw"
+#line 368 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -427,24 +427,25 @@ static unsigned hi_half(unsigned r) {
   return 2 * r + 1;
 }
 
-/* Add w to the weight of the halves the instruction at pc touches. */
+/* Add w to the weight of the halves the instruction at pc touches: the low
+   words of its operands, the high words it reads or writes that the
+   analysis does not know. */
 static void weigh(const struct pgen *g, uint32_t pc, uint32_t facts, uint32_t w,
                   uint32_t weight[]) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = lbpf_form_of(in)->kind;
-  uint8_t cls = LBPF_CLASS(in.opcode);
-  bool wide = cls == LBPF_CLASS_ALU64 || cls == LBPF_CLASS_JMP ||
-              ((cls == LBPF_CLASS_LDX || cls == LBPF_CLASS_STX || cls == LBPF_CLASS_ST) &&
-               LBPF_SIZE(in.opcode) == LBPF_SIZE_DW);
   bool dst = kind != LBPF_KIND_JA && kind != LBPF_KIND_JA32 && kind != LBPF_KIND_CALL &&
              kind != LBPF_KIND_EXIT;
   bool src = kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_JCOND_X || kind == LBPF_KIND_LDX ||
              kind == LBPF_KIND_STX || kind == LBPF_KIND_ATOMIC;
-  for (unsigned k = 0; k < 2; k++) {
-    unsigned r = k == 0 ? in.dst : in.src;
-    if (!(k == 0 ? dst : src)) continue;
-    weight[lo_half(r)] += w;
-    if (wide && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
+  if (dst) weight[lo_half(in.dst)] += w;
+  if (src) weight[lo_half(in.src)] += w;
+  uint16_t use, def;
+  hw_use_def(g, pc, &use, &def);
+  uint32_t after = hw_after(g, pc, facts);
+  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+    if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
+    if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
   }
 }
 
@@ -489,7 +490,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 440 "lit/jit.nw"
+#line 443 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -547,7 +548,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 759 "lit/jit.nw"
+#line 762 "lit/jit.nw"
 static void settle_to(struct pgen *g, uint32_t out, uint32_t target, uint32_t live) {
   for (unsigned r = 0; r < LBPF_NREGS; r++) {
     if (!hw_known(out, r) || hw_get(target, r) != HW_TOP || !(live >> r & 1)) continue;
@@ -574,7 +575,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 806 "lit/jit.nw"
+#line 809 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -621,7 +622,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 860 "lit/jit.nw"
+#line 863 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -632,7 +633,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 894 "lit/jit.nw"
+#line 897 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -699,7 +700,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1000 "lit/jit.nw"
+#line 1003 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -777,7 +778,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1090 "lit/jit.nw"
+#line 1093 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -876,7 +877,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1203 "lit/jit.nw"
+#line 1206 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -975,7 +976,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1306 "lit/jit.nw"
+#line 1309 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1005,7 +1006,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1359 "lit/jit.nw"
+#line 1362 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1072,7 +1073,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1434 "lit/jit.nw"
+#line 1437 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -1161,7 +1162,7 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 1531 "lit/jit.nw"
+#line 1534 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1180,7 +1181,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1600 "lit/jit.nw"
+#line 1603 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -1223,7 +1224,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1658 "lit/jit.nw"
+#line 1661 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
