@@ -1,4 +1,4 @@
-#line 1999 "lit/jit.nw"
+#line 2029 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -114,5 +114,5 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
 bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
                               struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 2016 "lit/jit.nw"
+#line 2046 "lit/jit.nw"
 #endif

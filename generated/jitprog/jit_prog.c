@@ -1,4 +1,4 @@
-#line 2020 "lit/jit.nw"
+#line 2050 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
