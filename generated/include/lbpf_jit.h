@@ -1,4 +1,4 @@
-#line 1028 "lit/jit-alu.nw"
+#line 1054 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -68,7 +68,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 900 "lit/jit-alu.nw"
+#line 920 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -100,6 +100,12 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
 /* The same with the run's plan already made (lbpf_jit_plan_run). */
 bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                               const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b);
+/* The body of the one ALU-run instruction at pc, its half h in ARM register
+   arm[h] and its scratch registers in tmp, the halves of zero taken as 0. */
+bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
+                           const uint8_t arm[LBPF_JIT_NHALVES],
+                           const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
+                           struct lbpf_jit_buf *b);
 /* J, the model: the Thumb-2 instructions of the run of len slots at slot pc
    of a verified program (every slot of it an ALU-run instruction).  Writes
    at most cap instructions to out and returns how many; 0 when cap is too
@@ -136,7 +142,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 951 "lit/jit-alu.nw"
+#line 977 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -158,5 +164,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
 #define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
-#line 1043 "lit/jit-alu.nw"
+#line 1069 "lit/jit-alu.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1047 "lit/jit-alu.nw"
+#line 1073 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -643,7 +643,18 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 891 "lit/jit-alu.nw"
+#line 896 "lit/jit-alu.nw"
+bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
+                           const uint8_t arm[LBPF_JIT_NHALVES],
+                           const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
+                           struct lbpf_jit_buf *b) {
+  struct gen g = {.b = b, .zero = zero};
+  memcpy(g.arm, arm, sizeof g.arm);
+  memcpy(g.tmp, tmp, sizeof g.tmp);
+  gen_insn(&g, prog, pc);
+  return b->status == LBPF_JIT_BUF_OK;
+}
+#line 911 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

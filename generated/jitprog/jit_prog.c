@@ -1,4 +1,4 @@
-#line 1345 "lit/jit.nw"
+#line 2050 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,14 +8,14 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 75 "lit/jit.nw"
+#line 78 "lit/jit.nw"
 #define OFF(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
 #define OFF_FAST(k, field)                                                                         \
   (OFF(fast) + (uint32_t)sizeof(struct lbpf_jit_fast_region) * (k) +                               \
    (uint32_t)offsetof(struct lbpf_jit_fast_region, field))
 _Static_assert(offsetof(struct lbpf_jit_prog_state, regs) == 0, "ALU runs take r11 as regs");
 _Static_assert(sizeof(struct lbpf_jit_prog_state) < 4096, "one ldr reaches every field");
-#line 133 "lit/jit.nw"
+#line 136 "lit/jit.nw"
 uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, uint32_t a_hi,
                             uint32_t size_perm) {
   uint64_t a = (uint64_t)a_hi << 32 | a_lo;
@@ -39,7 +39,7 @@ void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm) {
   uint64_t s = (in.opcode & LBPF_SRC_X) ? regs[in.src] : (uint64_t)(int64_t)in.imm;
   regs[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, regs[in.dst], s);
 }
-#line 164 "lit/jit.nw"
+#line 167 "lit/jit.nw"
 static uint32_t rt_address(enum lbpf_jit_rt rt) {
 #if LBPF_HAVM_NATIVE
   switch (rt) {
@@ -69,24 +69,26 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 204 "lit/jit.nw"
+#line 209 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
   L_SKIP,     /* after an instruction's own inline branch */
-  L_RUN,      /* the ALU run starting at pc */
   L_SLOW,     /* the region check's slow path of the access at pc */
   L_BACK,     /* where the slow path returns */
   L_FAIL_MEM, /* stop: memory violation at pc */
   L_FAIL_BUDGET,
   L_FAIL_DEPTH,
   L_FAIL_CALLX,
-  L_TARGET, /* not a label: marks pc as a jump target (never bound) */
+  L_EDGE,   /* out of line: a taken jump's edge that settles high words */
+  L_FACTS,  /* not a label: the high-word facts on entry to pc */
+  L_WEIGHT, /* not a label: the loop nesting of pc */
+  L_LIVE,   /* not a label: the registers whose high word is live on entry to pc */
   L_KINDS
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 234 "lit/jit.nw"
+#line 241 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -97,11 +99,15 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 253 "lit/jit.nw"
+#line 262 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
   const struct lbpf_env *env;
+  uint8_t home[LBPF_JIT_NHALVES]; /* the ARM register of each half, 0: the state */
+  uint32_t facts;                 /* what is known of the high words at this pc */
+  bool local_calls;               /* does the program make any? */
+  uint16_t initial;               /* registers whose initial value the program may read */
 };
 
 #define ST LBPF_JIT_PROG_ST_REG
@@ -114,6 +120,9 @@ static uint32_t label(const struct pgen *g, enum label_kind kind, uint32_t pc) {
 }
 static uint32_t global(const struct pgen *g, unsigned which) {
   return LBPF_JIT_PROG_LABEL_KINDS * g->prog->ninsns + which;
+}
+static uint32_t *row(const struct pgen *g, enum label_kind kind) {
+  return g->b->labels + label(g, kind, 0);
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -131,19 +140,20 @@ static void call_label(struct pgen *g, uint32_t l) {
   struct lbpf_thumb_insn i = PT(BL, BL, .imm = 0);
   lbpf_jit_branch(g->b, &i, l);
 }
-/* ldr/str (any single access op) rt, [rn, #offset], 0 <= offset < 4096 */
-static void mem(struct pgen *g, unsigned op, unsigned t, unsigned n, uint32_t offset) {
-  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDST_IMM12,
+/* ldr/str (any single access op) rt, [rn, #offset], -255 <= offset < 4096 */
+static void mem(struct pgen *g, unsigned op, unsigned t, unsigned n, int32_t offset) {
+  put(g, (struct lbpf_thumb_insn){.form =
+                                      offset < 0 ? LBPF_THUMB_F_LDST_NEG8 : LBPF_THUMB_F_LDST_IMM12,
                                   .op = (uint8_t)op,
                                   .rd = (uint8_t)t,
                                   .rn = (uint8_t)n,
-                                  .imm = (int32_t)offset});
+                                  .imm = offset < 0 ? -offset : offset});
 }
 static void ld_st(struct pgen *g, unsigned t, uint32_t offset) {
-  mem(g, LBPF_THUMB_LDR, t, ST, offset);
+  mem(g, LBPF_THUMB_LDR, t, ST, (int32_t)offset);
 }
 static void st_st(struct pgen *g, unsigned t, uint32_t offset) {
-  mem(g, LBPF_THUMB_STR, t, ST, offset);
+  mem(g, LBPF_THUMB_STR, t, ST, (int32_t)offset);
 }
 /* data processing of the form (register or modified immediate): rd = rn op
    (rm or k), flags set when s */
@@ -162,8 +172,12 @@ static void dp_imm(struct pgen *g, unsigned op, unsigned s, unsigned d, unsigned
 static void mov(struct pgen *g, unsigned d, unsigned m) {
   put(g, PT(MOV_HI, MOV, .rd = (uint8_t)d, .rm = (uint8_t)m));
 }
-/* rd = k: movw, and movt when the top half is not zero */
+static void mov_to(struct pgen *g, unsigned d, unsigned m) {
+  if (d != m) mov(g, d, m);
+}
+/* rd = k: movw, and movt when the top half is not zero; flags untouched */
 static void constant(struct pgen *g, unsigned d, uint32_t k) {
+  if (k == UINT32_MAX) return dp_imm(g, LBPF_THUMB_MVN, 0, d, 0, 0);
   put(g, PT(MOVWT, MOVW, .rd = (uint8_t)d, .imm = (int32_t)(k & 0xffffu)));
   if (k >> 16) put(g, PT(MOVWT, MOVT, .rd = (uint8_t)d, .imm = (int32_t)(k >> 16)));
 }
@@ -178,16 +192,390 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-/* the pair of BPF register r into ARM registers lo, hi */
-static void load_pair(struct pgen *g, unsigned r, unsigned lo, unsigned hi) {
-  ld_st(g, lo, LBPF_JIT_REG_LO(r));
-  ld_st(g, hi, LBPF_JIT_REG_HI(r));
+#line 527 "lit/jit.nw"
+enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
+#define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
+
+static unsigned hw_get(uint32_t f, unsigned r) {
+  return f >> (2 * r) & 3u;
 }
-static void store_pair(struct pgen *g, unsigned r, unsigned lo, unsigned hi) {
-  st_st(g, lo, LBPF_JIT_REG_LO(r));
-  st_st(g, hi, LBPF_JIT_REG_HI(r));
+static uint32_t hw_set(uint32_t f, unsigned r, unsigned v) {
+  return (f & ~(UINT32_C(3) << (2 * r))) | (uint32_t)v << (2 * r);
 }
-#line 337 "lit/jit.nw"
+static bool hw_known(uint32_t f, unsigned r) {
+  return hw_get(f, r) == HW_ZERO || hw_get(f, r) == HW_ONES;
+}
+static uint32_t hw_word(unsigned v) {
+  return v == HW_ONES ? UINT32_MAX : 0;
+}
+static unsigned hw_of(uint32_t word) {
+  return word == 0 ? HW_ZERO : word == UINT32_MAX ? HW_ONES : HW_TOP;
+}
+static uint32_t hw_join(uint32_t a, uint32_t b) {
+  uint32_t f = 0;
+  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+    unsigned x = hw_get(a, r), y = hw_get(b, r);
+    f = hw_set(f, r, x == y || y == HW_NONE ? x : x == HW_NONE ? y : HW_TOP);
+  }
+  return f;
+}
+#line 555 "lit/jit.nw"
+static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
+  unsigned d = hw_get(f, in.dst);
+  bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
+  unsigned k = in.imm < 0 ? HW_ONES : HW_ZERO; /* the immediate's high word */
+  unsigned n = (uint32_t)in.imm & 63u;
+  switch (LBPF_OP(in.opcode)) {
+  case LBPF_ALU_MOV:
+    if (in.offset != 0) return HW_TOP;
+    return x ? (hw_known(f, in.src) ? hw_get(f, in.src) : HW_TOP) : k;
+  case LBPF_ALU_AND:
+    if (x)
+      return d == HW_ZERO || hw_get(f, in.src) == HW_ZERO   ? HW_ZERO
+             : d == HW_ONES && hw_get(f, in.src) == HW_ONES ? HW_ONES
+                                                            : HW_TOP;
+    return k == HW_ZERO ? HW_ZERO : known ? d : HW_TOP;
+  case LBPF_ALU_OR: return x ? HW_TOP : k == HW_ONES ? HW_ONES : known ? d : HW_TOP;
+  case LBPF_ALU_XOR:
+    if (x || !known) return HW_TOP;
+    return k == HW_ZERO ? d : d == HW_ZERO ? HW_ONES : HW_ZERO;
+  case LBPF_ALU_RSH:
+    return x ? HW_TOP : n >= 32 || d == HW_ZERO ? HW_ZERO : n == 0 && known ? d : HW_TOP;
+  case LBPF_ALU_ARSH: return !x && known ? d : HW_TOP;
+  case LBPF_ALU_LSH: return !x && n == 0 && known ? d : HW_TOP;
+  default: return HW_TOP;
+  }
+}
+
+/* The facts after the instruction at pc (for its successors in the program;
+   a local call's are top). */
+static uint32_t hw_after(const struct pgen *g, uint32_t pc, uint32_t f) {
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+  const struct lbpf_form *form = lbpf_form_of(in);
+  uint8_t cls = LBPF_CLASS(in.opcode);
+  switch (form->kind) {
+  case LBPF_KIND_LDDW:
+    return hw_set(f, in.dst, hw_of((uint32_t)lbpf_program_insn(g->prog, pc + 1).imm));
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X:
+  case LBPF_KIND_NEG:
+  case LBPF_KIND_END:
+    if (LBPF_OP(in.opcode) == LBPF_ALU_END) {
+      bool swap = cls == LBPF_CLASS_ALU64 || (in.opcode & LBPF_SRC_X);
+      if ((uint32_t)in.imm != 64) return hw_set(f, in.dst, HW_ZERO);
+      return swap ? hw_set(f, in.dst, HW_TOP) : f;
+    }
+    return hw_set(f, in.dst, cls == LBPF_CLASS_ALU ? HW_ZERO : hw_alu64(in, f));
+  case LBPF_KIND_LDX:
+    return hw_set(f, in.dst,
+                  LBPF_MODE(in.opcode) == LBPF_MODE_MEM && LBPF_SIZE(in.opcode) != LBPF_SIZE_DW
+                      ? HW_ZERO
+                      : HW_TOP);
+  case LBPF_KIND_ATOMIC:
+    if (in.imm == LBPF_ATOMIC_CMPXCHG) return hw_set(f, 0, HW_TOP);
+    return in.imm & LBPF_ATOMIC_FETCH ? hw_set(f, in.src, HW_TOP) : f;
+  case LBPF_KIND_CALL:
+    if (in.src == LBPF_CALL_LOCAL) return HW_ALL(HW_TOP);
+    return hw_set(f, 0, HW_TOP);
+  case LBPF_KIND_CALLX: return hw_set(f, 0, HW_TOP);
+  default: return f;
+  }
+}
+
+/* The successors of pc in the program, at most two; a local call's are
+   its callee and its return slot; exit has none. */
+static unsigned successors(const struct pgen *g, uint32_t pc, uint32_t s[2]) {
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+  const struct lbpf_form *form = lbpf_form_of(in);
+  uint32_t next = pc + (form->kind == LBPF_KIND_LDDW ? 2u : 1u);
+  unsigned k = 0;
+  switch (form->kind) {
+  case LBPF_KIND_EXIT: return 0;
+  case LBPF_KIND_JA: s[k++] = (uint32_t)((int64_t)pc + 1 + in.offset); return k;
+  case LBPF_KIND_JA32: s[k++] = (uint32_t)((int64_t)pc + 1 + in.imm); return k;
+  case LBPF_KIND_JCOND_K:
+  case LBPF_KIND_JCOND_X: s[k++] = (uint32_t)((int64_t)pc + 1 + in.offset); break;
+  case LBPF_KIND_CALL:
+    if (in.src == LBPF_CALL_LOCAL) s[k++] = (uint32_t)((int64_t)pc + 1 + in.imm);
+    break;
+  default: break;
+  }
+  if (next < g->prog->ninsns) s[k++] = next;
+  return k;
+}
+
+static void analyse(struct pgen *g) {
+  uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
+  for (uint32_t pc = 0; pc < n; pc++)
+    facts[pc] = HW_ALL(HW_NONE);
+  facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
+  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots */
+    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+    if (lbpf_form_of(in)->kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+      g->local_calls = true;
+      facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
+      if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
+    }
+    if (lbpf_is_lddw(in.opcode)) pc++;
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t pc = 0; pc < n; pc++) {
+      if (facts[pc] != HW_ALL(HW_NONE)) {
+        uint32_t out = hw_after(g, pc, facts[pc]), s[2];
+        for (unsigned k = successors(g, pc, s); k-- > 0;) {
+          uint32_t joined = hw_join(facts[s[k]], out);
+          if (joined != facts[s[k]]) facts[s[k]] = joined, changed = true;
+        }
+      }
+      if (lbpf_is_lddw(lbpf_program_insn(g->prog, pc).opcode)) pc++;
+    }
+  }
+}
+#line 673 "lit/jit.nw"
+#define ALL_REGS ((uint16_t)0x7ffu)
+#define REG(r) ((uint16_t)(1u << (r)))
+
+static bool in_frame(unsigned base, int16_t offset, unsigned n);
+static unsigned access_size(uint8_t opcode);
+
+/* The registers whose high word the instruction at pc reads, and those
+   it writes. */
+static void hw_use_def(const struct pgen *g, uint32_t pc, uint16_t *use, uint16_t *def) {
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+  unsigned kind = lbpf_form_of(in)->kind;
+  uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
+  bool x = in.opcode & LBPF_SRC_X;
+  uint16_t u = 0, d = 0;
+  switch (kind) {
+  case LBPF_KIND_LDDW: d = REG(in.dst); break;
+  case LBPF_KIND_ALU_K:
+  case LBPF_KIND_ALU_X:
+  case LBPF_KIND_NEG:
+  case LBPF_KIND_END:
+    if (cls == LBPF_CLASS_ALU && op == LBPF_ALU_END && (uint32_t)in.imm == 64) {
+      if (x) u = d = REG(in.dst); /* be64 swaps the halves; le64 does nothing */
+    } else if (cls == LBPF_CLASS_ALU) {
+      d = REG(in.dst);
+    } else if (op == LBPF_ALU_MOV) {
+      if (x && in.offset == 0) u = REG(in.src);
+      d = REG(in.dst);
+    } else {
+      u = (uint16_t)(REG(in.dst) | (x ? REG(in.src) : 0));
+      d = REG(in.dst);
+    }
+    break;
+  case LBPF_KIND_LDX:
+    if (!in_frame(in.src, in.offset, access_size(in.opcode))) u = REG(in.src);
+    d = REG(in.dst);
+    break;
+  case LBPF_KIND_ST:
+  case LBPF_KIND_STX:
+    if (!in_frame(in.dst, in.offset, access_size(in.opcode))) u = REG(in.dst);
+    if (kind == LBPF_KIND_STX && access_size(in.opcode) == 8) u |= REG(in.src);
+    break;
+  case LBPF_KIND_ATOMIC:
+    u = (uint16_t)(REG(in.dst) | REG(in.src) | (in.imm == LBPF_ATOMIC_CMPXCHG ? REG(0) : 0));
+    d = in.imm == LBPF_ATOMIC_CMPXCHG ? REG(0) : in.imm & LBPF_ATOMIC_FETCH ? REG(in.src) : 0;
+    break;
+  case LBPF_KIND_JCOND_K:
+  case LBPF_KIND_JCOND_X:
+    if (cls == LBPF_CLASS_JMP) u = (uint16_t)(REG(in.dst) | (x ? REG(in.src) : 0));
+    break;
+  case LBPF_KIND_CALL:
+  case LBPF_KIND_CALLX:
+    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+      u = ALL_REGS;
+    } else {
+      u = (uint16_t)(0x3eu | (kind == LBPF_KIND_CALLX ? REG(in.dst) : 0)); /* r1-r5 */
+      d = REG(0);
+    }
+    break;
+  case LBPF_KIND_EXIT: u = g->local_calls ? 0x3fu : REG(0); break; /* r0-r5: the return slot */
+  default: break;
+  }
+  *use = u, *def = d;
+}
+
+static void liveness(struct pgen *g) {
+  uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
+  for (uint32_t pc = 0; pc < n; pc++)
+    live[pc] = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t pc = n; pc-- > 0;) {
+      bool second = pc > 0 && lbpf_is_lddw(lbpf_program_insn(g->prog, pc - 1).opcode);
+      if (second || facts[pc] == HW_ALL(HW_NONE)) continue;
+      uint32_t s[2], out = 0;
+      for (unsigned k = successors(g, pc, s); k-- > 0;)
+        out |= live[s[k]];
+      uint16_t use, def;
+      hw_use_def(g, pc, &use, &def);
+      uint32_t in = use | (out & ~(uint32_t)def);
+      if (in != live[pc]) live[pc] = in, changed = true;
+    }
+  }
+}
+#line 368 "lit/jit.nw"
+#define FIRST_HOME 4u
+#define NHOMES 7u /* r4-r10 */
+
+static unsigned lo_half(unsigned r) {
+  return 2 * r;
+}
+static unsigned hi_half(unsigned r) {
+  return 2 * r + 1;
+}
+
+/* Add w to the weight of the halves the instruction at pc touches: the low
+   words of its operands, the high words it reads or writes that the
+   analysis does not know. */
+static void weigh(const struct pgen *g, uint32_t pc, uint32_t facts, uint32_t w,
+                  uint32_t weight[]) {
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+  unsigned kind = lbpf_form_of(in)->kind;
+  bool dst = kind != LBPF_KIND_JA && kind != LBPF_KIND_JA32 && kind != LBPF_KIND_CALL &&
+             kind != LBPF_KIND_EXIT;
+  bool src = kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_JCOND_X || kind == LBPF_KIND_LDX ||
+             kind == LBPF_KIND_STX || kind == LBPF_KIND_ATOMIC;
+  if (dst) weight[lo_half(in.dst)] += w;
+  if (src) weight[lo_half(in.src)] += w;
+  uint16_t use, def;
+  hw_use_def(g, pc, &use, &def);
+  uint32_t after = hw_after(g, pc, facts);
+  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+    if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
+    if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
+  }
+}
+
+static void choose_homes(struct pgen *g) {
+  uint32_t n = g->prog->ninsns, *depth = row(g, L_WEIGHT), *facts = row(g, L_FACTS);
+  for (uint32_t pc = 0; pc < n; pc++)
+    depth[pc] = 0;
+  for (uint32_t pc = 0; pc < n; pc++) { /* loops: a difference array */
+    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+    const struct lbpf_form *form = lbpf_form_of(in);
+    int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    bool jump = form->kind == LBPF_KIND_JA || form->kind == LBPF_KIND_JA32 ||
+                form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
+    if (jump && delta < 0) {
+      depth[pc + 1 + delta]++;
+      if (pc + 1 < n) depth[pc + 1]--;
+    }
+    if (lbpf_is_lddw(in.opcode)) pc++;
+  }
+  uint32_t weight[LBPF_JIT_NHALVES] = {0}, d = 0;
+  for (uint32_t pc = 0; pc < n; pc++) {
+    d += depth[pc];
+    uint32_t nest = d > 4 ? 4 : d;
+    if (hw_get(facts[pc], 0) == HW_NONE) continue;
+    weigh(g, pc, facts[pc], UINT32_C(1) << (3 * nest), weight);
+    unsigned kind = lbpf_form_of(lbpf_program_insn(g->prog, pc))->kind;
+    if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
+      for (unsigned r = 1; r <= 5; r++)
+        weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
+    if (lbpf_is_lddw(lbpf_program_insn(g->prog, pc).opcode)) d += depth[++pc];
+  }
+  g->initial = 1u; /* r0: exit reads it */
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (weight[lo_half(r)] || weight[hi_half(r)]) g->initial |= (uint16_t)(1u << r);
+  memset(g->home, 0, sizeof g->home);
+  for (unsigned k = 0; k < NHOMES; k++) {
+    unsigned best = LBPF_JIT_NHALVES;
+    for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+      if (!g->home[h] && weight[h] && (best == LBPF_JIT_NHALVES || weight[h] > weight[best]))
+        best = h;
+    if (best == LBPF_JIT_NHALVES) break;
+    g->home[best] = (uint8_t)(FIRST_HOME + k);
+  }
+}
+#line 443 "lit/jit.nw"
+static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
+  if (g->home[h]) return g->home[h];
+  ld_st(g, t, 4u * h);
+  return t;
+}
+static unsigned lo_in(struct pgen *g, unsigned r, unsigned t) {
+  return half_in(g, lo_half(r), t);
+}
+static unsigned hi_in(struct pgen *g, unsigned r, unsigned t) {
+  if (hw_known(g->facts, r)) {
+    constant(g, t, hw_word(hw_get(g->facts, r)));
+    return t;
+  }
+  return half_in(g, hi_half(r), t);
+}
+static void lo_to(struct pgen *g, unsigned r, unsigned t) {
+  mov_to(g, t, lo_in(g, r, t));
+}
+static void hi_to(struct pgen *g, unsigned r, unsigned t) {
+  mov_to(g, t, hi_in(g, r, t));
+}
+static unsigned half_dst(const struct pgen *g, unsigned h, unsigned t) {
+  return g->home[h] ? g->home[h] : t;
+}
+static unsigned lo_dst(const struct pgen *g, unsigned r, unsigned t) {
+  return half_dst(g, lo_half(r), t);
+}
+static unsigned hi_dst(const struct pgen *g, unsigned r, unsigned t) {
+  return half_dst(g, hi_half(r), t);
+}
+static void half_out(struct pgen *g, unsigned h, unsigned s) {
+  if (g->home[h])
+    mov_to(g, g->home[h], s);
+  else
+    st_st(g, s, 4u * h);
+}
+static void lo_out(struct pgen *g, unsigned r, unsigned s) {
+  half_out(g, lo_half(r), s);
+}
+static void hi_out(struct pgen *g, unsigned r, unsigned s) {
+  half_out(g, hi_half(r), s);
+}
+/* Half h takes its value from the state (after a routine wrote the register file). */
+static void reload(struct pgen *g, unsigned r) {
+  for (unsigned h = lo_half(r); h <= hi_half(r); h++)
+    if (g->home[h]) ld_st(g, g->home[h], 4u * h);
+}
+/* The register file in the state takes register r's value. */
+static void spill(struct pgen *g, unsigned r) {
+  if (g->home[lo_half(r)]) st_st(g, g->home[lo_half(r)], LBPF_JIT_REG_LO(r));
+  if (hw_known(g->facts, r)) {
+    constant(g, IP, hw_word(hw_get(g->facts, r)));
+    st_st(g, IP, LBPF_JIT_REG_HI(r));
+  } else if (g->home[hi_half(r)]) {
+    st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
+  }
+}
+#line 762 "lit/jit.nw"
+static void settle_to(struct pgen *g, uint32_t out, uint32_t target, uint32_t live) {
+  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+    if (!hw_known(out, r) || hw_get(target, r) != HW_TOP || !(live >> r & 1)) continue;
+    unsigned t = hi_dst(g, r, IP);
+    dp_imm(g, hw_get(out, r) == HW_ONES ? LBPF_THUMB_MVN : LBPF_THUMB_MOV, 0, t, 0, 0);
+    if (t == IP) st_st(g, IP, LBPF_JIT_REG_HI(r));
+  }
+}
+/* Settle every edge out of pc, whose facts after it are out. */
+static void settle(struct pgen *g, uint32_t pc, uint32_t out) {
+  uint32_t s[2], *facts = row(g, L_FACTS), *live = row(g, L_LIVE), need = HW_ALL(HW_NONE), l = 0;
+  for (unsigned k = successors(g, pc, s); k-- > 0;)
+    need = hw_join(need, facts[s[k]]), l |= live[s[k]];
+  settle_to(g, out, need, l);
+}
+/* The edge from the current instruction (facts g->facts, unchanged by it)
+   to pc t: does it settle anything, and settle it. */
+static bool edge_settles(const struct pgen *g, uint32_t t) {
+  uint32_t target = row(g, L_FACTS)[t], live = row(g, L_LIVE)[t];
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (hw_known(g->facts, r) && hw_get(target, r) == HW_TOP && (live >> r & 1)) return true;
+  return false;
+}
+static void settle_edge(struct pgen *g, uint32_t t) {
+  settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
+}
+#line 809 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -197,11 +585,32 @@ static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lb
 
 #define SAVED_LIST ((uint16_t)0x4ff8u) /* r3-r11, lr: ten words, sp stays 8-aligned */
 
+static bool set_by_run(unsigned r) {
+  return r == 1 || r == 2 || r == 10;
+}
+
 static void prologue(struct pgen *g) {
   multiple(g, LBPF_THUMB_STMDB, LBPF_THUMB_SP, true, SAVED_LIST);
   mov(g, ST, 0);
   mov(g, 0, LBPF_THUMB_SP);
   st_st(g, 0, OFF(entry_sp));
+  uint32_t entry = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
+  bool zero = false;
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++) {
+    unsigned r = h / 2;
+    if (set_by_run(r)) {
+      if (g->home[h]) ld_st(g, g->home[h], 4u * h);
+    } else if (h % 2 == 0 && (g->initial >> r & 1)) {
+      if (g->home[h]) {
+        dp_imm(g, LBPF_THUMB_MOV, 0, g->home[h], 0, 0);
+      } else {
+        if (!zero) dp_imm(g, LBPF_THUMB_MOV, 0, 1, 0, 0), zero = true;
+        st_st(g, 1, 4u * h);
+      }
+    }
+  }
+  g->facts = entry;
+  settle_to(g, entry, row(g, L_FACTS)[0], row(g, L_LIVE)[0]);
 }
 
 static void epilogue(struct pgen *g) {
@@ -213,7 +622,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 372 "lit/jit.nw"
+#line 863 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -224,29 +633,9 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 396 "lit/jit.nw"
-static bool is_target(const struct pgen *g, uint32_t pc) {
-  return g->b->labels[label(g, L_TARGET, pc)] != LBPF_JIT_UNBOUND;
-}
-
-/* Compile the ALU run starting at pc; the slots it covers. */
-static uint32_t gen_run(struct pgen *g, uint32_t pc) {
-  struct lbpf_jit_plan plan;
-  lbpf_jit_plan_init(&plan);
-  uint32_t end = pc, slots;
-  while (end < g->prog->ninsns && (end == pc || !is_target(g, end)) &&
-         (slots = lbpf_jit_alu_slots(g->prog, end)) != 0 && lbpf_jit_plan_insn(&plan, g->prog, end))
-    end += slots;
-  mov(g, 0, ST);
-  call_label(g, label(g, L_RUN, pc));
-  branch(g, LBPF_THUMB_AL, label(g, L_SKIP, pc));
-  bind(g, label(g, L_RUN, pc));
-  if (!lbpf_jit_alu_gen_planned(g->prog, pc, end - pc, &plan, g->b) &&
-      g->b->status == LBPF_JIT_BUF_OK)
-    g->b->status = LBPF_JIT_BUF_INVALID;
-  bind(g, label(g, L_SKIP, pc));
-  return end - pc;
-}
+#line 897 "lit/jit.nw"
+static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
+#define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
 static uint32_t first_word(const struct lbpf_program *prog, uint32_t pc) {
   const uint8_t *p = prog->code + (size_t)LBPF_INSN_SIZE * pc;
@@ -254,20 +643,95 @@ static uint32_t first_word(const struct lbpf_program *prog, uint32_t pc) {
 }
 
 static void gen_alu_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
+  spill(g, in.dst);
+  if (in.opcode & LBPF_SRC_X) spill(g, in.src);
   mov(g, 0, ST);
   constant(g, 1, first_word(g->prog, pc));
   constant(g, 2, (uint32_t)in.imm);
   constant(g, IP, rt_address(LBPF_JIT_RT_ALU));
   blx_ip(g);
+  reload(g, in.dst);
 }
-#line 463 "lit/jit.nw"
+
+/* Only the low word: a constant, or the low word of a register. */
+static bool gen_low_only(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
+  bool lddw = lbpf_is_lddw(in.opcode);
+  bool mov64 = in.opcode == (LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_K) ||
+               (in.opcode == (LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X) && in.offset == 0);
+  if (!(lddw || mov64) || !hw_known(after, in.dst)) return false;
+  (void)pc;
+  unsigned d = lo_dst(g, in.dst, 0);
+  if (!lddw && (in.opcode & LBPF_SRC_X))
+    mov_to(g, d, lo_in(g, in.src, d));
+  else
+    constant(g, d, (uint32_t)in.imm);
+  lo_out(g, in.dst, d);
+  return true;
+}
+
+static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
+  if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_alu_call(g, pc, in);
+  if (gen_low_only(g, pc, in, after)) return;
+  struct lbpf_jit_plan plan;
+  lbpf_jit_plan_init(&plan);
+  plan.zero = HI_HALVES;
+  lbpf_jit_plan_insn(&plan, g->prog, pc);
+  uint32_t touched = plan.read_first | plan.written;
+  unsigned need = plan.nscratch, next = 0;
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    need += (touched >> h & 1) && !g->home[h];
+  if (need > sizeof scratch_pool) return gen_alu_call(g, pc, in);
+  uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    if (touched >> h & 1) arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
+  for (unsigned k = 0; k < plan.nscratch; k++)
+    tmp[k] = scratch_pool[next++];
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++) {
+    if (!(plan.read_first >> h & 1)) continue;
+    if (h % 2 && hw_known(g->facts, h / 2))
+      constant(g, arm[h], hw_word(hw_get(g->facts, h / 2)));
+    else if (!g->home[h])
+      ld_st(g, arm[h], 4u * h);
+  }
+  if (!lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b) &&
+      g->b->status == LBPF_JIT_BUF_OK)
+    g->b->status = LBPF_JIT_BUF_INVALID;
+  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+    if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
+      st_st(g, arm[h], 4u * h);
+}
+#line 1003 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
 
+/* Does the access of n bytes at r10 + offset lie in r10's frame? */
+static bool in_frame(unsigned base, int16_t offset, unsigned n) {
+  return base == 10 && offset >= -(int32_t)LBPF_STACK_SIZE && offset + (int32_t)n <= 0;
+}
+
+/* r0 = the machine address of r10's frame top, and the displacement of
+   the access at offset from it that the accesses can use */
+static int32_t frame_address(struct pgen *g, int16_t offset) {
+  unsigned top = lo_in(g, 10, 0);
+  ld_st(g, 3, OFF_FAST(LBPF_JIT_PROG_FAST_STACK, delta));
+  dp(g, LBPF_THUMB_ADD, 0, 0, top, 3);
+  if (offset >= -255 + 4) return offset;
+  put(g, PT(ADDSUBW, SUB, .rd = 0, .rn = 0, .imm = -(int32_t)offset));
+  return 0;
+}
+
 /* r1:r0 = the BPF address base + offset */
 static void address(struct pgen *g, unsigned base, int16_t offset) {
-  load_pair(g, base, 0, 1);
+  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);
+  uint32_t k = (uint32_t)(offset < 0 ? -(int32_t)offset : offset), field;
+  if (offset != 0 && lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
+    dp_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 1, 0, lo, k);
+    dp_imm(g, offset < 0 ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, hi, 0);
+    return;
+  }
+  mov_to(g, 0, lo);
+  mov_to(g, 1, hi);
   if (offset == 0) return;
   constant(g, 2, (uint32_t)(int32_t)offset);
   dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
@@ -292,6 +756,15 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n) {
   bind(g, label(g, L_BACK, pc));
 }
 
+/* r0 (+ the returned displacement) = the machine address of the access at
+   pc of n bytes at base + offset: checked, or in r10's frame */
+static int32_t locate(struct pgen *g, uint32_t pc, unsigned base, int16_t offset, unsigned n) {
+  if (in_frame(base, offset, n)) return frame_address(g, offset);
+  address(g, base, offset);
+  check(g, pc, base, n);
+  return 0;
+}
+
 static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   bind(g, label(g, L_SLOW, pc));
   mov(g, 2, 1);
@@ -305,7 +778,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 518 "lit/jit.nw"
+#line 1093 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -325,81 +798,86 @@ static unsigned access_size(uint8_t opcode) {
 static void gen_load(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   unsigned n = access_size(in.opcode), k = size_index(n);
   bool sx = LBPF_MODE(in.opcode) == LBPF_MODE_MEMSX;
-  address(g, in.src, in.offset);
-  check(g, pc, in.src, n);
-  mem(g, sx ? load_sx_op[k] : load_op[k], 2, 0, 0);
+  int32_t at = locate(g, pc, in.src, in.offset, n);
+  unsigned lo = lo_dst(g, in.dst, 2), hi = hi_dst(g, in.dst, 3);
+  mem(g, sx ? load_sx_op[k] : load_op[k], lo, 0, at);
   if (n == 8)
-    mem(g, LBPF_THUMB_LDR, 3, 0, 4);
+    mem(g, LBPF_THUMB_LDR, hi, 0, at + 4);
   else if (sx)
     put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_DP_REG,
                                     .op = LBPF_THUMB_MOV,
-                                    .rd = 3,
-                                    .rm = 2,
+                                    .rd = (uint8_t)hi,
+                                    .rm = (uint8_t)lo,
                                     .shift = LBPF_THUMB_SHIFT_ASR,
                                     .amount = 32});
-  else
-    constant(g, 3, 0);
-  store_pair(g, in.dst, 2, 3);
+  lo_out(g, in.dst, lo);
+  if (n == 8 || sx) hi_out(g, in.dst, hi);
 }
 
 static void gen_store(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
-  unsigned n = access_size(in.opcode);
-  address(g, in.dst, in.offset);
-  check(g, pc, in.dst, n);
+  unsigned n = access_size(in.opcode), lo = 2, hi = 3;
+  int32_t at = locate(g, pc, in.dst, in.offset, n);
   if (LBPF_CLASS(in.opcode) == LBPF_CLASS_ST) {
     constant(g, 2, (uint32_t)in.imm);
-    constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+    if (n == 8) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
   } else {
-    load_pair(g, in.src, 2, 3);
+    lo = lo_in(g, in.src, 2);
+    if (n == 8) hi = hi_in(g, in.src, 3);
   }
-  mem(g, store_op[size_index(n)], 2, 0, 0);
-  if (n == 8) mem(g, LBPF_THUMB_STR, 3, 0, 4);
+  mem(g, store_op[size_index(n)], lo, 0, at);
+  if (n == 8) mem(g, LBPF_THUMB_STR, hi, 0, at + 4);
 }
 
-/* old value in r2 (r3), source in r4 (r5), new value in r6 (r7) */
+/* old value in r2 (r3), source in sl (sh), new value in lr (r12) */
 static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   bool wide = access_size(in.opcode) == 8;
-  address(g, in.dst, in.offset);
-  check(g, pc, in.dst, wide ? 8 : 4);
+  int32_t at = locate(g, pc, in.dst, in.offset, wide ? 8 : 4);
+  if (at != 0)
+    dp_imm(g, at < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 0, 0, 0, (uint32_t)(at < 0 ? -at : at));
   mem(g, LBPF_THUMB_LDR, 2, 0, 0);
   if (wide)
     mem(g, LBPF_THUMB_LDR, 3, 0, 4);
   else
     constant(g, 3, 0);
-  load_pair(g, in.src, 4, 5);
   int32_t op = in.imm & ~LBPF_ATOMIC_FETCH;
   if (in.imm == LBPF_ATOMIC_CMPXCHG) {
-    load_pair(g, 0, 6, 7);
-    dp(g, LBPF_THUMB_EOR, 0, 6, 6, 2);
+    unsigned e = lo_in(g, 0, 1);
+    dp(g, LBPF_THUMB_EOR, 0, 1, e, 2);
     if (wide) {
-      dp(g, LBPF_THUMB_EOR, 0, 7, 7, 3);
-      dp(g, LBPF_THUMB_ORR, 1, 6, 6, 7);
+      unsigned eh = hi_in(g, 0, IP);
+      dp(g, LBPF_THUMB_EOR, 0, IP, eh, 3);
+      dp(g, LBPF_THUMB_ORR, 1, 1, 1, IP);
     } else {
-      put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 6, .imm = 0));
+      put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 1, .imm = 0));
     }
     branch(g, LBPF_THUMB_NE, label(g, L_SKIP, pc));
-    mem(g, LBPF_THUMB_STR, 4, 0, 0);
-    if (wide) mem(g, LBPF_THUMB_STR, 5, 0, 4);
+    mem(g, LBPF_THUMB_STR, lo_in(g, in.src, 1), 0, 0);
+    if (wide) mem(g, LBPF_THUMB_STR, hi_in(g, in.src, IP), 0, 4);
     bind(g, label(g, L_SKIP, pc));
-    store_pair(g, 0, 2, 3);
+    lo_out(g, 0, 2);
+    hi_out(g, 0, 3);
     return;
   }
+  unsigned sl = lo_in(g, in.src, 1), sh = hi_in(g, in.src, IP);
   unsigned arm_op = op == LBPF_ATOMIC_ADD   ? LBPF_THUMB_ADD
                     : op == LBPF_ATOMIC_OR  ? LBPF_THUMB_ORR
                     : op == LBPF_ATOMIC_AND ? LBPF_THUMB_AND
                     : op == LBPF_ATOMIC_XOR ? LBPF_THUMB_EOR
                                             : LBPF_THUMB_NONE;
-  unsigned lo = 4, hi = 5; /* xchg stores the source */
+  unsigned lo = sl, hi = sh; /* xchg stores the source */
   if (arm_op != LBPF_THUMB_NONE) {
-    dp(g, arm_op, arm_op == LBPF_THUMB_ADD, 6, 2, 4);
-    dp(g, arm_op == LBPF_THUMB_ADD ? LBPF_THUMB_ADC : arm_op, 0, 7, 3, 5);
-    lo = 6, hi = 7;
+    dp(g, arm_op, arm_op == LBPF_THUMB_ADD, LBPF_THUMB_LR, 2, sl);
+    dp(g, arm_op == LBPF_THUMB_ADD ? LBPF_THUMB_ADC : arm_op, 0, IP, 3, sh);
+    lo = LBPF_THUMB_LR, hi = IP;
   }
   mem(g, LBPF_THUMB_STR, lo, 0, 0);
   if (wide) mem(g, LBPF_THUMB_STR, hi, 0, 4);
-  if (in.imm & LBPF_ATOMIC_FETCH) store_pair(g, in.src, 2, 3);
+  if (in.imm & LBPF_ATOMIC_FETCH) {
+    lo_out(g, in.src, 2);
+    hi_out(g, in.src, 3);
+  }
 }
-#line 618 "lit/jit.nw"
+#line 1206 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -452,70 +930,96 @@ static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
   }
 }
 
+/* The unsigned ordering of a signed one (others unchanged). */
+static uint8_t unsigned_op(uint8_t op) {
+  switch (op) {
+  case LBPF_JMP_JSGT: return LBPF_JMP_JGT;
+  case LBPF_JMP_JSGE: return LBPF_JMP_JGE;
+  case LBPF_JMP_JSLT: return LBPF_JMP_JLT;
+  case LBPF_JMP_JSLE: return LBPF_JMP_JLE;
+  default: return op;
+  }
+}
+
 /* The operands of a conditional jump into r1:r0 and r3:r2; its condition. */
 static unsigned compare(struct pgen *g, struct lbpf_insn in) {
-  bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP;
-  ld_st(g, 0, LBPF_JIT_REG_LO(in.dst));
-  if (wide) ld_st(g, 1, LBPF_JIT_REG_HI(in.dst));
-  if (in.opcode & LBPF_SRC_X) {
-    ld_st(g, 2, LBPF_JIT_REG_LO(in.src));
-    if (wide) ld_st(g, 3, LBPF_JIT_REG_HI(in.src));
+  bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP, x = in.opcode & LBPF_SRC_X;
+  uint8_t op = LBPF_OP(in.opcode);
+  unsigned dh = hw_get(g->facts, in.dst);
+  unsigned sh = x ? hw_get(g->facts, in.src) : in.imm < 0 ? HW_ONES : HW_ZERO;
+  if (wide && hw_known(g->facts, in.dst) && sh == dh && (sh == HW_ZERO || sh == HW_ONES) &&
+      (op != LBPF_JMP_JSET || dh == HW_ZERO)) {
+    wide = false;
+    op = unsigned_op(op);
+  }
+  lo_to(g, in.dst, 0);
+  if (wide) hi_to(g, in.dst, 1);
+  if (x) {
+    lo_to(g, in.src, 2);
+    if (wide) hi_to(g, in.src, 3);
   } else {
     constant(g, 2, (uint32_t)in.imm);
     if (wide) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
   }
-  return compare_flags(g, LBPF_OP(in.opcode), wide);
+  return compare_flags(g, op, wide);
 }
 
 static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
+  bool edge = edge_settles(g, target);
+  if (delta >= 0 && edge && cond != LBPF_THUMB_AL) return branch(g, cond, label(g, L_EDGE, pc));
+  if (delta >= 0 && edge) settle_edge(g, target);
   if (delta >= 0) return branch(g, cond, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) branch(g, cond ^ 1u, label(g, L_SKIP, pc)); /* not taken */
+  settle_edge(g, target);
   spend(g, pc, (uint32_t)-delta);
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 698 "lit/jit.nw"
-/* the helper at address (or, if from_r9, at the address in r9) */
-static void helper_call(struct pgen *g, bool from_r9, uint32_t address) {
+#line 1309 "lit/jit.nw"
+/* the helper at address (or, if from_ip, at the address in r12) */
+static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
-  dp_imm(g, LBPF_THUMB_ADD, 0, 0, ST, LBPF_JIT_REG_LO(2));
-  multiple(g, LBPF_THUMB_LDM, 0, false, 0x00ff); /* r0-r7 = r2..r5 */
-  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00ff);
-  load_pair(g, 1, 2, 3);
+  for (unsigned r = 2; r <= 5; r++) {
+    mem(g, LBPF_THUMB_STR, lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2)));
+    mem(g, LBPF_THUMB_STR, hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2) + 4));
+  }
+  lo_to(g, 1, 2);
+  hi_to(g, 1, 3);
   ld_st(g, 0, OFF(ctx));
-  if (from_r9)
-    mov(g, IP, 9);
-  else
-    constant(g, IP, address);
+  if (!from_ip) constant(g, IP, address);
   blx_ip(g);
   put(g, PT(SP_IMM16, ADD, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
-  store_pair(g, 0, 0, 1);
+  lo_out(g, 0, 0);
+  hi_out(g, 0, 1);
 }
 
 static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
-  load_pair(g, in.dst, 1, 2);
+  lo_to(g, in.dst, 1);
+  hi_to(g, in.dst, 2);
   ld_st(g, 0, OFF(ctx));
   constant(g, IP, rt_address(LBPF_JIT_RT_CALLX));
   blx_ip(g);
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 1, .imm = 0));
   branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_CALLX, pc));
-  mov(g, 9, 0);
+  mov(g, IP, 0);
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 742 "lit/jit.nw"
-#define FRAME_LIST ((uint16_t)0x03fcu) /* r2-r9: the eight words of BPF r6-r9 */
-
+#line 1362 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
-  load_pair(g, 10, 0, 1);
-  dp_imm(g, op, 1, 0, 0, LBPF_STACK_SIZE);
-  dp_imm(g, op == LBPF_THUMB_SUB ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, 1, 0);
-  store_pair(g, 10, 0, 1);
+  unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
+  dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
+  dp_imm(g, op == LBPF_THUMB_SUB ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, hi_dst(g, 10, 1), hi, 0);
+  lo_out(g, 10, lo_dst(g, 10, 0));
+  hi_out(g, 10, hi_dst(g, 10, 1));
 }
+
+#define FOUR_LIST ((uint16_t)0x000fu) /* r0-r3 */
 
 static void gen_local_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   uint32_t target = (uint32_t)((int64_t)pc + 1 + in.imm);
+  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);
   spend(g, pc, g->prog->ninsns - target);
   ld_st(g, 0, OFF(depth));
   ld_st(g, 1, OFF(max_depth));
@@ -523,9 +1027,14 @@ static void gen_local_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   dp(g, LBPF_THUMB_CMP, 1, 0, 0, 1);
   branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));
   st_st(g, 0, OFF(depth));
-  dp_imm(g, LBPF_THUMB_ADD, 0, 1, ST, LBPF_JIT_REG_LO(6));
-  multiple(g, LBPF_THUMB_LDM, 1, false, FRAME_LIST);
-  multiple(g, LBPF_THUMB_STMDB, LBPF_THUMB_SP, true, FRAME_LIST);
+  for (unsigned h = lo_half(6); h <= hi_half(9); h++)
+    if (g->home[h]) st_st(g, g->home[h], 4u * h);
+  dp_imm(g, LBPF_THUMB_ADD, 0, IP, ST, LBPF_JIT_REG_LO(8));
+  multiple(g, LBPF_THUMB_LDM, IP, false, FOUR_LIST);
+  multiple(g, LBPF_THUMB_STMDB, LBPF_THUMB_SP, true, FOUR_LIST);
+  dp_imm(g, LBPF_THUMB_ADD, 0, IP, ST, LBPF_JIT_REG_LO(6));
+  multiple(g, LBPF_THUMB_LDM, IP, false, FOUR_LIST);
+  multiple(g, LBPF_THUMB_STMDB, LBPF_THUMB_SP, true, FOUR_LIST);
   move_r10(g, LBPF_THUMB_SUB);
   call_label(g, label(g, L_ENTRY, target));
 }
@@ -536,49 +1045,73 @@ static void entry_stub(struct pgen *g, uint32_t target) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
 }
 
-static void gen_exit(struct pgen *g) {
+static void gen_exit(struct pgen *g, uint32_t pc) {
+  if (!g->local_calls) { /* always at depth 0 */
+    spill(g, 0);
+    return branch(g, LBPF_THUMB_AL, global(g, G_EPILOGUE));
+  }
   ld_st(g, 0, OFF(depth));
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 0, .imm = 0));
-  branch(g, LBPF_THUMB_EQ, global(g, G_EPILOGUE));
+  branch(g, LBPF_THUMB_NE, label(g, L_SKIP, pc));
+  spill(g, 0);
+  branch(g, LBPF_THUMB_AL, global(g, G_EPILOGUE));
+  bind(g, label(g, L_SKIP, pc));
   dp_imm(g, LBPF_THUMB_SUB, 0, 0, 0, 1);
   st_st(g, 0, OFF(depth));
+  uint32_t returned = g->facts;
+  for (unsigned r = 6; r < LBPF_NREGS; r++)
+    returned = hw_set(returned, r, HW_NONE);
+  settle_to(g, returned, HW_ALL(HW_TOP), ALL_REGS);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)(1u | 1u << IP)); /* r12: return */
-  multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, FRAME_LIST);
-  dp_imm(g, LBPF_THUMB_ADD, 0, 0, ST, LBPF_JIT_REG_LO(6));
-  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);
+  dp_imm(g, LBPF_THUMB_ADD, 0, LBPF_THUMB_LR, ST, LBPF_JIT_REG_LO(6));
+  multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, FOUR_LIST);
+  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, true, FOUR_LIST);
+  multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, FOUR_LIST);
+  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);
+  for (unsigned r = 6; r <= 9; r++)
+    reload(g, r);
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 794 "lit/jit.nw"
+#line 1437 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
   bind(g, label(g, L_PC, pc));
-  if (lbpf_jit_alu_slots(g->prog, pc)) return gen_run(g, pc);
+  g->facts = row(g, L_FACTS)[pc];
+  if (g->facts == HW_ALL(HW_NONE)) g->facts = HW_ALL(HW_TOP); /* never reached */
+  uint32_t after = hw_after(g, pc, g->facts);
   switch (form->kind) {
+  case LBPF_KIND_LDDW:
   case LBPF_KIND_ALU_K:
-  case LBPF_KIND_ALU_X: gen_alu_call(g, pc, in); break;
-  case LBPF_KIND_JA: jump(g, pc, in.offset, LBPF_THUMB_AL); break;
-  case LBPF_KIND_JA32: jump(g, pc, in.imm, LBPF_THUMB_AL); break;
+  case LBPF_KIND_ALU_X:
+  case LBPF_KIND_NEG:
+  case LBPF_KIND_END: gen_alu(g, pc, in, after); break;
+  case LBPF_KIND_JA: jump(g, pc, in.offset, LBPF_THUMB_AL); return 1;
+  case LBPF_KIND_JA32: jump(g, pc, in.imm, LBPF_THUMB_AL); return 1;
   case LBPF_KIND_JCOND_K:
-  case LBPF_KIND_JCOND_X: jump(g, pc, in.offset, compare(g, in)); break;
+  case LBPF_KIND_JCOND_X:
+    jump(g, pc, in.offset, compare(g, in));
+    if (pc + 1 < g->prog->ninsns) settle_edge(g, pc + 1); /* not taken */
+    return 1;
   case LBPF_KIND_CALL:
     if (in.src == LBPF_CALL_LOCAL) {
       gen_local_call(g, pc, in);
-    } else {
-      spend(g, pc, 1);
-      helper_call(g, false,
-                  helper_address(g->env, lbpf_jit_prog_helper_index(g->env, (uint32_t)in.imm)));
+      return 1;
     }
+    spend(g, pc, 1);
+    helper_call(g, false,
+                helper_address(g->env, lbpf_jit_prog_helper_index(g->env, (uint32_t)in.imm)));
     break;
   case LBPF_KIND_CALLX: gen_callx(g, pc, in); break;
-  case LBPF_KIND_EXIT: gen_exit(g); break;
+  case LBPF_KIND_EXIT: gen_exit(g, pc); return 1;
   case LBPF_KIND_LDX: gen_load(g, pc, in); break;
   case LBPF_KIND_ST:
   case LBPF_KIND_STX: gen_store(g, pc, in); break;
   default: gen_atomic(g, pc, in); break;
   }
-  return 1;
+  settle(g, pc, after);
+  return form->kind == LBPF_KIND_LDDW ? 2 : 1;
 }
 
 static void gen_out_of_line(struct pgen *g, uint32_t pc) {
@@ -590,7 +1123,15 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_JCOND_K:
   case LBPF_KIND_JCOND_X: {
     int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
     if (delta < 0) fail_stub(g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
+    g->facts = row(g, L_FACTS)[pc];
+    bool conditional = form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
+    if (delta >= 0 && conditional && g->facts != HW_ALL(HW_NONE) && edge_settles(g, target)) {
+      bind(g, label(g, L_EDGE, pc));
+      settle_edge(g, target);
+      branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
+    }
     break;
   }
   case LBPF_KIND_CALL:
@@ -605,41 +1146,30 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
     fail_stub(g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
     fail_stub(g, L_FAIL_CALLX, pc, LBPF_ERR_CALLX_TARGET);
     break;
-  case LBPF_KIND_LDX: slow_path(g, pc, access_size(in.opcode), LBPF_PERM_READ); break;
+  case LBPF_KIND_LDX:
   case LBPF_KIND_ST:
-  case LBPF_KIND_STX: slow_path(g, pc, access_size(in.opcode), LBPF_PERM_WRITE); break;
-  case LBPF_KIND_ATOMIC:
-    slow_path(g, pc, access_size(in.opcode), LBPF_PERM_READ | LBPF_PERM_WRITE);
+  case LBPF_KIND_STX:
+  case LBPF_KIND_ATOMIC: {
+    unsigned n = access_size(in.opcode);
+    unsigned perm = form->kind == LBPF_KIND_LDX      ? LBPF_PERM_READ
+                    : form->kind == LBPF_KIND_ATOMIC ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                                                     : LBPF_PERM_WRITE;
+    int16_t offset = in.offset;
+    unsigned base = form->kind == LBPF_KIND_LDX ? in.src : in.dst;
+    if (!in_frame(base, offset, n)) slow_path(g, pc, n, perm);
     break;
+  }
   default: break;
   }
 }
-#line 869 "lit/jit.nw"
-static void mark_targets(struct pgen *g) {
-  for (uint32_t pc = 0; pc < g->prog->ninsns; pc++) {
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    const struct lbpf_form *form = lbpf_form_of(in);
-    int64_t t = -1;
-    if (form->kind == LBPF_KIND_LDDW)
-      pc++;
-    else if (form->kind == LBPF_KIND_JA || form->kind == LBPF_KIND_JCOND_K ||
-             form->kind == LBPF_KIND_JCOND_X)
-      t = (int64_t)pc + 1 + in.offset;
-    else if (form->kind == LBPF_KIND_JA32)
-      t = (int64_t)pc + 1 + in.imm;
-    else if (form->kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
-      t = (int64_t)pc + 1 + in.imm;
-      g->b->labels[label(g, L_TARGET, pc + 1)] = 1;
-    }
-    if (t >= 0 && t < (int64_t)g->prog->ninsns) g->b->labels[label(g, L_TARGET, (uint32_t)t)] = 1;
-  }
-}
-
+#line 1534 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
-  struct pgen g = {b, prog, env};
-  mark_targets(&g);
+  struct pgen g = {b, prog, env, {0}, 0, false, 0};
+  analyse(&g);
+  liveness(&g);
+  choose_homes(&g);
   prologue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
@@ -651,12 +1181,14 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 951 "lit/jit.nw"
+#line 1603 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
 }
+
+static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env);
 
 enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *code, size_t size,
                                     const struct lbpf_env *env, void *work, size_t work_size,
@@ -686,19 +1218,33 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 #if LBPF_HAVM_NATIVE
   __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
-  *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1};
+  *vm = (struct lbpf_jit_prog){
+      vm->prog,          env,        bytes,          b.len, call, call_ctx, 1,
+      {0, 0, {0}, 0, 0}, env->stack, env->stack_size};
+  if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 999 "lit/jit.nw"
+#line 1661 "lit/jit.nw"
+/* length - n + 1 when n <= length and that fits a word, else 0 */
+static uint32_t region_end(size_t length, size_t n) {
+  return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
+}
+
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
-  *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
-  if (f->base_hi == UINT32_MAX) return; /* above 2^64 - 2^32: the slow path only (the lemma) */
-  for (unsigned k = 0; k < 4; k++) {
-    uint64_t n = UINT64_C(1) << k;
-    if (r->length >= n && r->length - n + 1 <= UINT32_MAX)
-      f->end[k] = (uint32_t)(r->length - n + 1);
-  }
+  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
+  *f = (struct lbpf_jit_fast_region){
+      (uint32_t)base,
+      (uint32_t)(base >> 32),
+      {region_end(len, 1), region_end(len, 2), region_end(len, 4), region_end(len, 8)},
+      0,
+      0};
+}
+
+static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
+  struct lbpf_helper_ctx h;
+  lbpf_helper_ctx_init(&h, env, NULL, 0);
+  fast_region(f, &h.stack);
 }
 
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
@@ -711,18 +1257,21 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   struct lbpf_helper_ctx hctx;
   lbpf_helper_ctx_init(&hctx, env, mem, mem_len);
   struct lbpf_jit_prog_state st;
-  memset(&st, 0, sizeof st);
-  uint64_t top = (uint64_t)(uintptr_t)hctx.stack.base + hctx.stack.length;
   st.regs[1] = (uint64_t)(uintptr_t)mem;
   st.regs[2] = mem_len;
-  st.regs[10] = top;
+  st.regs[10] = (uint64_t)(uintptr_t)hctx.stack.base + hctx.stack.length;
   st.budget_lo = (uint32_t)env->budget;
   st.budget_hi = (uint32_t)(env->budget >> 32);
   st.status = LBPF_OK;
+  st.pc = 0;
+  st.depth = 0;
   st.max_depth = (uint32_t)(hctx.stack.length / LBPF_STACK_SIZE);
   st.ctx = (uint32_t)(uintptr_t)&hctx;
   fast_region(&st.fast[LBPF_JIT_PROG_FAST_INPUT], &hctx.input);
-  fast_region(&st.fast[LBPF_JIT_PROG_FAST_STACK], &hctx.stack);
+  if (env->stack == vm->stack && env->stack_size == vm->stack_size)
+    st.fast[LBPF_JIT_PROG_FAST_STACK] = vm->stack_fast;
+  else
+    stack_fast(&st.fast[LBPF_JIT_PROG_FAST_STACK], env);
 #if LBPF_HAVM_NATIVE
   ((void (*)(struct lbpf_jit_prog_state *))(uintptr_t)((uintptr_t)vm->code | 1u))(&st);
 #else

@@ -13,8 +13,14 @@ s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
 # the budget: a backward jump of one slot spends nothing
 s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one
-s/  ld_st(g, lo, LBPF_JIT_REG_LO(r));/  ld_st(g, lo, LBPF_JIT_REG_HI(r));/
+s/  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);/  unsigned lo = hi_in(g, base, 0), hi = hi_in(g, base, 1);/
 # a register pair: a 64-bit ordering compares the high words with the source's low word
 s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
 # a local call that does not give r6-r9 back to its caller
-s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
+s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
+# the high-word analysis: a 64-bit addition of two zero high words assumed to leave 0 (the carry forgotten)
+s/  default: return HW_TOP;/  default: return d == HW_ZERO \&\& hw_get(f, in.src) == HW_ZERO ? HW_ZERO : HW_TOP;/
+# the high-word analysis: where paths meet, the first path's fact kept
+s/    f = hw_set(f, r, x == y || y == HW_NONE ? x : x == HW_NONE ? y : HW_TOP);/    f = hw_set(f, r, x == HW_NONE ? y : x);/
+# the frame of r10: an access reaching 8 bytes above the frame top taken as inside it
+s/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 0;/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 8;/
