@@ -1,4 +1,4 @@
-#line 1345 "lit/jit.nw"
+#line 1379 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>

@@ -54,6 +54,8 @@ echo "jit_alu.random_runs $(thousands "$(testloop lit/jit-alu.nw random_runs)")"
 echo "jit_alu.unicorn_runs $(thousands "$(testloop lit/jit-alu.nw unicorn_runs)")"
 echo "jit_alu.compile_programs $(thousands "$(testloop lit/jit-emit.nw compile_programs)")"
 echo "jit.agree_programs $(thousands "$(testloop lit/jit.nw j_and_e_agree)")"
+# jitted programs on unicorn in make check: seeds times cases per seed
+echo "jit.unicorn_programs $(thousands $(( $(mkvar src/build/jitprog.mk JIT_UC_SEEDS | wc -w) * $(mkvar src/build/jitprog.mk JIT_UC_COUNT) )))"
 # the mutants of the whole-program JIT: cases per seed of the checker's run
 echo "jit.mutant_seeds $(nseeds "$(sed -n 's/.*build\/pbt --quiet --seed \([0-9,]*\) --count [0-9]* --engines spec,jit.*/\1/p' src/build/jitprog.mk)")"
 echo "jit.mutant_seed_cases $(sed -n 's/.*build\/pbt --quiet --seed [0-9,]* --count \([0-9][0-9]*\) --engines spec,jit.*/\1/p' src/build/jitprog.mk)"
