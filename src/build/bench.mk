@@ -53,3 +53,9 @@ bench-host: bench-programs build/bench/bench_host
 	src/build/bench_host.sh $(BENCH_PROGRAMS)
 
 CHECK_TARGETS += check-bench-programs
+
+# Programs of chosen sizes for the whole-program JIT's compile-cost curve, and
+# its memory per size (bench/jit_sizes.c; used by bench-target).
+build/bench/jit_sizes: bench/jit_sizes.c build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(filter %.c %.a,$^) $(HOST_LIBS) -o $@
