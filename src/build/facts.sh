@@ -56,6 +56,7 @@ echo "jit_alu.compile_programs $(thousands "$(testloop lit/jit-emit.nw compile_p
 echo "jit.agree_programs $(thousands "$(testloop lit/jit.nw j_and_e_agree)")"
 # jitted programs on unicorn in make check: seeds times cases per seed
 echo "jit.unicorn_programs $(thousands $(( $(mkvar src/build/jitprog.mk JIT_UC_SEEDS | wc -w) * $(mkvar src/build/jitprog.mk JIT_UC_COUNT) )))"
+echo "jit.unicorn_san_programs $(thousands "$(mkvar src/build/jitprog.mk JIT_UC_SAN_COUNT)")"
 # the mutants of the whole-program JIT: cases per seed of the checker's run
 echo "jit.mutant_seeds $(nseeds "$(sed -n 's/.*build\/pbt --quiet --seed \([0-9,]*\) --count [0-9]* --engines spec,jit.*/\1/p' src/build/jitprog.mk)")"
 echo "jit.mutant_seed_cases $(sed -n 's/.*build\/pbt --quiet --seed [0-9,]* --count \([0-9][0-9]*\) --engines spec,jit.*/\1/p' src/build/jitprog.mk)"
