@@ -8,6 +8,10 @@
                                     and forward jumps in every eight slots)
      jit_sizes work N               print lbpf_jit_prog_work_size(N) and
                                     lbpf_jit_prog_code_bound(N), in bytes
+     jit_sizes compile KIND N       build the program in memory and load it
+                                    once on this host with the jit (for
+                                    callgrind, --toggle-collect on
+                                    lbpf_jit_prog_gen); print the code's bytes
 
    Every program written is first accepted by the verifier (in the engines
    chapter's standard environment).  Exit status 0, 1 on a refusal or an
@@ -72,13 +76,14 @@ static void branchy_block(void) {
   alu32_k(LBPF_ALU_ADD, 6, 7);
 }
 
-static int write_program(const char *kind, uint32_t n, const char *path) {
+/* Build the program of kind and n slots in out; false for a bad kind or size. */
+static bool build(const char *kind, uint32_t n) {
   void (*block)(void) = strcmp(kind, "straight") == 0  ? straight_block
                         : strcmp(kind, "branchy") == 0 ? branchy_block
                                                        : NULL;
-  if (block == NULL || n < MIN_SLOTS || n > LBPF_MAX_INSNS) return 2;
+  if (block == NULL || n < MIN_SLOTS || n > LBPF_MAX_INSNS) return false;
   out = calloc(n, LBPF_INSN_SIZE);
-  if (out == NULL) return 1;
+  if (out == NULL) return false;
   len = 0;
   for (uint8_t r = FIRST_REG; r <= LAST_REG; r++) alu64_k(LBPF_ALU_MOV, r, r * 0x1111);
   const uint32_t tail = 2; /* r0 = r3; exit */
@@ -86,7 +91,13 @@ static int write_program(const char *kind, uint32_t n, const char *path) {
   while (len + tail < n) alu64_k(LBPF_ALU_ADD, 3, 1);
   alu64_x(LBPF_ALU_MOV, 0, 3);
   put(LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0);
-  static uint8_t stack[LBPF_STACK_SIZE];
+  return true;
+}
+
+static uint8_t stack[LBPF_STACK_SIZE];
+
+static int write_program(const char *kind, uint32_t n, const char *path) {
+  if (!build(kind, n)) return 2;
   struct lbpf_env env;
   lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
   struct lbpf_program prog;
@@ -105,6 +116,27 @@ static int write_program(const char *kind, uint32_t n, const char *path) {
 }
 
 int main(int argc, char **argv) {
+  if (argc == 4 && strcmp(argv[1], "compile") == 0) {
+    uint32_t n = (uint32_t)strtoul(argv[3], NULL, 10);
+    if (!build(argv[2], n)) return 2;
+    struct lbpf_env env;
+    lbpf_test_env(&env, stack, sizeof stack, LBPF_DEFAULT_BUDGET);
+    size_t work_size = lbpf_jit_prog_work_size(n);
+    void *work = aligned_alloc(8, (work_size + 7) / 8 * 8);
+    struct lbpf_jit_prog vm;
+    struct lbpf_fault fault;
+    if (work == NULL ||
+        lbpf_jit_prog_load(&vm, out, (size_t)LBPF_INSN_SIZE * n, &env, work, work_size,
+                           lbpf_jit_prog_model_call, NULL, &fault) != LBPF_OK) {
+      fprintf(stderr, "jit_sizes: the %s program of %u slots does not compile\n", argv[2],
+              (unsigned)n);
+      return 1;
+    }
+    printf("%zu\n", vm.code_len);
+    free(work);
+    free(out);
+    return 0;
+  }
   if (argc == 5 && strcmp(argv[1], "program") == 0) {
     int rc = write_program(argv[2], (uint32_t)strtoul(argv[3], NULL, 10), argv[4]);
     if (rc != 2) return rc;
@@ -114,7 +146,8 @@ int main(int argc, char **argv) {
     return 0;
   }
   fprintf(stderr, "usage: jit_sizes program straight|branchy N OUT (16 <= N <= %u)\n"
-                  "       jit_sizes work N\n",
+                  "       jit_sizes work N\n"
+                  "       jit_sizes compile straight|branchy N\n",
           (unsigned)LBPF_MAX_INSNS);
   return 2;
 }

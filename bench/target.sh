@@ -126,6 +126,56 @@ for kind in straight branchy; do
 done > "$work/sizes.names"
 jitprog_csv "$work/sizes.names" | sed '1s/^program,/kind-slots,/' > "$results/jitprog-sizes.csv"
 cat "$results/jitprog-sizes.csv"
+
+# Beyond what the firmware holds, on this host: callgrind's count of the
+# load (lbpf_jit_prog_load) minus the verifier's (lbpf_verify), x86-64
+# instructions, from 16 slots up to the largest program (a multiple of 256)
+# the JIT compiles: past it a conditional branch to the out-of-line code
+# would be out of range, and the JIT refuses the program.
+host_count() { # FUNCTION KIND N
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" --toggle-collect="$1" \
+    "$sizes_tool" compile "$2" "$3" > "$work/cg.stdout" 2> /dev/null
+  awk '/^totals:/ { print $2 }' "$work/cg.out"
+}
+compiles() { "$sizes_tool" compile "$1" "$2" > /dev/null 2>&1; }
+{
+  echo "kind-slots,slots,code_bytes,bytes_per_slot,compile_ir,compile_ir_per_slot"
+  for kind in straight branchy; do
+    lo=16 hi=65536
+    compiles "$kind" "$hi" && lo=$hi
+    while [ $((hi - lo)) -gt 256 ]; do
+      mid=$(( (lo + hi) / 2 / 256 * 256 ))
+      if compiles "$kind" "$mid"; then lo=$mid; else hi=$mid; fi
+    done
+    host_sizes="" n=16
+    while [ $n -lt "$lo" ]; do host_sizes="$host_sizes $n"; n=$((n * 2)); done
+    for n in $host_sizes $lo; do
+      load=$(host_count lbpf_jit_prog_load "$kind" "$n")
+      bytes=$(cat "$work/cg.stdout")
+      verify=$(host_count lbpf_verify "$kind" "$n")
+      echo "$kind-$n,$n,$bytes,$(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.1f", b / n }'),$((load - verify)),$(awk -v c="$((load - verify))" -v n="$n" 'BEGIN { printf "%.1f", c / n }')"
+    done
+  done
+} > "$results/jitprog-sizes-host.csv"
+cat "$results/jitprog-sizes-host.csv"
+host_max() { awk -F, -v k="$1" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2 } END { print m }' "$results/jitprog-sizes-host.csv"; }
+{
+  echo
+  echo "Beyond the board's RAM, on the host (\`bench/results/jitprog-sizes-host.csv\`, the figure's"
+  echo "right panel; callgrind's x86-64 instructions of the load minus the verifier's, $(valgrind --version)):"
+  awk -F, '
+    NR == 1 { next }
+    { split($1, k, "-"); if ($2 > top[k[1]]) { top[k[1]] = $2; per[k[1]] = $6 } if ($2 == 1024) mid[k[1]] = $6 }
+    END {
+      printf "- per slot, %.0f at 1024 slots and %.0f at %d (straight-line code), %.0f and %.0f at %d (branchy code):",
+        mid["straight"], per["straight"], top["straight"], mid["branchy"], per["branchy"], top["branchy"]
+      printf " linear up to the largest program the JIT compiles.\n"
+    }' "$results/jitprog-sizes-host.csv"
+  echo "- the largest programs the JIT compiles: $(host_max straight) slots of straight-line code, $(host_max branchy)"
+  echo "  of branchy code (multiples of 256); 256 slots more and a conditional branch to the"
+  echo "  out-of-line code is out of its range, so the JIT refuses the program, while the"
+  echo "  verifier accepts up to 65536 slots."
+} > "$work/host.md"
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
 avg() { # ENGINE: mean over the paper's programs of ENGINE's instructions per BPF instruction
@@ -246,7 +296,8 @@ jit_ram() {
       printf " the bound reserves %.0f times the average.\n", bound / (b / s) }' "$results/jitprog.csv"
   echo "- the firmware holds programs up to $max_held slots (its arena, $((arena / 1024)) KiB of RAM,"
   echo "  holds their bytecode and work memory); the verifier accepts up to 65536 slots, whose work"
-  echo "  memory is $(( $(work_of 65536) / 1048576 )) MiB, above the board's 4 MiB of RAM: the curve stops at $max_held."
+  echo "  memory is $(( $(work_of 65536) / 1048576 )) MiB, above the board's 4 MiB of RAM: the Cortex-M4's curve"
+  echo "  stops at $max_held, the host's goes on (below)."
 }
 
 {
@@ -331,6 +382,8 @@ jit_ram() {
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     tail -n +2 "$results/jitprog.csv" | awk -F, '{ line = "|"; for (i = 1; i <= NF; i++) line = line " " $i " |"; print line }'
     echo
+    cat "$work/host.md"
+    echo
     echo "![The whole-program JIT's compile cost against program size](jitprog-compile.png)"
   fi
   echo
@@ -381,25 +434,37 @@ plot for [c=2:$ncol] "$work/plot.dat" using c:xtic(1) title columnheader(c)
 EOF
 
 # The whole-program JIT's compile cost against program size, both kinds,
-# with the target's 150 instructions per slot.
+# with the target's 150 instructions per slot: the Cortex-M4 (left), the host (right).
 for kind in straight branchy; do
   awk -F, -v k="$kind" 'NR > 1 { split($1, p, "-"); if (p[1] == k) print p[2], $5, $6 }' \
     "$results/jitprog-sizes.csv" > "$work/$kind.dat"
+  awk -F, -v k="$kind" 'NR > 1 { split($1, p, "-"); if (p[1] == k) print p[2], $5, $6 }' \
+    "$results/jitprog-sizes-host.csv" > "$work/$kind-host.dat"
 done
 gnuplot <<EOF
-set terminal pngcairo size 1100,600 font "sans,11"
+set terminal pngcairo size 1500,600 font "sans,11"
 set output "$results/jitprog-compile.png"
-set title "Whole-program JIT: Cortex-M4 instructions to compile a program (QEMU mps2-an386, exact count)"
+set multiplot layout 1,2 title "Whole-program JIT: instructions to compile a program of n BPF instructions"
 set logscale xy
 set format y "10^{%L}"
 set grid xtics ytics
 set xlabel "BPF instructions (slots) of the program (log scale)"
-set ylabel "Cortex-M4 instructions of the compile (log scale)"
 set key top left
+set title "Cortex-M4 (QEMU mps2-an386, exact count), up to what its RAM holds"
+set ylabel "Cortex-M4 instructions of the compile (log scale)"
 set xrange [12:$((max_held * 4 / 3))]
 plot "$work/straight.dat" using 1:2 with linespoints pt 7 title "straight-line code", \\
      "$work/branchy.dat" using 1:2 with linespoints pt 5 title "branchy code", \\
      150 * x with lines dashtype 2 linecolor rgb "gray30" title "target: 150 per BPF instruction"
+set title "host (callgrind, x86-64), up to the largest program the JIT compiles"
+set ylabel "x86-64 instructions of the compile (log scale)"
+set xrange [12:120000]
+set arrow from 65536, graph 0 to 65536, graph 1 nohead dashtype 3 linecolor rgb "gray30"
+set label "the verifier's limit, 65536" at 65536, graph 0.35 rotate by 90 offset -1,0
+plot "$work/straight-host.dat" using 1:2 with linespoints pt 7 title "straight-line code", \\
+     "$work/branchy-host.dat" using 1:2 with linespoints pt 5 title "branchy code"
+unset multiplot
 EOF
 echo "bench-target: wrote $results/target.csv, $results/target.md, $results/target.png,"
-echo "  $results/jit.csv, $results/jitprog.csv, $results/jitprog-sizes.csv, $results/jitprog-compile.png"
+echo "  $results/jit.csv, $results/jitprog.csv, $results/jitprog-sizes.csv, $results/jitprog-sizes-host.csv,"
+echo "  $results/jitprog-compile.png"

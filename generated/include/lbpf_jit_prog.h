@@ -77,10 +77,13 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 1791 "lit/jit.nw"
-/* The BPF pc whose code label i (below lbpf_jit_prog_nlabels(ninsns)) marks,
-   or -1 for a label of the whole program or a row that marks no code. */
+#line 1799 "lit/jit.nw"
+#if !LBPF_HAVM_NATIVE
+/* Host only: the BPF pc whose code label i (below
+   lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
+   program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
+#endif
 #line 923 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* Run the code where the core cannot (a host): true if it returned. */

@@ -151,6 +151,12 @@ if [ -f bench/results/jitprog-sizes.csv ]; then
     echo "jitprog.${k}_per_slot_top $(thousands "$(awk -F, -v k="$k" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2; v = $6 } END { printf "%d", int(v / 10 + 0.5) * 10 }' bench/results/jitprog-sizes.csv)")"
   done
 fi
+# The largest programs the whole-program JIT compiles (jitprog-sizes-host.csv).
+if [ -f bench/results/jitprog-sizes-host.csv ]; then
+  for k in straight branchy; do
+    echo "jitprog.host_max_$k $(thousands "$(awk -F, -v k="$k" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2 } END { print m }' bench/results/jitprog-sizes-host.csv)")"
+  done
+fi
 # The profile of the whole-program JIT's code (jit-profile.md): the row of
 # all programs.
 if [ -f bench/results/jit-profile.md ]; then
