@@ -10,10 +10,17 @@
 #   (from the repository root, after `make m4 bench-programs')
 # M4_BENCH_ENGINES="spec interp" chooses the engines (default: spec interp havm jit).
 # Each program is also compiled by the hybrid VM's JIT, timed alone (the
-# firmware's pseudo-engine jit-alu): bench/results/jit.csv.
+# firmware's pseudo-engine jit-alu): bench/results/jit.csv; and by the
+# whole-program JIT (pseudo-engine jit-compile): bench/results/jitprog.csv,
+# with its compile cost against program size (programs of bench/jit_sizes.c
+# from 16 slots up to the most the firmware's RAM holds):
+# bench/results/jitprog-sizes.csv and bench/results/jitprog-compile.png.
+# The firmware's ELF is M4RUN_FIRMWARE's, or build/m4-O2/firmware.elf.
 set -eo pipefail
 m4run=$1 prep=$2 paper=$3
 shift 3
+sizes_tool=build/bench/jit_sizes
+firmware=${M4RUN_FIRMWARE:-build/m4-O2/firmware.elf}
 engines=${M4_BENCH_ENGINES:-spec interp havm jit}
 results=bench/results
 mkdir -p "$results" build
@@ -30,7 +37,27 @@ for name in "$@"; do
   for e in $engines; do echo "$name $e $work/$name.bin $work/$name.mem $expected 1"; done
   echo "$name native - $work/$name.mem $expected 1"
   echo "$name jit-alu $work/$name.bin - - 1"
+  echo "$name jit-compile $work/$name.bin - - 1"
 done > "$work/jobs"
+# The size curve: 16, 32, ... slots, and the largest multiple of 512 whose
+# code and work memory fit the firmware's arena with 64 KiB to spare (the
+# job file and the job's own allocations live there too).
+symbol() { arm-none-eabi-nm "$firmware" | awk -v n="$1" '$3 == n { print $1 }'; }
+arena=$(( 0x$(symbol __arena_end) - 0x$(symbol __arena_start) ))
+work_of() { "$sizes_tool" work "$1" | cut -d' ' -f1; }
+fits() { [ $(( $(work_of "$1") + 8 * $1 + 65536 )) -le "$arena" ]; }
+sizes="" n=16
+while [ $n -le 65536 ] && fits $n; do sizes="$sizes $n"; n=$((n * 2)); done
+top=$(( n / 2 ))
+while [ $((top + 512)) -le 65536 ] && fits $((top + 512)); do top=$((top + 512)); done
+[ "$top" -gt "$((n / 2))" ] && sizes="$sizes $top"
+max_held=${sizes##* }
+for kind in straight branchy; do
+  for n in $sizes; do
+    "$sizes_tool" program "$kind" "$n" "$work/$kind-$n.bin"
+    echo "$kind-$n jit-compile $work/$kind-$n.bin - - 1"
+  done
+done >> "$work/jobs"
 "$m4run" --jobs "$work/jobs" > "$work/out" || { cat "$work/out" >&2; echo "bench-target: a run failed" >&2; exit 1; }
 
 # name engine ok r0 insns=I cost=C PASS  ->  the table
@@ -75,6 +102,80 @@ awk '
   }' "$work/slots" "$work/out" > "$results/jit.csv"
 cat "$results/jit.csv"
 
+# The whole-program JIT's compile: name jit-compile ok CODE_BYTES insns=SLOTS cost=C
+# (its cost without the verifier's), and the work memory of lbpf_jit_prog_work_size.
+jitprog_csv() { # FILE: "name work_bytes" lines, the rows in that order
+  awk '
+    function hex(s,   v, i, c) { v = 0; s = tolower(substr(s, 3))
+      for (i = 1; i <= length(s); i++) { c = index("0123456789abcdef", substr(s, i, 1)) - 1; v = v * 16 + c }
+      return v }
+    FNR == NR { order[++n] = $1; work[$1] = $2; next }
+    $2 == "jit-compile" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); slots[$1] = $5; cost[$1] = $6 }
+    END {
+      print "program,slots,code_bytes,bytes_per_slot,compile_cost,compile_per_slot,work_bytes,work_per_slot"
+      for (i = 1; i <= n; i++) { p = order[i]
+        printf "%s,%d,%d,%.1f,%d,%.1f,%d,%.1f\n", p, slots[p], bytes[p], bytes[p] / slots[p], cost[p],
+          cost[p] / slots[p], work[p], work[p] / slots[p] }
+    }' "$1" "$work/out"
+}
+for name in "$@"; do echo "$name $(work_of $(( $(stat -c %s "$work/$name.bin") / 8 )))"; done > "$work/jitprog.names"
+jitprog_csv "$work/jitprog.names" > "$results/jitprog.csv"
+cat "$results/jitprog.csv"
+for kind in straight branchy; do
+  for n in $sizes; do echo "$kind-$n $(work_of "$n")"; done
+done > "$work/sizes.names"
+jitprog_csv "$work/sizes.names" | sed '1s/^program,/kind-slots,/' > "$results/jitprog-sizes.csv"
+cat "$results/jitprog-sizes.csv"
+
+# Beyond what the firmware holds, on this host: callgrind's count of the
+# load (lbpf_jit_prog_load) minus the verifier's (lbpf_verify), x86-64
+# instructions, from 16 slots up to the largest program (a multiple of 256)
+# the JIT compiles: past it a conditional branch to the out-of-line code
+# would be out of range, and the JIT refuses the program.
+host_count() { # FUNCTION KIND N
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" --toggle-collect="$1" \
+    "$sizes_tool" compile "$2" "$3" > "$work/cg.stdout" 2> /dev/null
+  awk '/^totals:/ { print $2 }' "$work/cg.out"
+}
+compiles() { "$sizes_tool" compile "$1" "$2" > /dev/null 2>&1; }
+{
+  echo "kind-slots,slots,code_bytes,bytes_per_slot,compile_ir,compile_ir_per_slot"
+  for kind in straight branchy; do
+    lo=16 hi=65536
+    compiles "$kind" "$hi" && lo=$hi
+    while [ $((hi - lo)) -gt 256 ]; do
+      mid=$(( (lo + hi) / 2 / 256 * 256 ))
+      if compiles "$kind" "$mid"; then lo=$mid; else hi=$mid; fi
+    done
+    host_sizes="" n=16
+    while [ $n -lt "$lo" ]; do host_sizes="$host_sizes $n"; n=$((n * 2)); done
+    for n in $host_sizes $lo; do
+      load=$(host_count lbpf_jit_prog_load "$kind" "$n")
+      bytes=$(cat "$work/cg.stdout")
+      verify=$(host_count lbpf_verify "$kind" "$n")
+      echo "$kind-$n,$n,$bytes,$(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.1f", b / n }'),$((load - verify)),$(awk -v c="$((load - verify))" -v n="$n" 'BEGIN { printf "%.1f", c / n }')"
+    done
+  done
+} > "$results/jitprog-sizes-host.csv"
+cat "$results/jitprog-sizes-host.csv"
+host_max() { awk -F, -v k="$1" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2 } END { print m }' "$results/jitprog-sizes-host.csv"; }
+{
+  echo
+  echo "Beyond the board's RAM, on the host (\`bench/results/jitprog-sizes-host.csv\`, the figure's"
+  echo "right panel; callgrind's x86-64 instructions of the load minus the verifier's, $(valgrind --version)):"
+  awk -F, '
+    NR == 1 { next }
+    { split($1, k, "-"); if ($2 > top[k[1]]) { top[k[1]] = $2; per[k[1]] = $6 } if ($2 == 1024) mid[k[1]] = $6 }
+    END {
+      printf "- per slot, %.0f at 1024 slots and %.0f at %d (straight-line code), %.0f and %.0f at %d (branchy code):",
+        mid["straight"], per["straight"], top["straight"], mid["branchy"], per["branchy"], top["branchy"]
+      printf " linear up to the largest program the JIT compiles.\n"
+    }' "$results/jitprog-sizes-host.csv"
+  echo "- the largest programs the JIT compiles: $(host_max straight) slots of straight-line code, $(host_max branchy)"
+  echo "  of branchy code (multiples of 256); 256 slots more and a conditional branch to the"
+  echo "  out-of-line code is out of its range, so the JIT refuses the program, while the"
+  echo "  verifier accepts up to 65536 slots."
+} > "$work/host.md"
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
 avg() { # ENGINE: mean over the paper's programs of ENGINE's instructions per BPF instruction
@@ -146,8 +247,57 @@ jit_targets() {
     echo "  footprint.md, component jitprog; it also calls the ALU-run generator, component jit):"
     echo "  **$flash_jitprog bytes** — **$(awk -v f="$flash_jitprog" 'BEGIN { print (f <= 12288) ? "met" : "not met" }')**."
   fi
-  echo "- its compile cost per BPF instruction and its bytes of Thumb-2 per BPF instruction"
-  echo "  are not measured on the Cortex-M4 yet (the firmware times only the ALU-run JIT)."
+  awk -F, '
+    NR == 1 { next }
+    { n++; s += $2; c += $5; b += $3; r = $5 / $2; if (worst == "" || r > worst) { worst = r; wp = $1 }
+      if (best == "" || r < best) { best = r; bp = $1 }
+      q = $3 / $2; if (wb == "" || q > wb) { wb = q; wbp = $1 } }
+    END {
+      printf "- compile at most 150 Cortex-M4 instructions per BPF instruction (jitprog.csv):"
+      printf " all %d programs together **%.0f** (from %.0f, %s, to %.0f, %s) — **%s**", n, c / s, best, bp,
+        worst, wp, (worst <= 150 ? "met" : "not met")
+      if (worst > 150) printf ", %.0f times the target", (c / s) / 150
+      printf ".\n"
+      printf "- Thumb-2 code at most 6 bytes per BPF instruction on average: all programs together"
+      printf " **%.1f** (%d bytes for %d slots; the most, %.1f, %s) — **%s**", b / s, b, s, wb, wbp,
+        (b / s <= 6 ? "met" : "not met")
+      if (b / s > 6) printf ", %.1f times the target", (b / s) / 6
+      printf ".\n"
+    }' "$results/jitprog.csv"
+  awk -F, -v top="$max_held" -v prev="$(echo $sizes | awk '{ print $(NF - 1) }')" '
+    NR == 1 { next }
+    { split($1, k, "-"); cost[k[1], k[2]] = $5; per[k[1], k[2]] = $6 }
+    END {
+      printf "- compile cost linear in the program'"'"'s size (jitprog-sizes.csv, the figure below): **%s**;", \
+        (per["straight", top] <= 1.05 * per["straight", 512] && per["branchy", top] <= 1.05 * per["branchy", 512] ? "met" : "not met")
+      printf " per slot, %.0f at 512 slots and %.0f at %d (straight-line code), %.0f and %.0f (branchy code);",
+        per["straight", 512], per["straight", top], top, per["branchy", 512], per["branchy", top]
+      printf " each slot from %d to %d costs %.0f and %.0f. Below 512 slots the cost per slot is lower:", prev, top,
+        (cost["straight", top] - cost["straight", prev]) / (top - prev), (cost["branchy", top] - cost["branchy", prev]) / (top - prev)
+      printf " the programs'"'"' fixed set-up of seven moves weighs more there.\n"
+    }' "$results/jitprog-sizes.csv"
+}
+
+# The whole-program JIT's RAM, from lbpf_jit_prog_work_size and the code of jitprog.csv.
+jit_ram() {
+  local w1 w2 b1 b2
+  read -r w1 b1 < <("$sizes_tool" work 1000)
+  read -r w2 b2 < <("$sizes_tool" work 2000)
+  local per=$(( (w2 - w1) / 1000 )) fixed=$(( 2 * w1 - w2 )) bound=$(( (b2 - b1) / 1000 ))
+  echo "- work memory (\`lbpf_jit_prog_work_size\`: the code buffer, labels and fix-ups, which a"
+  echo "  firmware lends to the load and of which it keeps the code while the program runs):"
+  echo "  **$per bytes per BPF instruction** + $fixed bytes; the code buffer is the JIT's bound,"
+  echo "  $bound bytes per BPF instruction + $(( b1 - 1000 * bound ))."
+  awk -F, -v bound="$bound" '
+    NR == 1 { next }
+    { s += $2; b += $3; if ($4 > m) { m = $4; mp = $1 } }
+    END {
+      printf "- code buffer needed: %.1f bytes per BPF instruction over all the programs, at most %.1f (%s):", b / s, m, mp
+      printf " the bound reserves %.0f times the average.\n", bound / (b / s) }' "$results/jitprog.csv"
+  echo "- the firmware holds programs up to $max_held slots (its arena, $((arena / 1024)) KiB of RAM,"
+  echo "  holds their bytecode and work memory); the verifier accepts up to 65536 slots, whose work"
+  echo "  memory is $(( $(work_of 65536) / 1048576 )) MiB, above the board's 4 MiB of RAM: the Cortex-M4's curve"
+  echo "  stops at $max_held, the host's goes on (below)."
 }
 
 {
@@ -217,6 +367,24 @@ jit_targets() {
     echo "### The whole-program JIT (issue 10)"
     echo
     jit_targets
+    echo
+    echo "Its RAM:"
+    echo
+    jit_ram
+    echo
+    echo "The whole-program JIT's compile of each program (\`bench/results/jitprog.csv\`): *slots*"
+    echo "of the program, *bytes* of Thumb-2 code (prologue, every instruction, out-of-line stubs"
+    echo "and epilogue), *cost* = Cortex-M4 instructions of one \`lbpf_jit_prog_load\` minus those"
+    echo "of the verifier alone (the firmware's pseudo-engine \`jit-compile\`), *work* = bytes of"
+    echo "\`lbpf_jit_prog_work_size\`."
+    echo
+    echo "| program | slots | bytes | bytes / slot | compile cost | cost / slot | work | work / slot |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    tail -n +2 "$results/jitprog.csv" | awk -F, '{ line = "|"; for (i = 1; i <= NF; i++) line = line " " $i " |"; print line }'
+    echo
+    cat "$work/host.md"
+    echo
+    echo "![The whole-program JIT's compile cost against program size](jitprog-compile.png)"
   fi
   echo
   echo "## Published figures (DESIGN.md §6)"
@@ -264,4 +432,39 @@ set label "other kernels" at 12, graph 0.97 center
 set key top left at graph 0.01, graph 0.93
 plot for [c=2:$ncol] "$work/plot.dat" using c:xtic(1) title columnheader(c)
 EOF
-echo "bench-target: wrote $results/target.csv, $results/target.md, $results/target.png"
+
+# The whole-program JIT's compile cost against program size, both kinds,
+# with the target's 150 instructions per slot: the Cortex-M4 (left), the host (right).
+for kind in straight branchy; do
+  awk -F, -v k="$kind" 'NR > 1 { split($1, p, "-"); if (p[1] == k) print p[2], $5, $6 }' \
+    "$results/jitprog-sizes.csv" > "$work/$kind.dat"
+  awk -F, -v k="$kind" 'NR > 1 { split($1, p, "-"); if (p[1] == k) print p[2], $5, $6 }' \
+    "$results/jitprog-sizes-host.csv" > "$work/$kind-host.dat"
+done
+gnuplot <<EOF
+set terminal pngcairo size 1500,600 font "sans,11"
+set output "$results/jitprog-compile.png"
+set multiplot layout 1,2 title "Whole-program JIT: instructions to compile a program of n BPF instructions"
+set logscale xy
+set format y "10^{%L}"
+set grid xtics ytics
+set xlabel "BPF instructions (slots) of the program (log scale)"
+set key top left
+set title "Cortex-M4 (QEMU mps2-an386, exact count), up to what its RAM holds"
+set ylabel "Cortex-M4 instructions of the compile (log scale)"
+set xrange [12:$((max_held * 4 / 3))]
+plot "$work/straight.dat" using 1:2 with linespoints pt 7 title "straight-line code", \\
+     "$work/branchy.dat" using 1:2 with linespoints pt 5 title "branchy code", \\
+     150 * x with lines dashtype 2 linecolor rgb "gray30" title "target: 150 per BPF instruction"
+set title "host (callgrind, x86-64), up to the largest program the JIT compiles"
+set ylabel "x86-64 instructions of the compile (log scale)"
+set xrange [12:120000]
+set arrow from 65536, graph 0 to 65536, graph 1 nohead dashtype 3 linecolor rgb "gray30"
+set label "the verifier's limit, 65536" at 65536, graph 0.35 rotate by 90 offset -1,0
+plot "$work/straight-host.dat" using 1:2 with linespoints pt 7 title "straight-line code", \\
+     "$work/branchy-host.dat" using 1:2 with linespoints pt 5 title "branchy code"
+unset multiplot
+EOF
+echo "bench-target: wrote $results/target.csv, $results/target.md, $results/target.png,"
+echo "  $results/jit.csv, $results/jitprog.csv, $results/jitprog-sizes.csv, $results/jitprog-sizes-host.csv,"
+echo "  $results/jitprog-compile.png"

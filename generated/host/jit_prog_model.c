@@ -1,4 +1,4 @@
-#line 1749 "lit/jit.nw"
+#line 1769 "lit/jit.nw"
 /* The whole-program JIT's code on the Thumb-2 model (host only). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,8 +118,10 @@ static uint64_t step_limit(const struct lbpf_jit_prog *vm) {
   return budget > UINT64_MAX / per - n ? UINT64_MAX : (n + budget) * per;
 }
 
-bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
-                              struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx) {
+bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
+                                struct lbpf_havm_model_count *count, const struct lbpf_jit_prog *vm,
+                                struct lbpf_jit_prog_state *st,
+                                const struct lbpf_helper_ctx *hctx) {
   static struct model m;
   m.vm = vm, m.hctx = hctx, m.nareas = 0;
   memset(m.mstack, 0, sizeof m.mstack);
@@ -143,12 +145,11 @@ bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
   s.r[13] = MODEL_MSTACK + MODEL_MSTACK_SIZE;
   s.r[14] = MODEL_SENTINEL | 1u;
   s.r[15] = MODEL_CODE | 1u;
-  struct lbpf_havm_model_count *count = ctx;
   uint64_t steps = 0, limit = step_limit(vm);
   for (;;) {
     struct lbpf_thumb_result r;
     enum lbpf_thumb_status status =
-        lbpf_thumb_run(&s, m.areas, m.nareas, MODEL_SENTINEL, limit - steps, &r);
+        run(machine, &s, m.areas, m.nareas, MODEL_SENTINEL, limit - steps, &r);
     steps += r.insns;
     if (count) count->insns += r.insns, count->cycles += r.cycles;
     if (status == LBPF_THUMB_RETURNED) break;
@@ -159,4 +160,17 @@ bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
   }
   if (count) count->runs++;
   return true;
+}
+
+static enum lbpf_thumb_status thumb_model(void *machine, struct lbpf_thumb_state *s,
+                                          const struct lbpf_thumb_area *areas, size_t nareas,
+                                          uint32_t sentinel, uint64_t max_steps,
+                                          struct lbpf_thumb_result *r) {
+  (void)machine;
+  return lbpf_thumb_run(s, areas, nareas, sentinel, max_steps, r);
+}
+
+bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
+                              struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx) {
+  return lbpf_jit_prog_machine_call(thumb_model, NULL, ctx, vm, st, hctx);
 }

@@ -1,4 +1,4 @@
-#line 2050 "lit/jit.nw"
+#line 2084 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,6 +88,13 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
+#line 2462 "lit/jit.nw"
+#if !LBPF_HAVM_NATIVE
+int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
+  if (i >= (size_t)L_KINDS * ninsns || i / ninsns == L_TARGET) return -1;
+  return (int64_t)(i % ninsns);
+}
+#endif
 #line 241 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;

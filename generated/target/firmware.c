@@ -1,4 +1,4 @@
-#line 668 "lit/target.nw"
+#line 669 "lit/target.nw"
 #include <stdbool.h>
 #include <string.h>
 
@@ -6,10 +6,11 @@
 #include "lbpf_engines.h"
 #include "lbpf_image.h"
 #include "lbpf_jit.h"
+#include "lbpf_jit_prog.h"
 #include "runner.h" /* LBPF_RUN_MAX_REGIONS, as litbpf run --region */
 #include "target.h"
 
-#line 697 "lit/target.nw"
+#line 699 "lit/target.nw"
 extern uint8_t __arena_start[], __arena_end[];
 static uint8_t *arena_next;
 
@@ -21,7 +22,7 @@ static void *arena_alloc(size_t size) {
   arena_next += size;
   return p;
 }
-#line 731 "lit/target.nw"
+#line 733 "lit/target.nw"
 static uint64_t stack[LBPF_MAX_CALL_DEPTH * LBPF_STACK_SIZE / sizeof(uint64_t)];
 static struct lbpf_region regions[LBPF_RUN_MAX_REGIONS + 2]; /* the job's, then an image's */
 static struct lbpf_env env;
@@ -59,7 +60,7 @@ static void reset_helpers(void) {
 }
 
 static struct lbpf_helper helpers[LBPF_TOOL_NHELPERS];
-#line 817 "lit/target.nw"
+#line 819 "lit/target.nw"
 typedef uint64_t (*native_fn)(uint8_t *mem, uint64_t len);
 #define LBPF_NATIVE(name) uint64_t lbpf_native_##name(uint8_t *mem, uint64_t len);
 #include "native.h"
@@ -79,7 +80,7 @@ static native_fn native_find(const char *name) {
     if (strcmp(natives[i].name, name) == 0) return natives[i].fn;
   return 0;
 }
-#line 1154 "lit/target.nw"
+#line 1169 "lit/target.nw"
 /* One timed compile: the program, the JIT's buffers, and where it reports. */
 struct compile_job {
   struct lbpf_program prog;
@@ -107,7 +108,32 @@ static void compile_program(struct compile_job *c) {
   enum lbpf_status st = lbpf_jit_alu_compile(&c->prog, c->code, c->cap, &len, c->entries);
   *c->result = (struct lbpf_result){st, 0, len, c->prog.ninsns, 0};
 }
-#line 844 "lit/target.nw"
+#line 1229 "lit/target.nw"
+/* One timed compile by the whole-program JIT: the bytecode, the work
+   memory, where it reports, and the verifier's own cost on the program. */
+struct whole_job {
+  const uint8_t *code;
+  size_t size;
+  const struct lbpf_env *env;
+  void *work;
+  size_t work_size;
+  struct lbpf_result *result;
+  uint64_t verify_cost;
+  struct lbpf_jit_prog vm;
+};
+
+static void verify_whole(struct whole_job *j) {
+  struct lbpf_fault f;
+  lbpf_verify(j->code, j->size, j->env, &j->vm.prog, &f);
+}
+
+static void compile_whole(struct whole_job *j) {
+  struct lbpf_fault f = {LBPF_OK, 0};
+  enum lbpf_status st =
+      lbpf_jit_prog_load(&j->vm, j->code, j->size, j->env, j->work, j->work_size, NULL, NULL, &f);
+  *j->result = (struct lbpf_result){st, f.pc, j->vm.code_len, j->vm.prog.ninsns, 0};
+}
+#line 846 "lit/target.nw"
 enum { JOB_FIELDS = 7 + LBPF_RUN_MAX_REGIONS };
 struct job {
   char *name, *engine, *program, *mem, *expect, *repeat, *budget; /* budget: NULL if absent */
@@ -186,7 +212,7 @@ static uint8_t *load_file(const char *path, size_t *len) {
   *len = (size_t)n;
   return buf;
 }
-#line 933 "lit/target.nw"
+#line 935 "lit/target.nw"
 struct outcome {
   bool refused;
   struct lbpf_result result;
@@ -329,7 +355,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   struct lbpf_image image;
   if (code_size >= 4 && (memcmp(code, "LBPF", 4) == 0 || memcmp(code, "FPBr", 4) == 0)) {
 
-#line 782 "lit/target.nw"
+#line 784 "lit/target.nw"
     struct lbpf_region *image_regions = regions + env.nregions;
     uint32_t bad = 0;
     enum lbpf_image_status s = lbpf_image_parse(code, code_size, &image);
@@ -354,10 +380,11 @@ static bool run_job(const struct job *job, struct outcome *o) {
     env.nregions += 2;
     r.image = &image;
     r.data = data;
-#line 1072 "lit/target.nw"
+#line 1074 "lit/target.nw"
   }
   struct lbpf_m4_call call = {0};
   struct compile_job *compile = NULL; /* the job of the pseudo-engine jit-alu */
+  struct whole_job *whole = NULL;     /* the job of the pseudo-engine jit-compile */
   bool native = strcmp(job->engine, "native") == 0 || strcmp(job->engine, "nops") == 0;
   if (strcmp(job->engine, "nops") == 0) {
 
@@ -374,10 +401,10 @@ static bool run_job(const struct job *job, struct outcome *o) {
       code[i] = 0xbf00; /* nop */
     code[k] = 0x4770;   /* bx lr */
     call = (struct lbpf_m4_call){.fn = lbpf_m4_code_entry(code)};
-#line 1078 "lit/target.nw"
-  } else if (strcmp(job->engine, "jit-alu") == 0) {
+#line 1081 "lit/target.nw"
+  } else if (strcmp(job->engine, "jit-alu") == 0 || strcmp(job->engine, "jit-compile") == 0) {
 
-#line 1131 "lit/target.nw"
+#line 1158 "lit/target.nw"
     struct lbpf_program prog;
     struct lbpf_fault fault = {LBPF_OK, 0};
     if (lbpf_verify(code, code_size, &env, &prog, &fault) != LBPF_OK) {
@@ -386,19 +413,47 @@ static bool run_job(const struct job *job, struct outcome *o) {
       o->result.pc = fault.pc;
       return true;
     }
-    compile = arena_alloc(sizeof *compile);
-    size_t cap = lbpf_jit_alu_code_bound(prog.ninsns);
-    uint8_t *jit_code = arena_alloc(cap);
-    struct lbpf_jit_entry *entries = arena_alloc((size_t)prog.ninsns * sizeof *entries);
-    if (compile == NULL || jit_code == NULL || entries == NULL) {
-      lbpf_m4_puts(job->name);
-      lbpf_m4_puts(": no memory for the JIT's buffers\n");
-      return false;
+#line 1083 "lit/target.nw"
+    if (strcmp(job->engine, "jit-alu") == 0) {
+
+#line 1140 "lit/target.nw"
+      compile = arena_alloc(sizeof *compile);
+      size_t cap = lbpf_jit_alu_code_bound(prog.ninsns);
+      uint8_t *jit_code = arena_alloc(cap);
+      struct lbpf_jit_entry *entries = arena_alloc((size_t)prog.ninsns * sizeof *entries);
+      if (compile == NULL || jit_code == NULL || entries == NULL) {
+        lbpf_m4_puts(job->name);
+        lbpf_m4_puts(": no memory for the JIT's buffers\n");
+        return false;
+      }
+      *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
+      call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
+                                   .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
+#line 1085 "lit/target.nw"
+    } else {
+
+#line 1211 "lit/target.nw"
+      whole = arena_alloc(sizeof *whole);
+      size_t work_size = lbpf_jit_prog_work_size(prog.ninsns);
+      void *work = arena_alloc(work_size);
+      if (whole == NULL || work == NULL) {
+        lbpf_m4_puts(job->name);
+        lbpf_m4_puts(": the JIT's work memory does not fit\n");
+        return false;
+      }
+      *whole = (struct whole_job){.code = code,
+                                  .size = code_size,
+                                  .env = &env,
+                                  .work = work,
+                                  .work_size = work_size,
+                                  .result = &o->result};
+      struct lbpf_m4_call verify = {.fn = (void *)(uintptr_t)verify_whole,
+                                    .a = {(uint32_t)(uintptr_t)whole, 0, 0, 0}};
+      whole->verify_cost = lbpf_m4_cost(&verify, NULL, NULL);
+      call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_whole,
+                                   .a = {(uint32_t)(uintptr_t)whole, 0, 0, 0}};
+#line 1087 "lit/target.nw"
     }
-    *compile = (struct compile_job){prog, jit_code, cap, entries, &o->result};
-    call = (struct lbpf_m4_call){.fn = (void *)(uintptr_t)compile_program,
-                                 .a = {(uint32_t)(uintptr_t)compile, 0, 0, 0}};
-#line 1080 "lit/target.nw"
   } else if (native) {
     native_fn fn = native_find(job->name);
     if (fn == 0) {
@@ -432,7 +487,7 @@ static bool run_job(const struct job *job, struct outcome *o) {
   r.result = &o->result;
   nshown = 0;
 
-#line 1190 "lit/target.nw"
+#line 1262 "lit/target.nw"
   if (repeat) next_run(&r), lbpf_m4_ticks(&call, 0); /* the warm-up */
   struct lbpf_result first = {0};
   uint64_t first_cost = 0;
@@ -451,13 +506,14 @@ static bool run_job(const struct job *job, struct outcome *o) {
       return false;
     }
   }
-#line 1113 "lit/target.nw"
+#line 1121 "lit/target.nw"
   if (compile != NULL) o->result.insns = jitted_slots(compile);
+  if (whole != NULL) o->cost -= whole->verify_cost;
   if (!repeat) keep_printed();
   o->digest = digest(r.mem, r.len);
   return true;
 }
-#line 1323 "lit/target.nw"
+#line 1395 "lit/target.nw"
 extern uint8_t __lent_start[], __lent_end[];
 
 enum { STREAM_MAX_ENGINES = 8, STREAM_MAX_REGIONS = 8, STREAM_MAX_BLOCKS = 8 };
@@ -648,7 +704,7 @@ static int run_stream(const char *path) {
   lbpf_m4_flush();
   return ok ? 0 : 2;
 }
-#line 1218 "lit/target.nw"
+#line 1290 "lit/target.nw"
 static bool expectation_met(const struct job *job, const struct outcome *o, bool *checked) {
   uint64_t want;
   *checked = strcmp(job->expect, "-") != 0;

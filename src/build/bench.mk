@@ -49,7 +49,24 @@ check-bench-programs: bench-programs build/litbpf build/bench/bench_host
 	tests/bench_programs.sh $(BENCH_PROGRAMS)
 
 # The host benchmark: callgrind counts of one run per program and engine.
-bench-host: bench-programs build/bench/bench_host
+bench-host: bench-programs build/bench/bench_host bench-jit-profile
 	src/build/bench_host.sh $(BENCH_PROGRAMS)
 
 CHECK_TARGETS += check-bench-programs
+
+# Programs of chosen sizes for the whole-program JIT's compile-cost curve, and
+# its memory per size (bench/jit_sizes.c; used by bench-target).
+build/bench/jit_sizes: bench/jit_sizes.c build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(filter %.c %.a,$^) $(HOST_LIBS) -o $@
+
+# The profile of the whole-program JIT's code by the model's cost counters
+# (bench/jit_profile.c): bench/results/jit-profile.md.  A measurement, never
+# part of `make check'; bench-host runs it too.
+build/bench/jit_profile: bench/jit_profile.c bench/harness/bench_io.h build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) -Ibench/harness $(filter %.c %.a,$^) $(HOST_LIBS) -o $@
+
+.PHONY: bench-jit-profile
+bench-jit-profile: $(BENCH_BPF_OBJS) build/bench/jit_profile
+	build/bench/jit_profile bench/results/jit-profile.md $(BENCH_PROGRAMS)

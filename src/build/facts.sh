@@ -54,6 +54,9 @@ echo "jit_alu.random_runs $(thousands "$(testloop lit/jit-alu.nw random_runs)")"
 echo "jit_alu.unicorn_runs $(thousands "$(testloop lit/jit-alu.nw unicorn_runs)")"
 echo "jit_alu.compile_programs $(thousands "$(testloop lit/jit-emit.nw compile_programs)")"
 echo "jit.agree_programs $(thousands "$(testloop lit/jit.nw j_and_e_agree)")"
+# jitted programs on unicorn in make check: seeds times cases per seed
+echo "jit.unicorn_programs $(thousands $(( $(mkvar src/build/jitprog.mk JIT_UC_SEEDS | wc -w) * $(mkvar src/build/jitprog.mk JIT_UC_COUNT) )))"
+echo "jit.unicorn_san_programs $(thousands "$(mkvar src/build/jitprog.mk JIT_UC_SAN_COUNT)")"
 # the mutants of the whole-program JIT: cases per seed of the checker's run
 echo "jit.mutant_seeds $(nseeds "$(sed -n 's/.*build\/pbt --quiet --seed \([0-9,]*\) --count [0-9]* --engines spec,jit.*/\1/p' src/build/jitprog.mk)")"
 echo "jit.mutant_seed_cases $(sed -n 's/.*build\/pbt --quiet --seed [0-9,]* --count \([0-9][0-9]*\) --engines spec,jit.*/\1/p' src/build/jitprog.mk)"
@@ -132,6 +135,38 @@ fi
 if [ -f bench/results/target.csv ]; then
   echo "target.havm_over_interp_sum $(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     { h += $col["havm"]; n += $col["interp"] } END { if (n) printf "%.2f\n", h / n }' bench/results/target.csv)"
+fi
+# The whole-program JIT's compile on the Cortex-M4 (jitprog.csv), over all
+# the benchmarks: instructions per BPF instruction to the nearest ten, bytes
+# of Thumb-2 per BPF instruction to one decimal; its work memory per BPF
+# instruction at the largest size of jitprog-sizes.csv.
+if [ -f bench/results/jitprog.csv ]; then
+  echo "jitprog.compile_per_slot $(thousands "$(awk -F, 'NR > 1 { s += $2; c += $5 } END { printf "%d", int(c / s / 10 + 0.5) * 10 }' bench/results/jitprog.csv)")"
+  echo "jitprog.bytes_per_slot $(awk -F, 'NR > 1 { s += $2; b += $3 } END { printf "%.1f\n", b / s }' bench/results/jitprog.csv)"
+fi
+if [ -f bench/results/jitprog-sizes.csv ]; then
+  echo "jitprog.max_slots $(thousands "$(awk -F, 'NR > 1 && $2 > m { m = $2 } END { print m }' bench/results/jitprog-sizes.csv)")"
+  echo "jitprog.work_per_slot $(awk -F, 'NR > 1 && $2 > m { m = $2; w = $8 } END { printf "%d\n", w + 0.5 }' bench/results/jitprog-sizes.csv)"
+  for k in straight branchy; do
+    echo "jitprog.${k}_per_slot_top $(thousands "$(awk -F, -v k="$k" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2; v = $6 } END { printf "%d", int(v / 10 + 0.5) * 10 }' bench/results/jitprog-sizes.csv)")"
+  done
+fi
+# The largest programs the whole-program JIT compiles (jitprog-sizes-host.csv).
+if [ -f bench/results/jitprog-sizes-host.csv ]; then
+  for k in straight branchy; do
+    echo "jitprog.host_max_$k $(thousands "$(awk -F, -v k="$k" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = $2 } END { print m }' bench/results/jitprog-sizes-host.csv)")"
+  done
+fi
+# The profile of the whole-program JIT's code (jit-profile.md): the row of
+# all programs.
+if [ -f bench/results/jit-profile.md ]; then
+  prof() { awk -F'|' -v c="$1" '$2 ~ /all programs/ { gsub(/ /, "", $c); print $c }' bench/results/jit-profile.md; }
+  echo "jitprof.per_insn $(prof 6)"
+  echo "jitprof.alu_share $(prof 7)"
+  echo "jitprof.mem_share $(prof 8)"
+  echo "jitprof.jump_share $(prof 9)"
+  echo "jitprof.per_mem $(prof 14)"
+  echo "jitprof.per_jump $(prof 15)"
 fi
 # Own flash of a component at -Os, in KiB to one decimal.
 if [ -f bench/results/footprint.md ]; then

@@ -35,3 +35,26 @@ check-jit-prog-mutants:
 	  tests/pbt_mutants.sh jit generated/jitprog/jit_prog.c tests/mutants/jit_prog.sed
 
 CHECK_TARGETS += check-jit-prog-mutants
+
+# Jitted programs on unicorn (tests/jit_unicorn.c): the property-based
+# checker's programs compiled by jit and run by the host driver on unicorn's
+# Cortex-M4 instead of the Thumb-2 model, against the specification and the
+# model's run.  JIT_UC_COUNT cases of each of JIT_UC_SEEDS, and JIT_UC_SAN_COUNT
+# under ASan+UBSan (make check: about ten seconds); more with e.g.
+# `make check-jit-unicorn JIT_UC_COUNT=20000'.
+JIT_UC_SEEDS ?= 31 32
+JIT_UC_COUNT ?= 1500
+JIT_UC_SAN_COUNT := 300
+build/jit-unicorn: tests/jit_unicorn.c build/liblitbpf-host.a build/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Igenerated/host/pbt $(HOST_CFLAGS) $(filter %.c %.a,$^) -lunicorn $(HOST_LIBS) -o $@
+build/san/jit-unicorn: tests/jit_unicorn.c build/san/liblitbpf-host.a build/san/liblitbpf.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Igenerated/host/pbt $(HOST_CFLAGS) $(SAN_FLAGS) $(filter %.c %.a,$^) -lunicorn $(HOST_LIBS) -o $@
+
+.PHONY: check-jit-unicorn
+check-jit-unicorn: build/jit-unicorn build/san/jit-unicorn
+	@for s in $(JIT_UC_SEEDS); do build/jit-unicorn $$s $(JIT_UC_COUNT) || exit 1; done
+	@build/san/jit-unicorn 33 $(JIT_UC_SAN_COUNT)
+
+CHECK_TARGETS += check-jit-unicorn

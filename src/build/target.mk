@@ -6,7 +6,8 @@
 #   make size             bench/results/footprint.md (flash and RAM per component)
 #   make target-check     the conformance suite through both firmwares, every engine of ENGINES
 #   make check-m4run      build/m4run agrees with build/litbpf run
-#   make bench-target     bench/results/target.{csv,md,png}
+#   make bench-target     bench/results/target.{csv,md,png}, jit.csv, jitprog.csv,
+#                         jitprog-sizes.csv, jitprog-compile.png
 #   make check-m4diff     generated programs on every engine of ENGINES on the Cortex-M4
 #                         against the specification on the host (M4DIFF_N cases, seed
 #                         M4DIFF_SEED), both firmwares
@@ -96,7 +97,7 @@ check-m4run: build/m4-O2/firmware.elf build/m4run build/m4prep build/litbpf $(BE
 target-cost-selftest: build/m4-O2/firmware.elf build/m4run
 	@tests/target-cost.sh build/m4run
 
-bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep $(BENCH_BPF_OBJS) size
+bench-target: build/m4-O2/firmware.elf build/m4run build/m4prep build/bench/jit_sizes $(BENCH_BPF_OBJS) size
 	@bench/target.sh build/m4run build/m4prep "$(BENCH_PAPER)" $(BENCH_PROGRAMS)
 
 # The Cortex-M4 in the differential loop (tests/m4diff.c): M4DIFF_N generated
