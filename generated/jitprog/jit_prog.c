@@ -91,7 +91,7 @@ _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it"
 #line 2462 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
-  if (i >= (size_t)L_KINDS * ninsns || i / ninsns == L_TARGET) return -1;
+  if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
