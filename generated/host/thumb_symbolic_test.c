@@ -1,10 +1,10 @@
-#line 271 "lit/thumb-symbolic.nw"
+#line 343 "lit/thumb-symbolic.nw"
 #include "lbpf_thumb_sym.h"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#line 293 "lit/thumb-symbolic.nw"
+#line 365 "lit/thumb-symbolic.nw"
 #define CODE 0x1000u
 #define SENTINEL 0xfffffffeu
 static uint8_t code[512];
@@ -50,7 +50,7 @@ static Z3_ast add64_claim(Z3_context ctx, const struct lbpf_thumb_sym_state *s) 
 }
 static const struct lbpf_thumb_insn bx_lr = {
     .form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
-#line 337 "lit/thumb-symbolic.nw"
+#line 409 "lit/thumb-symbolic.nw"
 START_TEST(add64_is_proved) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .setflags = 1, .rd = 0, .rn = 0, .rm = 2},
@@ -68,7 +68,7 @@ START_TEST(add64_is_proved) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 357 "lit/thumb-symbolic.nw"
+#line 429 "lit/thumb-symbolic.nw"
 START_TEST(add64_without_carry_is_refuted) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .rd = 0, .rn = 0, .rm = 2},
@@ -111,7 +111,7 @@ START_TEST(add64_without_carry_is_refuted) {
   ck_assert_uint_ne((uint64_t)cs.r[1] << 32 | cs.r[0], want);
 }
 END_TEST
-#line 410 "lit/thumb-symbolic.nw"
+#line 482 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_agrees_with_concrete) {
   static const unsigned forms[] = {
       LBPF_THUMB_F_SHIFT_IMM16, LBPF_THUMB_F_ADDSUB_REG16, LBPF_THUMB_F_ADDSUB_IMM3,
@@ -189,7 +189,7 @@ START_TEST(symbolic_agrees_with_concrete) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 494 "lit/thumb-symbolic.nw"
+#line 566 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_memory) {
   enum { DATA = 0x20000000 };
   struct lbpf_thumb_insn p[] = {
@@ -244,7 +244,7 @@ START_TEST(symbolic_memory) {
 }
 END_TEST
 
-#line 279 "lit/thumb-symbolic.nw"
+#line 351 "lit/thumb-symbolic.nw"
 Suite *thumb_symbolic_suite(void) {
   Suite *s = suite_create("thumb_symbolic");
   TCase *tc = tcase_create("proofs");

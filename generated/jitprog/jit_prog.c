@@ -1,4 +1,4 @@
-#line 1345 "lit/jit.nw"
+#line 1346 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -732,3 +732,51 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
+#line 53 "lit/jit-prog-proof.nw"
+#if !LBPF_HAVM_NATIVE
+static uint32_t exit_at(struct pgen *g, uint32_t l) {
+  mov(g, 0, 0); /* a filler: never run */
+  bind(g, l);
+  return g->b->labels[l];
+}
+
+size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
+                           struct lbpf_jit_buf *b, uint32_t exits[3]) {
+  struct lbpf_program prog = {NULL, pc + 2};
+  struct pgen g = {b, &prog, NULL};
+  if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
+  size_t n = 2;
+  switch (which) {
+  case LBPF_JIT_PIECE_CHECK:
+    check(&g, pc, x, y);
+    exits[0] = b->labels[label(&g, L_BACK, pc)];
+    exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
+    break;
+  case LBPF_JIT_PIECE_COMPARE:
+    jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    exits[1] = exit_at(&g, label(&g, L_PC, pc + 1));
+    break;
+  case LBPF_JIT_PIECE_SPEND:
+    spend(&g, pc, x);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    mov(&g, 0, 0);
+    fail_stub(&g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
+    bind(&g, global(&g, G_FAIL));
+    exits[1] = b->labels[global(&g, G_FAIL)];
+    break;
+  default:
+    prologue(&g);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    mov(&g, 0, 0);
+    epilogue(&g);
+    exits[1] = b->labels[global(&g, G_FAIL)];
+    exits[2] = b->labels[global(&g, G_EPILOGUE)];
+    n = 3;
+  }
+  return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK ? n : 0;
+}
+#endif

@@ -1,0 +1,25 @@
+# Bugs planted into the tangled whole-program JIT (generated/jitprog/jit_prog.c)
+# by tests/pbt_mutants.sh for the proofs of its cores (lit/jit-prog-proof.nw,
+# make check-jit-proof): each must make a piece's proof fail with a
+# counterexample.  The first two are also in tests/mutants/jit_prog.sed, for
+# the chapter's suite and the property-based checker.
+# the region check: the end taken as inclusive (one byte past the region passes)
+s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
+# the region check: the high word of the offset ignored
+s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
+# the region check: every size compared with the end of a 1-byte access
+s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * size_index(1));/
+# the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
+s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
+# the flags of a jump: a 64-bit ordering compares the high words with the source's low word
+s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
+# the flags of a jump: 64-bit jsge ordered as unsigned
+s/: op == LBPF_JMP_JSGE ? LBPF_THUMB_GE/: op == LBPF_JMP_JSGE ? LBPF_THUMB_HS/
+# the budget: one unit short for every transfer
+s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
+# the budget: stops when the budget left equals the cost (LS for LO)
+s/  branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));/  branch(g, LBPF_THUMB_LS, label(g, L_FAIL_BUDGET, pc));/
+# the frame: r11 neither saved nor restored
+s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
+# the frame: the failure path stores the pc as the status
+s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
