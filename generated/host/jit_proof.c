@@ -653,7 +653,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 116 "lit/jit-prog-proof.nw"
+#line 131 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -717,7 +717,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 190 "lit/jit-prog-proof.nw"
+#line 205 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -807,7 +807,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 313 "lit/jit-prog-proof.nw"
+#line 328 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -885,7 +885,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 408 "lit/jit-prog-proof.nw"
+#line 423 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ);
@@ -908,7 +908,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 459 "lit/jit-prog-proof.nw"
+#line 474 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -952,7 +952,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 524 "lit/jit-prog-proof.nw"
+#line 539 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1052,7 +1052,139 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 625 "lit/jit-prog-proof.nw"
+#line 646 "lit/jit-prog-proof.nw"
+static const uint64_t region_bases[] = {0,
+                                        0x1000,
+                                        0x20000000,
+                                        UINT64_C(0x00000001fffffff0),
+                                        UINT64_C(0xfffffffe00000000),
+                                        UINT64_C(0xfffffffeffffffff),
+                                        UINT64_C(0xffffffff00000000),
+                                        UINT64_C(0xfffffffffffffff0)};
+static const uint64_t region_lengths[] = {0,
+                                          1,
+                                          2,
+                                          3,
+                                          4,
+                                          7,
+                                          8,
+                                          9,
+                                          512,
+                                          0xfffffffe,
+                                          0xffffffff,
+                                          UINT64_C(0x100000000),
+                                          UINT64_C(0x100000006),
+                                          UINT64_C(0x100000007),
+                                          UINT64_C(0x100000008),
+                                          UINT64_MAX};
+
+static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t why_cap) {
+  for (size_t i = 0; i < sizeof region_bases / sizeof region_bases[0]; i++)
+    for (size_t k = 0; k < sizeof region_lengths / sizeof region_lengths[0]; k++) {
+      uint64_t base = region_bases[i], length = region_lengths[k];
+      if ((uint64_t)(size_t)length != length) continue; /* a host whose sizes are narrower */
+      struct lbpf_jit_fast_region f;
+      lbpf_jit_prog_fast_region_of(&f, base, length);
+      ++*samples;
+      bool same = f.base_lo == (uint32_t)base && f.base_hi == (uint32_t)(base >> 32);
+      for (unsigned j = 0; j < 4 && same; j++) {
+        Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
+                                             lbpf_spec_sym_value(ctx, length), 1u << j));
+        unsigned u;
+        same = Z3_get_numeral_uint(ctx, e, &u) && u == f.end[j];
+      }
+      if (!same) {
+        snprintf(
+            why, why_cap,
+            "fast_region differs from the precondition; counterexample: base=0x%llx length=0x%llx",
+            (unsigned long long)base, (unsigned long long)length);
+        return 0;
+      }
+    }
+  return 1;
+}
+#line 708 "lit/jit-prog-proof.nw"
+static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
+
+static void helper_setting(Z3_context ctx, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+}
+
+static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
+                        size_t why_cap) {
+  static struct world w;
+  helper_setting(ctx, &w);
+  memcpy(w.initial, w.arm.r, sizeof w.initial);
+  uint32_t stops[2] = {c->x, PIECE_CODE + c->exits[0]};
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = stops, w.arm.nstops = 2;
+  struct lbpf_thumb_result r;
+  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  uint32_t sp, lr;
+  if (st != LBPF_THUMB_RETURNED || r.pc != (c->x & ~1u) ||
+      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[13]), &sp) ||
+      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[14]), &lr) || sp < PIECE_STACK ||
+      sp + 32 > PIECE_STACK_TOP) {
+    snprintf(why, why_cap,
+             "the call did not reach the helper with a known sp and lr (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  Z3_ast true_ = Z3_mk_true(ctx), at_call[6];
+  at_call[0] = Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32));
+  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]), lbpf_jit_proof_reg(ctx, 1));
+  for (unsigned i = 2; i <= 5; i++)
+    at_call[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.stack, sp - PIECE_STACK + 8 * (i - 2), 8),
+                          lbpf_jit_proof_reg(ctx, i));
+  if (!on_path(ctx, true_, Z3_mk_and(ctx, 6, at_call), "call: ctx, r1-r5 as the AAPCS puts them",
+               sv, why, why_cap))
+    return 0;
+  if (sp % 8 != 0 || !(lr & 1u)) {
+    snprintf(why, why_cap, "call: sp 0x%08x not 8-aligned or lr 0x%08x not a Thumb address",
+             (unsigned)sp, (unsigned)lr);
+    return 0;
+  }
+  Z3_ast result = bv(ctx, "result", 64);
+  w.arm.r[0] = Z3_mk_extract(ctx, 31, 0, result), w.arm.r[1] = Z3_mk_extract(ctx, 63, 32, result);
+  w.arm.r[2] = bv(ctx, "helper_r2", 32), w.arm.r[3] = bv(ctx, "helper_r3", 32);
+  w.arm.r[12] = bv(ctx, "helper_r12", 32), w.arm.r[14] = bv(ctx, "helper_lr", 32);
+  static const char *const flag_names[4] = {"helper_n", "helper_z", "helper_c", "helper_v"};
+  Z3_ast *flags[4] = {&w.arm.n, &w.arm.z, &w.arm.c, &w.arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (uint32_t k = 0; k < sp + 32 - PIECE_STACK; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
+    w.stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  w.arm.pc = lr & ~1u;
+  w.arm.stops = stops + 1, w.arm.nstops = 1;
+  st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+                          PIECE_MAX_STEPS, &r);
+  if (st != LBPF_THUMB_RETURNED || r.pc != stops[1]) {
+    snprintf(why, why_cap, "after the helper: did not reach the end (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  Z3_ast after[LBPF_NREGS + 5];
+  after[0] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs), 8), result);
+  for (unsigned i = 1; i < LBPF_NREGS; i++)
+    after[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs) + 8 * i, 8),
+                        lbpf_jit_proof_reg(ctx, i));
+  for (unsigned k = 8; k <= 11; k++)
+    after[LBPF_NREGS + k - 8] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
+  after[LBPF_NREGS + 4] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
+  return on_path(ctx, true_, after[0], "after: BPF r0 = the result", sv, why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, LBPF_NREGS - 1, after + 1), "after: BPF r1-r10 kept",
+                 sv, why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
+                 why, why_cap);
+}
+#line 800 "lit/jit-prog-proof.nw"
 static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
   uint32_t *labels = malloc(nlabels * sizeof *labels);
@@ -1107,6 +1239,13 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     snprintf(name, name_cap, "prog frame");
     return true;
   }
+  k -= 1;
+  if (k < sizeof helper_addresses / sizeof helper_addresses[0]) {
+    *which = LBPF_JIT_PIECE_HELPER;
+    c->pc = 0, c->x = helper_addresses[k];
+    snprintf(name, name_cap, "prog helper call 0x%08x", (unsigned)c->x);
+    return true;
+  }
   return false;
 }
 
@@ -1115,6 +1254,21 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
   static struct core c;
   char name[64];
   enum lbpf_jit_prog_piece which;
+  static const char tie[] = "prog fast_region";
+  if (!o->only || !strncmp(tie, o->only, strlen(o->only))) {
+    Z3_config cfg = Z3_mk_config();
+    Z3_context ctx = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    char why[256] = "";
+    size_t samples = 0;
+    double start = cpu_seconds();
+    if (fast_region_agrees(ctx, &samples, why, sizeof why))
+      fprintf(out, "%-7s %-32s %zu samples: the check's precondition  %.2f s\n", "tested", tie,
+              samples, cpu_seconds() - start);
+    else
+      fprintf(out, "FAILED  %-32s %s\n", tie, why), failed++;
+    Z3_del_context(ctx);
+  }
   for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
     if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
     Z3_config cfg = Z3_mk_config();
@@ -1135,8 +1289,10 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = every_path(ctx, &c, 0, compare_setup, compare_judge, &sv, &paths, why, sizeof why);
     else if (which == LBPF_JIT_PIECE_SPEND)
       ok = every_path(ctx, &c, 0, spend_setup, spend_judge, &sv, &paths, why, sizeof why);
-    else
+    else if (which == LBPF_JIT_PIECE_FRAME)
       ok = frame_prove(ctx, &c, &sv, why, sizeof why), paths = 2;
+    else
+      ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
     double seconds = cpu_seconds() - start;
     if (ok) {
       char by[64] = "";

@@ -111,7 +111,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
 bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
                               struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 36 "lit/jit-prog-proof.nw"
+#line 37 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
    generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
@@ -121,10 +121,13 @@ enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_CHECK,   /* check(pc, base register x, n = y): back, slow */
   LBPF_JIT_PIECE_COMPARE, /* compare_flags(op x, wide y) and its forward jump: not taken, taken */
   LBPF_JIT_PIECE_SPEND,   /* spend(pc, cost x) and its stub: paid, the failure path */
-  LBPF_JIT_PIECE_FRAME    /* prologue, then epilogue: the body, the failure path, the epilogue */
+  LBPF_JIT_PIECE_FRAME,   /* prologue, then epilogue: the body, the failure path, the epilogue */
+  LBPF_JIT_PIECE_HELPER   /* helper_call of the helper at address x: its end */
 };
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            struct lbpf_jit_buf *b, uint32_t exits[3]);
+/* What fast_region fills for a region of base and length (any permission). */
+void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
 #line 1342 "lit/jit.nw"
 #endif

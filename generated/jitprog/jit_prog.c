@@ -732,7 +732,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 53 "lit/jit-prog-proof.nw"
+#line 57 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -767,6 +767,12 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     bind(&g, global(&g, G_FAIL));
     exits[1] = b->labels[global(&g, G_FAIL)];
     break;
+  case LBPF_JIT_PIECE_HELPER:
+    helper_call(&g, false, x);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    n = 1;
+    break;
   default:
     prologue(&g);
     bind(&g, label(&g, L_SKIP, pc));
@@ -778,5 +784,11 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     n = 3;
   }
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK ? n : 0;
+}
+
+void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length) {
+  struct lbpf_region r = {(void *)(uintptr_t)base, (size_t)length,
+                          LBPF_PERM_READ | LBPF_PERM_WRITE};
+  fast_region(f, &r);
 }
 #endif

@@ -7,8 +7,8 @@
 s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
 # the region check: the high word of the offset ignored
 s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
-# the region check: every size compared with the end of a 1-byte access
-s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * size_index(1));/
+# the region check: 2 bytes compared with the end of 1 byte, 8 with that of 4
+s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * (size_index(n) \/ 2));/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
 s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
 # the flags of a jump: a 64-bit ordering compares the high words with the source's low word
@@ -23,3 +23,10 @@ s/  branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));/  branch(g, LBPF_THUM
 s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
 # the frame: the failure path stores the pc as the status
 s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
+# fast_region: a base at or above 2^64 - 2^32 given the ends of any other
+# (caught by the test of the check's precondition against fast_region)
+s/  if (f->base_hi == UINT32_MAX) return;/  if (0) return;/
+# a helper call: BPF r1's words swapped in r2:r3
+s/  load_pair(g, 1, 2, 3);/  load_pair(g, 1, 3, 2);/
+# a helper call: r2-r5 stored one word off on the stack
+s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00ff);/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00fe);/
