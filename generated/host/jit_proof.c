@@ -653,7 +653,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 131 "lit/jit-prog-proof.nw"
+#line 161 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -717,12 +717,12 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 205 "lit/jit-prog-proof.nw"
+#line 235 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
   size_t len;
-  uint32_t exits[3];
+  uint32_t exits[6];
   size_t nexits;
   uint32_t pc, x, y;
 };
@@ -748,9 +748,9 @@ static int every_path(Z3_context ctx, const struct core *c, uint32_t entry, setu
   } todo[2 * MAX_DECISIONS + 2];
   size_t ntodo = 1;
   todo[0].n = 0;
-  uint32_t stops[3];
-  for (size_t k = 0; k < c->nexits; k++)
-    stops[k] = PIECE_CODE + c->exits[k];
+  uint32_t stops[6];
+  for (size_t k = 0; k < c->nexits; k++) /* an exit that is the entry is not a stop */
+    stops[k] = c->exits[k] == entry ? PIECE_SENTINEL : PIECE_CODE + c->exits[k];
   while (ntodo > 0) {
     ntodo--;
     uint8_t d[MAX_DECISIONS];
@@ -807,7 +807,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 328 "lit/jit-prog-proof.nw"
+#line 359 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -885,10 +885,10 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 423 "lit/jit-prog-proof.nw"
+#line 462 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  (void)c;
-  setting(ctx, w, LBPF_THUMB_READ);
+  setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
   Z3_ast d = bv(ctx, "dst", 64), s = bv(ctx, "src", 64);
   w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, d);
   w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, s), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, s);
@@ -897,18 +897,34 @@ static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) 
 
 static int compare_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                          Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
-  uint8_t opcode = (uint8_t)((c->y ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
+  uint8_t opcode = (uint8_t)((c->y & 1 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
   Z3_ast taken = lbpf_spec_sym_jump_taken(ctx, opcode, bv(ctx, "dst", 64), bv(ctx, "src", 64));
   if (exit < 0) {
     snprintf(why, why_cap, "a path returned instead of reaching an exit");
     return 0;
+  }
+  if (c->y & 2) { /* backward: the budget too */
+    Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, 2);
+    Z3_ast now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+    Z3_ast want =
+        exit == 0 ? Z3_mk_and(ctx, 2, (Z3_ast[]){Z3_mk_not(ctx, taken), Z3_mk_eq(ctx, now, budget)})
+        : exit == 1 ? Z3_mk_and(ctx, 3,
+                                (Z3_ast[]){taken, Z3_mk_bvuge(ctx, budget, cost),
+                                           Z3_mk_eq(ctx, now, Z3_mk_bvsub(ctx, budget, cost))})
+                    : Z3_mk_and(ctx, 3,
+                                (Z3_ast[]){taken, Z3_mk_bvult(ctx, budget, cost),
+                                           Z3_mk_eq(ctx, now, budget)});
+    static const char *const names[3] = {"not taken: fails, nothing spent", "taken: holds, paid",
+                                         "stopped: holds, budget short"};
+    return on_path(ctx, path, want, names[exit], sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
   }
   return on_path(ctx, path, exit == 1 ? taken : Z3_mk_not(ctx, taken),
                  exit == 1 ? "taken: the condition holds" : "not taken: the condition fails", sv,
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 474 "lit/jit-prog-proof.nw"
+#line 525 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -952,7 +968,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 539 "lit/jit-prog-proof.nw"
+#line 590 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1052,7 +1068,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 646 "lit/jit-prog-proof.nw"
+#line 697 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1103,7 +1119,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 708 "lit/jit-prog-proof.nw"
+#line 759 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, struct world *w) {
@@ -1184,7 +1200,165 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
                  why, why_cap);
 }
-#line 800 "lit/jit-prog-proof.nw"
+#line 871 "lit/jit-prog-proof.nw"
+#define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
+static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
+static uint8_t callee_decisions[MAX_DECISIONS];
+static size_t callee_ndecisions;
+static bool callee_reached;
+
+static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
+  return bytes_value(ctx, w->state, off, 4);
+}
+static Z3_ast file_reg(Z3_context ctx, const struct world *w, unsigned i) {
+  return bytes_value(ctx, w->state, STATE_AT(regs) + 8 * i, 8);
+}
+
+static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  (void)c;
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
+  set_bytes(ctx, w->state, STATE_AT(max_depth), 4, bv(ctx, "frames", 32));
+  local_assumed = Z3_mk_bvult(ctx, bv(ctx, "depth", 32), bv(ctx, "frames", 32));
+  return 1;
+}
+
+static int local_call_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                            Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  (void)c;
+  Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
+  Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, LOCAL_COST);
+  Z3_ast depth = bv(ctx, "depth", 32), frames = bv(ctx, "frames", 32);
+  Z3_ast deeper = Z3_mk_bvadd(ctx, depth, k32(ctx, 1));
+  Z3_ast budget_now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+  Z3_ast depth_now = word_at(ctx, w, STATE_AT(depth));
+  if (exit == 1) {
+    Z3_ast file[LBPF_NREGS];
+    for (unsigned i = 0; i < 10; i++)
+      file[i] = Z3_mk_eq(ctx, file_reg(ctx, w, i), lbpf_jit_proof_reg(ctx, i));
+    file[10] = Z3_mk_eq(
+        ctx, file_reg(ctx, w, 10),
+        Z3_mk_bvsub(ctx, lbpf_jit_proof_reg(ctx, 10), lbpf_spec_sym_value(ctx, LBPF_STACK_SIZE)));
+    Z3_ast regs[4];
+    for (unsigned r = 10; r <= 13; r++)
+      regs[r - 10] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+    memcpy(callee_decisions, w->arm.decisions, w->arm.ndecisions);
+    callee_ndecisions = w->arm.ndecisions, callee_reached = true;
+    return on_path(ctx, p, Z3_mk_bvuge(ctx, budget, cost), "call: the budget sufficed", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, budget_now, Z3_mk_bvsub(ctx, budget, cost)),
+                   "call: the budget is down by n - t", sv, why, why_cap) &&
+           on_path(ctx, p, Z3_mk_bvult(ctx, deeper, frames), "call: depth + 1 < frames", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, depth_now, deeper), "call: the depth one higher", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "call: r0-r9 kept, r10 down 512", sv,
+                   why, why_cap) &&
+           on_path(ctx, p, Z3_mk_and(ctx, 2, regs), "call: r10 and r11 kept", sv, why, why_cap);
+  }
+  if (exit == 3)
+    return on_path(ctx, p, Z3_mk_bvult(ctx, budget, cost), "budget stop: the budget was short", sv,
+                   why, why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, budget_now, budget), "budget stop: nothing spent", sv, why,
+                   why_cap);
+  if (exit == 4)
+    return on_path(ctx, p, Z3_mk_bvuge(ctx, deeper, frames), "depth stop: no frame left", sv, why,
+                   why_cap) &&
+           on_path(ctx, p,
+                   Z3_mk_and(ctx, 2,
+                             (Z3_ast[]){Z3_mk_eq(ctx, budget_now, Z3_mk_bvsub(ctx, budget, cost)),
+                                        Z3_mk_eq(ctx, depth_now, depth)}),
+                   "depth stop: spent, depth kept", sv, why, why_cap);
+  snprintf(why, why_cap, "the call ended at exit %d", exit);
+  return 0;
+}
+
+/* The callee's end: the call's path run again, then what a callee may change forgotten. */
+static int local_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  local_setup(ctx, c, w);
+  uint32_t callee = PIECE_CODE + c->exits[1];
+  w->arm.pc = PIECE_CODE;
+  w->arm.decisions = callee_decisions, w->arm.ndecisions = callee_ndecisions;
+  w->arm.stops = &callee, w->arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
+                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
+      r.pc != callee)
+    return 0;
+  uint32_t sp;
+  if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[13]), &sp) || sp < PIECE_STACK) return 0;
+  Z3_ast both[2] = {local_assumed, w->arm.path ? w->arm.path : Z3_mk_true(ctx)};
+  local_assumed = Z3_mk_and(ctx, 2, both);
+  for (unsigned k = 0; k < 15; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_r%u", k);
+    if (k != LBPF_JIT_PROG_ST_REG && k != 13) w->arm.r[k] = bv(ctx, name, 32);
+  }
+  static const char *const flag_names[4] = {"callee_n", "callee_z", "callee_c", "callee_v"};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (unsigned i = 0; i < 10; i++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_b%u", i);
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, bv(ctx, name, 64));
+  }
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "callee_budget", 64));
+  for (uint32_t k = 0; k < sp - PIECE_STACK; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
+    w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  w->arm.decisions = NULL, w->arm.ndecisions = 0, w->arm.path = NULL;
+  return 1;
+}
+
+static Z3_ast caller_r[16]; /* the registers the call started from */
+
+static int local_return_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                              Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  (void)c;
+  Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
+  if (exit == 5)
+    return on_path(ctx, p, Z3_mk_false(ctx), "exit: the epilogue's path infeasible", sv, why,
+                   why_cap);
+  if (exit != 0) {
+    snprintf(why, why_cap, "the return ended at exit %d", exit);
+    return 0;
+  }
+  Z3_ast file[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_b%u", i);
+    file[i] =
+        Z3_mk_eq(ctx, file_reg(ctx, w, i), i < 6 ? bv(ctx, name, 64) : lbpf_jit_proof_reg(ctx, i));
+  }
+  Z3_ast back[3] = {Z3_mk_eq(ctx, word_at(ctx, w, STATE_AT(depth)), bv(ctx, "depth", 32)),
+                    Z3_mk_eq(ctx, w->arm.r[13], caller_r[13]),
+                    Z3_mk_eq(ctx, w->arm.r[LBPF_JIT_PROG_ST_REG], caller_r[LBPF_JIT_PROG_ST_REG])};
+  return on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "return: r6-r10 the caller's", sv, why,
+                 why_cap) &&
+         on_path(ctx, p, Z3_mk_and(ctx, 3, back), "return: depth, sp, r11 back", sv, why, why_cap);
+}
+
+static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                       char *why, size_t why_cap) {
+  static struct world w;
+  local_setup(ctx, c, &w);
+  memcpy(caller_r, w.arm.r, sizeof caller_r);
+  callee_reached = false;
+  if (!every_path(ctx, c, 0, local_setup, local_call_judge, sv, paths, why, why_cap)) return 0;
+  if (!callee_reached) {
+    snprintf(why, why_cap, "no path of the call reaches the callee");
+    return 0;
+  }
+  return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
+                    why_cap);
+}
+#line 1029 "lit/jit-prog-proof.nw"
 static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
   uint32_t *labels = malloc(nlabels * sizeof *labels);
@@ -1218,13 +1392,14 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     return true;
   }
   k -= 8;
-  if (k < 2 * NCONDITIONS) {
+  if (k < 4 * NCONDITIONS) {
     *which = LBPF_JIT_PIECE_COMPARE;
-    c->pc = 2, c->x = conditions[k / 2].op, c->y = k % 2;
-    snprintf(name, name_cap, "prog compare %s%s", conditions[k / 2].name, c->y ? "" : "32");
+    c->pc = 2, c->x = conditions[k / 4].op, c->y = (uint32_t)(k % 4);
+    snprintf(name, name_cap, "prog compare %s%s%s", conditions[k / 4].name, c->y & 1 ? "" : "32",
+             c->y & 2 ? " backward" : "");
     return true;
   }
-  k -= 2 * NCONDITIONS;
+  k -= 4 * NCONDITIONS;
   size_t ncosts = sizeof costs / sizeof costs[0], npcs = sizeof cost_pcs / sizeof cost_pcs[0];
   if (k < ncosts * npcs) {
     *which = LBPF_JIT_PIECE_SPEND;
@@ -1244,6 +1419,13 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     *which = LBPF_JIT_PIECE_HELPER;
     c->pc = 0, c->x = helper_addresses[k];
     snprintf(name, name_cap, "prog helper call 0x%08x", (unsigned)c->x);
+    return true;
+  }
+  k -= sizeof helper_addresses / sizeof helper_addresses[0];
+  if (k == 0) {
+    *which = LBPF_JIT_PIECE_LOCAL;
+    c->pc = 2;
+    snprintf(name, name_cap, "prog local call and exit");
     return true;
   }
   return false;
@@ -1291,8 +1473,10 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = every_path(ctx, &c, 0, spend_setup, spend_judge, &sv, &paths, why, sizeof why);
     else if (which == LBPF_JIT_PIECE_FRAME)
       ok = frame_prove(ctx, &c, &sv, why, sizeof why), paths = 2;
-    else
+    else if (which == LBPF_JIT_PIECE_HELPER)
       ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
+    else
+      ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
     double seconds = cpu_seconds() - start;
     if (ok) {
       char by[64] = "";

@@ -119,13 +119,18 @@ bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
    chapter lists them per piece); the number of exits, or 0 if b refused. */
 enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_CHECK,   /* check(pc, base register x, n = y): back, slow */
-  LBPF_JIT_PIECE_COMPARE, /* compare_flags(op x, wide y) and its forward jump: not taken, taken */
+  LBPF_JIT_PIECE_COMPARE, /* compare_flags(op x, wide y & 1) and its jump, forward (not taken,
+                             taken) or if y & 2 backward by 2 slots (not taken, taken, budget stop)
+                           */
   LBPF_JIT_PIECE_SPEND,   /* spend(pc, cost x) and its stub: paid, the failure path */
   LBPF_JIT_PIECE_FRAME,   /* prologue, then epilogue: the body, the failure path, the epilogue */
-  LBPF_JIT_PIECE_HELPER   /* helper_call of the helper at address x: its end */
+  LBPF_JIT_PIECE_HELPER,  /* helper_call of the helper at address x: its end */
+  LBPF_JIT_PIECE_LOCAL    /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
+                             the callee, (an entry) the exit, the budget's and the depth's
+                             stops, the epilogue */
 };
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
-                           struct lbpf_jit_buf *b, uint32_t exits[3]);
+                           struct lbpf_jit_buf *b, uint32_t exits[6]);
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif

@@ -732,7 +732,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 57 "lit/jit-prog-proof.nw"
+#line 61 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -741,7 +741,7 @@ static uint32_t exit_at(struct pgen *g, uint32_t l) {
 }
 
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
-                           struct lbpf_jit_buf *b, uint32_t exits[3]) {
+                           struct lbpf_jit_buf *b, uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
   struct pgen g = {b, &prog, NULL};
   if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
@@ -753,6 +753,15 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
     break;
   case LBPF_JIT_PIECE_COMPARE:
+    if (y & 2) { /* backward, to pc - 1: cost 2 */
+      if (pc < 1) return 0;
+      jump(&g, pc, -2, compare_flags(&g, (uint8_t)x, (y & 1) != 0));
+      exits[0] = b->labels[label(&g, L_SKIP, pc)];
+      exits[1] = exit_at(&g, label(&g, L_PC, pc - 1));
+      exits[2] = exit_at(&g, label(&g, L_FAIL_BUDGET, pc));
+      n = 3;
+      break;
+    }
     jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
     bind(&g, label(&g, L_SKIP, pc));
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
@@ -773,6 +782,23 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     n = 1;
     break;
+  case LBPF_JIT_PIECE_LOCAL: {
+    if (pc != 2) return 0;
+    struct lbpf_insn call = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 1};
+    gen_local_call(&g, 0, call);
+    bind(&g, label(&g, L_PC, 1));
+    exits[0] = b->labels[label(&g, L_PC, 1)];
+    mov(&g, 0, 0);
+    entry_stub(&g, 2);
+    exits[1] = exit_at(&g, label(&g, L_PC, 2));
+    exits[2] = exit_at(&g, label(&g, L_PC, 3));
+    gen_exit(&g);
+    exits[3] = exit_at(&g, label(&g, L_FAIL_BUDGET, 0));
+    exits[4] = exit_at(&g, label(&g, L_FAIL_DEPTH, 0));
+    exits[5] = exit_at(&g, global(&g, G_EPILOGUE));
+    n = 6;
+    break;
+  }
   default:
     prologue(&g);
     bind(&g, label(&g, L_SKIP, pc));

@@ -23,7 +23,7 @@ JIT_PROOF_MUTANTS = MUTANT_WORK=build/mutants-proof MUTANT_TARGET=build/jit-proo
 # Each planted bug must make one of the whole-program JIT's pieces fail with a
 # counterexample; one piece of each core is enough to catch them.
 JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=2" "prog compare j" "prog spend cost=0x1 " \
-  "prog frame" "prog helper"
+  "prog frame" "prog helper" "prog local"
 JIT_PROG_PROOF_MUTANTS = MUTANT_WORK=build/mutants-prog-proof MUTANT_TARGET=build/jit-proof \
   MUTANT_RUN='for p in $(JIT_PROG_PROOF_PIECES); do build/jit-proof --only "$$p"; done | tee proof.out; \
     ! grep -q "^FAILED .*counterexample" proof.out' \

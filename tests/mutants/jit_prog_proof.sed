@@ -30,3 +30,9 @@ s/  if (f->base_hi == UINT32_MAX) return;/  if (0) return;/
 s/  load_pair(g, 1, 2, 3);/  load_pair(g, 1, 3, 2);/
 # a helper call: r2-r5 stored one word off on the stack
 s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00ff);/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00fe);/
+# a local call: its exit does not give r6-r9 back to the caller
+s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
+# a local call: a call that reaches the number of frames let through (HI for HS)
+s/  branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_FAIL_DEPTH, pc));/
+# a backward jump: the condition not inverted around the spending
+s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, pc));/
