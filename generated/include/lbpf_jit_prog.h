@@ -111,7 +111,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
 bool lbpf_jit_prog_model_call(void *ctx, const struct lbpf_jit_prog *vm,
                               struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 37 "lit/jit-prog-proof.nw"
+#line 40 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
    generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
