@@ -1200,7 +1200,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
                  why, why_cap);
 }
-#line 874 "lit/jit-prog-proof.nw"
+#line 876 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1243,8 +1243,9 @@ static int local_call_judge(Z3_context ctx, const struct core *c, const struct w
         ctx, file_reg(ctx, w, 10),
         Z3_mk_bvsub(ctx, lbpf_jit_proof_reg(ctx, 10), lbpf_spec_sym_value(ctx, LBPF_STACK_SIZE)));
     Z3_ast regs[4];
-    for (unsigned r = 10; r <= 13; r++)
+    for (unsigned r = 10; r <= 12; r++)
       regs[r - 10] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+    regs[3] = Z3_mk_eq(ctx, w->arm.r[13], Z3_mk_bvsub(ctx, w->initial[13], k32(ctx, 40)));
     memcpy(callee_decisions, w->arm.decisions, w->arm.ndecisions);
     callee_ndecisions = w->arm.ndecisions, callee_reached = true;
     return on_path(ctx, p, Z3_mk_bvuge(ctx, budget, cost), "call: the budget sufficed", sv, why,
@@ -1257,7 +1258,8 @@ static int local_call_judge(Z3_context ctx, const struct core *c, const struct w
                    why_cap) &&
            on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "call: r0-r9 kept, r10 down 512", sv,
                    why, why_cap) &&
-           on_path(ctx, p, Z3_mk_and(ctx, 2, regs), "call: r10 and r11 kept", sv, why, why_cap);
+           on_path(ctx, p, Z3_mk_and(ctx, 4, regs), "call: r10-r12 kept, sp 40 lower", sv, why,
+                   why_cap);
   }
   if (exit == 3)
     return on_path(ctx, p, Z3_mk_bvult(ctx, budget, cost), "budget stop: the budget was short", sv,
@@ -1358,7 +1360,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1032 "lit/jit-prog-proof.nw"
+#line 1035 "lit/jit-prog-proof.nw"
 static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
   uint32_t *labels = malloc(nlabels * sizeof *labels);
