@@ -653,7 +653,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 164 "lit/jit-prog-proof.nw"
+#line 170 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -717,7 +717,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 238 "lit/jit-prog-proof.nw"
+#line 244 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -807,7 +807,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 362 "lit/jit-prog-proof.nw"
+#line 368 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -885,7 +885,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 465 "lit/jit-prog-proof.nw"
+#line 471 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -924,7 +924,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 528 "lit/jit-prog-proof.nw"
+#line 534 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -968,7 +968,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 593 "lit/jit-prog-proof.nw"
+#line 599 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1068,7 +1068,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 700 "lit/jit-prog-proof.nw"
+#line 706 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1119,7 +1119,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 762 "lit/jit-prog-proof.nw"
+#line 768 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, struct world *w) {
@@ -1200,7 +1200,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
                  why, why_cap);
 }
-#line 876 "lit/jit-prog-proof.nw"
+#line 882 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1360,7 +1360,85 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1035 "lit/jit-prog-proof.nw"
+#line 1053 "lit/jit-prog-proof.nw"
+static uint32_t slow_lr; /* where the routine returns */
+
+static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+  Z3_ast a = bv(ctx, "a", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  uint32_t locate = LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_LOCATE;
+  w->arm.pc = PIECE_CODE;
+  w->arm.stops = &locate, w->arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  uint32_t lr;
+  if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
+                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
+      r.pc != locate || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) ||
+      !(lr & 1u))
+    return 0;
+  slow_lr = lr & ~1u;
+  return 1;
+}
+
+/* What the routine may do: r0:r1 its result, r2, r3, r12, lr and the flags anything. */
+static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  if (!slow_setup(ctx, c, w)) return 0;
+  Z3_ast located = bv(ctx, "located", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+  w->arm.r[2] = bv(ctx, "routine_r2", 32), w->arm.r[3] = bv(ctx, "routine_r3", 32);
+  w->arm.r[12] = bv(ctx, "routine_r12", 32), w->arm.r[14] = bv(ctx, "routine_lr", 32);
+  static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  w->arm.stops = NULL, w->arm.nstops = 0;
+  return 1;
+}
+
+static int slow_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                      Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast located = bv(ctx, "located", 64);
+  Z3_ast found = Z3_mk_not(ctx, Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, located), k32(ctx, 0)));
+  if (exit == 0)
+    return on_path(ctx, path,
+                   Z3_mk_and(ctx, 2,
+                             (Z3_ast[]){found, Z3_mk_eq(ctx, w->arm.r[0],
+                                                        Z3_mk_extract(ctx, 31, 0, located))}),
+                   "back: found, r0 = the address", sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  if (exit == 1)
+    return on_path(ctx, path,
+                   Z3_mk_and(ctx, 3,
+                             (Z3_ast[]){Z3_mk_not(ctx, found),
+                                        Z3_mk_eq(ctx, w->arm.r[0], k32(ctx, LBPF_ERR_MEMORY)),
+                                        Z3_mk_eq(ctx, w->arm.r[1], k32(ctx, c->pc))}),
+                   "stopped: none, memory status, pc", sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  snprintf(why, why_cap, "a path returned instead of reaching an exit");
+  return 0;
+}
+
+static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                      char *why, size_t why_cap) {
+  static struct world w;
+  if (!slow_setup(ctx, c, &w)) {
+    snprintf(why, why_cap, "the slow path did not call the routine with a Thumb return address");
+    return 0;
+  }
+  Z3_ast a = bv(ctx, "a", 64), args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
+                                          Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | c->y << 4))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, address, size and perm",
+               sv, why, why_cap))
+    return 0;
+  return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
+                    why_cap);
+}
+#line 1138 "lit/jit-prog-proof.nw"
 static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
   uint32_t *labels = malloc(nlabels * sizeof *labels);
@@ -1430,6 +1508,14 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     snprintf(name, name_cap, "prog local call and exit");
     return true;
   }
+  k -= 1;
+  if (k < 12) { /* the slow path: 1 2 4 8 bytes, reading, writing, both */
+    static const char *const perms[3] = {"read", "write", "read+write"};
+    *which = LBPF_JIT_PIECE_SLOW;
+    c->pc = 3, c->x = 1u << (k / 3), c->y = (uint32_t)(k % 3) + 1;
+    snprintf(name, name_cap, "prog slow path n=%u %s", (unsigned)c->x, perms[k % 3]);
+    return true;
+  }
   return false;
 }
 
@@ -1477,8 +1563,10 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = frame_prove(ctx, &c, &sv, why, sizeof why), paths = 2;
     else if (which == LBPF_JIT_PIECE_HELPER)
       ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
-    else
+    else if (which == LBPF_JIT_PIECE_LOCAL)
       ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else
+      ok = slow_prove(ctx, &c, &sv, &paths, why, sizeof why);
     double seconds = cpu_seconds() - start;
     if (ok) {
       char by[64] = "";

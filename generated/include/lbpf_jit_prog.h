@@ -125,9 +125,10 @@ enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_SPEND,   /* spend(pc, cost x) and its stub: paid, the failure path */
   LBPF_JIT_PIECE_FRAME,   /* prologue, then epilogue: the body, the failure path, the epilogue */
   LBPF_JIT_PIECE_HELPER,  /* helper_call of the helper at address x: its end */
-  LBPF_JIT_PIECE_LOCAL    /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
+  LBPF_JIT_PIECE_LOCAL,   /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
                              the callee, (an entry) the exit, the budget's and the depth's
                              stops, the epilogue */
+  LBPF_JIT_PIECE_SLOW     /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
 };
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            struct lbpf_jit_buf *b, uint32_t exits[6]);

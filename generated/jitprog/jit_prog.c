@@ -732,7 +732,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 64 "lit/jit-prog-proof.nw"
+#line 65 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -781,6 +781,11 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     bind(&g, label(&g, L_SKIP, pc));
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     n = 1;
+    break;
+  case LBPF_JIT_PIECE_SLOW:
+    slow_path(&g, pc, x, y);
+    exits[0] = exit_at(&g, label(&g, L_BACK, pc));
+    exits[1] = exit_at(&g, global(&g, G_FAIL));
     break;
   case LBPF_JIT_PIECE_LOCAL: {
     if (pc != 2) return 0;

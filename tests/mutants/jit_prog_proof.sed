@@ -36,3 +36,7 @@ s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
 s/  branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_FAIL_DEPTH, pc));/
 # a backward jump: the condition not inverted around the spending
 s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, pc));/
+# the slow path: the routine's answer read the wrong way round (NE for EQ)
+s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_MEM, pc));/
+# the slow path: the permission passed one bit too low
+s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
