@@ -1,11 +1,14 @@
 /* The per-form proof of the JIT (lit/jit-proof.nw): proves J's code for every
-   ALU form, one line per form, and exits non-zero if any form fails.
+   ALU form, one line per form, then the whole-program JIT's pieces (region
+   check, jump flags, budget, prologue and epilogue: lit/jit-prog-proof.nw),
+   one line per piece, and exits non-zero if any fails.
 
    jit-proof [--all] [--hard] [--only NAME] [--timeout MS] [--other S]
 
    --all      every register pair and every (immediate, destination) choice
    --hard     also try the solver on the forms otherwise tested on samples
-   --only     the forms whose name begins with NAME
+   --only     the forms and pieces whose name begins with NAME (every piece's
+              begins with "prog")
    --timeout  Z3's limit per claim, in milliseconds (default none; 2000 on the
               forms also given to Boolector and cvc5)
    --other    Boolector's and cvc5's limit per claim, in CPU seconds (default 10) */
@@ -34,6 +37,7 @@ int main(int argc, char **argv) {
     }
   }
   int failed = lbpf_jit_prove_forms(&o, stdout);
-  printf("jit-proof: %d form%s failed\n", failed, failed == 1 ? "" : "s");
+  failed += lbpf_jit_prog_prove_pieces(&o, stdout);
+  printf("jit-proof: %d form%s or piece%s failed\n", failed, failed == 1 ? "" : "s", failed == 1 ? "" : "s");
   return failed ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-#line 442 "lit/jit-proof.nw"
+#line 470 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (see lit/jit-proof.nw). */
 #define _POSIX_C_SOURCE 200809L /* fork, pipe, mkstemp: the other solvers */
 #include "lbpf_jit_proof.h"
@@ -13,6 +13,7 @@
 
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
+#include "lbpf_jit_prog.h"
 #include "lbpf_spec_sym.h"
 #include "lbpf_thumb.h"
 #include "lbpf_thumb_sym.h"
@@ -103,17 +104,43 @@ struct solving {
   unsigned other_s; /* each other solver's limit per part, in CPU seconds (0: not tried) */
   unsigned proved_by[NSOLVERS];
 };
-#line 385 "lit/jit-proof.nw"
+#line 389 "lit/jit-proof.nw"
+static bool is_memory_name(const char *name) {
+  if (!strncmp(name, "body_", 5)) name += 5;
+  return !strncmp(name, "state", 5) || !strncmp(name, "stack", 5) || !strncmp(name, "frame", 5);
+}
+
 static void report_counterexample(Z3_context ctx, Z3_model model, const char *part, char *why,
                                   size_t why_cap) {
   Z3_model_inc_ref(ctx, model);
   size_t used = (size_t)snprintf(why, why_cap, "%s is wrong; counterexample:", part);
-  for (unsigned i = 0; i < LBPF_NREGS && used < why_cap; i++) {
+  unsigned nconsts = Z3_model_get_num_consts(ctx, model);
+  bool about_bpf = false;
+  for (unsigned k = 0; k < nconsts && !about_bpf; k++) {
+    const char *name =
+        Z3_get_symbol_string(ctx, Z3_get_decl_name(ctx, Z3_model_get_const_decl(ctx, model, k)));
+    about_bpf = name[0] == 'b' && name[1] >= '0' && name[1] <= '9';
+  }
+  for (unsigned i = 0; about_bpf && i < LBPF_NREGS && used < why_cap; i++) {
     Z3_ast value;
     uint64_t u = 0;
     if (Z3_model_eval(ctx, model, lbpf_jit_proof_reg(ctx, i), true, &value) &&
         Z3_get_numeral_uint64(ctx, value, &u))
       used += (size_t)snprintf(why + used, why_cap - used, " r%u=0x%llx", i, (unsigned long long)u);
+  }
+  for (unsigned k = 0; !about_bpf && k < nconsts && used < why_cap; k++) {
+    Z3_func_decl d = Z3_model_get_const_decl(ctx, model, k);
+    char name[32];
+    snprintf(name, sizeof name, "%s", Z3_get_symbol_string(ctx, Z3_get_decl_name(ctx, d)));
+    Z3_ast value = Z3_model_get_const_interp(ctx, model, d);
+    uint64_t u = 0;
+    if (is_memory_name(name) || !value) continue;
+    if (Z3_get_numeral_uint64(ctx, value, &u))
+      used +=
+          (size_t)snprintf(why + used, why_cap - used, " %s=0x%llx", name, (unsigned long long)u);
+    else
+      used += (size_t)snprintf(why + used, why_cap - used, " %s=%s", name,
+                               Z3_get_bool_value(ctx, value) == Z3_L_TRUE ? "true" : "false");
   }
   Z3_model_dec_ref(ctx, model);
 }
@@ -249,7 +276,7 @@ static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, struct
   Z3_solver_dec_ref(ctx, solver);
   return v;
 }
-#line 403 "lit/jit-proof.nw"
+#line 431 "lit/jit-proof.nw"
 static enum lbpf_jit_verdict prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
                                         const uint8_t *code, size_t code_len,
                                         Z3_ast const regs[LBPF_NREGS], Z3_ast stone,
@@ -283,7 +310,7 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
   struct solving sv = {timeout_ms, 0, {0}};
   return prove_code(ctx, insns, n, code, code_len, regs, NULL, &sv, executed, why, why_cap);
 }
-#line 610 "lit/jit-proof.nw"
+#line 640 "lit/jit-proof.nw"
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
@@ -319,7 +346,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 657 "lit/jit-proof.nw"
+#line 687 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -350,7 +377,7 @@ static bool compiled(const struct form *f) {
   struct lbpf_program prog;
   return verified(f->insn, &prog) && lbpf_jit_alu_slots(&prog, 0) == 1;
 }
-#line 718 "lit/jit-proof.nw"
+#line 748 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -387,7 +414,7 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     }
   return n;
 }
-#line 940 "lit/jit-proof.nw"
+#line 970 "lit/jit-proof.nw"
 static Z3_ast half(Z3_context ctx, Z3_ast x, unsigned high) {
   return Z3_mk_extract(ctx, high ? 63 : 31, high ? 32 : 0, x);
 }
@@ -475,7 +502,7 @@ static double cpu_seconds(void) {
                   children.ru_stime.tv_usec) /
              1e6;
 }
-#line 797 "lit/jit-proof.nw"
+#line 827 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -561,7 +588,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 1024 "lit/jit-proof.nw"
+#line 1054 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];
@@ -619,6 +646,938 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
       struct lbpf_insn in = instance(f, c[done]);
       fprintf(out, "FAILED  %-18s dst r%u src r%u imm %d: %s\n", f->name, in.dst, in.src, in.imm,
               why);
+      failed++;
+    }
+    Z3_del_context(ctx);
+    fflush(out);
+  }
+  return failed;
+}
+#line 170 "lit/jit-prog-proof.nw"
+#define PIECE_CODE 0x00010000u
+#define PIECE_STATE 0x20000000u
+#define PIECE_STACK_TOP 0x20002000u
+#define PIECE_STACK_BYTES 256u
+#define PIECE_STACK (PIECE_STACK_TOP - PIECE_STACK_BYTES)
+#define PIECE_SENTINEL 0x00f00000u /* the return address a run starts with */
+#define PIECE_MAX_STEPS 200u
+#define STATE_BYTES ((uint32_t)sizeof(struct lbpf_jit_prog_state))
+#define MAX_DECISIONS 8u
+
+#define STATE_AT(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
+static uint32_t fast_at(unsigned k, size_t field_offset) {
+  return STATE_AT(fast) + (uint32_t)(k * sizeof(struct lbpf_jit_fast_region) + field_offset);
+}
+
+struct world {
+  Z3_ast state[sizeof(struct lbpf_jit_prog_state)], stack[PIECE_STACK_BYTES];
+  struct lbpf_thumb_sym_area areas[2];
+  struct lbpf_thumb_sym_state arm;
+  Z3_ast initial[16]; /* the registers the run started from */
+};
+
+static Z3_ast bv(Z3_context ctx, const char *name, unsigned bits) {
+  return Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, bits));
+}
+static Z3_ast k32(Z3_context ctx, uint32_t k) {
+  return Z3_mk_unsigned_int(ctx, k, Z3_mk_bv_sort(ctx, 32));
+}
+
+/* The bytes at off of an area, little-endian, as one term of 8 * n bits; and back. */
+static Z3_ast bytes_value(Z3_context ctx, Z3_ast const *bytes, uint32_t off, unsigned n) {
+  Z3_ast v = bytes[off + n - 1];
+  for (unsigned k = n - 1; k-- > 0;)
+    v = Z3_mk_concat(ctx, v, bytes[off + k]);
+  return v;
+}
+static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z3_ast v) {
+  for (unsigned k = 0; k < n; k++)
+    bytes[off + k] = Z3_simplify(ctx, Z3_mk_extract(ctx, 8 * k + 7, 8 * k, v));
+}
+
+/* The setting before a core's own inputs: state bytes and stack unknown,
+   r11 the state, sp the stack's top, lr the sentinel. */
+static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
+  Z3_sort bv8 = Z3_mk_bv_sort(ctx, 8);
+  for (uint32_t k = 0; k < STATE_BYTES; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "state%u", (unsigned)k);
+    w->state[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+  }
+  for (uint32_t k = 0; k < PIECE_STACK_BYTES; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "stack%u", (unsigned)k);
+    w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+  }
+  w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state};
+  w->areas[1] = (struct lbpf_thumb_sym_area){PIECE_STACK, PIECE_STACK_BYTES,
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack};
+  lbpf_thumb_sym_init(&w->arm, ctx);
+  w->arm.r[LBPF_JIT_PROG_ST_REG] = k32(ctx, PIECE_STATE);
+  w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
+  w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
+}
+#line 244 "lit/jit-prog-proof.nw"
+struct core {
+  const char *name;
+  uint8_t code[512];
+  size_t len;
+  uint32_t exits[6];
+  size_t nexits;
+  uint32_t pc, x, y;
+};
+
+/* The claim of one path, as parts; and the path's ending (the exit reached, or -1). */
+typedef int (*setup_fn)(Z3_context ctx, const struct core *c, struct world *w);
+typedef int (*judge_fn)(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                        Z3_ast path, struct solving *sv, char *why, size_t why_cap);
+
+static int ending(const struct core *c, const struct lbpf_thumb_result *r) {
+  for (size_t k = 0; k < c->nexits; k++)
+    if (r->pc == PIECE_CODE + c->exits[k]) return (int)k;
+  return -1;
+}
+
+static int every_path(Z3_context ctx, const struct core *c, uint32_t entry, setup_fn setup,
+                      judge_fn judge, struct solving *sv, size_t *npaths, char *why,
+                      size_t why_cap) {
+  static struct world w;
+  struct {
+    uint8_t d[MAX_DECISIONS];
+    size_t n;
+  } todo[2 * MAX_DECISIONS + 2];
+  size_t ntodo = 1;
+  todo[0].n = 0;
+  uint32_t stops[6];
+  for (size_t k = 0; k < c->nexits; k++) /* an exit that is the entry is not a stop */
+    stops[k] = c->exits[k] == entry ? PIECE_SENTINEL : PIECE_CODE + c->exits[k];
+  while (ntodo > 0) {
+    ntodo--;
+    uint8_t d[MAX_DECISIONS];
+    size_t n = todo[ntodo].n;
+    memcpy(d, todo[ntodo].d, n);
+    if (!setup(ctx, c, &w)) {
+      snprintf(why, why_cap, "the setting could not be built");
+      return 0;
+    }
+    memcpy(w.initial, w.arm.r, sizeof w.initial);
+    w.arm.pc = PIECE_CODE + entry;
+    w.arm.decisions = d, w.arm.ndecisions = n;
+    w.arm.stops = stops, w.arm.nstops = c->nexits;
+    struct lbpf_thumb_result r;
+    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                   PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+    if (st == LBPF_THUMB_SYMBOLIC && w.arm.lacks_decision && n < MAX_DECISIONS) {
+      for (uint8_t side = 0; side < 2; side++) {
+        memcpy(todo[ntodo].d, d, n);
+        todo[ntodo].d[n] = side;
+        todo[ntodo++].n = n + 1;
+      }
+      continue;
+    }
+    ++*npaths;
+    int e = st == LBPF_THUMB_RETURNED ? ending(c, &r) : -1;
+    if (st != LBPF_THUMB_RETURNED || (e < 0 && r.pc != PIECE_SENTINEL)) {
+      snprintf(why, why_cap,
+               "a path stopped (%s) at pc 0x%08x, fault address 0x%08x, not at an exit",
+               lbpf_thumb_status_name(st), (unsigned)r.pc, (unsigned)r.fault_addr);
+      return 0;
+    }
+    Z3_ast path = w.arm.path ? w.arm.path : Z3_mk_true(ctx);
+    if (!judge(ctx, c, &w, e, path, sv, why, why_cap)) return 0;
+  }
+  return 1;
+}
+
+/* Decide "path implies holds", named. */
+static int on_path(Z3_context ctx, Z3_ast path, Z3_ast holds, const char *name, struct solving *sv,
+                   char *why, size_t why_cap) {
+  struct part p;
+  p.holds = Z3_mk_implies(ctx, path, holds);
+  snprintf(p.name, sizeof p.name, "%s", name);
+  return decide(ctx, &p, sv, why, why_cap) == LBPF_JIT_PROVED;
+}
+
+/* Registers r4-r12 and sp as the path started (r0-r3 and the flags are the
+   cores' scratch; lr is not touched by any). */
+static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solving *sv, char *why,
+                size_t why_cap) {
+  Z3_ast same[10];
+  for (unsigned r = 4; r <= 13; r++)
+    same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+  return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
+}
+#line 368 "lit/jit-prog-proof.nw"
+/* fast_region's end for an access of n bytes, from base and length. */
+static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
+  Z3_ast k = lbpf_spec_sym_value(ctx, n),
+         end = Z3_mk_bvadd(ctx, Z3_mk_bvsub(ctx, length, k), lbpf_spec_sym_value(ctx, 1));
+  Z3_ast fits = Z3_mk_and(ctx, 2,
+                          (Z3_ast[]){Z3_mk_bvuge(ctx, length, k),
+                                     Z3_mk_bvule(ctx, end, lbpf_spec_sym_value(ctx, UINT32_MAX))});
+  Z3_ast high_ones = Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, base), k32(ctx, UINT32_MAX));
+  return Z3_mk_ite(ctx, high_ones, k32(ctx, 0),
+                   Z3_mk_ite(ctx, fits, Z3_mk_extract(ctx, 31, 0, end), k32(ctx, 0)));
+}
+
+/* The specification's region_holds for a region granting both permissions. */
+static Z3_ast region_holds_sym(Z3_context ctx, Z3_ast a, Z3_ast base, Z3_ast length, unsigned n) {
+  Z3_ast k = lbpf_spec_sym_value(ctx, n);
+  Z3_ast parts[3] = {Z3_mk_bvule(ctx, k, length), Z3_mk_bvuge(ctx, a, base),
+                     Z3_mk_bvule(ctx, Z3_mk_bvsub(ctx, a, base), Z3_mk_bvsub(ctx, length, k))};
+  return Z3_mk_and(ctx, 3, parts);
+}
+
+static unsigned fast_kind(uint32_t base_reg) {
+  return base_reg == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
+}
+
+static int check_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ);
+  Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
+  unsigned k = fast_kind(c->x);
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, base_lo)), 8, base);
+  for (unsigned j = 0; j < 4; j++)
+    set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, end) + 4 * j), 4,
+              fast_end(ctx, base, length, 1u << j));
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, delta)), 4,
+            bv(ctx, "delta", 32));
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a);
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  return 1;
+}
+
+static int check_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                       Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
+  Z3_ast holds = region_holds_sym(ctx, a, base, length, c->y);
+  Z3_ast low_base =
+      Z3_mk_not(ctx, Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, base), k32(ctx, UINT32_MAX)));
+  if (exit == 0) {
+    Z3_ast address = Z3_mk_bvadd(ctx, Z3_mk_extract(ctx, 31, 0, a), bv(ctx, "delta", 32));
+    return on_path(ctx, path, holds, "fast path: the access is in the region", sv, why, why_cap) &&
+           on_path(ctx, path, Z3_mk_eq(ctx, w->arm.r[0], address),
+                   "fast path: r0 = the machine address", sv, why, why_cap) &&
+           on_path(ctx, path, low_base, "fast path: base below 2^64 - 2^32", sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  }
+  if (exit == 1) {
+    Z3_ast k = lbpf_spec_sym_value(ctx, c->y);
+    Z3_ast small =
+        Z3_mk_bvult(ctx, Z3_mk_bvsub(ctx, length, k), lbpf_spec_sym_value(ctx, UINT32_MAX));
+    Z3_ast could = Z3_mk_and(ctx, 3, (Z3_ast[]){holds, low_base, small});
+    return on_path(ctx, path, Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[1], w->arm.r[0]), a),
+                   "slow path: r1:r0 = the address", sv, why, why_cap) &&
+           on_path(ctx, path, Z3_mk_not(ctx, could), "slow path: not one the fast path takes", sv,
+                   why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  }
+  snprintf(why, why_cap, "a path returned instead of reaching an exit");
+  return 0;
+}
+
+/* The lemma: b < 2^64 - 2^32 and a < b give a - b a nonzero high word. */
+static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64);
+  Z3_ast low = Z3_mk_bvult(ctx, base, lbpf_spec_sym_value(ctx, UINT64_C(0xffffffff00000000)));
+  Z3_ast high = Z3_mk_extract(ctx, 63, 32, Z3_mk_bvsub(ctx, a, base));
+  return on_path(ctx, Z3_mk_and(ctx, 2, (Z3_ast[]){low, Z3_mk_bvult(ctx, a, base)}),
+                 Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
+                 why_cap);
+}
+#line 471 "lit/jit-prog-proof.nw"
+static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  Z3_ast d = bv(ctx, "dst", 64), s = bv(ctx, "src", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, d);
+  w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, s), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, s);
+  return 1;
+}
+
+static int compare_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                         Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  uint8_t opcode = (uint8_t)((c->y & 1 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
+  Z3_ast taken = lbpf_spec_sym_jump_taken(ctx, opcode, bv(ctx, "dst", 64), bv(ctx, "src", 64));
+  if (exit < 0) {
+    snprintf(why, why_cap, "a path returned instead of reaching an exit");
+    return 0;
+  }
+  if (c->y & 2) { /* backward: the budget too */
+    Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, 2);
+    Z3_ast now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+    Z3_ast want =
+        exit == 0 ? Z3_mk_and(ctx, 2, (Z3_ast[]){Z3_mk_not(ctx, taken), Z3_mk_eq(ctx, now, budget)})
+        : exit == 1 ? Z3_mk_and(ctx, 3,
+                                (Z3_ast[]){taken, Z3_mk_bvuge(ctx, budget, cost),
+                                           Z3_mk_eq(ctx, now, Z3_mk_bvsub(ctx, budget, cost))})
+                    : Z3_mk_and(ctx, 3,
+                                (Z3_ast[]){taken, Z3_mk_bvult(ctx, budget, cost),
+                                           Z3_mk_eq(ctx, now, budget)});
+    static const char *const names[3] = {"not taken: fails, nothing spent", "taken: holds, paid",
+                                         "stopped: holds, budget short"};
+    return on_path(ctx, path, want, names[exit], sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  }
+  return on_path(ctx, path, exit == 1 ? taken : Z3_mk_not(ctx, taken),
+                 exit == 1 ? "taken: the condition holds" : "not taken: the condition fails", sv,
+                 why, why_cap) &&
+         kept(ctx, w, path, sv, why, why_cap);
+}
+#line 534 "lit/jit-prog-proof.nw"
+static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
+static const uint32_t cost_pcs[] = {3, 0x10005};
+
+static int spend_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  (void)c;
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  return 1;
+}
+
+static int spend_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                       Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, c->x);
+  Z3_ast now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+  Z3_ast status_pc = bytes_value(ctx, w->state, STATE_AT(status), 8);
+  Z3_ast was[8];
+  for (unsigned k = 0; k < 8; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "state%u", (unsigned)(STATE_AT(status) + k));
+    was[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  if (!on_path(ctx, path, Z3_mk_eq(ctx, status_pc, bytes_value(ctx, was, 0, 8)),
+               "status and pc untouched", sv, why, why_cap) ||
+      !kept(ctx, w, path, sv, why, why_cap))
+    return 0;
+  if (exit == 0)
+    return on_path(ctx, path, Z3_mk_bvuge(ctx, budget, cost), "paid: the budget sufficed", sv, why,
+                   why_cap) &&
+           on_path(ctx, path, Z3_mk_eq(ctx, now, Z3_mk_bvsub(ctx, budget, cost)),
+                   "paid: the budget is down by the cost", sv, why, why_cap);
+  if (exit == 1)
+    return on_path(ctx, path, Z3_mk_bvult(ctx, budget, cost), "stopped: the budget was short", sv,
+                   why, why_cap) &&
+           on_path(ctx, path, Z3_mk_eq(ctx, now, budget), "stopped: nothing spent", sv, why,
+                   why_cap) &&
+           on_path(ctx, path,
+                   Z3_mk_and(ctx, 2,
+                             (Z3_ast[]){Z3_mk_eq(ctx, w->arm.r[0], k32(ctx, LBPF_ERR_BUDGET)),
+                                        Z3_mk_eq(ctx, w->arm.r[1], k32(ctx, c->pc))}),
+                   "stopped: r0 = budget status, r1 = pc", sv, why, why_cap);
+  snprintf(why, why_cap, "a path returned instead of reaching an exit");
+  return 0;
+}
+#line 599 "lit/jit-prog-proof.nw"
+static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  (void)c;
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  w->arm.r[0] = k32(ctx, PIECE_STATE);
+  w->arm.r[LBPF_JIT_PROG_ST_REG] = bv(ctx, "r11", 32); /* the caller's */
+  return 1;
+}
+
+static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
+                       size_t why_cap) {
+  static struct world w;
+  Z3_ast caller[16];
+  frame_setup(ctx, c, &w);
+  caller[LBPF_JIT_PROG_ST_REG] = w.arm.r[LBPF_JIT_PROG_ST_REG];
+  for (unsigned r = 4; r <= 10; r++)
+    caller[r] = w.arm.r[r];
+  uint32_t body = PIECE_CODE + c->exits[0];
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = &body, w.arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  if (lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
+      r.pc != body) {
+    snprintf(why, why_cap, "the prologue did not reach the body (pc 0x%08x)", (unsigned)r.pc);
+    return 0;
+  }
+  uint32_t entry_sp;
+  Z3_ast saved_sp = Z3_simplify(ctx, bytes_value(ctx, w.state, STATE_AT(entry_sp), 4));
+  Z3_ast true_ = Z3_mk_true(ctx);
+  if (!on_path(ctx, true_, Z3_mk_eq(ctx, w.arm.r[LBPF_JIT_PROG_ST_REG], k32(ctx, PIECE_STATE)),
+               "prologue: r11 = the state", sv, why, why_cap) ||
+      !on_path(ctx, true_, Z3_mk_eq(ctx, saved_sp, w.arm.r[13]), "prologue: entry_sp = sp", sv, why,
+               why_cap))
+    return 0;
+  if (!Z3_get_numeral_uint(ctx, saved_sp, &entry_sp) || entry_sp < PIECE_STACK ||
+      entry_sp > PIECE_STACK_TOP) {
+    snprintf(why, why_cap, "prologue: entry_sp is not a known address in the stack");
+    return 0;
+  }
+  static struct world body_end;
+  body_end = w;
+  Z3_sort bv8 = Z3_mk_bv_sort(ctx, 8);
+  for (unsigned k = 0; k < 16; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_r%u", k);
+    if (k != LBPF_JIT_PROG_ST_REG && k != 15) body_end.arm.r[k] = bv(ctx, name, 32);
+  }
+  static const char *const flag_names[4] = {"body_n", "body_z", "body_c", "body_v"};
+  Z3_ast *flags[4] = {&body_end.arm.n, &body_end.arm.z, &body_end.arm.c, &body_end.arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (uint32_t k = 0; k < STATE_BYTES; k++)
+    if (k - STATE_AT(entry_sp) >= 4) {
+      char name[24];
+      snprintf(name, sizeof name, "body_state%u", (unsigned)k);
+      body_end.state[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+    }
+  for (uint32_t k = 0; k < entry_sp - PIECE_STACK; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
+    body_end.stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+  }
+  for (int from_fail = 1; from_fail >= 0; from_fail--) {
+    w = body_end;
+    w.areas[0].bytes = w.state, w.areas[1].bytes = w.stack;
+    Z3_ast status_in = w.arm.r[0], pc_in = w.arm.r[1];
+    Z3_ast status_was = bytes_value(ctx, w.state, STATE_AT(status), 4);
+    Z3_ast pc_was = bytes_value(ctx, w.state, STATE_AT(pc), 4);
+    w.arm.pc = PIECE_CODE + c->exits[from_fail ? 1 : 2];
+    w.arm.stops = NULL, w.arm.nstops = 0;
+    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                   PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+    if (st != LBPF_THUMB_RETURNED || r.pc != PIECE_SENTINEL) {
+      snprintf(why, why_cap, "%s: did not return to the caller (%s at pc 0x%08x)",
+               from_fail ? "failure path" : "epilogue", lbpf_thumb_status_name(st), (unsigned)r.pc);
+      return 0;
+    }
+    Z3_ast same[9];
+    for (unsigned k = 4; k <= 11; k++)
+      same[k - 4] = Z3_mk_eq(ctx, w.arm.r[k], caller[k]);
+    same[8] = Z3_mk_eq(ctx, w.arm.r[13], k32(ctx, PIECE_STACK_TOP));
+    Z3_ast status_now = bytes_value(ctx, w.state, STATE_AT(status), 4);
+    Z3_ast pc_now = bytes_value(ctx, w.state, STATE_AT(pc), 4);
+    Z3_ast stored =
+        Z3_mk_and(ctx, 2,
+                  (Z3_ast[]){Z3_mk_eq(ctx, status_now, from_fail ? status_in : status_was),
+                             Z3_mk_eq(ctx, pc_now, from_fail ? pc_in : pc_was)});
+    if (!on_path(ctx, true_, Z3_mk_and(ctx, 9, same),
+                 from_fail ? "failure path: r4-r11 and sp restored"
+                           : "epilogue: r4-r11 and sp restored",
+                 sv, why, why_cap) ||
+        !on_path(ctx, true_, stored,
+                 from_fail ? "failure path: status and pc stored"
+                           : "epilogue: status and pc untouched",
+                 sv, why, why_cap))
+      return 0;
+  }
+  return 1;
+}
+#line 706 "lit/jit-prog-proof.nw"
+static const uint64_t region_bases[] = {0,
+                                        0x1000,
+                                        0x20000000,
+                                        UINT64_C(0x00000001fffffff0),
+                                        UINT64_C(0xfffffffe00000000),
+                                        UINT64_C(0xfffffffeffffffff),
+                                        UINT64_C(0xffffffff00000000),
+                                        UINT64_C(0xfffffffffffffff0)};
+static const uint64_t region_lengths[] = {0,
+                                          1,
+                                          2,
+                                          3,
+                                          4,
+                                          7,
+                                          8,
+                                          9,
+                                          512,
+                                          0xfffffffe,
+                                          0xffffffff,
+                                          UINT64_C(0x100000000),
+                                          UINT64_C(0x100000006),
+                                          UINT64_C(0x100000007),
+                                          UINT64_C(0x100000008),
+                                          UINT64_MAX};
+
+static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t why_cap) {
+  for (size_t i = 0; i < sizeof region_bases / sizeof region_bases[0]; i++)
+    for (size_t k = 0; k < sizeof region_lengths / sizeof region_lengths[0]; k++) {
+      uint64_t base = region_bases[i], length = region_lengths[k];
+      if ((uint64_t)(size_t)length != length) continue; /* a host whose sizes are narrower */
+      struct lbpf_jit_fast_region f;
+      lbpf_jit_prog_fast_region_of(&f, base, length);
+      ++*samples;
+      bool same = f.base_lo == (uint32_t)base && f.base_hi == (uint32_t)(base >> 32);
+      for (unsigned j = 0; j < 4 && same; j++) {
+        Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
+                                             lbpf_spec_sym_value(ctx, length), 1u << j));
+        unsigned u;
+        same = Z3_get_numeral_uint(ctx, e, &u) && u == f.end[j];
+      }
+      if (!same) {
+        snprintf(
+            why, why_cap,
+            "fast_region differs from the precondition; counterexample: base=0x%llx length=0x%llx",
+            (unsigned long long)base, (unsigned long long)length);
+        return 0;
+      }
+    }
+  return 1;
+}
+#line 768 "lit/jit-prog-proof.nw"
+static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
+
+static void helper_setting(Z3_context ctx, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+}
+
+static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
+                        size_t why_cap) {
+  static struct world w;
+  helper_setting(ctx, &w);
+  memcpy(w.initial, w.arm.r, sizeof w.initial);
+  uint32_t stops[2] = {c->x, PIECE_CODE + c->exits[0]};
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = stops, w.arm.nstops = 2;
+  struct lbpf_thumb_result r;
+  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  uint32_t sp, lr;
+  if (st != LBPF_THUMB_RETURNED || r.pc != (c->x & ~1u) ||
+      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[13]), &sp) ||
+      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[14]), &lr) || sp < PIECE_STACK ||
+      sp + 32 > PIECE_STACK_TOP) {
+    snprintf(why, why_cap,
+             "the call did not reach the helper with a known sp and lr (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  Z3_ast true_ = Z3_mk_true(ctx), at_call[6];
+  at_call[0] = Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32));
+  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]), lbpf_jit_proof_reg(ctx, 1));
+  for (unsigned i = 2; i <= 5; i++)
+    at_call[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.stack, sp - PIECE_STACK + 8 * (i - 2), 8),
+                          lbpf_jit_proof_reg(ctx, i));
+  if (!on_path(ctx, true_, Z3_mk_and(ctx, 6, at_call), "call: ctx, r1-r5 as the AAPCS puts them",
+               sv, why, why_cap))
+    return 0;
+  if (sp % 8 != 0 || !(lr & 1u)) {
+    snprintf(why, why_cap, "call: sp 0x%08x not 8-aligned or lr 0x%08x not a Thumb address",
+             (unsigned)sp, (unsigned)lr);
+    return 0;
+  }
+  Z3_ast result = bv(ctx, "result", 64);
+  w.arm.r[0] = Z3_mk_extract(ctx, 31, 0, result), w.arm.r[1] = Z3_mk_extract(ctx, 63, 32, result);
+  w.arm.r[2] = bv(ctx, "helper_r2", 32), w.arm.r[3] = bv(ctx, "helper_r3", 32);
+  w.arm.r[12] = bv(ctx, "helper_r12", 32), w.arm.r[14] = bv(ctx, "helper_lr", 32);
+  static const char *const flag_names[4] = {"helper_n", "helper_z", "helper_c", "helper_v"};
+  Z3_ast *flags[4] = {&w.arm.n, &w.arm.z, &w.arm.c, &w.arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (uint32_t k = 0; k < sp + 32 - PIECE_STACK; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
+    w.stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  w.arm.pc = lr & ~1u;
+  w.arm.stops = stops + 1, w.arm.nstops = 1;
+  st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+                          PIECE_MAX_STEPS, &r);
+  if (st != LBPF_THUMB_RETURNED || r.pc != stops[1]) {
+    snprintf(why, why_cap, "after the helper: did not reach the end (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  Z3_ast after[LBPF_NREGS + 5];
+  after[0] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs), 8), result);
+  for (unsigned i = 1; i < LBPF_NREGS; i++)
+    after[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs) + 8 * i, 8),
+                        lbpf_jit_proof_reg(ctx, i));
+  for (unsigned k = 8; k <= 11; k++)
+    after[LBPF_NREGS + k - 8] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
+  after[LBPF_NREGS + 4] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
+  return on_path(ctx, true_, after[0], "after: BPF r0 = the result", sv, why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, LBPF_NREGS - 1, after + 1), "after: BPF r1-r10 kept",
+                 sv, why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
+                 why, why_cap);
+}
+#line 882 "lit/jit-prog-proof.nw"
+#define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
+static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
+static uint8_t callee_decisions[MAX_DECISIONS];
+static size_t callee_ndecisions;
+static bool callee_reached;
+
+static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
+  return bytes_value(ctx, w->state, off, 4);
+}
+static Z3_ast file_reg(Z3_context ctx, const struct world *w, unsigned i) {
+  return bytes_value(ctx, w->state, STATE_AT(regs) + 8 * i, 8);
+}
+
+static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  (void)c;
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
+  set_bytes(ctx, w->state, STATE_AT(max_depth), 4, bv(ctx, "frames", 32));
+  local_assumed = Z3_mk_bvult(ctx, bv(ctx, "depth", 32), bv(ctx, "frames", 32));
+  return 1;
+}
+
+static int local_call_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                            Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  (void)c;
+  Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
+  Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, LOCAL_COST);
+  Z3_ast depth = bv(ctx, "depth", 32), frames = bv(ctx, "frames", 32);
+  Z3_ast deeper = Z3_mk_bvadd(ctx, depth, k32(ctx, 1));
+  Z3_ast budget_now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+  Z3_ast depth_now = word_at(ctx, w, STATE_AT(depth));
+  if (exit == 1) {
+    Z3_ast file[LBPF_NREGS];
+    for (unsigned i = 0; i < 10; i++)
+      file[i] = Z3_mk_eq(ctx, file_reg(ctx, w, i), lbpf_jit_proof_reg(ctx, i));
+    file[10] = Z3_mk_eq(
+        ctx, file_reg(ctx, w, 10),
+        Z3_mk_bvsub(ctx, lbpf_jit_proof_reg(ctx, 10), lbpf_spec_sym_value(ctx, LBPF_STACK_SIZE)));
+    Z3_ast regs[4];
+    for (unsigned r = 10; r <= 12; r++)
+      regs[r - 10] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+    regs[3] = Z3_mk_eq(ctx, w->arm.r[13], Z3_mk_bvsub(ctx, w->initial[13], k32(ctx, 40)));
+    memcpy(callee_decisions, w->arm.decisions, w->arm.ndecisions);
+    callee_ndecisions = w->arm.ndecisions, callee_reached = true;
+    return on_path(ctx, p, Z3_mk_bvuge(ctx, budget, cost), "call: the budget sufficed", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, budget_now, Z3_mk_bvsub(ctx, budget, cost)),
+                   "call: the budget is down by n - t", sv, why, why_cap) &&
+           on_path(ctx, p, Z3_mk_bvult(ctx, deeper, frames), "call: depth + 1 < frames", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, depth_now, deeper), "call: the depth one higher", sv, why,
+                   why_cap) &&
+           on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "call: r0-r9 kept, r10 down 512", sv,
+                   why, why_cap) &&
+           on_path(ctx, p, Z3_mk_and(ctx, 4, regs), "call: r10-r12 kept, sp 40 lower", sv, why,
+                   why_cap);
+  }
+  if (exit == 3)
+    return on_path(ctx, p, Z3_mk_bvult(ctx, budget, cost), "budget stop: the budget was short", sv,
+                   why, why_cap) &&
+           on_path(ctx, p, Z3_mk_eq(ctx, budget_now, budget), "budget stop: nothing spent", sv, why,
+                   why_cap);
+  if (exit == 4)
+    return on_path(ctx, p, Z3_mk_bvuge(ctx, deeper, frames), "depth stop: no frame left", sv, why,
+                   why_cap) &&
+           on_path(ctx, p,
+                   Z3_mk_and(ctx, 2,
+                             (Z3_ast[]){Z3_mk_eq(ctx, budget_now, Z3_mk_bvsub(ctx, budget, cost)),
+                                        Z3_mk_eq(ctx, depth_now, depth)}),
+                   "depth stop: spent, depth kept", sv, why, why_cap);
+  snprintf(why, why_cap, "the call ended at exit %d", exit);
+  return 0;
+}
+
+/* The callee's end: the call's path run again, then what a callee may change forgotten. */
+static int local_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  local_setup(ctx, c, w);
+  uint32_t callee = PIECE_CODE + c->exits[1];
+  w->arm.pc = PIECE_CODE;
+  w->arm.decisions = callee_decisions, w->arm.ndecisions = callee_ndecisions;
+  w->arm.stops = &callee, w->arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
+                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
+      r.pc != callee)
+    return 0;
+  uint32_t sp;
+  if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[13]), &sp) || sp < PIECE_STACK) return 0;
+  Z3_ast both[2] = {local_assumed, w->arm.path ? w->arm.path : Z3_mk_true(ctx)};
+  local_assumed = Z3_mk_and(ctx, 2, both);
+  for (unsigned k = 0; k < 15; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_r%u", k);
+    if (k != LBPF_JIT_PROG_ST_REG && k != 13) w->arm.r[k] = bv(ctx, name, 32);
+  }
+  static const char *const flag_names[4] = {"callee_n", "callee_z", "callee_c", "callee_v"};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (unsigned i = 0; i < 10; i++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_b%u", i);
+    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, bv(ctx, name, 64));
+  }
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "callee_budget", 64));
+  for (uint32_t k = 0; k < sp - PIECE_STACK; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
+    w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  w->arm.decisions = NULL, w->arm.ndecisions = 0, w->arm.path = NULL;
+  return 1;
+}
+
+static Z3_ast caller_r[16]; /* the registers the call started from */
+
+static int local_return_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                              Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  (void)c;
+  Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
+  if (exit == 5)
+    return on_path(ctx, p, Z3_mk_false(ctx), "exit: the epilogue's path infeasible", sv, why,
+                   why_cap);
+  if (exit != 0) {
+    snprintf(why, why_cap, "the return ended at exit %d", exit);
+    return 0;
+  }
+  Z3_ast file[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    char name[24];
+    snprintf(name, sizeof name, "callee_b%u", i);
+    file[i] =
+        Z3_mk_eq(ctx, file_reg(ctx, w, i), i < 6 ? bv(ctx, name, 64) : lbpf_jit_proof_reg(ctx, i));
+  }
+  Z3_ast back[3] = {Z3_mk_eq(ctx, word_at(ctx, w, STATE_AT(depth)), bv(ctx, "depth", 32)),
+                    Z3_mk_eq(ctx, w->arm.r[13], caller_r[13]),
+                    Z3_mk_eq(ctx, w->arm.r[LBPF_JIT_PROG_ST_REG], caller_r[LBPF_JIT_PROG_ST_REG])};
+  return on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "return: r6-r10 the caller's", sv, why,
+                 why_cap) &&
+         on_path(ctx, p, Z3_mk_and(ctx, 3, back), "return: depth, sp, r11 back", sv, why, why_cap);
+}
+
+static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                       char *why, size_t why_cap) {
+  static struct world w;
+  local_setup(ctx, c, &w);
+  memcpy(caller_r, w.arm.r, sizeof caller_r);
+  callee_reached = false;
+  if (!every_path(ctx, c, 0, local_setup, local_call_judge, sv, paths, why, why_cap)) return 0;
+  if (!callee_reached) {
+    snprintf(why, why_cap, "no path of the call reaches the callee");
+    return 0;
+  }
+  return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
+                    why_cap);
+}
+#line 1053 "lit/jit-prog-proof.nw"
+static uint32_t slow_lr; /* where the routine returns */
+
+static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+  Z3_ast a = bv(ctx, "a", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  uint32_t locate = LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_LOCATE;
+  w->arm.pc = PIECE_CODE;
+  w->arm.stops = &locate, w->arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  uint32_t lr;
+  if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
+                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
+      r.pc != locate || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) ||
+      !(lr & 1u))
+    return 0;
+  slow_lr = lr & ~1u;
+  return 1;
+}
+
+/* What the routine may do: r0:r1 its result, r2, r3, r12, lr and the flags anything. */
+static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  if (!slow_setup(ctx, c, w)) return 0;
+  Z3_ast located = bv(ctx, "located", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+  w->arm.r[2] = bv(ctx, "routine_r2", 32), w->arm.r[3] = bv(ctx, "routine_r3", 32);
+  w->arm.r[12] = bv(ctx, "routine_r12", 32), w->arm.r[14] = bv(ctx, "routine_lr", 32);
+  static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  w->arm.stops = NULL, w->arm.nstops = 0;
+  return 1;
+}
+
+static int slow_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                      Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast located = bv(ctx, "located", 64);
+  Z3_ast found = Z3_mk_not(ctx, Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, located), k32(ctx, 0)));
+  if (exit == 0)
+    return on_path(ctx, path,
+                   Z3_mk_and(ctx, 2,
+                             (Z3_ast[]){found, Z3_mk_eq(ctx, w->arm.r[0],
+                                                        Z3_mk_extract(ctx, 31, 0, located))}),
+                   "back: found, r0 = the address", sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  if (exit == 1)
+    return on_path(ctx, path,
+                   Z3_mk_and(ctx, 3,
+                             (Z3_ast[]){Z3_mk_not(ctx, found),
+                                        Z3_mk_eq(ctx, w->arm.r[0], k32(ctx, LBPF_ERR_MEMORY)),
+                                        Z3_mk_eq(ctx, w->arm.r[1], k32(ctx, c->pc))}),
+                   "stopped: none, memory status, pc", sv, why, why_cap) &&
+           kept(ctx, w, path, sv, why, why_cap);
+  snprintf(why, why_cap, "a path returned instead of reaching an exit");
+  return 0;
+}
+
+static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                      char *why, size_t why_cap) {
+  static struct world w;
+  if (!slow_setup(ctx, c, &w)) {
+    snprintf(why, why_cap, "the slow path did not call the routine with a Thumb return address");
+    return 0;
+  }
+  Z3_ast a = bv(ctx, "a", 64), args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
+                                          Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | c->y << 4))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, address, size and perm",
+               sv, why, why_cap))
+    return 0;
+  return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
+                    why_cap);
+}
+#line 1138 "lit/jit-prog-proof.nw"
+static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
+  size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
+  uint32_t *labels = malloc(nlabels * sizeof *labels);
+  struct lbpf_jit_fixup fixups[16];
+  if (!labels) return 0;
+  struct lbpf_jit_buf b;
+  lbpf_jit_buf_init(&b, c->code, sizeof c->code, NULL, 0, labels, nlabels, fixups, 16);
+  c->nexits = lbpf_jit_prog_piece(which, c->pc, c->x, c->y, &b, c->exits);
+  c->len = b.len;
+  free(labels);
+  return c->nexits != 0;
+}
+
+static const struct {
+  uint8_t op;
+  const char *name;
+} conditions[] = {{LBPF_JMP_JEQ, "jeq"},   {LBPF_JMP_JNE, "jne"},   {LBPF_JMP_JSET, "jset"},
+                  {LBPF_JMP_JGT, "jgt"},   {LBPF_JMP_JGE, "jge"},   {LBPF_JMP_JLT, "jlt"},
+                  {LBPF_JMP_JLE, "jle"},   {LBPF_JMP_JSGT, "jsgt"}, {LBPF_JMP_JSGE, "jsge"},
+                  {LBPF_JMP_JSLT, "jslt"}, {LBPF_JMP_JSLE, "jsle"}};
+#define NCONDITIONS (sizeof conditions / sizeof conditions[0])
+
+/* The k-th piece (false past the last): its code and how it is proved. */
+static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which, char *name,
+                      size_t name_cap) {
+  memset(c, 0, sizeof *c);
+  if (k < 8) { /* the region check: input (base r1) and stack (r10), 1 2 4 8 bytes */
+    *which = LBPF_JIT_PIECE_CHECK;
+    c->pc = 2, c->x = k < 4 ? 1 : 10, c->y = 1u << (k % 4);
+    snprintf(name, name_cap, "prog check %s n=%u", k < 4 ? "input" : "stack", (unsigned)c->y);
+    return true;
+  }
+  k -= 8;
+  if (k < 4 * NCONDITIONS) {
+    *which = LBPF_JIT_PIECE_COMPARE;
+    c->pc = 2, c->x = conditions[k / 4].op, c->y = (uint32_t)(k % 4);
+    snprintf(name, name_cap, "prog compare %s%s%s", conditions[k / 4].name, c->y & 1 ? "" : "32",
+             c->y & 2 ? " backward" : "");
+    return true;
+  }
+  k -= 4 * NCONDITIONS;
+  size_t ncosts = sizeof costs / sizeof costs[0], npcs = sizeof cost_pcs / sizeof cost_pcs[0];
+  if (k < ncosts * npcs) {
+    *which = LBPF_JIT_PIECE_SPEND;
+    c->pc = cost_pcs[k % npcs], c->x = costs[k / npcs];
+    snprintf(name, name_cap, "prog spend cost=0x%x pc=%u", (unsigned)c->x, (unsigned)c->pc);
+    return true;
+  }
+  k -= ncosts * npcs;
+  if (k == 0) {
+    *which = LBPF_JIT_PIECE_FRAME;
+    c->pc = 0;
+    snprintf(name, name_cap, "prog frame");
+    return true;
+  }
+  k -= 1;
+  if (k < sizeof helper_addresses / sizeof helper_addresses[0]) {
+    *which = LBPF_JIT_PIECE_HELPER;
+    c->pc = 0, c->x = helper_addresses[k];
+    snprintf(name, name_cap, "prog helper call 0x%08x", (unsigned)c->x);
+    return true;
+  }
+  k -= sizeof helper_addresses / sizeof helper_addresses[0];
+  if (k == 0) {
+    *which = LBPF_JIT_PIECE_LOCAL;
+    c->pc = 2;
+    snprintf(name, name_cap, "prog local call and exit");
+    return true;
+  }
+  k -= 1;
+  if (k < 12) { /* the slow path: 1 2 4 8 bytes, reading, writing, both */
+    static const char *const perms[3] = {"read", "write", "read+write"};
+    *which = LBPF_JIT_PIECE_SLOW;
+    c->pc = 3, c->x = 1u << (k / 3), c->y = (uint32_t)(k % 3) + 1;
+    snprintf(name, name_cap, "prog slow path n=%u %s", (unsigned)c->x, perms[k % 3]);
+    return true;
+  }
+  return false;
+}
+
+int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
+  int failed = 0;
+  static struct core c;
+  char name[64];
+  enum lbpf_jit_prog_piece which;
+  static const char tie[] = "prog fast_region";
+  if (!o->only || !strncmp(tie, o->only, strlen(o->only))) {
+    Z3_config cfg = Z3_mk_config();
+    Z3_context ctx = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    char why[256] = "";
+    size_t samples = 0;
+    double start = cpu_seconds();
+    if (fast_region_agrees(ctx, &samples, why, sizeof why))
+      fprintf(out, "%-7s %-32s %zu samples: the check's precondition  %.2f s\n", "tested", tie,
+              samples, cpu_seconds() - start);
+    else
+      fprintf(out, "FAILED  %-32s %s\n", tie, why), failed++;
+    Z3_del_context(ctx);
+  }
+  for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
+    if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
+    Z3_config cfg = Z3_mk_config();
+    Z3_context ctx = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    struct solving sv = {
+        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    double start = cpu_seconds();
+    char why[1024] = "";
+    size_t paths = 0;
+    int ok = piece_code(&c, which);
+    if (!ok)
+      snprintf(why, sizeof why, "the generator refused the piece");
+    else if (which == LBPF_JIT_PIECE_CHECK)
+      ok = no_borrow_lemma(ctx, &sv, why, sizeof why) &&
+           every_path(ctx, &c, 0, check_setup, check_judge, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_COMPARE)
+      ok = every_path(ctx, &c, 0, compare_setup, compare_judge, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_SPEND)
+      ok = every_path(ctx, &c, 0, spend_setup, spend_judge, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_FRAME)
+      ok = frame_prove(ctx, &c, &sv, why, sizeof why), paths = 2;
+    else if (which == LBPF_JIT_PIECE_HELPER)
+      ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
+    else if (which == LBPF_JIT_PIECE_LOCAL)
+      ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else
+      ok = slow_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    double seconds = cpu_seconds() - start;
+    if (ok) {
+      char by[64] = "";
+      for (size_t s = 0, used = 0; s < NSOLVERS; s++)
+        if (sv.proved_by[s])
+          used += (size_t)snprintf(by + used, sizeof by - used, "%s%s %u", used ? ", " : " (",
+                                   solver_names[s], sv.proved_by[s]);
+      if (*by) strncat(by, ")", sizeof by - strlen(by) - 1);
+      fprintf(out, "%-7s %-32s %zu paths%s  %.2f s\n", "proved", name, paths, by, seconds);
+    } else {
+      fprintf(out, "FAILED  %-32s %s\n", name, why);
       failed++;
     }
     Z3_del_context(ctx);

@@ -1,4 +1,4 @@
-#line 244 "lit/thumb-symbolic.nw"
+#line 316 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics: the same step function as
    the concrete machine, over Z3 terms. */
 #include "lbpf_thumb_sym.h"
@@ -40,6 +40,11 @@ struct machine {
   uint32_t code_base;
   struct lbpf_thumb_sym_area *areas;
   size_t nareas;
+  const uint8_t *decisions; /* see "Both sides of a branch" */
+  size_t ndecisions, decided;
+  Z3_ast path, decided_term;
+  uint32_t decided_value;
+  bool lacks_decision;
 };
 #define MACHINE struct machine
 
@@ -48,14 +53,35 @@ static Z3_ast mul_high(struct machine *m, Z3_ast a, Z3_ast b, bool is_signed) {
   Z3_ast b64 = is_signed ? Z3_mk_sign_ext(CTX, 32, b) : Z3_mk_zero_ext(CTX, 32, b);
   return Z3_mk_extract(CTX, 63, 32, Z3_mk_bvmul(CTX, a64, b64));
 }
+static bool decide_condition(struct machine *m, Z3_ast v, uint32_t *out);
 static bool concrete_value(struct machine *m, Z3_ast v, uint32_t *out) {
   Z3_ast s = Z3_simplify(CTX, v);
   unsigned u;
-  if (!Z3_is_numeral_ast(CTX, s) || !Z3_get_numeral_uint(CTX, s, &u)) return false;
+  if (!Z3_is_numeral_ast(CTX, s) || !Z3_get_numeral_uint(CTX, s, &u))
+    return decide_condition(m, v, out);
   *out = u;
   return true;
 }
-#line 101 "lit/thumb-symbolic.nw"
+#line 115 "lit/thumb-symbolic.nw"
+static bool decide_condition(struct machine *m, Z3_ast v, uint32_t *out) {
+  if (v == m->decided_term) {
+    *out = m->decided_value;
+    return true;
+  }
+  if (v != m->pass) return false;
+  if (m->decided >= m->ndecisions) {
+    m->lacks_decision = true;
+    return false;
+  }
+  uint32_t d = m->decisions[m->decided++] != 0;
+  Z3_ast assumed = Z3_mk_eq(CTX, v, d ? m->one : m->zero);
+  Z3_ast both[2] = {m->path, assumed};
+  m->path = m->path ? Z3_mk_and(CTX, 2, both) : assumed;
+  m->decided_term = v, m->decided_value = d;
+  *out = d;
+  return true;
+}
+#line 144 "lit/thumb-symbolic.nw"
 static struct lbpf_thumb_sym_area *find_area(struct machine *m, uint32_t addr, uint32_t size,
                                              unsigned perm) {
   for (size_t k = 0; k < m->nareas; k++) {
@@ -86,9 +112,11 @@ static bool fetch_code(struct machine *m, uint32_t addr, uint16_t *hw) {
 #define LOAD(m, addr, size) load_terms((m), (addr), (size))
 #define STORE(m, addr, size, v) store_terms((m), (addr), (size), (v))
 #define FETCH(m, addr, hw) fetch_code((m), (addr), (hw))
-#line 251 "lit/thumb-symbolic.nw"
+#line 323 "lit/thumb-symbolic.nw"
 #include "../thumb/thumb_semantics.h"
-#line 139 "lit/thumb-symbolic.nw"
+#line 182 "lit/thumb-symbolic.nw"
+static bool is_stop(const struct lbpf_thumb_sym_state *s, uint32_t pc);
+
 void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx) {
   memset(s, 0, sizeof *s);
   s->ctx = ctx;
@@ -119,16 +147,18 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
   m->pc = s->pc & ~1u;
   m->code = code, m->code_len = code_len, m->code_base = code_base;
   m->areas = areas, m->nareas = nareas;
+  m->decisions = s->decisions, m->ndecisions = s->ndecisions;
   sentinel &= ~1u;
   memset(result, 0, sizeof *result);
   enum lbpf_thumb_status status = LBPF_THUMB_RETURNED;
   for (;;) {
-    if (m->pc == sentinel) break;
+    if (m->pc == sentinel || is_stop(s, m->pc)) break;
     if (result->insns >= max_steps) {
       status = LBPF_THUMB_STEP_LIMIT;
       break;
     }
     struct step_info info;
+    m->decided_term = NULL, m->lacks_decision = false;
     int err = step(m, &info);
     result->insns++;
     if (err) {
@@ -150,5 +180,13 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
   for (int k = 0; k < 4; k++)
     *flags[k] = Z3_simplify(CTX, Z3_mk_eq(CTX, bits[k], m->one));
   s->itstate = m->itstate;
+  s->decided = m->decided, s->path = m->path;
+  s->lacks_decision = status == LBPF_THUMB_SYMBOLIC && m->lacks_decision;
   return status;
+}
+#line 255 "lit/thumb-symbolic.nw"
+static bool is_stop(const struct lbpf_thumb_sym_state *s, uint32_t pc) {
+  for (size_t k = 0; k < s->nstops; k++)
+    if ((s->stops[k] & ~1u) == pc) return true;
+  return false;
 }

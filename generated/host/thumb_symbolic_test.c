@@ -1,10 +1,10 @@
-#line 271 "lit/thumb-symbolic.nw"
+#line 343 "lit/thumb-symbolic.nw"
 #include "lbpf_thumb_sym.h"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#line 293 "lit/thumb-symbolic.nw"
+#line 366 "lit/thumb-symbolic.nw"
 #define CODE 0x1000u
 #define SENTINEL 0xfffffffeu
 static uint8_t code[512];
@@ -50,7 +50,7 @@ static Z3_ast add64_claim(Z3_context ctx, const struct lbpf_thumb_sym_state *s) 
 }
 static const struct lbpf_thumb_insn bx_lr = {
     .form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
-#line 337 "lit/thumb-symbolic.nw"
+#line 410 "lit/thumb-symbolic.nw"
 START_TEST(add64_is_proved) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .setflags = 1, .rd = 0, .rn = 0, .rm = 2},
@@ -68,7 +68,7 @@ START_TEST(add64_is_proved) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 357 "lit/thumb-symbolic.nw"
+#line 430 "lit/thumb-symbolic.nw"
 START_TEST(add64_without_carry_is_refuted) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .rd = 0, .rn = 0, .rm = 2},
@@ -111,7 +111,7 @@ START_TEST(add64_without_carry_is_refuted) {
   ck_assert_uint_ne((uint64_t)cs.r[1] << 32 | cs.r[0], want);
 }
 END_TEST
-#line 410 "lit/thumb-symbolic.nw"
+#line 483 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_agrees_with_concrete) {
   static const unsigned forms[] = {
       LBPF_THUMB_F_SHIFT_IMM16, LBPF_THUMB_F_ADDSUB_REG16, LBPF_THUMB_F_ADDSUB_IMM3,
@@ -189,7 +189,7 @@ START_TEST(symbolic_agrees_with_concrete) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 494 "lit/thumb-symbolic.nw"
+#line 567 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_memory) {
   enum { DATA = 0x20000000 };
   struct lbpf_thumb_insn p[] = {
@@ -243,8 +243,62 @@ START_TEST(symbolic_memory) {
   Z3_del_context(ctx);
 }
 END_TEST
+#line 629 "lit/thumb-symbolic.nw"
+START_TEST(both_sides_of_a_branch) {
+  struct lbpf_thumb_insn p[] = {
+      {.form = LBPF_THUMB_F_DP_REG16,
+       .op = LBPF_THUMB_CMP,
+       .setflags = 1,
+       .rd = 0,
+       .rn = 0,
+       .rm = 1},
+      {.form = LBPF_THUMB_F_BCOND16, .op = LBPF_THUMB_B, .cond = LBPF_THUMB_NE, .imm = 4},
+      {.form = LBPF_THUMB_F_MOVWT, .op = LBPF_THUMB_MOVW, .rd = 2, .imm = 1},
+      bx_lr,
+      {.form = LBPF_THUMB_F_MOVWT, .op = LBPF_THUMB_MOVW, .rd = 2, .imm = 2},
+      bx_lr};
+  assemble(p, sizeof p / sizeof *p);
+  Z3_context ctx = new_context();
+  Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
+  Z3_ast equal = Z3_mk_eq(ctx, var(ctx, "r00"), var(ctx, "r01")), paths[2];
+  struct lbpf_thumb_sym_state s;
+  struct lbpf_thumb_result r;
+  lbpf_thumb_sym_init(&s, ctx);
+  s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+  s.pc = CODE;
+  ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, NULL, 0, SENTINEL, 100, &r),
+                   LBPF_THUMB_SYMBOLIC);
+  ck_assert(s.lacks_decision);
+  for (uint8_t d = 0; d < 2; d++) {
+    lbpf_thumb_sym_init(&s, ctx);
+    s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+    s.pc = CODE;
+    s.decisions = &d, s.ndecisions = 1;
+    ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, NULL, 0, SENTINEL, 100, &r),
+                     LBPF_THUMB_RETURNED);
+    ck_assert_uint_eq(s.decided, 1);
+    paths[d] = s.path;
+    Z3_ast claim = Z3_mk_implies(
+        ctx, s.path,
+        Z3_mk_and(ctx, 2,
+                  (Z3_ast[]){d ? Z3_mk_not(ctx, equal) : equal,
+                             Z3_mk_eq(ctx, s.r[2], Z3_mk_unsigned_int(ctx, 1u + d, bv32))}));
+    Z3_solver solver = Z3_mk_solver(ctx);
+    Z3_solver_inc_ref(ctx, solver);
+    Z3_solver_assert(ctx, solver, Z3_mk_not(ctx, claim));
+    ck_assert_int_eq(Z3_solver_check(ctx, solver), Z3_L_FALSE);
+    Z3_solver_dec_ref(ctx, solver);
+  }
+  Z3_solver solver = Z3_mk_solver(ctx);
+  Z3_solver_inc_ref(ctx, solver);
+  Z3_solver_assert(ctx, solver, Z3_mk_not(ctx, Z3_mk_or(ctx, 2, paths)));
+  ck_assert_int_eq(Z3_solver_check(ctx, solver), Z3_L_FALSE);
+  Z3_solver_dec_ref(ctx, solver);
+  Z3_del_context(ctx);
+}
+END_TEST
 
-#line 279 "lit/thumb-symbolic.nw"
+#line 351 "lit/thumb-symbolic.nw"
 Suite *thumb_symbolic_suite(void) {
   Suite *s = suite_create("thumb_symbolic");
   TCase *tc = tcase_create("proofs");
@@ -253,6 +307,7 @@ Suite *thumb_symbolic_suite(void) {
   tcase_add_test(tc, add64_without_carry_is_refuted);
   tcase_add_test(tc, symbolic_agrees_with_concrete);
   tcase_add_test(tc, symbolic_memory);
+  tcase_add_test(tc, both_sides_of_a_branch);
   suite_add_tcase(s, tc);
   return s;
 }

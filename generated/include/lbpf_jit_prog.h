@@ -77,7 +77,7 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2471 "lit/jit.nw"
+#line 2473 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
@@ -134,5 +134,29 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
                                 struct lbpf_havm_model_count *count, const struct lbpf_jit_prog *vm,
                                 struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 2080 "lit/jit.nw"
+#line 40 "lit/jit-prog-proof.nw"
+#if !LBPF_HAVM_NATIVE
+/* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
+   generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
+   receives the byte offset of the k-th place the core leaves by (the
+   chapter lists them per piece); the number of exits, or 0 if b refused. */
+enum lbpf_jit_prog_piece {
+  LBPF_JIT_PIECE_CHECK,   /* check(pc, base register x, n = y): back, slow */
+  LBPF_JIT_PIECE_COMPARE, /* compare_flags(op x, wide y & 1) and its jump, forward (not taken,
+                             taken) or if y & 2 backward by 2 slots (not taken, taken, budget stop)
+                           */
+  LBPF_JIT_PIECE_SPEND,   /* spend(pc, cost x) and its stub: paid, the failure path */
+  LBPF_JIT_PIECE_FRAME,   /* prologue, then epilogue: the body, the failure path, the epilogue */
+  LBPF_JIT_PIECE_HELPER,  /* helper_call of the helper at address x: its end */
+  LBPF_JIT_PIECE_LOCAL,   /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
+                             the callee, (an entry) the exit, the budget's and the depth's
+                             stops, the epilogue */
+  LBPF_JIT_PIECE_SLOW     /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+};
+size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
+                           struct lbpf_jit_buf *b, uint32_t exits[6]);
+/* What fast_region fills for a region of base and length (any permission). */
+void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
+#endif
+#line 2081 "lit/jit.nw"
 #endif

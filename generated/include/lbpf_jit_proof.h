@@ -10,6 +10,14 @@
 
 #include "lbpf.h"
 
+#line 1285 "lit/jit-prog-proof.nw"
+/* Prove the whole-program JIT's region check, jump flags, budget, prologue
+   and epilogue (lit/jit-prog-proof.nw), one line per piece to out; only:
+   the pieces whose name begins with it (all begin with "prog").  Returns
+   the number of pieces not proved.  (The options are those of
+   lbpf_jit_prove_forms; this chapter is tangled before that one.) */
+struct lbpf_jit_proof_options;
+int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out);
 #line 66 "lit/jit-proof.nw"
 enum lbpf_jit_verdict {
   LBPF_JIT_PROVED,    /* the claim holds for all values */

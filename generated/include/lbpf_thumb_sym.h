@@ -1,4 +1,4 @@
-#line 205 "lit/thumb-symbolic.nw"
+#line 265 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics (host only; link -lz3). */
 #ifndef LBPF_THUMB_SYM_H
 #define LBPF_THUMB_SYM_H
@@ -20,6 +20,18 @@ struct lbpf_thumb_sym_state {
   Z3_ast n, z, c, v;
   uint32_t itstate;
   uint32_t pc;
+  /* Following both sides of a branch (see the chapter): the k-th
+     instruction whose condition is not known takes decisions[k] (1: it
+     holds), for k < ndecisions; decided counts those taken and path (NULL:
+     true) is the Boolean term they assumed.  lacks_decision: the run
+     stopped with LBPF_THUMB_SYMBOLIC for want of one more. */
+  const uint8_t *decisions;
+  size_t ndecisions, decided;
+  Z3_ast path;
+  bool lacks_decision;
+  /* Addresses where the run stops as at the sentinel (nstops of them). */
+  const uint32_t *stops;
+  size_t nstops;
 };
 
 /* Registers r0..r15 become the variables "r00".."r15", flags the Boolean

@@ -1,4 +1,4 @@
-#line 2084 "lit/jit.nw"
+#line 2085 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,7 +88,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2462 "lit/jit.nw"
+#line 2464 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -1288,3 +1288,94 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
+#line 65 "lit/jit-prog-proof.nw"
+#if !LBPF_HAVM_NATIVE
+static uint32_t exit_at(struct pgen *g, uint32_t l) {
+  mov(g, 0, 0); /* a filler: never run */
+  bind(g, l);
+  return g->b->labels[l];
+}
+
+size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
+                           struct lbpf_jit_buf *b, uint32_t exits[6]) {
+  struct lbpf_program prog = {NULL, pc + 2};
+  struct pgen g = {b, &prog, NULL};
+  if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
+  size_t n = 2;
+  switch (which) {
+  case LBPF_JIT_PIECE_CHECK:
+    check(&g, pc, x, y);
+    exits[0] = b->labels[label(&g, L_BACK, pc)];
+    exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
+    break;
+  case LBPF_JIT_PIECE_COMPARE:
+    if (y & 2) { /* backward, to pc - 1: cost 2 */
+      if (pc < 1) return 0;
+      jump(&g, pc, -2, compare_flags(&g, (uint8_t)x, (y & 1) != 0));
+      exits[0] = b->labels[label(&g, L_SKIP, pc)];
+      exits[1] = exit_at(&g, label(&g, L_PC, pc - 1));
+      exits[2] = exit_at(&g, label(&g, L_FAIL_BUDGET, pc));
+      n = 3;
+      break;
+    }
+    jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    exits[1] = exit_at(&g, label(&g, L_PC, pc + 1));
+    break;
+  case LBPF_JIT_PIECE_SPEND:
+    spend(&g, pc, x);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    mov(&g, 0, 0);
+    fail_stub(&g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
+    bind(&g, global(&g, G_FAIL));
+    exits[1] = b->labels[global(&g, G_FAIL)];
+    break;
+  case LBPF_JIT_PIECE_HELPER:
+    helper_call(&g, false, x);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    n = 1;
+    break;
+  case LBPF_JIT_PIECE_SLOW:
+    slow_path(&g, pc, x, y);
+    exits[0] = exit_at(&g, label(&g, L_BACK, pc));
+    exits[1] = exit_at(&g, global(&g, G_FAIL));
+    break;
+  case LBPF_JIT_PIECE_LOCAL: {
+    if (pc != 2) return 0;
+    struct lbpf_insn call = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 1};
+    gen_local_call(&g, 0, call);
+    bind(&g, label(&g, L_PC, 1));
+    exits[0] = b->labels[label(&g, L_PC, 1)];
+    mov(&g, 0, 0);
+    entry_stub(&g, 2);
+    exits[1] = exit_at(&g, label(&g, L_PC, 2));
+    exits[2] = exit_at(&g, label(&g, L_PC, 3));
+    gen_exit(&g);
+    exits[3] = exit_at(&g, label(&g, L_FAIL_BUDGET, 0));
+    exits[4] = exit_at(&g, label(&g, L_FAIL_DEPTH, 0));
+    exits[5] = exit_at(&g, global(&g, G_EPILOGUE));
+    n = 6;
+    break;
+  }
+  default:
+    prologue(&g);
+    bind(&g, label(&g, L_SKIP, pc));
+    exits[0] = b->labels[label(&g, L_SKIP, pc)];
+    mov(&g, 0, 0);
+    epilogue(&g);
+    exits[1] = b->labels[global(&g, G_FAIL)];
+    exits[2] = b->labels[global(&g, G_EPILOGUE)];
+    n = 3;
+  }
+  return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK ? n : 0;
+}
+
+void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length) {
+  struct lbpf_region r = {(void *)(uintptr_t)base, (size_t)length,
+                          LBPF_PERM_READ | LBPF_PERM_WRITE};
+  fast_region(f, &r);
+}
+#endif

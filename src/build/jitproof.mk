@@ -1,8 +1,10 @@
-# The per-form proof of the JIT (lit/jit-proof.nw, driver tests/jit_proof_main.c).
+# The per-form proof of the JIT (lit/jit-proof.nw, driver tests/jit_proof_main.c),
+# and of the whole-program JIT's cores (lit/jit-prog-proof.nw).
 #
 #   make check-jit-proof   every ALU form, the register and immediate subset of
-#                          the chapter, and the planted bugs of tests/mutants/jit_proof.sed
-#                          (part of make check)
+#                          the chapter, every piece of the whole-program JIT,
+#                          and the planted bugs of tests/mutants/jit_proof.sed
+#                          and tests/mutants/jit_prog_proof.sed (part of make check)
 #   make proof-all         every register pair and every (immediate, destination)
 #
 # Boolector and cvc5 decide the claims Z3 gives up on (lit/jit-proof.nw).
@@ -18,10 +20,22 @@ JIT_PROOF_MUTANTS = MUTANT_WORK=build/mutants-proof MUTANT_TARGET=build/jit-proo
     ! grep -Eq "^FAILED  (add|mul) reg " proof.out' \
   tests/pbt_mutants.sh jit-proof
 
+# Each planted bug must make one of the whole-program JIT's pieces fail with a
+# counterexample; the pieces below (a few of each core: a run of all of them
+# takes 20 s) are enough to catch them.
+JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=2" "prog compare jgt32" \
+  "prog compare jge" "prog compare jsge" "prog compare jeq32 backward" "prog spend cost=0x1 " \
+  "prog frame" "prog helper" "prog local" "prog slow path n=2 write"
+JIT_PROG_PROOF_MUTANTS = MUTANT_WORK=build/mutants-prog-proof MUTANT_TARGET=build/jit-proof \
+  MUTANT_RUN='for p in $(JIT_PROG_PROOF_PIECES); do build/jit-proof --only "$$p"; done | tee proof.out; \
+    ! grep -q "^FAILED .*counterexample" proof.out' \
+  tests/pbt_mutants.sh jit-prog-proof
+
 .PHONY: check-jit-proof proof-all
 check-jit-proof: build/jit-proof
 	build/jit-proof
 	$(JIT_PROOF_MUTANTS) generated/jit/jit_alu.c tests/mutants/jit_proof.sed
+	$(JIT_PROG_PROOF_MUTANTS) generated/jitprog/jit_prog.c tests/mutants/jit_prog_proof.sed
 
 proof-all: build/jit-proof
 	build/jit-proof --all

@@ -1,0 +1,42 @@
+# Bugs planted into the tangled whole-program JIT (generated/jitprog/jit_prog.c)
+# by tests/pbt_mutants.sh for the proofs of its cores (lit/jit-prog-proof.nw,
+# make check-jit-proof): each must make a piece's proof fail with a
+# counterexample.  The first two are also in tests/mutants/jit_prog.sed, for
+# the chapter's suite and the property-based checker.
+# the region check: the end taken as inclusive (one byte past the region passes)
+s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
+# the region check: the high word of the offset ignored
+s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
+# the region check: 2 bytes compared with the end of 1 byte, 8 with that of 4
+s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * (size_index(n) \/ 2));/
+# the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
+s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
+# the flags of a jump: a 64-bit ordering compares the high words with the source's low word
+s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
+# the flags of a jump: 64-bit jsge ordered as unsigned
+s/: op == LBPF_JMP_JSGE ? LBPF_THUMB_GE/: op == LBPF_JMP_JSGE ? LBPF_THUMB_HS/
+# the budget: one unit short for every transfer
+s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
+# the budget: stops when the budget left equals the cost (LS for LO)
+s/  branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));/  branch(g, LBPF_THUMB_LS, label(g, L_FAIL_BUDGET, pc));/
+# the frame: r11 neither saved nor restored
+s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
+# the frame: the failure path stores the pc as the status
+s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
+# fast_region: a base at or above 2^64 - 2^32 given the ends of any other
+# (caught by the test of the check's precondition against fast_region)
+s/  if (f->base_hi == UINT32_MAX) return;/  if (0) return;/
+# a helper call: BPF r1's words swapped in r2:r3
+s/  load_pair(g, 1, 2, 3);/  load_pair(g, 1, 3, 2);/
+# a helper call: r2-r5 stored one word off on the stack
+s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00ff);/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00fe);/
+# a local call: its exit does not give r6-r9 back to the caller
+s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
+# a local call: a call that reaches the number of frames let through (HI for HS)
+s/  branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_FAIL_DEPTH, pc));/
+# a backward jump: the condition not inverted around the spending
+s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, pc));/
+# the slow path: the routine's answer read the wrong way round (NE for EQ)
+s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_MEM, pc));/
+# the slow path: the permission passed one bit too low
+s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
