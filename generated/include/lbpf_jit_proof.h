@@ -10,7 +10,7 @@
 
 #include "lbpf.h"
 
-#line 1285 "lit/jit-prog-proof.nw"
+#line 1424 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's region check, jump flags, budget, prologue
    and epilogue (lit/jit-prog-proof.nw), one line per piece to out; only:
    the pieces whose name begins with it (all begin with "prog").  Returns
