@@ -28,8 +28,8 @@ s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
 s/  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length;/  size_t len = r->length;/
 # a helper call: BPF r1's words swapped in r2:r3
 s/  lo_to(g, 1, 2);/  lo_to(g, 1, 3);/;s/  hi_to(g, 1, 3);/  hi_to(g, 1, 2);/
-# a helper call: r2-r5 stored one word off on the stack
-s/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2))/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2) + 4)/;s/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2) + 4)/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2) + 8)/
+# a helper call: r2-r5 stored one word low on the stack
+s/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2))/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2) - 4)/;s/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2) + 4)/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2))/
 # a local call: its exit does not give r8-r9 back to the caller
 s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
 # a local call: a call that reaches the number of frames let through (HI for HS)
@@ -47,4 +47,4 @@ s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 # the relation: the prologue leaves the low homes of the other registers unset
 s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
-s/ \&\& (op != LBPF_JMP_JSET || dh == HW_ZERO);/;/
+s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
