@@ -851,7 +851,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 468 "lit/jit-prog-proof.nw"
+#line 470 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -929,7 +929,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 584 "lit/jit-prog-proof.nw"
+#line 586 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -978,7 +978,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 657 "lit/jit-prog-proof.nw"
+#line 659 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1022,7 +1022,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 728 "lit/jit-prog-proof.nw"
+#line 730 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1131,7 +1131,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 844 "lit/jit-prog-proof.nw"
+#line 846 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1182,7 +1182,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 923 "lit/jit-prog-proof.nw"
+#line 925 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1268,7 +1268,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1047 "lit/jit-prog-proof.nw"
+#line 1049 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1433,7 +1433,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1227 "lit/jit-prog-proof.nw"
+#line 1229 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1511,7 +1511,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1312 "lit/jit-prog-proof.nw"
+#line 1314 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1529,8 +1529,8 @@ static const struct {
      {{[12] = 4, [15] = 5, [16] = 6, [19] = 7, [20] = 8, [21] = 9, [0] = 10}, 0x02, 0x40}},
 };
 #define NRELATIONS (sizeof relations / sizeof relations[0])
-/* The relation at pc 0: r1's, r2's and r10's words and r0's low word at home, the analysis's
-   entry facts (every high word 0 but r1's, r2's and r10's). */
+/* The relation at pc 0: r1's and r10's words, r2's and r0's low words and r3's high word at
+   home; the analysis's entry facts (every high word 0 but r1's, r2's and r10's). */
 static const struct lbpf_jit_prog_regs entry_relation = {
     {[2] = 4, [3] = 5, [4] = 6, [20] = 7, [21] = 8, [0] = 9, [7] = 10}, 0x7ff & ~0x406, 0};
 
