@@ -653,7 +653,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 170 "lit/jit-prog-proof.nw"
+#line 215 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -694,6 +694,49 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
   for (unsigned k = 0; k < n; k++)
     bytes[off + k] = Z3_simplify(ctx, Z3_mk_extract(ctx, 8 * k + 7, 8 * k, v));
 }
+static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
+  return bytes_value(ctx, w->state, off, 4);
+}
+#line 270 "lit/jit-prog-proof.nw"
+static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
+  return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
+}
+static Z3_ast hi_fact(Z3_context ctx, const struct lbpf_jit_prog_regs *m, unsigned i) {
+  return k32(ctx, m->hi_ones >> i & 1 ? UINT32_MAX : 0);
+}
+static Z3_ast half_value(Z3_context ctx, const struct world *w, const struct lbpf_jit_prog_regs *m,
+                         unsigned h) {
+  return m->home[h] ? w->arm.r[m->home[h]] : word_at(ctx, w, STATE_AT(regs) + 4 * h);
+}
+/* BPF register i of the machine state w, through the relation m. */
+static Z3_ast bpf_value(Z3_context ctx, const struct world *w, const struct lbpf_jit_prog_regs *m,
+                        unsigned i) {
+  Z3_ast hi = hi_known(m, i) ? hi_fact(ctx, m, i) : half_value(ctx, w, m, 2 * i + 1);
+  return Z3_mk_concat(ctx, hi, half_value(ctx, w, m, 2 * i));
+}
+/* What the relation m reads of a register set to v. */
+static Z3_ast expected(Z3_context ctx, const struct lbpf_jit_prog_regs *m, unsigned i, Z3_ast v) {
+  return hi_known(m, i) ? Z3_mk_concat(ctx, hi_fact(ctx, m, i), Z3_mk_extract(ctx, 31, 0, v)) : v;
+}
+static void put_half(Z3_context ctx, struct world *w, const struct lbpf_jit_prog_regs *m,
+                     unsigned h, Z3_ast word) {
+  if (m->home[h])
+    w->arm.r[m->home[h]] = word;
+  else
+    set_bytes(ctx, w->state, STATE_AT(regs) + 4 * h, 4, word);
+}
+/* w holds v[i] for every register i through m (v NULL: the variables b0...). */
+static void related(Z3_context ctx, struct world *w, const struct lbpf_jit_prog_regs *m,
+                    Z3_ast const *v) {
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    Z3_ast value = v ? v[i] : lbpf_jit_proof_reg(ctx, i);
+    char name[24];
+    snprintf(name, sizeof name, "unread_hi%u", i);
+    put_half(ctx, w, m, 2 * i, Z3_mk_extract(ctx, 31, 0, value));
+    put_half(ctx, w, m, 2 * i + 1,
+             hi_known(m, i) ? bv(ctx, name, 32) : Z3_mk_extract(ctx, 63, 32, value));
+  }
+}
 
 /* The setting before a core's own inputs: state bytes and stack unknown,
    r11 the state, sp the stack's top, lr the sentinel. */
@@ -717,7 +760,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 244 "lit/jit-prog-proof.nw"
+#line 343 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -725,6 +768,7 @@ struct core {
   uint32_t exits[6];
   size_t nexits;
   uint32_t pc, x, y;
+  struct lbpf_jit_prog_regs regs; /* the relation the piece is written for */
 };
 
 /* The claim of one path, as parts; and the path's ending (the exit reached, or -1). */
@@ -807,7 +851,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 368 "lit/jit-prog-proof.nw"
+#line 470 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -885,20 +929,30 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 471 "lit/jit-prog-proof.nw"
+#line 586 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
   Z3_ast d = bv(ctx, "dst", 64), s = bv(ctx, "src", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, d);
-  w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, s), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, s);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, s);
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, d), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, s);
+  if (c->y & 4) /* known high words: loaded as the constant when compare() does not narrow */
+    w->arm.r[1] = w->arm.r[3] = k32(ctx, c->y & 8 ? UINT32_MAX : 0);
   return 1;
+}
+
+/* A 64-bit operand whose high word is the known c (known equal high words). */
+static Z3_ast known_high(Z3_context ctx, const struct core *c, const char *name) {
+  return Z3_mk_concat(ctx, k32(ctx, c->y & 8 ? UINT32_MAX : 0),
+                      Z3_mk_extract(ctx, 31, 0, bv(ctx, name, 64)));
 }
 
 static int compare_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                          Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
-  uint8_t opcode = (uint8_t)((c->y & 1 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
-  Z3_ast taken = lbpf_spec_sym_jump_taken(ctx, opcode, bv(ctx, "dst", 64), bv(ctx, "src", 64));
+  uint8_t opcode = (uint8_t)((c->y & 5 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
+  Z3_ast d = c->y & 4 ? known_high(ctx, c, "dst") : bv(ctx, "dst", 64);
+  Z3_ast s = c->y & 4 ? known_high(ctx, c, "src") : bv(ctx, "src", 64);
+  Z3_ast taken = lbpf_spec_sym_jump_taken(ctx, opcode, d, s);
   if (exit < 0) {
     snprintf(why, why_cap, "a path returned instead of reaching an exit");
     return 0;
@@ -924,7 +978,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 534 "lit/jit-prog-proof.nw"
+#line 659 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -968,7 +1022,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 599 "lit/jit-prog-proof.nw"
+#line 730 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -980,8 +1034,10 @@ static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
 static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
                        size_t why_cap) {
   static struct world w;
-  Z3_ast caller[16];
+  Z3_ast caller[16], run_set[LBPF_NREGS];
   frame_setup(ctx, c, &w);
+  for (unsigned i = 0; i < LBPF_NREGS; i++) /* what the run wrote into the register file */
+    run_set[i] = bytes_value(ctx, w.state, STATE_AT(regs) + 8 * i, 8);
   caller[LBPF_JIT_PROG_ST_REG] = w.arm.r[LBPF_JIT_PROG_ST_REG];
   for (unsigned r = 4; r <= 10; r++)
     caller[r] = w.arm.r[r];
@@ -1008,6 +1064,13 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
     snprintf(why, why_cap, "prologue: entry_sp is not a known address in the stack");
     return 0;
   }
+  Z3_ast at_pc0[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    at_pc0[i] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &c->regs, i),
+                         i == 1 || i == 2 || i == 10 ? run_set[i] : lbpf_spec_sym_value(ctx, 0));
+  if (!on_path(ctx, true_, Z3_mk_and(ctx, LBPF_NREGS, at_pc0),
+               "prologue: r1 r2 r10 the run's, others 0", sv, why, why_cap))
+    return 0;
   static struct world body_end;
   body_end = w;
   Z3_sort bv8 = Z3_mk_bv_sort(ctx, 8);
@@ -1068,7 +1131,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 706 "lit/jit-prog-proof.nw"
+#line 846 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1119,20 +1182,20 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 768 "lit/jit-prog-proof.nw"
+#line 925 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
-static void helper_setting(Z3_context ctx, struct world *w) {
+static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
-  for (unsigned i = 0; i < LBPF_NREGS; i++)
-    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  related(ctx, w, &c->regs, NULL);
   set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
 }
 
 static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
                         size_t why_cap) {
   static struct world w;
-  helper_setting(ctx, &w);
+  helper_setting(ctx, c, &w);
+  const struct lbpf_jit_prog_regs *m = &c->regs;
   memcpy(w.initial, w.arm.r, sizeof w.initial);
   uint32_t stops[2] = {c->x, PIECE_CODE + c->exits[0]};
   w.arm.pc = PIECE_CODE;
@@ -1152,10 +1215,11 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   Z3_ast true_ = Z3_mk_true(ctx), at_call[6];
   at_call[0] = Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32));
-  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]), lbpf_jit_proof_reg(ctx, 1));
+  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]),
+                        expected(ctx, m, 1, lbpf_jit_proof_reg(ctx, 1)));
   for (unsigned i = 2; i <= 5; i++)
     at_call[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.stack, sp - PIECE_STACK + 8 * (i - 2), 8),
-                          lbpf_jit_proof_reg(ctx, i));
+                          expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i)));
   if (!on_path(ctx, true_, Z3_mk_and(ctx, 6, at_call), "call: ctx, r1-r5 as the AAPCS puts them",
                sv, why, why_cap))
     return 0;
@@ -1186,39 +1250,42 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
              lbpf_thumb_status_name(st), (unsigned)r.pc);
     return 0;
   }
-  Z3_ast after[LBPF_NREGS + 5];
-  after[0] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs), 8), result);
+  struct lbpf_jit_prog_regs m_after = *m; /* the result's high word is not known */
+  m_after.hi_zero &= (uint16_t)~1u, m_after.hi_ones &= (uint16_t)~1u;
+  Z3_ast after[LBPF_NREGS + 9];
+  after[0] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, 0), result);
   for (unsigned i = 1; i < LBPF_NREGS; i++)
-    after[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.state, STATE_AT(regs) + 8 * i, 8),
-                        lbpf_jit_proof_reg(ctx, i));
-  for (unsigned k = 8; k <= 11; k++)
-    after[LBPF_NREGS + k - 8] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
-  after[LBPF_NREGS + 4] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
+    after[i] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, i),
+                        expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i)));
+  size_t nkept = 0;
+  for (unsigned k = 4; k <= 11; k++)
+    if (k != m->home[0] && k != m->home[1])
+      after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
+  after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
   return on_path(ctx, true_, after[0], "after: BPF r0 = the result", sv, why, why_cap) &&
          on_path(ctx, true_, Z3_mk_and(ctx, LBPF_NREGS - 1, after + 1), "after: BPF r1-r10 kept",
                  sv, why, why_cap) &&
-         on_path(ctx, true_, Z3_mk_and(ctx, 5, after + LBPF_NREGS), "after: r8-r11 and sp kept", sv,
-                 why, why_cap);
+         on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
+                 "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 882 "lit/jit-prog-proof.nw"
+#line 1049 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
 static size_t callee_ndecisions;
 static bool callee_reached;
 
-static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
-  return bytes_value(ctx, w->state, off, 4);
-}
-static Z3_ast file_reg(Z3_context ctx, const struct world *w, unsigned i) {
-  return bytes_value(ctx, w->state, STATE_AT(regs) + 8 * i, 8);
+/* The relation at the callee's first slot and after the call: the same
+   homes, no high word known. */
+static struct lbpf_jit_prog_regs unknown_highs(const struct lbpf_jit_prog_regs *m) {
+  struct lbpf_jit_prog_regs top = *m;
+  top.hi_zero = top.hi_ones = 0;
+  return top;
 }
 
 static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
-  for (unsigned i = 0; i < LBPF_NREGS; i++)
-    set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, lbpf_jit_proof_reg(ctx, i));
+  related(ctx, w, &c->regs, NULL);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
   set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
   set_bytes(ctx, w->state, STATE_AT(max_depth), 4, bv(ctx, "frames", 32));
@@ -1228,7 +1295,6 @@ static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
 
 static int local_call_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                             Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
-  (void)c;
   Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
   Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, LOCAL_COST);
   Z3_ast depth = bv(ctx, "depth", 32), frames = bv(ctx, "frames", 32);
@@ -1236,16 +1302,16 @@ static int local_call_judge(Z3_context ctx, const struct core *c, const struct w
   Z3_ast budget_now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
   Z3_ast depth_now = word_at(ctx, w, STATE_AT(depth));
   if (exit == 1) {
+    struct lbpf_jit_prog_regs top = unknown_highs(&c->regs);
     Z3_ast file[LBPF_NREGS];
-    for (unsigned i = 0; i < 10; i++)
-      file[i] = Z3_mk_eq(ctx, file_reg(ctx, w, i), lbpf_jit_proof_reg(ctx, i));
-    file[10] = Z3_mk_eq(
-        ctx, file_reg(ctx, w, 10),
-        Z3_mk_bvsub(ctx, lbpf_jit_proof_reg(ctx, 10), lbpf_spec_sym_value(ctx, LBPF_STACK_SIZE)));
-    Z3_ast regs[4];
-    for (unsigned r = 10; r <= 12; r++)
-      regs[r - 10] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
-    regs[3] = Z3_mk_eq(ctx, w->arm.r[13], Z3_mk_bvsub(ctx, w->initial[13], k32(ctx, 40)));
+    for (unsigned i = 0; i < LBPF_NREGS; i++) {
+      Z3_ast v = expected(ctx, &c->regs, i, lbpf_jit_proof_reg(ctx, i));
+      if (i == 10) v = Z3_mk_bvsub(ctx, v, lbpf_spec_sym_value(ctx, LBPF_STACK_SIZE));
+      file[i] = Z3_mk_eq(ctx, bpf_value(ctx, w, &top, i), v);
+    }
+    Z3_ast regs[2];
+    regs[0] = Z3_mk_eq(ctx, w->arm.r[LBPF_JIT_PROG_ST_REG], w->initial[LBPF_JIT_PROG_ST_REG]);
+    regs[1] = Z3_mk_eq(ctx, w->arm.r[13], Z3_mk_bvsub(ctx, w->initial[13], k32(ctx, 40)));
     memcpy(callee_decisions, w->arm.decisions, w->arm.ndecisions);
     callee_ndecisions = w->arm.ndecisions, callee_reached = true;
     return on_path(ctx, p, Z3_mk_bvuge(ctx, budget, cost), "call: the budget sufficed", sv, why,
@@ -1258,7 +1324,7 @@ static int local_call_judge(Z3_context ctx, const struct core *c, const struct w
                    why_cap) &&
            on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "call: r0-r9 kept, r10 down 512", sv,
                    why, why_cap) &&
-           on_path(ctx, p, Z3_mk_and(ctx, 4, regs), "call: r10-r12 kept, sp 40 lower", sv, why,
+           on_path(ctx, p, Z3_mk_and(ctx, 2, regs), "call: r11 kept, sp 40 lower", sv, why,
                    why_cap);
   }
   if (exit == 3)
@@ -1294,6 +1360,9 @@ static int local_return_setup(Z3_context ctx, const struct core *c, struct world
   if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[13]), &sp) || sp < PIECE_STACK) return 0;
   Z3_ast both[2] = {local_assumed, w->arm.path ? w->arm.path : Z3_mk_true(ctx)};
   local_assumed = Z3_mk_and(ctx, 2, both);
+  struct lbpf_jit_prog_regs top = unknown_highs(&c->regs);
+  Z3_ast callee_v[LBPF_NREGS]; /* what the callee leaves: r10 as it found it */
+  callee_v[10] = bpf_value(ctx, w, &top, 10);
   for (unsigned k = 0; k < 15; k++) {
     char name[24];
     snprintf(name, sizeof name, "callee_r%u", k);
@@ -1305,9 +1374,12 @@ static int local_return_setup(Z3_context ctx, const struct core *c, struct world
     *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
   for (unsigned i = 0; i < 10; i++) {
     char name[24];
-    snprintf(name, sizeof name, "callee_b%u", i);
+    snprintf(name, sizeof name, "callee_file%u", i);
     set_bytes(ctx, w->state, STATE_AT(regs) + 8 * i, 8, bv(ctx, name, 64));
+    snprintf(name, sizeof name, "callee_b%u", i);
+    callee_v[i] = bv(ctx, name, 64);
   }
+  related(ctx, w, &c->regs, callee_v); /* the exit's relation: the facts of the piece */
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "callee_budget", 64));
   for (uint32_t k = 0; k < sp - PIECE_STACK; k++) {
     char name[24];
@@ -1322,7 +1394,6 @@ static Z3_ast caller_r[16]; /* the registers the call started from */
 
 static int local_return_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                               Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
-  (void)c;
   Z3_ast p = Z3_mk_and(ctx, 2, (Z3_ast[]){local_assumed, path});
   if (exit == 5)
     return on_path(ctx, p, Z3_mk_false(ctx), "exit: the epilogue's path infeasible", sv, why,
@@ -1331,18 +1402,20 @@ static int local_return_judge(Z3_context ctx, const struct core *c, const struct
     snprintf(why, why_cap, "the return ended at exit %d", exit);
     return 0;
   }
+  struct lbpf_jit_prog_regs top = unknown_highs(&c->regs);
   Z3_ast file[LBPF_NREGS];
   for (unsigned i = 0; i < LBPF_NREGS; i++) {
     char name[24];
     snprintf(name, sizeof name, "callee_b%u", i);
-    file[i] =
-        Z3_mk_eq(ctx, file_reg(ctx, w, i), i < 6 ? bv(ctx, name, 64) : lbpf_jit_proof_reg(ctx, i));
+    file[i] = Z3_mk_eq(
+        ctx, bpf_value(ctx, w, &top, i),
+        expected(ctx, &c->regs, i, i < 6 ? bv(ctx, name, 64) : lbpf_jit_proof_reg(ctx, i)));
   }
   Z3_ast back[3] = {Z3_mk_eq(ctx, word_at(ctx, w, STATE_AT(depth)), bv(ctx, "depth", 32)),
                     Z3_mk_eq(ctx, w->arm.r[13], caller_r[13]),
                     Z3_mk_eq(ctx, w->arm.r[LBPF_JIT_PROG_ST_REG], caller_r[LBPF_JIT_PROG_ST_REG])};
-  return on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file), "return: r6-r10 the caller's", sv, why,
-                 why_cap) &&
+  return on_path(ctx, p, Z3_mk_and(ctx, LBPF_NREGS, file),
+                 "return: r0-r5 callee's, r6-r10 caller's", sv, why, why_cap) &&
          on_path(ctx, p, Z3_mk_and(ctx, 3, back), "return: depth, sp, r11 back", sv, why, why_cap);
 }
 
@@ -1360,7 +1433,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1053 "lit/jit-prog-proof.nw"
+#line 1229 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1438,7 +1511,29 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1138 "lit/jit-prog-proof.nw"
+#line 1314 "lit/jit-prog-proof.nw"
+static const struct {
+  const char *name;
+  struct lbpf_jit_prog_regs regs;
+} relations[] = {
+    /* every half in the register file, no fact */
+    {"file", {{0}, 0, 0}},
+    /* r0-r2 and r3's low word at home; r3's and r4's high words known 0, r5's all ones */
+    {"homes-a", {{[0] = 4, [1] = 5, [2] = 6, [3] = 7, [4] = 8, [5] = 9, [6] = 10}, 0x18, 0x20}},
+    /* r3's high word, r4, r5, r6's and r10's low words at home; r2's high word known 0, r0's and
+       r1's all ones */
+    {"homes-b", {{[7] = 4, [8] = 5, [9] = 6, [10] = 7, [11] = 8, [12] = 9, [20] = 10}, 0x04, 0x03}},
+    /* r6-r10's halves at home (r7's and r9's high words, r10's both); r1's high word known 0, r6's
+       all ones */
+    {"homes-c",
+     {{[12] = 4, [15] = 5, [16] = 6, [19] = 7, [20] = 8, [21] = 9, [0] = 10}, 0x02, 0x40}},
+};
+#define NRELATIONS (sizeof relations / sizeof relations[0])
+/* The relation at pc 0: r1's and r10's words, r2's and r0's low words and r3's high word at
+   home; the analysis's entry facts (every high word 0 but r1's, r2's and r10's). */
+static const struct lbpf_jit_prog_regs entry_relation = {
+    {[2] = 4, [3] = 5, [4] = 6, [20] = 7, [21] = 8, [0] = 9, [7] = 10}, 0x7ff & ~0x406, 0};
+
 static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   size_t nlabels = lbpf_jit_prog_nlabels(c->pc + 2);
   uint32_t *labels = malloc(nlabels * sizeof *labels);
@@ -1446,7 +1541,7 @@ static int piece_code(struct core *c, enum lbpf_jit_prog_piece which) {
   if (!labels) return 0;
   struct lbpf_jit_buf b;
   lbpf_jit_buf_init(&b, c->code, sizeof c->code, NULL, 0, labels, nlabels, fixups, 16);
-  c->nexits = lbpf_jit_prog_piece(which, c->pc, c->x, c->y, &b, c->exits);
+  c->nexits = lbpf_jit_prog_piece(which, c->pc, c->x, c->y, &c->regs, &b, c->exits);
   c->len = b.len;
   free(labels);
   return c->nexits != 0;
@@ -1480,6 +1575,14 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     return true;
   }
   k -= 4 * NCONDITIONS;
+  if (k < 2 * NCONDITIONS) { /* known equal high words: 0, all ones */
+    *which = LBPF_JIT_PIECE_COMPARE;
+    c->pc = 2, c->x = conditions[k / 2].op, c->y = 4u | (k % 2 ? 8u : 0u);
+    snprintf(name, name_cap, "prog compare %s high %s", conditions[k / 2].name,
+             k % 2 ? "ones" : "zero");
+    return true;
+  }
+  k -= 2 * NCONDITIONS;
   size_t ncosts = sizeof costs / sizeof costs[0], npcs = sizeof cost_pcs / sizeof cost_pcs[0];
   if (k < ncosts * npcs) {
     *which = LBPF_JIT_PIECE_SPEND;
@@ -1490,25 +1593,27 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   k -= ncosts * npcs;
   if (k == 0) {
     *which = LBPF_JIT_PIECE_FRAME;
-    c->pc = 0;
+    c->pc = 0, c->regs = entry_relation;
     snprintf(name, name_cap, "prog frame");
     return true;
   }
   k -= 1;
-  if (k < sizeof helper_addresses / sizeof helper_addresses[0]) {
+  size_t naddresses = sizeof helper_addresses / sizeof helper_addresses[0];
+  if (k < naddresses * NRELATIONS) {
     *which = LBPF_JIT_PIECE_HELPER;
-    c->pc = 0, c->x = helper_addresses[k];
-    snprintf(name, name_cap, "prog helper call 0x%08x", (unsigned)c->x);
+    c->pc = 0, c->x = helper_addresses[k % naddresses], c->regs = relations[k / naddresses].regs;
+    snprintf(name, name_cap, "prog helper call 0x%08x %s", (unsigned)c->x,
+             relations[k / naddresses].name);
     return true;
   }
-  k -= sizeof helper_addresses / sizeof helper_addresses[0];
-  if (k == 0) {
+  k -= naddresses * NRELATIONS;
+  if (k < NRELATIONS) {
     *which = LBPF_JIT_PIECE_LOCAL;
-    c->pc = 2;
-    snprintf(name, name_cap, "prog local call and exit");
+    c->pc = 2, c->regs = relations[k].regs;
+    snprintf(name, name_cap, "prog local call and exit %s", relations[k].name);
     return true;
   }
-  k -= 1;
+  k -= NRELATIONS;
   if (k < 12) { /* the slow path: 1 2 4 8 bytes, reading, writing, both */
     static const char *const perms[3] = {"read", "write", "read+write"};
     *which = LBPF_JIT_PIECE_SLOW;
@@ -1575,9 +1680,9 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
           used += (size_t)snprintf(by + used, sizeof by - used, "%s%s %u", used ? ", " : " (",
                                    solver_names[s], sv.proved_by[s]);
       if (*by) strncat(by, ")", sizeof by - strlen(by) - 1);
-      fprintf(out, "%-7s %-32s %zu paths%s  %.2f s\n", "proved", name, paths, by, seconds);
+      fprintf(out, "%-7s %-40s %zu paths%s  %.2f s\n", "proved", name, paths, by, seconds);
     } else {
-      fprintf(out, "FAILED  %-32s %s\n", name, why);
+      fprintf(out, "FAILED  %-40s %s\n", name, why);
       failed++;
     }
     Z3_del_context(ctx);

@@ -10,9 +10,10 @@
 
 #include "lbpf.h"
 
-#line 1285 "lit/jit-prog-proof.nw"
-/* Prove the whole-program JIT's region check, jump flags, budget, prologue
-   and epilogue (lit/jit-prog-proof.nw), one line per piece to out; only:
+#line 1490 "lit/jit-prog-proof.nw"
+/* Prove the whole-program JIT's pieces (region check, jump flags, budget,
+   prologue and epilogue, helper and local calls, slow path:
+   lit/jit-prog-proof.nw), one line per piece to out; only:
    the pieces whose name begins with it (all begin with "prog").  Returns
    the number of pieces not proved.  (The options are those of
    lbpf_jit_prove_forms; this chapter is tangled before that one.) */

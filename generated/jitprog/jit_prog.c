@@ -1,4 +1,4 @@
-#line 2085 "lit/jit.nw"
+#line 2094 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,7 +88,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2464 "lit/jit.nw"
+#line 2473 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -884,7 +884,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1206 "lit/jit.nw"
+#line 1209 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -948,14 +948,20 @@ static uint8_t unsigned_op(uint8_t op) {
   }
 }
 
+/* Do high words with the facts dh and sh let the 64-bit jump op compare
+   its low words only (as unsigned_op, 32 bits)?  Both known and equal, and
+   for jset both 0. */
+static bool narrows(uint8_t op, unsigned dh, unsigned sh) {
+  return sh == dh && (sh == HW_ZERO || sh == HW_ONES) && (op != LBPF_JMP_JSET || dh == HW_ZERO);
+}
+
 /* The operands of a conditional jump into r1:r0 and r3:r2; its condition. */
 static unsigned compare(struct pgen *g, struct lbpf_insn in) {
   bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP, x = in.opcode & LBPF_SRC_X;
   uint8_t op = LBPF_OP(in.opcode);
   unsigned dh = hw_get(g->facts, in.dst);
   unsigned sh = x ? hw_get(g->facts, in.src) : in.imm < 0 ? HW_ONES : HW_ZERO;
-  if (wide && hw_known(g->facts, in.dst) && sh == dh && (sh == HW_ZERO || sh == HW_ONES) &&
-      (op != LBPF_JMP_JSET || dh == HW_ZERO)) {
+  if (wide && narrows(op, dh, sh)) {
     wide = false;
     op = unsigned_op(op);
   }
@@ -983,7 +989,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1309 "lit/jit.nw"
+#line 1318 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1013,7 +1019,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1362 "lit/jit.nw"
+#line 1371 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1080,7 +1086,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1437 "lit/jit.nw"
+#line 1446 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -1169,7 +1175,7 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 1534 "lit/jit.nw"
+#line 1543 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1188,7 +1194,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1603 "lit/jit.nw"
+#line 1612 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -1231,7 +1237,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1661 "lit/jit.nw"
+#line 1670 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1288,7 +1294,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 65 "lit/jit-prog-proof.nw"
+#line 97 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1297,10 +1303,19 @@ static uint32_t exit_at(struct pgen *g, uint32_t l) {
 }
 
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
-                           struct lbpf_jit_buf *b, uint32_t exits[6]) {
+                           const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
+                           uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
-  struct pgen g = {b, &prog, NULL};
+  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), which == LBPF_JIT_PIECE_LOCAL, ALL_REGS};
   if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
+  memcpy(g.home, regs->home, sizeof g.home);
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (regs->hi_zero >> r & 1)
+      g.facts = hw_set(g.facts, r, HW_ZERO);
+    else if (regs->hi_ones >> r & 1)
+      g.facts = hw_set(g.facts, r, HW_ONES);
+  for (uint32_t k = 0; k < prog.ninsns; k++) /* every pc: these facts, every high word live */
+    row(&g, L_FACTS)[k] = g.facts, row(&g, L_LIVE)[k] = ALL_REGS, row(&g, L_WEIGHT)[k] = 0;
   size_t n = 2;
   switch (which) {
   case LBPF_JIT_PIECE_CHECK:
@@ -1318,7 +1333,13 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
       n = 3;
       break;
     }
-    jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
+    if (y & 4) { /* known equal high words: what compare() does with them */
+      unsigned hw = y & 8 ? HW_ONES : HW_ZERO;
+      bool narrow = narrows((uint8_t)x, hw, hw);
+      jump(&g, pc, 0, compare_flags(&g, narrow ? unsigned_op((uint8_t)x) : (uint8_t)x, !narrow));
+    } else {
+      jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
+    }
     bind(&g, label(&g, L_SKIP, pc));
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     exits[1] = exit_at(&g, label(&g, L_PC, pc + 1));
@@ -1353,7 +1374,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     entry_stub(&g, 2);
     exits[1] = exit_at(&g, label(&g, L_PC, 2));
     exits[2] = exit_at(&g, label(&g, L_PC, 3));
-    gen_exit(&g);
+    gen_exit(&g, 3);
     exits[3] = exit_at(&g, label(&g, L_FAIL_BUDGET, 0));
     exits[4] = exit_at(&g, label(&g, L_FAIL_DEPTH, 0));
     exits[5] = exit_at(&g, global(&g, G_EPILOGUE));

@@ -25,13 +25,13 @@ s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
 s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
 # fast_region: a base at or above 2^64 - 2^32 given the ends of any other
 # (caught by the test of the check's precondition against fast_region)
-s/  if (f->base_hi == UINT32_MAX) return;/  if (0) return;/
+s/  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length;/  size_t len = r->length;/
 # a helper call: BPF r1's words swapped in r2:r3
-s/  load_pair(g, 1, 2, 3);/  load_pair(g, 1, 3, 2);/
-# a helper call: r2-r5 stored one word off on the stack
-s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00ff);/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_SP, false, 0x00fe);/
-# a local call: its exit does not give r6-r9 back to the caller
-s/  multiple(g, LBPF_THUMB_STM, 0, false, FRAME_LIST);/  (void)FRAME_LIST;/
+s/  lo_to(g, 1, 2);/  lo_to(g, 1, 3);/;s/  hi_to(g, 1, 3);/  hi_to(g, 1, 2);/
+# a helper call: r2-r5 stored one word low on the stack
+s/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2))/lo_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2) - 4)/;s/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 \* (r - 2) + 4)/hi_in(g, r, 0), LBPF_THUMB_SP, (int32_t)(8 * (r - 2))/
+# a local call: its exit does not give r8-r9 back to the caller
+s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
 # a local call: a call that reaches the number of frames let through (HI for HS)
 s/  branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_FAIL_DEPTH, pc));/
 # a backward jump: the condition not inverted around the spending
@@ -40,3 +40,11 @@ s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, p
 s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_MEM, pc));/
 # the slow path: the permission passed one bit too low
 s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
+# the relation: a known high word read from its home, the fact ignored (hi_in, spill)
+s/  if (hw_known(g->facts, r)) {/  if (0) {/
+# the relation: a local call that does not settle the known high words first
+s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
+# the relation: the prologue leaves the low homes of the other registers unset
+s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
+# a 64-bit jset narrowed to its low words when the high words are all ones
+s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
