@@ -45,6 +45,7 @@ done > "$work/jobs"
 symbol() { arm-none-eabi-nm "$firmware" | awk -v n="$1" '$3 == n { print $1 }'; }
 arena=$(( 0x$(symbol __arena_end) - 0x$(symbol __arena_start) ))
 work_of() { "$sizes_tool" work "$1" | cut -d' ' -f1; }
+tables_of() { "$sizes_tool" work "$1" | cut -d' ' -f3; }
 fits() { [ $(( $(work_of "$1") + 8 * $1 + 65536 )) -le "$arena" ]; }
 sizes="" n=16
 while [ $n -le 65536 ] && fits $n; do sizes="$sizes $n"; n=$((n * 2)); done
@@ -103,14 +104,16 @@ awk '
 cat "$results/jit.csv"
 
 # The whole-program JIT's compile: name jit-compile ok CODE_BYTES insns=SLOTS cost=C
-# (its cost without the verifier's), and the work memory of lbpf_jit_prog_work_size.
-jitprog_csv() { # FILE: "name work_bytes" lines, the rows in that order
+# (its cost without the verifier's), and the work memory the load needs: the
+# tables (lbpf_jit_prog_tables_size) and the code, rounded up to 8.
+jitprog_csv() { # FILE: "name tables_bytes" lines, the rows in that order
   awk '
     function hex(s,   v, i, c) { v = 0; s = tolower(substr(s, 3))
       for (i = 1; i <= length(s); i++) { c = index("0123456789abcdef", substr(s, i, 1)) - 1; v = v * 16 + c }
       return v }
     FNR == NR { order[++n] = $1; work[$1] = $2; next }
-    $2 == "jit-compile" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); slots[$1] = $5; cost[$1] = $6 }
+    $2 == "jit-compile" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); slots[$1] = $5; cost[$1] = $6
+      work[$1] += int((bytes[$1] + 7) / 8) * 8 }
     END {
       print "program,slots,code_bytes,bytes_per_slot,compile_cost,compile_per_slot,work_bytes,work_per_slot"
       for (i = 1; i <= n; i++) { p = order[i]
@@ -118,11 +121,11 @@ jitprog_csv() { # FILE: "name work_bytes" lines, the rows in that order
           cost[p] / slots[p], work[p], work[p] / slots[p] }
     }' "$1" "$work/out"
 }
-for name in "$@"; do echo "$name $(work_of $(( $(stat -c %s "$work/$name.bin") / 8 )))"; done > "$work/jitprog.names"
+for name in "$@"; do echo "$name $(tables_of $(( $(stat -c %s "$work/$name.bin") / 8 )))"; done > "$work/jitprog.names"
 jitprog_csv "$work/jitprog.names" > "$results/jitprog.csv"
 cat "$results/jitprog.csv"
 for kind in straight branchy; do
-  for n in $sizes; do echo "$kind-$n $(work_of "$n")"; done
+  for n in $sizes; do echo "$kind-$n $(tables_of "$n")"; done
 done > "$work/sizes.names"
 jitprog_csv "$work/sizes.names" | sed '1s/^program,/kind-slots,/' > "$results/jitprog-sizes.csv"
 cat "$results/jitprog-sizes.csv"

@@ -1,4 +1,4 @@
-#line 2105 "lit/jit.nw"
+#line 2124 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,7 +88,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2483 "lit/jit.nw"
+#line 2514 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -1198,11 +1198,13 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1624 "lit/jit.nw"
-size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
-  size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
-  return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
+#line 1640 "lit/jit.nw"
+size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
+  return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
+}
+size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
+  return (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u + lbpf_jit_prog_tables_size(ninsns);
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env);
@@ -1215,12 +1217,13 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   enum lbpf_status status = lbpf_verify(code, size, env, &vm->prog, fault);
   if (status != LBPF_OK) return status;
   uint32_t n = vm->prog.ninsns;
-  if (work == NULL || (uintptr_t)work % 8 != 0 || work_size < lbpf_jit_prog_work_size(n) ||
+  size_t tables = lbpf_jit_prog_tables_size(n);
+  if (work == NULL || (uintptr_t)work % 8 != 0 || work_size < tables ||
       (call == NULL) != LBPF_HAVM_NATIVE) {
     if (fault != NULL) *fault = (struct lbpf_fault){LBPF_ERR_ARGUMENT, 0};
     return LBPF_ERR_ARGUMENT;
   }
-  size_t cap = (lbpf_jit_prog_code_bound(n) + 7u) / 8u * 8u;
+  size_t cap = (work_size - tables) / 8u * 8u; /* the code's; the tables after it */
   uint8_t *bytes = work;
   uint32_t *labels = (uint32_t *)(void *)(bytes + cap);
   size_t nlabels = lbpf_jit_prog_nlabels(n);
@@ -1241,7 +1244,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1682 "lit/jit.nw"
+#line 1701 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
