@@ -1,4 +1,4 @@
-#line 2124 "lit/jit.nw"
+#line 2118 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,7 +88,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2514 "lit/jit.nw"
+#line 2508 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -199,7 +199,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 533 "lit/jit.nw"
+#line 520 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -226,7 +226,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 561 "lit/jit.nw"
+#line 548 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -311,17 +311,26 @@ static unsigned successors(const struct pgen *g, uint32_t pc, struct lbpf_insn i
 
 static void analyse(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
+  uint32_t *depth = row(g, L_WEIGHT);
   for (uint32_t pc = 0; pc < n; pc++)
-    facts[pc] = HW_ALL(HW_NONE);
+    facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0;
   facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
-  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots */
+  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots; loops */
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    if (lbpf_form_of(in)->kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+    unsigned kind = lbpf_form_of(in)->kind;
+    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
       g->local_calls = true;
       facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
       if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
     }
-    if (lbpf_is_lddw(in.opcode)) pc++;
+    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
+                kind == LBPF_KIND_JCOND_X;
+    if (jump && delta < 0) { /* the loop's nesting, a difference array for choose_homes */
+      depth[pc + 1 + delta]++;
+      if (pc + 1 < n) depth[pc + 1]--;
+    }
+    if (kind == LBPF_KIND_LDDW) pc++;
   }
   for (uint32_t from = 0; from < n;) {
     uint32_t again = n; /* the first pc an edge backward has changed */
@@ -342,7 +351,7 @@ static void analyse(struct pgen *g) {
     from = again;
   }
 }
-#line 685 "lit/jit.nw"
+#line 681 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -452,7 +461,7 @@ static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsign
   uint16_t use, def;
   hw_use_def(g, in, kind, &use, &def);
   uint32_t after = hw_after(g, pc, in, kind, facts);
-  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+  for (unsigned r = 0; (use | def) >> r; r++) {
     if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
     if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
   }
@@ -460,20 +469,6 @@ static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsign
 
 static void choose_homes(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *depth = row(g, L_WEIGHT), *facts = row(g, L_FACTS);
-  for (uint32_t pc = 0; pc < n; pc++)
-    depth[pc] = 0;
-  for (uint32_t pc = 0; pc < n; pc++) { /* loops: a difference array */
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    const struct lbpf_form *form = lbpf_form_of(in);
-    int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
-    bool jump = form->kind == LBPF_KIND_JA || form->kind == LBPF_KIND_JA32 ||
-                form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
-    if (jump && delta < 0) {
-      depth[pc + 1 + delta]++;
-      if (pc + 1 < n) depth[pc + 1]--;
-    }
-    if (lbpf_is_lddw(in.opcode)) pc++;
-  }
   uint32_t weight[LBPF_JIT_NHALVES] = {0}, d = 0;
   for (uint32_t pc = 0; pc < n; pc++) {
     d += depth[pc];
@@ -500,7 +495,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 443 "lit/jit.nw"
+#line 430 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -558,7 +553,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 776 "lit/jit.nw"
+#line 772 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -592,7 +587,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 830 "lit/jit.nw"
+#line 826 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -639,7 +634,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 884 "lit/jit.nw"
+#line 880 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -650,7 +645,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 918 "lit/jit.nw"
+#line 914 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -717,7 +712,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1024 "lit/jit.nw"
+#line 1020 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -795,7 +790,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1114 "lit/jit.nw"
+#line 1110 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -894,7 +889,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1227 "lit/jit.nw"
+#line 1223 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -993,7 +988,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1330 "lit/jit.nw"
+#line 1326 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1023,7 +1018,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1383 "lit/jit.nw"
+#line 1379 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1090,7 +1085,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1458 "lit/jit.nw"
+#line 1454 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -1131,7 +1126,7 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   return form->kind == LBPF_KIND_LDDW ? 2 : 1;
 }
 
-static void gen_out_of_line(struct pgen *g, uint32_t pc) {
+static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
   switch (form->kind) {
@@ -1178,8 +1173,9 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   default: break;
   }
+  return form->kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1555 "lit/jit.nw"
+#line 1552 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1191,14 +1187,12 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
   bind(&g, global(&g, G_OUT_OF_LINE));
-  for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
-    gen_out_of_line(&g, pc);
-    if (lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode)) pc++;
-  }
+  for (uint32_t pc = 0; pc < prog->ninsns;)
+    pc += gen_out_of_line(&g, pc);
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1640 "lit/jit.nw"
+#line 1634 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1244,7 +1238,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1701 "lit/jit.nw"
+#line 1695 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
