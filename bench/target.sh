@@ -281,22 +281,27 @@ jit_targets() {
     }' "$results/jitprog-sizes.csv"
 }
 
-# The whole-program JIT's RAM, from lbpf_jit_prog_work_size and the code of jitprog.csv.
+# The whole-program JIT's RAM, from lbpf_jit_prog_work_size, lbpf_jit_prog_tables_size
+# and the code of jitprog.csv.
 jit_ram() {
-  local w1 w2 b1 b2
-  read -r w1 b1 < <("$sizes_tool" work 1000)
-  read -r w2 b2 < <("$sizes_tool" work 2000)
+  local w1 w2 b1 b2 t1 t2
+  read -r w1 b1 t1 < <("$sizes_tool" work 1000)
+  read -r w2 b2 t2 < <("$sizes_tool" work 2000)
   local per=$(( (w2 - w1) / 1000 )) fixed=$(( 2 * w1 - w2 )) bound=$(( (b2 - b1) / 1000 ))
-  echo "- work memory (\`lbpf_jit_prog_work_size\`: the code buffer, labels and fix-ups, which a"
-  echo "  firmware lends to the load and of which it keeps the code while the program runs):"
-  echo "  **$per bytes per BPF instruction** + $fixed bytes; the code buffer is the JIT's bound,"
-  echo "  $bound bytes per BPF instruction + $(( b1 - 1000 * bound ))."
-  awk -F, -v bound="$bound" '
+  local tper=$(( (t2 - t1) / 1000 ))
+  echo "- work memory a program needs (the labels and fix-ups, \`lbpf_jit_prog_tables_size\`, and"
+  echo "  its code, which a firmware lends to the load and of which it keeps the code while the"
+  echo "  program runs): the tables take **$tper bytes per BPF instruction** + $(( 2 * t1 - t2 ));"
+  awk -F, -v tper="$tper" '
     NR == 1 { next }
-    { s += $2; b += $3; if ($4 > m) { m = $4; mp = $1 } }
+    { s += $2; b += $3; w += $7; if ($4 > m) { m = $4; mp = $1 } }
     END {
-      printf "- code buffer needed: %.1f bytes per BPF instruction over all the programs, at most %.1f (%s):", b / s, m, mp
-      printf " the bound reserves %.0f times the average.\n", bound / (b / s) }' "$results/jitprog.csv"
+      printf "  with the code, **%.1f bytes per BPF instruction** over all the programs.\n", w / s
+      printf "- code: %.1f bytes per BPF instruction over all the programs, at most %.1f (%s).\n", b / s, m, mp }' \
+    "$results/jitprog.csv"
+  echo "- the size that always suffices (\`lbpf_jit_prog_work_size\`, for a firmware that must know"
+  echo "  before compiling): $per bytes per BPF instruction + $fixed, of which the code's bound"
+  echo "  is $bound bytes per BPF instruction + $(( b1 - 1000 * bound ))."
   echo "- the firmware holds programs up to $max_held slots (its arena, $((arena / 1024)) KiB of RAM,"
   echo "  holds their bytecode and work memory); the verifier accepts up to 65536 slots, whose work"
   echo "  memory is $(( $(work_of 65536) / 1048576 )) MiB, above the board's 4 MiB of RAM: the Cortex-M4's curve"

@@ -1,4 +1,4 @@
-#line 2118 "lit/jit.nw"
+#line 2123 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -69,7 +69,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 209 "lit/jit.nw"
+#line 211 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -84,18 +84,19 @@ enum label_kind {
   L_FACTS,  /* not a label: the high-word facts on entry to pc */
   L_WEIGHT, /* not a label: the loop nesting of pc */
   L_LIVE,   /* not a label: the registers whose high word is live on entry to pc */
+  L_KIND,   /* not a label: the kind of the instruction at pc, its form's */
   L_KINDS
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2508 "lit/jit.nw"
+#line 2513 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 241 "lit/jit.nw"
+#line 244 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -106,7 +107,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 262 "lit/jit.nw"
+#line 265 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -130,6 +131,10 @@ static uint32_t global(const struct pgen *g, unsigned which) {
 }
 static uint32_t *row(const struct pgen *g, enum label_kind kind) {
   return g->b->labels + label(g, kind, 0);
+}
+/* The kind of the instruction at pc, as the first pass found it. */
+static unsigned kind_at(const struct pgen *g, uint32_t pc) {
+  return row(g, L_KIND)[pc];
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -199,7 +204,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 520 "lit/jit.nw"
+#line 525 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -226,7 +231,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 548 "lit/jit.nw"
+#line 553 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -311,13 +316,13 @@ static unsigned successors(const struct pgen *g, uint32_t pc, struct lbpf_insn i
 
 static void analyse(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
-  uint32_t *depth = row(g, L_WEIGHT);
+  uint32_t *depth = row(g, L_WEIGHT), *kinds = row(g, L_KIND);
   for (uint32_t pc = 0; pc < n; pc++)
-    facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0;
+    facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0, kinds[pc] = 0;
   facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
   for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots; loops */
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = lbpf_form_of(in)->kind;
+    unsigned kind = kinds[pc] = lbpf_form_of(in)->kind;
     if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
       g->local_calls = true;
       facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
@@ -336,7 +341,7 @@ static void analyse(struct pgen *g) {
     uint32_t again = n; /* the first pc an edge backward has changed */
     for (uint32_t pc = from; pc < n; pc++) {
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-      unsigned kind = lbpf_form_of(in)->kind;
+      unsigned kind = kinds[pc];
       if (facts[pc] != HW_ALL(HW_NONE)) {
         uint32_t out = hw_after(g, pc, in, kind, facts[pc]), s[2];
         for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;) {
@@ -351,7 +356,7 @@ static void analyse(struct pgen *g) {
     from = again;
   }
 }
-#line 681 "lit/jit.nw"
+#line 686 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -424,7 +429,7 @@ static void liveness(struct pgen *g) {
     for (uint32_t pc = n; pc-- > 0;) {
       if (facts[pc] == HW_ALL(HW_NONE)) continue; /* unreached, or an lddw's second slot */
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-      unsigned kind = lbpf_form_of(in)->kind;
+      unsigned kind = kind_at(g, pc);
       uint32_t s[2], out = 0;
       for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;)
         out |= live[s[k]], backward |= s[k] <= pc;
@@ -436,7 +441,7 @@ static void liveness(struct pgen *g) {
     again = changed && backward;
   }
 }
-#line 368 "lit/jit.nw"
+#line 373 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -475,7 +480,7 @@ static void choose_homes(struct pgen *g) {
     uint32_t nest = d > 4 ? 4 : d;
     if (hw_get(facts[pc], 0) == HW_NONE) continue;
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = lbpf_form_of(in)->kind;
+    unsigned kind = kind_at(g, pc);
     weigh(g, pc, in, kind, facts[pc], UINT32_C(1) << (3 * nest), weight);
     if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
       for (unsigned r = 1; r <= 5; r++)
@@ -495,7 +500,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 430 "lit/jit.nw"
+#line 435 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -553,7 +558,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 772 "lit/jit.nw"
+#line 777 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -587,7 +592,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 826 "lit/jit.nw"
+#line 831 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -634,7 +639,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 880 "lit/jit.nw"
+#line 885 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -645,7 +650,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 914 "lit/jit.nw"
+#line 919 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -712,7 +717,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1020 "lit/jit.nw"
+#line 1025 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -790,7 +795,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1110 "lit/jit.nw"
+#line 1115 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -889,7 +894,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1223 "lit/jit.nw"
+#line 1228 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -988,7 +993,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1326 "lit/jit.nw"
+#line 1331 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1018,7 +1023,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1379 "lit/jit.nw"
+#line 1384 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1085,15 +1090,15 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1454 "lit/jit.nw"
+#line 1459 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
+  unsigned kind = kind_at(g, pc);
   bind(g, label(g, L_PC, pc));
   g->facts = row(g, L_FACTS)[pc];
   if (g->facts == HW_ALL(HW_NONE)) g->facts = HW_ALL(HW_TOP); /* never reached */
-  uint32_t after = hw_after(g, pc, in, form->kind, g->facts);
-  switch (form->kind) {
+  uint32_t after = hw_after(g, pc, in, kind, g->facts);
+  switch (kind) {
   case LBPF_KIND_LDDW:
   case LBPF_KIND_ALU_K:
   case LBPF_KIND_ALU_X:
@@ -1122,23 +1127,23 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_STX: gen_store(g, pc, in); break;
   default: gen_atomic(g, pc, in); break;
   }
-  settle(g, pc, in, form->kind, after);
-  return form->kind == LBPF_KIND_LDDW ? 2 : 1;
+  settle(g, pc, in, kind, after);
+  return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
 
 static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
-  switch (form->kind) {
+  unsigned kind = kind_at(g, pc);
+  switch (kind) {
   case LBPF_KIND_JA:
   case LBPF_KIND_JA32:
   case LBPF_KIND_JCOND_K:
   case LBPF_KIND_JCOND_X: {
-    int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
     uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
     if (delta < 0) fail_stub(g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
     g->facts = row(g, L_FACTS)[pc];
-    bool conditional = form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
+    bool conditional = kind == LBPF_KIND_JCOND_K || kind == LBPF_KIND_JCOND_X;
     if (delta >= 0 && conditional && g->facts != HW_ALL(HW_NONE) && edge_settles(g, target)) {
       bind(g, label(g, L_EDGE, pc));
       settle_edge(g, target);
@@ -1163,19 +1168,19 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_STX:
   case LBPF_KIND_ATOMIC: {
     unsigned n = access_size(in.opcode);
-    unsigned perm = form->kind == LBPF_KIND_LDX      ? LBPF_PERM_READ
-                    : form->kind == LBPF_KIND_ATOMIC ? LBPF_PERM_READ | LBPF_PERM_WRITE
-                                                     : LBPF_PERM_WRITE;
+    unsigned perm = kind == LBPF_KIND_LDX      ? LBPF_PERM_READ
+                    : kind == LBPF_KIND_ATOMIC ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                                               : LBPF_PERM_WRITE;
     int16_t offset = in.offset;
-    unsigned base = form->kind == LBPF_KIND_LDX ? in.src : in.dst;
+    unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
     if (!in_frame(base, offset, n)) slow_path(g, pc, n, perm);
     break;
   }
   default: break;
   }
-  return form->kind == LBPF_KIND_LDDW ? 2 : 1;
+  return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1552 "lit/jit.nw"
+#line 1557 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1192,7 +1197,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1634 "lit/jit.nw"
+#line 1639 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1238,7 +1243,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1695 "lit/jit.nw"
+#line 1700 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
