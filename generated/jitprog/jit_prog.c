@@ -695,15 +695,15 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   lbpf_jit_plan_insn(&plan, g->prog, pc);
   uint32_t touched = plan.read_first | plan.written;
   unsigned need = plan.nscratch, next = 0;
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; touched >> h; h++)
     need += (touched >> h & 1) && !g->home[h];
   if (need > sizeof scratch_pool) return gen_alu_call(g, pc, in);
   uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; touched >> h; h++)
     if (touched >> h & 1) arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
   for (unsigned k = 0; k < plan.nscratch; k++)
     tmp[k] = scratch_pool[next++];
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++) {
+  for (unsigned h = 0; plan.read_first >> h; h++) {
     if (!(plan.read_first >> h & 1)) continue;
     if (h % 2 && hw_known(g->facts, h / 2))
       constant(g, arm[h], hw_word(hw_get(g->facts, h / 2)));
@@ -713,7 +713,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   if (!lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b) &&
       g->b->status == LBPF_JIT_BUF_OK)
     g->b->status = LBPF_JIT_BUF_INVALID;
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; plan.written >> h; h++)
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
