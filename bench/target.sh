@@ -175,9 +175,9 @@ host_max() { awk -F, -v k="$1" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = 
       printf " linear up to the largest program the JIT compiles.\n"
     }' "$results/jitprog-sizes-host.csv"
   echo "- the largest programs the JIT compiles: $(host_max straight) slots of straight-line code, $(host_max branchy)"
-  echo "  of branchy code (multiples of 256); 256 slots more and a conditional branch to the"
-  echo "  out-of-line code is out of its range, so the JIT refuses the program, while the"
-  echo "  verifier accepts up to 65536 slots."
+  echo "  of branchy code (multiples of 256, up to the verifier's limit of 65536 slots); below"
+  echo "  that limit, 256 slots more would put a conditional branch to the out-of-line code"
+  echo "  out of its range, and the JIT would refuse the program."
 } > "$work/host.md"
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
@@ -384,7 +384,7 @@ jit_ram() {
     echo "of the program, *bytes* of Thumb-2 code (prologue, every instruction, out-of-line stubs"
     echo "and epilogue), *cost* = Cortex-M4 instructions of one \`lbpf_jit_prog_load\` minus those"
     echo "of the verifier alone (the firmware's pseudo-engine \`jit-compile\`), *work* = bytes of"
-    echo "\`lbpf_jit_prog_work_size\`."
+    echo "work memory the load needs: the tables (\`lbpf_jit_prog_tables_size\`) and the code."
     echo
     echo "| program | slots | bytes | bytes / slot | compile cost | cost / slot | work | work / slot |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
