@@ -1,4 +1,4 @@
-#line 2123 "lit/jit.nw"
+#line 2129 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,7 +89,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2513 "lit/jit.nw"
+#line 2519 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -132,9 +132,16 @@ static uint32_t global(const struct pgen *g, unsigned which) {
 static uint32_t *row(const struct pgen *g, enum label_kind kind) {
   return g->b->labels + label(g, kind, 0);
 }
-/* The kind of the instruction at pc, as the first pass found it. */
+/* The kind of the instruction at pc, as the first pass found it, and
+   whether an edge backward (a loop's jump, a call to an earlier function)
+   leads to it. */
+#define KIND_MASK 0xffu
+#define BACK_TARGET 0x100u
 static unsigned kind_at(const struct pgen *g, uint32_t pc) {
-  return row(g, L_KIND)[pc];
+  return row(g, L_KIND)[pc] & KIND_MASK;
+}
+static bool back_target(const struct pgen *g, uint32_t pc) {
+  return row(g, L_KIND)[pc] & BACK_TARGET;
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -204,7 +211,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 525 "lit/jit.nw"
+#line 530 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -231,7 +238,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 553 "lit/jit.nw"
+#line 558 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -327,11 +334,13 @@ static void analyse(struct pgen *g) {
       g->local_calls = true;
       facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
       if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
+      if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
     }
     int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
     bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
                 kind == LBPF_KIND_JCOND_X;
     if (jump && delta < 0) { /* the loop's nesting, a difference array for choose_homes */
+      kinds[pc + 1 + delta] |= BACK_TARGET;
       depth[pc + 1 + delta]++;
       if (pc + 1 < n) depth[pc + 1]--;
     }
@@ -341,7 +350,7 @@ static void analyse(struct pgen *g) {
     uint32_t again = n; /* the first pc an edge backward has changed */
     for (uint32_t pc = from; pc < n; pc++) {
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-      unsigned kind = kinds[pc];
+      unsigned kind = kind_at(g, pc);
       if (facts[pc] != HW_ALL(HW_NONE)) {
         uint32_t out = hw_after(g, pc, in, kind, facts[pc]), s[2];
         for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;) {
@@ -356,7 +365,7 @@ static void analyse(struct pgen *g) {
     from = again;
   }
 }
-#line 686 "lit/jit.nw"
+#line 694 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -424,24 +433,23 @@ static void liveness(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
   for (uint32_t pc = 0; pc < n; pc++)
     live[pc] = 0;
-  for (bool again = true; again;) { /* once more if a backward edge may have read too early */
-    bool backward = false, changed = false;
+  for (bool again = true; again;) { /* once more if an edge backward may have read too early */
+    again = false;
     for (uint32_t pc = n; pc-- > 0;) {
       if (facts[pc] == HW_ALL(HW_NONE)) continue; /* unreached, or an lddw's second slot */
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
       unsigned kind = kind_at(g, pc);
       uint32_t s[2], out = 0;
       for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;)
-        out |= live[s[k]], backward |= s[k] <= pc;
+        out |= live[s[k]];
       uint16_t use, def;
       hw_use_def(g, in, kind, &use, &def);
       uint32_t now = use | (out & ~(uint32_t)def);
-      if (now != live[pc]) live[pc] = now, changed = true;
+      if (now != live[pc]) live[pc] = now, again |= back_target(g, pc);
     }
-    again = changed && backward;
   }
 }
-#line 373 "lit/jit.nw"
+#line 378 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -500,7 +508,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 435 "lit/jit.nw"
+#line 440 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -558,7 +566,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 777 "lit/jit.nw"
+#line 783 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -592,7 +600,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 831 "lit/jit.nw"
+#line 837 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -639,7 +647,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 885 "lit/jit.nw"
+#line 891 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -650,7 +658,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 919 "lit/jit.nw"
+#line 925 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -717,7 +725,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1025 "lit/jit.nw"
+#line 1031 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -795,7 +803,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1115 "lit/jit.nw"
+#line 1121 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -894,7 +902,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1228 "lit/jit.nw"
+#line 1234 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -993,7 +1001,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1331 "lit/jit.nw"
+#line 1337 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1023,7 +1031,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1384 "lit/jit.nw"
+#line 1390 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1090,7 +1098,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1459 "lit/jit.nw"
+#line 1465 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1180,7 +1188,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1557 "lit/jit.nw"
+#line 1563 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1197,7 +1205,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1639 "lit/jit.nw"
+#line 1645 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1243,7 +1251,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1700 "lit/jit.nw"
+#line 1706 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
