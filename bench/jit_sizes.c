@@ -6,8 +6,9 @@
                                     KIND straight (arithmetic and stack
                                     traffic) or branchy (a checked input load
                                     and forward jumps in every eight slots)
-     jit_sizes work N               print lbpf_jit_prog_work_size(N) and
-                                    lbpf_jit_prog_code_bound(N), in bytes
+     jit_sizes work N               print lbpf_jit_prog_work_size(N),
+                                    lbpf_jit_prog_code_bound(N) and
+                                    lbpf_jit_prog_tables_size(N), in bytes
      jit_sizes compile KIND N       build the program in memory and load it
                                     once on this host with the jit (for
                                     callgrind, --toggle-collect on
@@ -142,7 +143,8 @@ int main(int argc, char **argv) {
     if (rc != 2) return rc;
   } else if (argc == 3 && strcmp(argv[1], "work") == 0) {
     uint32_t n = (uint32_t)strtoul(argv[2], NULL, 10);
-    printf("%zu %zu\n", lbpf_jit_prog_work_size(n), lbpf_jit_prog_code_bound(n));
+    printf("%zu %zu %zu\n", lbpf_jit_prog_work_size(n), lbpf_jit_prog_code_bound(n),
+           lbpf_jit_prog_tables_size(n));
     return 0;
   }
   fprintf(stderr, "usage: jit_sizes program straight|branchy N OUT (16 <= N <= %u)\n"

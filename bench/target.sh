@@ -45,6 +45,7 @@ done > "$work/jobs"
 symbol() { arm-none-eabi-nm "$firmware" | awk -v n="$1" '$3 == n { print $1 }'; }
 arena=$(( 0x$(symbol __arena_end) - 0x$(symbol __arena_start) ))
 work_of() { "$sizes_tool" work "$1" | cut -d' ' -f1; }
+tables_of() { "$sizes_tool" work "$1" | cut -d' ' -f3; }
 fits() { [ $(( $(work_of "$1") + 8 * $1 + 65536 )) -le "$arena" ]; }
 sizes="" n=16
 while [ $n -le 65536 ] && fits $n; do sizes="$sizes $n"; n=$((n * 2)); done
@@ -103,14 +104,16 @@ awk '
 cat "$results/jit.csv"
 
 # The whole-program JIT's compile: name jit-compile ok CODE_BYTES insns=SLOTS cost=C
-# (its cost without the verifier's), and the work memory of lbpf_jit_prog_work_size.
-jitprog_csv() { # FILE: "name work_bytes" lines, the rows in that order
+# (its cost without the verifier's), and the work memory the load needs: the
+# tables (lbpf_jit_prog_tables_size) and the code, rounded up to 8.
+jitprog_csv() { # FILE: "name tables_bytes" lines, the rows in that order
   awk '
     function hex(s,   v, i, c) { v = 0; s = tolower(substr(s, 3))
       for (i = 1; i <= length(s); i++) { c = index("0123456789abcdef", substr(s, i, 1)) - 1; v = v * 16 + c }
       return v }
     FNR == NR { order[++n] = $1; work[$1] = $2; next }
-    $2 == "jit-compile" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); slots[$1] = $5; cost[$1] = $6 }
+    $2 == "jit-compile" && $3 == "ok" { sub(/^insns=/, "", $5); sub(/^cost=/, "", $6); bytes[$1] = hex($4); slots[$1] = $5; cost[$1] = $6
+      work[$1] += int((bytes[$1] + 7) / 8) * 8 }
     END {
       print "program,slots,code_bytes,bytes_per_slot,compile_cost,compile_per_slot,work_bytes,work_per_slot"
       for (i = 1; i <= n; i++) { p = order[i]
@@ -118,11 +121,11 @@ jitprog_csv() { # FILE: "name work_bytes" lines, the rows in that order
           cost[p] / slots[p], work[p], work[p] / slots[p] }
     }' "$1" "$work/out"
 }
-for name in "$@"; do echo "$name $(work_of $(( $(stat -c %s "$work/$name.bin") / 8 )))"; done > "$work/jitprog.names"
+for name in "$@"; do echo "$name $(tables_of $(( $(stat -c %s "$work/$name.bin") / 8 )))"; done > "$work/jitprog.names"
 jitprog_csv "$work/jitprog.names" > "$results/jitprog.csv"
 cat "$results/jitprog.csv"
 for kind in straight branchy; do
-  for n in $sizes; do echo "$kind-$n $(work_of "$n")"; done
+  for n in $sizes; do echo "$kind-$n $(tables_of "$n")"; done
 done > "$work/sizes.names"
 jitprog_csv "$work/sizes.names" | sed '1s/^program,/kind-slots,/' > "$results/jitprog-sizes.csv"
 cat "$results/jitprog-sizes.csv"
@@ -172,9 +175,9 @@ host_max() { awk -F, -v k="$1" 'NR > 1 && index($1, k "-") == 1 && $2 > m { m = 
       printf " linear up to the largest program the JIT compiles.\n"
     }' "$results/jitprog-sizes-host.csv"
   echo "- the largest programs the JIT compiles: $(host_max straight) slots of straight-line code, $(host_max branchy)"
-  echo "  of branchy code (multiples of 256); 256 slots more and a conditional branch to the"
-  echo "  out-of-line code is out of its range, so the JIT refuses the program, while the"
-  echo "  verifier accepts up to 65536 slots."
+  echo "  of branchy code (multiples of 256, up to the verifier's limit of 65536 slots); below"
+  echo "  that limit, 256 slots more would put a conditional branch to the out-of-line code"
+  echo "  out of its range, and the JIT would refuse the program."
 } > "$work/host.md"
 # The interpreter's target: at most 20 Cortex-M4 instructions per executed
 # BPF instruction, averaged over the paper's eight programs.
@@ -278,22 +281,27 @@ jit_targets() {
     }' "$results/jitprog-sizes.csv"
 }
 
-# The whole-program JIT's RAM, from lbpf_jit_prog_work_size and the code of jitprog.csv.
+# The whole-program JIT's RAM, from lbpf_jit_prog_work_size, lbpf_jit_prog_tables_size
+# and the code of jitprog.csv.
 jit_ram() {
-  local w1 w2 b1 b2
-  read -r w1 b1 < <("$sizes_tool" work 1000)
-  read -r w2 b2 < <("$sizes_tool" work 2000)
+  local w1 w2 b1 b2 t1 t2
+  read -r w1 b1 t1 < <("$sizes_tool" work 1000)
+  read -r w2 b2 t2 < <("$sizes_tool" work 2000)
   local per=$(( (w2 - w1) / 1000 )) fixed=$(( 2 * w1 - w2 )) bound=$(( (b2 - b1) / 1000 ))
-  echo "- work memory (\`lbpf_jit_prog_work_size\`: the code buffer, labels and fix-ups, which a"
-  echo "  firmware lends to the load and of which it keeps the code while the program runs):"
-  echo "  **$per bytes per BPF instruction** + $fixed bytes; the code buffer is the JIT's bound,"
-  echo "  $bound bytes per BPF instruction + $(( b1 - 1000 * bound ))."
-  awk -F, -v bound="$bound" '
+  local tper=$(( (t2 - t1) / 1000 ))
+  echo "- work memory a program needs (the labels and fix-ups, \`lbpf_jit_prog_tables_size\`, and"
+  echo "  its code, which a firmware lends to the load and of which it keeps the code while the"
+  echo "  program runs): the tables take **$tper bytes per BPF instruction** + $(( 2 * t1 - t2 ));"
+  awk -F, -v tper="$tper" '
     NR == 1 { next }
-    { s += $2; b += $3; if ($4 > m) { m = $4; mp = $1 } }
+    { s += $2; b += $3; w += $7; if ($4 > m) { m = $4; mp = $1 } }
     END {
-      printf "- code buffer needed: %.1f bytes per BPF instruction over all the programs, at most %.1f (%s):", b / s, m, mp
-      printf " the bound reserves %.0f times the average.\n", bound / (b / s) }' "$results/jitprog.csv"
+      printf "  with the code, **%.1f bytes per BPF instruction** over all the programs.\n", w / s
+      printf "- code: %.1f bytes per BPF instruction over all the programs, at most %.1f (%s).\n", b / s, m, mp }' \
+    "$results/jitprog.csv"
+  echo "- the size that always suffices (\`lbpf_jit_prog_work_size\`, for a firmware that must know"
+  echo "  before compiling): $per bytes per BPF instruction + $fixed, of which the code's bound"
+  echo "  is $bound bytes per BPF instruction + $(( b1 - 1000 * bound ))."
   echo "- the firmware holds programs up to $max_held slots (its arena, $((arena / 1024)) KiB of RAM,"
   echo "  holds their bytecode and work memory); the verifier accepts up to 65536 slots, whose work"
   echo "  memory is $(( $(work_of 65536) / 1048576 )) MiB, above the board's 4 MiB of RAM: the Cortex-M4's curve"
@@ -376,7 +384,7 @@ jit_ram() {
     echo "of the program, *bytes* of Thumb-2 code (prologue, every instruction, out-of-line stubs"
     echo "and epilogue), *cost* = Cortex-M4 instructions of one \`lbpf_jit_prog_load\` minus those"
     echo "of the verifier alone (the firmware's pseudo-engine \`jit-compile\`), *work* = bytes of"
-    echo "\`lbpf_jit_prog_work_size\`."
+    echo "work memory the load needs: the tables (\`lbpf_jit_prog_tables_size\`) and the code."
     echo
     echo "| program | slots | bytes | bytes / slot | compile cost | cost / slot | work | work / slot |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -1,4 +1,4 @@
-#line 2094 "lit/jit.nw"
+#line 2139 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -69,7 +69,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 209 "lit/jit.nw"
+#line 211 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -84,18 +84,19 @@ enum label_kind {
   L_FACTS,  /* not a label: the high-word facts on entry to pc */
   L_WEIGHT, /* not a label: the loop nesting of pc */
   L_LIVE,   /* not a label: the registers whose high word is live on entry to pc */
+  L_KIND,   /* not a label: the kind of the instruction at pc, its form's */
   L_KINDS
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2473 "lit/jit.nw"
+#line 2530 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 241 "lit/jit.nw"
+#line 244 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -106,7 +107,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 262 "lit/jit.nw"
+#line 265 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -130,6 +131,17 @@ static uint32_t global(const struct pgen *g, unsigned which) {
 }
 static uint32_t *row(const struct pgen *g, enum label_kind kind) {
   return g->b->labels + label(g, kind, 0);
+}
+/* The kind of the instruction at pc, as the first pass found it, and
+   whether an edge backward (a loop's jump, a call to an earlier function)
+   leads to it. */
+#define KIND_MASK 0xffu
+#define BACK_TARGET 0x100u
+static unsigned kind_at(const struct pgen *g, uint32_t pc) {
+  return row(g, L_KIND)[pc] & KIND_MASK;
+}
+static bool back_target(const struct pgen *g, uint32_t pc) {
+  return row(g, L_KIND)[pc] & BACK_TARGET;
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -199,7 +211,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 527 "lit/jit.nw"
+#line 530 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -218,15 +230,15 @@ static uint32_t hw_word(unsigned v) {
 static unsigned hw_of(uint32_t word) {
   return word == 0 ? HW_ZERO : word == UINT32_MAX ? HW_ONES : HW_TOP;
 }
+/* Every register at once, two bits a field: a's where the two agree or b
+   is none, b's where a is none, top (0) elsewhere. */
 static uint32_t hw_join(uint32_t a, uint32_t b) {
-  uint32_t f = 0;
-  for (unsigned r = 0; r < LBPF_NREGS; r++) {
-    unsigned x = hw_get(a, r), y = hw_get(b, r);
-    f = hw_set(f, r, x == y || y == HW_NONE ? x : x == HW_NONE ? y : HW_TOP);
-  }
-  return f;
+  const uint32_t low = HW_ALL(1); /* the low bit of every field */
+  uint32_t same = ~(a ^ b), take_a = ((same & same >> 1) | (b & b >> 1)) & low;
+  uint32_t take_b = a & a >> 1 & low & ~take_a;
+  return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 555 "lit/jit.nw"
+#line 558 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -256,11 +268,10 @@ static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
 
 /* The facts after the instruction at pc (for its successors in the program;
    a local call's are top). */
-static uint32_t hw_after(const struct pgen *g, uint32_t pc, uint32_t f) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
+static uint32_t hw_after(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
+                         uint32_t f) {
   uint8_t cls = LBPF_CLASS(in.opcode);
-  switch (form->kind) {
+  switch (kind) {
   case LBPF_KIND_LDDW:
     return hw_set(f, in.dst, hw_of((uint32_t)lbpf_program_insn(g->prog, pc + 1).imm));
   case LBPF_KIND_ALU_K:
@@ -291,12 +302,11 @@ static uint32_t hw_after(const struct pgen *g, uint32_t pc, uint32_t f) {
 
 /* The successors of pc in the program, at most two; a local call's are
    its callee and its return slot; exit has none. */
-static unsigned successors(const struct pgen *g, uint32_t pc, uint32_t s[2]) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
-  uint32_t next = pc + (form->kind == LBPF_KIND_LDDW ? 2u : 1u);
+static unsigned successors(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
+                           uint32_t s[2]) {
+  uint32_t next = pc + (kind == LBPF_KIND_LDDW ? 2u : 1u);
   unsigned k = 0;
-  switch (form->kind) {
+  switch (kind) {
   case LBPF_KIND_EXIT: return 0;
   case LBPF_KIND_JA: s[k++] = (uint32_t)((int64_t)pc + 1 + in.offset); return k;
   case LBPF_KIND_JA32: s[k++] = (uint32_t)((int64_t)pc + 1 + in.imm); return k;
@@ -313,33 +323,49 @@ static unsigned successors(const struct pgen *g, uint32_t pc, uint32_t s[2]) {
 
 static void analyse(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
+  uint32_t *depth = row(g, L_WEIGHT), *kinds = row(g, L_KIND);
   for (uint32_t pc = 0; pc < n; pc++)
-    facts[pc] = HW_ALL(HW_NONE);
+    facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0, kinds[pc] = 0;
   facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
-  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots */
+  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots; loops */
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    if (lbpf_form_of(in)->kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+    unsigned kind = kinds[pc] = lbpf_form_of(in)->kind;
+    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
       g->local_calls = true;
       facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
       if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
+      if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
     }
-    if (lbpf_is_lddw(in.opcode)) pc++;
+    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
+                kind == LBPF_KIND_JCOND_X;
+    if (jump && delta < 0) { /* the loop's nesting, a difference array for choose_homes */
+      kinds[pc + 1 + delta] |= BACK_TARGET;
+      depth[pc + 1 + delta]++;
+      if (pc + 1 < n) depth[pc + 1]--;
+    }
+    if (kind == LBPF_KIND_LDDW) pc++;
   }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (uint32_t pc = 0; pc < n; pc++) {
+  for (uint32_t from = 0; from < n;) {
+    uint32_t again = n; /* the first pc an edge backward has changed */
+    for (uint32_t pc = from; pc < n; pc++) {
+      struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+      unsigned kind = kind_at(g, pc);
       if (facts[pc] != HW_ALL(HW_NONE)) {
-        uint32_t out = hw_after(g, pc, facts[pc]), s[2];
-        for (unsigned k = successors(g, pc, s); k-- > 0;) {
+        uint32_t out = hw_after(g, pc, in, kind, facts[pc]), s[2];
+        for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;) {
           uint32_t joined = hw_join(facts[s[k]], out);
-          if (joined != facts[s[k]]) facts[s[k]] = joined, changed = true;
+          if (joined == facts[s[k]]) continue;
+          facts[s[k]] = joined;
+          if (s[k] <= pc && s[k] < again) again = s[k];
         }
       }
-      if (lbpf_is_lddw(lbpf_program_insn(g->prog, pc).opcode)) pc++;
+      if (kind == LBPF_KIND_LDDW) pc++;
     }
+    from = again;
   }
 }
-#line 673 "lit/jit.nw"
+#line 694 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -348,9 +374,8 @@ static unsigned access_size(uint8_t opcode);
 
 /* The registers whose high word the instruction at pc reads, and those
    it writes. */
-static void hw_use_def(const struct pgen *g, uint32_t pc, uint16_t *use, uint16_t *def) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  unsigned kind = lbpf_form_of(in)->kind;
+static void hw_use_def(const struct pgen *g, struct lbpf_insn in, unsigned kind, uint16_t *use,
+                       uint16_t *def) {
   uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
   bool x = in.opcode & LBPF_SRC_X;
   uint16_t u = 0, d = 0;
@@ -408,22 +433,23 @@ static void liveness(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
   for (uint32_t pc = 0; pc < n; pc++)
     live[pc] = 0;
-  for (bool changed = true; changed;) {
-    changed = false;
+  for (bool again = true; again;) { /* once more if an edge backward may have read too early */
+    again = false;
     for (uint32_t pc = n; pc-- > 0;) {
-      bool second = pc > 0 && lbpf_is_lddw(lbpf_program_insn(g->prog, pc - 1).opcode);
-      if (second || facts[pc] == HW_ALL(HW_NONE)) continue;
+      if (facts[pc] == HW_ALL(HW_NONE)) continue; /* unreached, or an lddw's second slot */
+      struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+      unsigned kind = kind_at(g, pc);
       uint32_t s[2], out = 0;
-      for (unsigned k = successors(g, pc, s); k-- > 0;)
+      for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;)
         out |= live[s[k]];
       uint16_t use, def;
-      hw_use_def(g, pc, &use, &def);
-      uint32_t in = use | (out & ~(uint32_t)def);
-      if (in != live[pc]) live[pc] = in, changed = true;
+      hw_use_def(g, in, kind, &use, &def);
+      uint32_t now = use | (out & ~(uint32_t)def);
+      if (now != live[pc]) live[pc] = now, again |= back_target(g, pc);
     }
   }
 }
-#line 368 "lit/jit.nw"
+#line 378 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -437,10 +463,8 @@ static unsigned hi_half(unsigned r) {
 /* Add w to the weight of the halves the instruction at pc touches: the low
    words of its operands, the high words it reads or writes that the
    analysis does not know. */
-static void weigh(const struct pgen *g, uint32_t pc, uint32_t facts, uint32_t w,
-                  uint32_t weight[]) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  unsigned kind = lbpf_form_of(in)->kind;
+static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
+                  uint32_t facts, uint32_t w, uint32_t weight[]) {
   bool dst = kind != LBPF_KIND_JA && kind != LBPF_KIND_JA32 && kind != LBPF_KIND_CALL &&
              kind != LBPF_KIND_EXIT;
   bool src = kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_JCOND_X || kind == LBPF_KIND_LDX ||
@@ -448,9 +472,9 @@ static void weigh(const struct pgen *g, uint32_t pc, uint32_t facts, uint32_t w,
   if (dst) weight[lo_half(in.dst)] += w;
   if (src) weight[lo_half(in.src)] += w;
   uint16_t use, def;
-  hw_use_def(g, pc, &use, &def);
-  uint32_t after = hw_after(g, pc, facts);
-  for (unsigned r = 0; r < LBPF_NREGS; r++) {
+  hw_use_def(g, in, kind, &use, &def);
+  uint32_t after = hw_after(g, pc, in, kind, facts);
+  for (unsigned r = 0; (use | def) >> r; r++) {
     if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
     if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
   }
@@ -458,31 +482,18 @@ static void weigh(const struct pgen *g, uint32_t pc, uint32_t facts, uint32_t w,
 
 static void choose_homes(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *depth = row(g, L_WEIGHT), *facts = row(g, L_FACTS);
-  for (uint32_t pc = 0; pc < n; pc++)
-    depth[pc] = 0;
-  for (uint32_t pc = 0; pc < n; pc++) { /* loops: a difference array */
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    const struct lbpf_form *form = lbpf_form_of(in);
-    int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
-    bool jump = form->kind == LBPF_KIND_JA || form->kind == LBPF_KIND_JA32 ||
-                form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
-    if (jump && delta < 0) {
-      depth[pc + 1 + delta]++;
-      if (pc + 1 < n) depth[pc + 1]--;
-    }
-    if (lbpf_is_lddw(in.opcode)) pc++;
-  }
   uint32_t weight[LBPF_JIT_NHALVES] = {0}, d = 0;
   for (uint32_t pc = 0; pc < n; pc++) {
     d += depth[pc];
     uint32_t nest = d > 4 ? 4 : d;
     if (hw_get(facts[pc], 0) == HW_NONE) continue;
-    weigh(g, pc, facts[pc], UINT32_C(1) << (3 * nest), weight);
-    unsigned kind = lbpf_form_of(lbpf_program_insn(g->prog, pc))->kind;
+    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+    unsigned kind = kind_at(g, pc);
+    weigh(g, pc, in, kind, facts[pc], UINT32_C(1) << (3 * nest), weight);
     if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
       for (unsigned r = 1; r <= 5; r++)
         weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
-    if (lbpf_is_lddw(lbpf_program_insn(g->prog, pc).opcode)) d += depth[++pc];
+    if (kind == LBPF_KIND_LDDW) d += depth[++pc];
   }
   g->initial = 1u; /* r0: exit reads it */
   for (unsigned r = 0; r < LBPF_NREGS; r++)
@@ -497,7 +508,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 443 "lit/jit.nw"
+#line 440 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -555,8 +566,14 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 762 "lit/jit.nw"
+#line 783 "lit/jit.nw"
+/* The fields of the registers whose high word out knows and target does
+   not: what an edge may have to settle (the low bit of each field). */
+static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
+  return (out ^ out >> 1) & ~(target | target >> 1) & HW_ALL(1);
+}
 static void settle_to(struct pgen *g, uint32_t out, uint32_t target, uint32_t live) {
+  if (!hw_unsettled(out, target)) return;
   for (unsigned r = 0; r < LBPF_NREGS; r++) {
     if (!hw_known(out, r) || hw_get(target, r) != HW_TOP || !(live >> r & 1)) continue;
     unsigned t = hi_dst(g, r, IP);
@@ -565,9 +582,9 @@ static void settle_to(struct pgen *g, uint32_t out, uint32_t target, uint32_t li
   }
 }
 /* Settle every edge out of pc, whose facts after it are out. */
-static void settle(struct pgen *g, uint32_t pc, uint32_t out) {
+static void settle(struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind, uint32_t out) {
   uint32_t s[2], *facts = row(g, L_FACTS), *live = row(g, L_LIVE), need = HW_ALL(HW_NONE), l = 0;
-  for (unsigned k = successors(g, pc, s); k-- > 0;)
+  for (unsigned k = successors(g, pc, in, kind, s); k-- > 0;)
     need = hw_join(need, facts[s[k]]), l |= live[s[k]];
   settle_to(g, out, need, l);
 }
@@ -575,6 +592,7 @@ static void settle(struct pgen *g, uint32_t pc, uint32_t out) {
    to pc t: does it settle anything, and settle it. */
 static bool edge_settles(const struct pgen *g, uint32_t t) {
   uint32_t target = row(g, L_FACTS)[t], live = row(g, L_LIVE)[t];
+  if (!hw_unsettled(g->facts, target)) return false;
   for (unsigned r = 0; r < LBPF_NREGS; r++)
     if (hw_known(g->facts, r) && hw_get(target, r) == HW_TOP && (live >> r & 1)) return true;
   return false;
@@ -582,7 +600,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 809 "lit/jit.nw"
+#line 837 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -629,7 +647,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 863 "lit/jit.nw"
+#line 891 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -640,7 +658,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 897 "lit/jit.nw"
+#line 925 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -685,15 +703,15 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   lbpf_jit_plan_insn(&plan, g->prog, pc);
   uint32_t touched = plan.read_first | plan.written;
   unsigned need = plan.nscratch, next = 0;
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; touched >> h; h++)
     need += (touched >> h & 1) && !g->home[h];
   if (need > sizeof scratch_pool) return gen_alu_call(g, pc, in);
   uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; touched >> h; h++)
     if (touched >> h & 1) arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
   for (unsigned k = 0; k < plan.nscratch; k++)
     tmp[k] = scratch_pool[next++];
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++) {
+  for (unsigned h = 0; plan.read_first >> h; h++) {
     if (!(plan.read_first >> h & 1)) continue;
     if (h % 2 && hw_known(g->facts, h / 2))
       constant(g, arm[h], hw_word(hw_get(g->facts, h / 2)));
@@ -703,11 +721,11 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   if (!lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b) &&
       g->b->status == LBPF_JIT_BUF_OK)
     g->b->status = LBPF_JIT_BUF_INVALID;
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+  for (unsigned h = 0; plan.written >> h; h++)
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1003 "lit/jit.nw"
+#line 1031 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -785,7 +803,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1093 "lit/jit.nw"
+#line 1121 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -884,7 +902,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1209 "lit/jit.nw"
+#line 1237 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -989,7 +1007,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1318 "lit/jit.nw"
+#line 1346 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1019,7 +1037,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1371 "lit/jit.nw"
+#line 1399 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1086,15 +1104,15 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1446 "lit/jit.nw"
+#line 1474 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
+  unsigned kind = kind_at(g, pc);
   bind(g, label(g, L_PC, pc));
   g->facts = row(g, L_FACTS)[pc];
   if (g->facts == HW_ALL(HW_NONE)) g->facts = HW_ALL(HW_TOP); /* never reached */
-  uint32_t after = hw_after(g, pc, g->facts);
-  switch (form->kind) {
+  uint32_t after = hw_after(g, pc, in, kind, g->facts);
+  switch (kind) {
   case LBPF_KIND_LDDW:
   case LBPF_KIND_ALU_K:
   case LBPF_KIND_ALU_X:
@@ -1123,23 +1141,23 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_STX: gen_store(g, pc, in); break;
   default: gen_atomic(g, pc, in); break;
   }
-  settle(g, pc, after);
-  return form->kind == LBPF_KIND_LDDW ? 2 : 1;
+  settle(g, pc, in, kind, after);
+  return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
 
-static void gen_out_of_line(struct pgen *g, uint32_t pc) {
+static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-  const struct lbpf_form *form = lbpf_form_of(in);
-  switch (form->kind) {
+  unsigned kind = kind_at(g, pc);
+  switch (kind) {
   case LBPF_KIND_JA:
   case LBPF_KIND_JA32:
   case LBPF_KIND_JCOND_K:
   case LBPF_KIND_JCOND_X: {
-    int64_t delta = form->kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
     uint32_t target = (uint32_t)((int64_t)pc + 1 + delta);
     if (delta < 0) fail_stub(g, L_FAIL_BUDGET, pc, LBPF_ERR_BUDGET);
     g->facts = row(g, L_FACTS)[pc];
-    bool conditional = form->kind == LBPF_KIND_JCOND_K || form->kind == LBPF_KIND_JCOND_X;
+    bool conditional = kind == LBPF_KIND_JCOND_K || kind == LBPF_KIND_JCOND_X;
     if (delta >= 0 && conditional && g->facts != HW_ALL(HW_NONE) && edge_settles(g, target)) {
       bind(g, label(g, L_EDGE, pc));
       settle_edge(g, target);
@@ -1164,18 +1182,19 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   case LBPF_KIND_STX:
   case LBPF_KIND_ATOMIC: {
     unsigned n = access_size(in.opcode);
-    unsigned perm = form->kind == LBPF_KIND_LDX      ? LBPF_PERM_READ
-                    : form->kind == LBPF_KIND_ATOMIC ? LBPF_PERM_READ | LBPF_PERM_WRITE
-                                                     : LBPF_PERM_WRITE;
+    unsigned perm = kind == LBPF_KIND_LDX      ? LBPF_PERM_READ
+                    : kind == LBPF_KIND_ATOMIC ? LBPF_PERM_READ | LBPF_PERM_WRITE
+                                               : LBPF_PERM_WRITE;
     int16_t offset = in.offset;
-    unsigned base = form->kind == LBPF_KIND_LDX ? in.src : in.dst;
+    unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
     if (!in_frame(base, offset, n)) slow_path(g, pc, n, perm);
     break;
   }
   default: break;
   }
+  return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1543 "lit/jit.nw"
+#line 1572 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1187,18 +1206,18 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
   bind(&g, global(&g, G_OUT_OF_LINE));
-  for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
-    gen_out_of_line(&g, pc);
-    if (lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode)) pc++;
-  }
+  for (uint32_t pc = 0; pc < prog->ninsns;)
+    pc += gen_out_of_line(&g, pc);
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1612 "lit/jit.nw"
-size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
-  size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
-  return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
+#line 1654 "lit/jit.nw"
+size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
+  return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
+}
+size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
+  return (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u + lbpf_jit_prog_tables_size(ninsns);
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env);
@@ -1211,12 +1230,13 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   enum lbpf_status status = lbpf_verify(code, size, env, &vm->prog, fault);
   if (status != LBPF_OK) return status;
   uint32_t n = vm->prog.ninsns;
-  if (work == NULL || (uintptr_t)work % 8 != 0 || work_size < lbpf_jit_prog_work_size(n) ||
+  size_t tables = lbpf_jit_prog_tables_size(n);
+  if (work == NULL || (uintptr_t)work % 8 != 0 || work_size < tables ||
       (call == NULL) != LBPF_HAVM_NATIVE) {
     if (fault != NULL) *fault = (struct lbpf_fault){LBPF_ERR_ARGUMENT, 0};
     return LBPF_ERR_ARGUMENT;
   }
-  size_t cap = (lbpf_jit_prog_code_bound(n) + 7u) / 8u * 8u;
+  size_t cap = (work_size - tables) / 8u * 8u; /* the code's; the tables after it */
   uint8_t *bytes = work;
   uint32_t *labels = (uint32_t *)(void *)(bytes + cap);
   size_t nlabels = lbpf_jit_prog_nlabels(n);
@@ -1237,7 +1257,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1670 "lit/jit.nw"
+#line 1715 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;

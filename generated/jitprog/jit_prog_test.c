@@ -1,4 +1,4 @@
-#line 2403 "lit/jit.nw"
+#line 2460 "lit/jit.nw"
 #include <check.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 2179 "lit/jit.nw"
+#line 2224 "lit/jit.nw"
 static struct lbpf_thumb_insn insns[1u << 18];
 static uint32_t labels[1u << 18];
 static struct lbpf_jit_fixup fixups[1u << 16];
@@ -70,7 +70,7 @@ START_TEST(j_and_e_agree) {
     ck_assert_msg(seen[form], "no program had the form %s", lbpf_pbt_form_name(form));
 }
 END_TEST
-#line 2250 "lit/jit.nw"
+#line 2298 "lit/jit.nw"
 START_TEST(bound_per_slot) {
   static uint8_t stack[LBPF_STACK_SIZE * LBPF_MAX_CALL_DEPTH];
   struct lbpf_env env;
@@ -100,12 +100,13 @@ START_TEST(bound_per_slot) {
     ck_assert_int_eq(lbpf_verify(bpf, 8u * (n + 1), &env, &prog, &f), LBPF_OK);
     struct lbpf_jit_buf e;
     ck_assert(gen_into(&prog, &env, code, sizeof code, NULL, 0, &e));
+    ck_assert_uint_le(e.nfixups, (size_t)(LBPF_JIT_PROG_FIXUPS_PER_SLOT - 2u) * prog.ninsns);
     ck_assert_msg(e.len <= lbpf_jit_prog_code_bound(prog.ninsns),
                   "form %zu: %zu bytes for %u slots", h, e.len, (unsigned)prog.ninsns);
   }
 }
 END_TEST
-#line 2291 "lit/jit.nw"
+#line 2340 "lit/jit.nw"
 static bool never_called(void *ctx, const struct lbpf_jit_prog *vm, struct lbpf_jit_prog_state *st,
                          const struct lbpf_helper_ctx *hctx) {
   (void)ctx, (void)vm, (void)st, (void)hctx;
@@ -121,14 +122,15 @@ START_TEST(refusals) {
   uint8_t bpf[16];
   lbpf_encode((struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV, 0, 0, 0, 7}, bpf);
   lbpf_encode((struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0}, bpf + 8);
-  const size_t need = lbpf_jit_prog_work_size(2);
+  const size_t need = lbpf_jit_prog_work_size(2), tables = lbpf_jit_prog_tables_size(2);
   struct {
     void *work;
     size_t size;
     lbpf_jit_prog_call_fn call;
   } bad[] = {{NULL, need, lbpf_jit_prog_model_call},
              {work + 4, need, lbpf_jit_prog_model_call},
-             {work, need - 1, lbpf_jit_prog_model_call},
+             {work, tables - 1, lbpf_jit_prog_model_call},
+             {work, tables + 8, lbpf_jit_prog_model_call}, /* the code does not fit */
              {work, need, NULL}};
   struct lbpf_jit_prog vm;
   struct lbpf_result r;
@@ -151,9 +153,16 @@ START_TEST(refusals) {
   lbpf_jit_prog_run(&vm, NULL, 0, &r);
   ck_assert_int_eq(r.status, LBPF_OK);
   ck_assert_uint_eq(r.r0, 7);
+  const size_t fit = tables + (vm.code_len + 7u) / 8u * 8u; /* the tables and the code: enough */
+  ck_assert_int_eq(
+      lbpf_jit_prog_load(&vm, bpf, sizeof bpf, &env, work, fit, lbpf_jit_prog_model_call, NULL, &f),
+      LBPF_OK);
+  lbpf_jit_prog_run(&vm, NULL, 0, &r);
+  ck_assert_int_eq(r.status, LBPF_OK);
+  ck_assert_uint_eq(r.r0, 7);
 }
 END_TEST
-#line 2348 "lit/jit.nw"
+#line 2405 "lit/jit.nw"
 START_TEST(region_edges) {
   static uint8_t stack[LBPF_STACK_SIZE * 2];
   static uint8_t rom[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
@@ -216,7 +225,7 @@ START_TEST(region_edges) {
 }
 END_TEST
 
-#line 2416 "lit/jit.nw"
+#line 2473 "lit/jit.nw"
 Suite *jit_prog_suite(void) {
   Suite *s = suite_create("jit_prog");
   TCase *tc = tcase_create("jit_prog");

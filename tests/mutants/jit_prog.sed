@@ -21,6 +21,6 @@ s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_L
 # the high-word analysis: a 64-bit addition of two zero high words assumed to leave 0 (the carry forgotten)
 s/  default: return HW_TOP;/  default: return d == HW_ZERO \&\& hw_get(f, in.src) == HW_ZERO ? HW_ZERO : HW_TOP;/
 # the high-word analysis: where paths meet, the first path's fact kept
-s/    f = hw_set(f, r, x == y || y == HW_NONE ? x : x == HW_NONE ? y : HW_TOP);/    f = hw_set(f, r, x == HW_NONE ? y : x);/
+s/  uint32_t same = ~(a ^ b), take_a = ((same \& same >> 1) | (b \& b >> 1)) \& low;/  uint32_t same = ~(a ^ b), take_a = ((same \& same >> 1) | ~(a \& a >> 1)) \& low;/
 # the frame of r10: an access reaching 8 bytes above the frame top taken as inside it
 s/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 0;/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 8;/
