@@ -1,4 +1,4 @@
-#line 1054 "lit/jit-alu.nw"
+#line 1188 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -17,14 +17,16 @@
 #define LBPF_JIT_BASE_REG 0u
 /* Halves are numbered 2*i (low word of BPF register i) and 2*i + 1 (high). */
 #define LBPF_JIT_NHALVES (2 * LBPF_NREGS)
-/* The ARM registers a run allocates, in order: caller-saved, then saved ones. */
+/* The ARM registers a run allocates, in order: caller-saved (the first
+   LBPF_JIT_POOL_CLOBBERED), then saved ones. */
 #define LBPF_JIT_POOL_SIZE 13
+#define LBPF_JIT_POOL_CLOBBERED 4
 extern const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE];
 /* Scratch registers an instruction may need (64-bit arsh by a register). */
 #define LBPF_JIT_MAX_SCRATCH 3
 /* Bytes of machine stack a run may use (a push of r4-r11 and lr is 36). */
 #define LBPF_JIT_MODEL_STACK 64u
-#line 95 "lit/jit-alu.nw"
+#line 97 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status {
   LBPF_JIT_BUF_OK = 0,
   LBPF_JIT_BUF_FULL,    /* an array (code, instructions, labels, fix-ups) is full */
@@ -53,6 +55,7 @@ struct lbpf_jit_buf {
   size_t len; /* bytes emitted */
   size_t n;   /* instructions emitted */
   enum lbpf_jit_buf_status status;
+  bool unchecked; /* instructions kept unchecked (planning's record, with stand-ins) */
 };
 
 /* Start an empty buffer over the caller's arrays (any may be NULL with a
@@ -68,7 +71,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 920 "lit/jit-alu.nw"
+#line 1034 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -106,30 +109,50 @@ bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
                            struct lbpf_jit_buf *b);
+/* The body of a run as planning records it: the generator's instructions
+   with stand-ins (LBPF_JIT_STAND_IN + half, then + LBPF_JIT_NHALVES +
+   scratch) for the registers not yet allocated; at most
+   LBPF_JIT_RECORD_MAX of them. */
+#define LBPF_JIT_STAND_IN 16u
+#define LBPF_JIT_RECORD_MAX 96u
+struct lbpf_jit_record {
+  struct lbpf_jit_buf buf; /* the instructions meaning over insns, unchecked */
+  struct lbpf_thumb_insn insns[LBPF_JIT_RECORD_MAX];
+};
+/* An empty record. */
+void lbpf_jit_record_init(struct lbpf_jit_record *rec);
+/* lbpf_jit_plan_insn, also recording the instruction's body in rec; false
+   (p and rec unchanged) if the run no longer fits the pool or the record. */
+bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
+                          const struct lbpf_program *prog, uint32_t pc);
+/* Write the code of a run planned and recorded from an empty plan and an
+   empty record; false if the buffer refused. */
+bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
+                               struct lbpf_jit_buf *b);
 /* J, the model: the Thumb-2 instructions of the run of len slots at slot pc
    of a verified program (every slot of it an ALU-run instruction).  Writes
    at most cap instructions to out and returns how many; 0 when cap is too
    small or the slots are no run. */
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap);
-#line 34 "lit/jit-emit.nw"
+#line 35 "lit/jit-emit.nw"
 /* The analyzer's table: one entry per slot of the program. */
 struct lbpf_jit_entry {
   uint32_t offset; /* byte offset of the run's code in the code buffer */
   uint32_t len;    /* BPF slots the run covers; 0: no jitted run starts here */
 };
-#line 89 "lit/jit-emit.nw"
+#line 90 "lit/jit-emit.nw"
 /* Cortex-M4 instructions the interpreter executes per ALU instruction (the
    cheapest measured), and what the hybrid VM spends to call a compiled run
    (see the cost model). */
 #define LBPF_JIT_INTERP_ALU_COST 10u
 #define LBPF_JIT_CALL_COST 10u
-#line 120 "lit/jit-emit.nw"
+#line 121 "lit/jit-emit.nw"
 #define LBPF_JIT_MAX_INSN_BYTES 52u
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 242 "lit/jit-emit.nw"
+#line 262 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */
@@ -142,7 +165,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 977 "lit/jit-alu.nw"
+#line 1111 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -164,5 +187,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_STACK_BASE 0x20001000u
 #define LBPF_JIT_MODEL_SENTINEL 0x00f00000u
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
-#line 1069 "lit/jit-alu.nw"
+#line 1203 "lit/jit-alu.nw"
 #endif

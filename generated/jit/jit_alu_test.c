@@ -1,4 +1,4 @@
-#line 1482 "lit/jit-alu.nw"
+#line 1633 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -10,7 +10,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 1124 "lit/jit-alu.nw"
+#line 1260 "lit/jit-alu.nw"
 /* The specification's effect of the ALU-run instruction at pc on r. */
 static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -21,7 +21,7 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
   r[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1137 "lit/jit-alu.nw"
+#line 1273 "lit/jit-alu.nw"
 static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
                      size_t size) {
   size_t used = 0;
@@ -59,6 +59,21 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   }
   ck_assert_msg(b.len == elen && memcmp(bytes, encoded, elen) == 0,
                 "E's bytes differ from encode(J) for: %s", what);
+  /* E as the emitter writes it: the body recorded while planning, replayed */
+  static struct lbpf_jit_record rec;
+  struct lbpf_jit_plan rp;
+  lbpf_jit_plan_init(&rp);
+  lbpf_jit_record_init(&rec);
+  bool recorded = true; /* a body too long for the record is not the emitter's */
+  for (uint32_t k = 0; k < len && recorded; k += lbpf_jit_alu_slots(prog, pc + k))
+    recorded = lbpf_jit_plan_record(&rp, &rec, prog, pc + k);
+  if (recorded) {
+    static uint8_t replayed[4 * JIT_TEST_MAX_INSNS];
+    lbpf_jit_buf_init(&b, replayed, sizeof replayed, NULL, 0, NULL, 0, NULL, 0);
+    ck_assert_msg(lbpf_jit_alu_gen_recorded(&rp, &rec, &b), "E refuses its record: %s", what);
+    ck_assert_msg(b.len == elen && memcmp(replayed, encoded, elen) == 0,
+                  "E's replayed bytes differ from encode(J) for: %s", what);
+  }
   /* the model: the spec's registers, callee-saved registers restored */
   uint64_t got[LBPF_NREGS], want[LBPF_NREGS];
   memcpy(got, r, sizeof got);
@@ -82,7 +97,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1202 "lit/jit-alu.nw"
+#line 1353 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -99,7 +114,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1228 "lit/jit-alu.nw"
+#line 1379 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -138,7 +153,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1271 "lit/jit-alu.nw"
+#line 1422 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -153,7 +168,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1300 "lit/jit-alu.nw"
+#line 1451 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -201,7 +216,7 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1353 "lit/jit-alu.nw"
+#line 1504 "lit/jit-alu.nw"
 /* A program of up to 30 random ALU-run instructions; the slots of its
    longest run from slot 0. */
 static uint32_t random_run(struct jit_prog *p) {
@@ -233,7 +248,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1391 "lit/jit-alu.nw"
+#line 1542 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -296,7 +311,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1458 "lit/jit-alu.nw"
+#line 1609 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -321,7 +336,7 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 1524 "lit/jit-alu.nw"
+#line 1675 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
@@ -391,7 +406,7 @@ START_TEST(unicorn_runs) {
   uc_close(uc);
 }
 END_TEST
-#line 284 "lit/jit-emit.nw"
+#line 304 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -471,7 +486,7 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 364 "lit/jit-emit.nw"
+#line 384 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
   for (int k = 0; k < 3; k++)
@@ -495,7 +510,7 @@ START_TEST(cost_model) {
   ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 2));
 }
 END_TEST
-#line 394 "lit/jit-emit.nw"
+#line 414 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -516,7 +531,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 1500 "lit/jit-alu.nw"
+#line 1651 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -526,13 +541,13 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 1585 "lit/jit-alu.nw"
+#line 1736 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
-#line 414 "lit/jit-emit.nw"
+#line 434 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 1509 "lit/jit-alu.nw"
+#line 1660 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }
