@@ -48,6 +48,26 @@ cut -d'|' -f2 "$work/lines" | llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-en
   > "$work/llvm"
 cut -d'|' -f1 "$work/lines" > "$work/ours"
 cmp -s "$work/ours" "$work/llvm" || { diff "$work/ours" "$work/llvm" >&2 || true; cat "$work/mc.err" >&2; fail "LLVM encodes the listing differently"; }
+# a 64-bit division inside a long run: listed with its routine's call
+# (operands into r0-r3, blx r12, r0 reloaded from the frame), which LLVM
+# encodes as listed.
+{ echo "-- asm"; echo "mov %r1, 100"; echo "mov %r2, 7"
+  for i in 1 2 3 4 5 6; do echo "add %r1, %r2"; echo "xor %r2, 3"; done
+  echo "div %r1, %r2"; echo "smod %r2, -3"
+  for i in 1 2 3; do echo "add %r1, %r2"; echo "rsh %r2, 1"; done
+  echo "mov %r0, %r1"; echo "exit"; echo "-- result"; echo "0x0"; } > "$work/d.data"
+"$litbpf" jit --dump "$work/d.data" > "$work/dout"
+grep -q '^run at 0: 23 slots' "$work/dout" || fail "the run with 64-bit divisions is not one entry"
+[ "$(grep -c 'blx r12$' "$work/dout")" -eq 2 ] || fail "the two 64-bit divisions do not call a routine"
+grep -A10 '^ *14: div %r1, %r2$' "$work/dout" | grep -q 'ldr r0, \[sp, #0\]' ||
+  fail "the register file's address is not reloaded after the call"
+sed -n 's/^        [0-9a-f]*:  \([0-9a-f]\{4\}\)\( [0-9a-f]\{4\}\)\{0,1\} *\(.*\)$/\1\2|\3/p' "$work/dout" > "$work/dlines"
+cut -d'|' -f2 "$work/dlines" | llvm-mc -triple=thumbv7em -mcpu=cortex-m4 -show-encoding 2>"$work/mc.err" |
+  sed -n 's/.*encoding: \[\(.*\)\]/\1/p' |
+  awk -F',' '{ h = ""; for (i = 1; i <= NF; i += 2) h = h (i > 1 ? " " : "") substr($(i+1), 3, 2) substr($i, 3, 2); print h }' \
+  > "$work/dllvm"
+cut -d'|' -f1 "$work/dlines" > "$work/dours"
+cmp -s "$work/dours" "$work/dllvm" || { diff "$work/dours" "$work/dllvm" >&2 || true; fail "LLVM encodes the division's listing differently"; }
 # --whole: the whole program as the engine jit compiles it, on a program with
 # an ALU run, a loop, loads and stores, a helper call and a local call: every
 # BPF instruction listed once and in order, and LLVM encodes every line

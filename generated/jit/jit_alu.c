@@ -1,17 +1,18 @@
-#line 1047 "lit/jit-alu.nw"
+#line 1229 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "lbpf_havm.h" /* LBPF_HAVM_NATIVE: is the code called natively? */
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 66 "lit/jit-alu.nw"
+#line 72 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 149 "lit/jit-alu.nw"
+#line 155 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -70,7 +71,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 206 "lit/jit-alu.nw"
+#line 212 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -89,13 +90,14 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 250 "lit/jit-alu.nw"
+#line 256 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
   uint32_t written;    /* halves the run writes */
   uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
+  uint32_t calls;      /* calls of a run-time routine (64-bit division) */
   uint8_t arm[LBPF_JIT_NHALVES];
   uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
 };
@@ -123,7 +125,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 293 "lit/jit-alu.nw"
+#line 300 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -212,7 +214,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 371 "lit/jit-alu.nw"
+#line 378 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -249,7 +251,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 415 "lit/jit-alu.nw"
+#line 422 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -291,7 +293,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 466 "lit/jit-alu.nw"
+#line 473 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -310,7 +312,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 494 "lit/jit-alu.nw"
+#line 501 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -332,7 +334,51 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 522 "lit/jit-alu.nw"
+#line 567 "lit/jit-alu.nw"
+uint64_t lbpf_jit_udiv64(uint64_t d, uint64_t s) {
+  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 0, 0, d, s);
+}
+uint64_t lbpf_jit_umod64(uint64_t d, uint64_t s) {
+  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_MOD | LBPF_SRC_X, 0, 0, d, s);
+}
+uint64_t lbpf_jit_sdiv64(uint64_t d, uint64_t s) {
+  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 1, 0, d, s);
+}
+uint64_t lbpf_jit_smod64(uint64_t d, uint64_t s) {
+  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_MOD | LBPF_SRC_X, 1, 0, d, s);
+}
+const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
+    lbpf_jit_udiv64, lbpf_jit_umod64, lbpf_jit_sdiv64, lbpf_jit_smod64};
+#line 602 "lit/jit-alu.nw"
+static uint32_t routine_address(unsigned k) {
+#if LBPF_HAVM_NATIVE
+  return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
+#else
+  return (LBPF_JIT_MODEL_GATE + 4u * k) | 1u;
+#endif
+}
+
+static void gen_div64(struct gen *g, struct lbpf_insn in) {
+  unsigned d = in.dst, dl = rd(g, lo(d)), dh = rd(g, hi(d));
+  unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
+  mov(g, 0, dl);
+  mov(g, 1, dh);
+  if (in.opcode & LBPF_SRC_X) {
+    unsigned sl = rd(g, lo(in.src)), sh = rd(g, hi(in.src));
+    mov(g, 2, sl);
+    mov(g, 3, sh);
+  } else {
+    load_const(g, 2, (uint32_t)in.imm);
+    load_const(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  load_const(g, 12, routine_address(k));
+  put(g, THUMB(BX, BLX, .rm = 12));
+  mov(g, wr(g, lo(d)), 0);
+  mov(g, wr(g, hi(d)), 1);
+  put(g, THUMB(LDST_SP16, LDR, .rd = LBPF_JIT_BASE_REG, .rn = LBPF_THUMB_SP, .imm = 0));
+  g->calls++;
+}
+#line 642 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -365,7 +411,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 567 "lit/jit-alu.nw"
+#line 687 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -427,7 +473,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 636 "lit/jit-alu.nw"
+#line 756 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -440,7 +486,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 654 "lit/jit-alu.nw"
+#line 774 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -470,7 +516,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 685 "lit/jit-alu.nw"
+#line 805 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -495,7 +541,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 715 "lit/jit-alu.nw"
+#line 835 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -508,7 +554,12 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   switch (LBPF_OP(in.opcode)) {
   case LBPF_ALU_MUL: gen_mul(g, in, is64); break;
   case LBPF_ALU_DIV:
-  case LBPF_ALU_MOD: gen_div(g, in); break;
+  case LBPF_ALU_MOD:
+    if (is64)
+      gen_div64(g, in);
+    else
+      gen_div(g, in);
+    break;
   case LBPF_ALU_LSH:
   case LBPF_ALU_RSH:
   case LBPF_ALU_ARSH: gen_shift(g, in, is64); break;
@@ -519,7 +570,12 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 748 "lit/jit-alu.nw"
+#line 874 "lit/jit-alu.nw"
+static bool is_div64(struct lbpf_insn in) {
+  uint8_t op = LBPF_OP(in.opcode);
+  return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
+}
+
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -527,12 +583,14 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (!form) return 0;
   if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
   if (!lbpf_form_in_alu_run(form)) return 0;
-  uint8_t op = LBPF_OP(in.opcode);
-  bool div64 =
-      LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
-  return div64 ? 0 : 1;
+  return is_div64(in) ? 0 : 1;
 }
-#line 769 "lit/jit-alu.nw"
+
+uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
+  if (pc < prog->ninsns && is_div64(lbpf_program_insn(prog, pc))) return 1;
+  return lbpf_jit_alu_slots(prog, pc);
+}
+#line 903 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -541,6 +599,13 @@ static unsigned popcount32(uint32_t x) {
 }
 static unsigned registers_needed(const struct lbpf_jit_plan *p) {
   return popcount32(p->read_first | p->written) + p->nscratch;
+}
+/* The first register of the pool a run allocates, and how many it has. */
+static unsigned pool_first(const struct lbpf_jit_plan *p) {
+  return p->calls ? LBPF_JIT_CALL_POOL_FIRST : 0;
+}
+static unsigned pool_size(const struct lbpf_jit_plan *p) {
+  return p->calls ? LBPF_JIT_CALL_POOL_SIZE : LBPF_JIT_POOL_SIZE;
 }
 
 void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
@@ -554,7 +619,8 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
                   .read_first = p->read_first,
                   .written = p->written,
                   .zero = p->zero,
-                  .nscratch = p->nscratch};
+                  .nscratch = p->nscratch,
+                  .calls = p->calls};
   /* distinct stand-ins for the registers not yet allocated, so that the
      shapes (a move of a register to itself is nothing) are those of the
      emitting pass; a counting buffer checks no register */
@@ -566,18 +632,23 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   memcpy(g.tmp, stand_ins.tmp, sizeof g.tmp);
   gen_insn(&g, prog, pc);
   struct lbpf_jit_plan next = {
-      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n, p->insns + 1};
-  if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
+      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n,
+      p->insns + 1, g.calls};
+  if (registers_needed(&next) > pool_size(&next)) return false;
   *p = next;
   return true;
 }
-#line 809 "lit/jit-alu.nw"
+#line 952 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
-  unsigned need = registers_needed(p);
-  for (unsigned k = 0; k < need; k++)
+  unsigned need = registers_needed(p), first = pool_first(p);
+  for (unsigned k = first; k < first + need; k++)
     if (lbpf_jit_pool[k] != 12 && lbpf_jit_pool[k] >= 4) /* r4-r11, lr: callee-saved */
       list |= UINT32_C(1) << lbpf_jit_pool[k];
+  if (p->calls) {
+    list |= UINT32_C(1) << LBPF_JIT_BASE_REG | UINT32_C(1) << LBPF_THUMB_LR;
+    if (popcount32(list) % 2) list |= UINT32_C(1) << 1; /* sp 8-byte aligned at the call */
+  }
   return list;
 }
 
@@ -594,16 +665,17 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
                        uint32_t len) {
   lbpf_jit_plan_init(p);
   for (uint32_t k = 0; k < len;) {
-    uint32_t slots = lbpf_jit_alu_slots(prog, pc + k);
+    uint32_t slots = lbpf_jit_run_slots(prog, pc + k);
     if (slots == 0 || k + slots > len || !lbpf_jit_plan_insn(p, prog, pc + k)) return false;
     k += slots;
   }
   return true;
 }
-#line 844 "lit/jit-alu.nw"
+#line 993 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
-  if (!(list & ~UINT32_C(0xf0)))
+  uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
+  if (!(list & ~narrow))
     put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
                                     .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP,
                                     .reglist = (uint16_t)list});
@@ -626,7 +698,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
                               const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b) {
   struct lbpf_jit_plan p = *plan;
   struct gen g = {.b = b};
-  unsigned next = 0;
+  unsigned next = pool_first(&p);
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
     if ((p.read_first | p.written) >> h & 1) g.arm[h] = lbpf_jit_pool[next++];
   for (unsigned k = 0; k < p.nscratch; k++)
@@ -643,7 +715,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 891 "lit/jit-alu.nw"
+#line 1041 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

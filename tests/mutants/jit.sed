@@ -16,3 +16,11 @@ s/dp(g, op, 0, wr(g, hi(d)), dh, sh.r);/dp(g, op, 0, wr(g, hi(d)), dh, sl.r);/
 s/    b->insns\[b->n\] = \*i;/    b->insns[b->n] = *i, b->insns[b->n].setflags = 0;/
 # E only: a branch patched two bytes off in the bytes meaning
 s/lbpf_thumb_emit(\&i, b->code + f->offset, b->cap - f->offset)/lbpf_thumb_emit(\&i, b->code + f->offset + 2, b->cap - f->offset - 2)/
+# 64-bit division: the dividend and the divisor exchanged at the call
+s/mov(g, 0, dl);/mov(g, 2, dl);/;s/mov(g, 1, dh);/mov(g, 3, dh);/;s/mov(g, 2, sl);/mov(g, 0, sl);/;s/mov(g, 3, sh);/mov(g, 1, sh);/
+# 64-bit division: the signed forms call the unsigned routines
+s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = /
+# 64-bit division: the register file's address reloaded from the wrong word of the frame
+s/.rn = LBPF_THUMB_SP, .imm = 0));/.rn = LBPF_THUMB_SP, .imm = 4));/
+# 64-bit division: sp not kept 8-byte aligned at the call (no padding register)
+s/if (popcount32(list) % 2) list/if (0) list/
