@@ -133,7 +133,7 @@ struct lbpf_jit_entry {
   uint32_t offset; /* byte offset of the run's code in the code buffer */
   uint32_t len;    /* BPF slots the run covers; 0: no jitted run starts here */
 };
-#line 100 "lit/jit-emit.nw"
+#line 105 "lit/jit-emit.nw"
 /* Cortex-M4 instructions the interpreter executes per ALU instruction (the
    cheapest measured), and what the hybrid VM spends to call a compiled run
    (see the cost model). */
@@ -142,12 +142,12 @@ struct lbpf_jit_entry {
 /* What a run-time routine of 64-bit division executes beyond the
    interpreter's division (see the cost model). */
 #define LBPF_JIT_ROUTINE_COST 40u
-#line 135 "lit/jit-emit.nw"
+#line 140 "lit/jit-emit.nw"
 #define LBPF_JIT_MAX_INSN_BYTES 52u
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 257 "lit/jit-emit.nw"
+#line 262 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */

@@ -475,7 +475,7 @@ START_TEST(unicorn_runs) {
   uc_close(uc);
 }
 END_TEST
-#line 299 "lit/jit-emit.nw"
+#line 304 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -555,7 +555,7 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 380 "lit/jit-emit.nw"
+#line 385 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
   for (int k = 0; k < 3; k++)
@@ -589,7 +589,7 @@ START_TEST(cost_model) {
   ck_assert(!lbpf_jit_alu_worth(&d.prog, 0, 1));
 }
 END_TEST
-#line 419 "lit/jit-emit.nw"
+#line 424 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -624,7 +624,7 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, div64_values);
 #line 1840 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
-#line 439 "lit/jit-emit.nw"
+#line 444 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
