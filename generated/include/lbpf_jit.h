@@ -1,4 +1,4 @@
-#line 1209 "lit/jit-alu.nw"
+#line 1193 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -68,7 +68,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1050 "lit/jit-alu.nw"
+#line 1034 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -111,15 +111,11 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
    small or the slots are no run. */
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap);
-#line 584 "lit/jit-alu.nw"
-/* The run-time routines of 64-bit division: the specification's result of
-   div, mod, sdiv and smod (ALU64) of the dividend d by the divisor s. */
+#line 576 "lit/jit-alu.nw"
+/* The run-time routines of 64-bit division: the specification's div, mod,
+   sdiv and smod (ALU64) of the dividend d by the divisor s
+   (lbpf_spec_udiv64 ...), indexed by 2 * signed + is_mod. */
 typedef uint64_t (*lbpf_jit_routine)(uint64_t d, uint64_t s);
-uint64_t lbpf_jit_udiv64(uint64_t d, uint64_t s);
-uint64_t lbpf_jit_umod64(uint64_t d, uint64_t s);
-uint64_t lbpf_jit_sdiv64(uint64_t d, uint64_t s);
-uint64_t lbpf_jit_smod64(uint64_t d, uint64_t s);
-/* Indexed by 2 * signed + is_mod. */
 #define LBPF_JIT_NROUTINES 4u
 extern const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES];
 /* Host: routine k is called at the gate word LBPF_JIT_MODEL_GATE + 4k. */
@@ -133,7 +129,7 @@ struct lbpf_jit_entry {
   uint32_t offset; /* byte offset of the run's code in the code buffer */
   uint32_t len;    /* BPF slots the run covers; 0: no jitted run starts here */
 };
-#line 105 "lit/jit-emit.nw"
+#line 107 "lit/jit-emit.nw"
 /* Cortex-M4 instructions the interpreter executes per ALU instruction (the
    cheapest measured), and what the hybrid VM spends to call a compiled run
    (see the cost model). */
@@ -141,13 +137,13 @@ struct lbpf_jit_entry {
 #define LBPF_JIT_CALL_COST 10u
 /* What a run-time routine of 64-bit division executes beyond the
    interpreter's division (see the cost model). */
-#define LBPF_JIT_ROUTINE_COST 40u
-#line 140 "lit/jit-emit.nw"
+#define LBPF_JIT_ROUTINE_COST 10u
+#line 142 "lit/jit-emit.nw"
 #define LBPF_JIT_MAX_INSN_BYTES 52u
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 262 "lit/jit-emit.nw"
+#line 264 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */
@@ -160,7 +156,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1109 "lit/jit-alu.nw"
+#line 1093 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -186,5 +182,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    routine it names as the AAPCS says (the arguments in r0-r3, the result in
    r0:r1; r2, r3, r12 and the flags spoiled), resume at lr and return true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1225 "lit/jit-alu.nw"
+#line 1209 "lit/jit-alu.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1229 "lit/jit-alu.nw"
+#line 1213 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -334,22 +334,10 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 567 "lit/jit-alu.nw"
-uint64_t lbpf_jit_udiv64(uint64_t d, uint64_t s) {
-  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 0, 0, d, s);
-}
-uint64_t lbpf_jit_umod64(uint64_t d, uint64_t s) {
-  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_MOD | LBPF_SRC_X, 0, 0, d, s);
-}
-uint64_t lbpf_jit_sdiv64(uint64_t d, uint64_t s) {
-  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, 1, 0, d, s);
-}
-uint64_t lbpf_jit_smod64(uint64_t d, uint64_t s) {
-  return lbpf_spec_alu(LBPF_CLASS_ALU64 | LBPF_ALU_MOD | LBPF_SRC_X, 1, 0, d, s);
-}
+#line 571 "lit/jit-alu.nw"
 const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
-    lbpf_jit_udiv64, lbpf_jit_umod64, lbpf_jit_sdiv64, lbpf_jit_smod64};
-#line 602 "lit/jit-alu.nw"
+    lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
+#line 590 "lit/jit-alu.nw"
 static uint32_t routine_address(unsigned k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
@@ -358,27 +346,25 @@ static uint32_t routine_address(unsigned k) {
 #endif
 }
 
+/* The dividend's halves go to r0, r1, the divisor's to r2, r3. */
 static void gen_div64(struct gen *g, struct lbpf_insn in) {
-  unsigned d = in.dst, dl = rd(g, lo(d)), dh = rd(g, hi(d));
+  const unsigned pairs[4] = {lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)};
   unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
-  mov(g, 0, dl);
-  mov(g, 1, dh);
-  if (in.opcode & LBPF_SRC_X) {
-    unsigned sl = rd(g, lo(in.src)), sh = rd(g, hi(in.src));
-    mov(g, 2, sl);
-    mov(g, 3, sh);
-  } else {
+  bool x = in.opcode & LBPF_SRC_X;
+  for (unsigned a = 0; a < (x ? 4u : 2u); a++)
+    mov(g, a, rd(g, pairs[a]));
+  if (!x) {
     load_const(g, 2, (uint32_t)in.imm);
     load_const(g, 3, in.imm < 0 ? 0xffffffffu : 0);
   }
   load_const(g, 12, routine_address(k));
   put(g, THUMB(BX, BLX, .rm = 12));
-  mov(g, wr(g, lo(d)), 0);
-  mov(g, wr(g, hi(d)), 1);
+  for (unsigned a = 0; a < 2; a++)
+    mov(g, wr(g, pairs[a]), a);
   put(g, THUMB(LDST_SP16, LDR, .rd = LBPF_JIT_BASE_REG, .rn = LBPF_THUMB_SP, .imm = 0));
   g->calls++;
 }
-#line 642 "lit/jit-alu.nw"
+#line 626 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -411,7 +397,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 687 "lit/jit-alu.nw"
+#line 671 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -473,7 +459,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 756 "lit/jit-alu.nw"
+#line 740 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -486,7 +472,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 774 "lit/jit-alu.nw"
+#line 758 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -516,7 +502,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 805 "lit/jit-alu.nw"
+#line 789 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -541,7 +527,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 835 "lit/jit-alu.nw"
+#line 819 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -570,7 +556,7 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 874 "lit/jit-alu.nw"
+#line 858 "lit/jit-alu.nw"
 static bool is_div64(struct lbpf_insn in) {
   uint8_t op = LBPF_OP(in.opcode);
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
@@ -590,7 +576,7 @@ uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc < prog->ninsns && is_div64(lbpf_program_insn(prog, pc))) return 1;
   return lbpf_jit_alu_slots(prog, pc);
 }
-#line 903 "lit/jit-alu.nw"
+#line 887 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -638,7 +624,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 952 "lit/jit-alu.nw"
+#line 936 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p), first = pool_first(p);
@@ -671,7 +657,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 993 "lit/jit-alu.nw"
+#line 977 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -715,7 +701,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1041 "lit/jit-alu.nw"
+#line 1025 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

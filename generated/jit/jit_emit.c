@@ -1,4 +1,4 @@
-#line 279 "lit/jit-emit.nw"
+#line 281 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 116 "lit/jit-emit.nw"
+#line 118 "lit/jit-emit.nw"
 static bool worth(const struct lbpf_jit_plan *p) {
   uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p) +
                     (uint64_t)LBPF_JIT_ROUTINE_COST * p->calls;
@@ -18,11 +18,11 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
   struct lbpf_jit_plan p;
   return lbpf_jit_plan_run(&p, prog, pc, len) && worth(&p);
 }
-#line 147 "lit/jit-emit.nw"
+#line 149 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 163 "lit/jit-emit.nw"
+#line 165 "lit/jit-emit.nw"
 #define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_run_slots of the slot */
 #define SCAN_WIDE 4u  /* offset during the scan: the first slot of an lddw */
 
@@ -55,7 +55,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 206 "lit/jit-emit.nw"
+#line 208 "lit/jit-emit.nw"
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries) {
   if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
@@ -104,7 +104,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 256 "lit/jit-emit.nw"
+#line 258 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

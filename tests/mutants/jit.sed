@@ -16,8 +16,8 @@ s/dp(g, op, 0, wr(g, hi(d)), dh, sh.r);/dp(g, op, 0, wr(g, hi(d)), dh, sl.r);/
 s/    b->insns\[b->n\] = \*i;/    b->insns[b->n] = *i, b->insns[b->n].setflags = 0;/
 # E only: a branch patched two bytes off in the bytes meaning
 s/lbpf_thumb_emit(\&i, b->code + f->offset, b->cap - f->offset)/lbpf_thumb_emit(\&i, b->code + f->offset + 2, b->cap - f->offset - 2)/
-# 64-bit division: the dividend and the divisor exchanged at the call
-s/mov(g, 0, dl);/mov(g, 2, dl);/;s/mov(g, 1, dh);/mov(g, 3, dh);/;s/mov(g, 2, sl);/mov(g, 0, sl);/;s/mov(g, 3, sh);/mov(g, 1, sh);/
+# 64-bit division: the operand pairs exchanged at the call (the divisor in r0:r1)
+s/{lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)}/{lo(in.src), hi(in.src), lo(in.dst), hi(in.dst)}/
 # 64-bit division: the signed forms call the unsigned routines
 s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = /
 # 64-bit division: the register file's address reloaded from the wrong word of the frame

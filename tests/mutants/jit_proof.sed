@@ -10,4 +10,4 @@ s/LBPF_THUMB_ADC : LBPF_THUMB_SBC/LBPF_THUMB_ADD : LBPF_THUMB_SBC/
 s/LBPF_THUMB_MLA, phi, dl, sh.r, phi/LBPF_THUMB_MLA, phi, dh, sh.r, phi/
 # the dividend and the divisor of a 64-bit division exchanged at the routine's
 # call: "div reg" must fail
-s/mov(g, 0, dl);/mov(g, 2, dl);/;s/mov(g, 1, dh);/mov(g, 3, dh);/;s/mov(g, 2, sl);/mov(g, 0, sl);/;s/mov(g, 3, sh);/mov(g, 1, sh);/
+s/{lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)}/{lo(in.src), hi(in.src), lo(in.dst), hi(in.dst)}/
