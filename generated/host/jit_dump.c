@@ -1,4 +1,4 @@
-#line 483 "lit/jit-emit.nw"
+#line 484 "lit/jit-emit.nw"
 /* The listing of the ALU-run JIT's code. */
 #include "lbpf_jit_dump.h"
 

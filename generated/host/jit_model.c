@@ -1,4 +1,4 @@
-#line 1122 "lit/jit-alu.nw"
+#line 1155 "lit/jit-alu.nw"
 /* The isolation witness: jitted code on the Thumb-2 model (host only). */
 #include <string.h>
 
@@ -15,6 +15,7 @@ bool lbpf_jit_model_gate(struct lbpf_thumb_state *s) {
   s->r[2] = s->r[3] = s->r[12] = 0xdeadbeefu; /* the AAPCS lets a callee clobber them */
   s->n = s->z = s->c = s->v = 1;
   s->r[LBPF_THUMB_PC] = s->r[LBPF_THUMB_LR];
+  s->r[LBPF_THUMB_LR] = 0xdeadbeefu;
   return true;
 }
 

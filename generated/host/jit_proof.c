@@ -276,8 +276,8 @@ static bool sym_gate(Z3_context ctx, struct lbpf_thumb_sym_state *m, uint32_t pc
   static unsigned calls;
   char name[32];
   Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
-  const unsigned spoiled[] = {2, 3, 12};
-  for (unsigned j = 0; j < 3; j++) {
+  const unsigned spoiled[] = {2, 3, 12, 14};
+  for (unsigned j = 0; j < 4; j++) {
     snprintf(name, sizeof name, "spoiled%u_r%u", calls, spoiled[j]);
     m->r[spoiled[j]] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv32);
   }

@@ -1,4 +1,4 @@
-#line 1193 "lit/jit-alu.nw"
+#line 1227 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -68,7 +68,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1034 "lit/jit-alu.nw"
+#line 1066 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -111,7 +111,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
    small or the slots are no run. */
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap);
-#line 576 "lit/jit-alu.nw"
+#line 586 "lit/jit-alu.nw"
 /* The run-time routines of 64-bit division: the specification's div, mod,
    sdiv and smod (ALU64) of the dividend d by the divisor s
    (lbpf_spec_udiv64 ...), indexed by 2 * signed + is_mod. */
@@ -120,9 +120,6 @@ typedef uint64_t (*lbpf_jit_routine)(uint64_t d, uint64_t s);
 extern const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES];
 /* Host: routine k is called at the gate word LBPF_JIT_MODEL_GATE + 4k. */
 #define LBPF_JIT_MODEL_GATE 0x00d00000u
-/* A run that calls allocates from the pool's callee-saved part only. */
-#define LBPF_JIT_CALL_POOL_FIRST 4u
-#define LBPF_JIT_CALL_POOL_SIZE 8u
 #line 34 "lit/jit-emit.nw"
 /* The analyzer's table: one entry per slot of the program. */
 struct lbpf_jit_entry {
@@ -156,7 +153,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1093 "lit/jit-alu.nw"
+#line 1125 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -180,7 +177,8 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
 #define LBPF_JIT_MODEL_MAX_STEPS 100000u
 /* Host only: if the pc of s is a word of the gate, perform the call of the
    routine it names as the AAPCS says (the arguments in r0-r3, the result in
-   r0:r1; r2, r3, r12 and the flags spoiled), resume at lr and return true. */
+   r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
+   true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1209 "lit/jit-alu.nw"
+#line 1243 "lit/jit-alu.nw"
 #endif

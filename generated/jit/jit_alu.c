@@ -1,4 +1,4 @@
-#line 1213 "lit/jit-alu.nw"
+#line 1247 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -98,6 +98,7 @@ struct gen {
   uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
   uint32_t calls;      /* calls of a run-time routine (64-bit division) */
+  uint32_t used;       /* the ARM registers allocated (emitting pass) */
   uint8_t arm[LBPF_JIT_NHALVES];
   uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
 };
@@ -125,7 +126,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 300 "lit/jit-alu.nw"
+#line 301 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -214,7 +215,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 378 "lit/jit-alu.nw"
+#line 379 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -251,7 +252,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 422 "lit/jit-alu.nw"
+#line 423 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -293,7 +294,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 473 "lit/jit-alu.nw"
+#line 474 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -312,7 +313,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 501 "lit/jit-alu.nw"
+#line 502 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -334,10 +335,10 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 571 "lit/jit-alu.nw"
+#line 581 "lit/jit-alu.nw"
 const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
     lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
-#line 590 "lit/jit-alu.nw"
+#line 597 "lit/jit-alu.nw"
 static uint32_t routine_address(unsigned k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
@@ -346,13 +347,48 @@ static uint32_t routine_address(unsigned k) {
 #endif
 }
 
+static void frame(struct gen *g, uint32_t list, bool push);
+static unsigned popcount32(uint32_t x);
+
+#define CLOBBERED                                                                                  \
+  (UINT32_C(1) << 1 | UINT32_C(1) << 2 | UINT32_C(1) << 3 | UINT32_C(1) << 12 |                    \
+   UINT32_C(1) << LBPF_THUMB_LR)
+/* Registers saved around a call: r0, those of the pool the call may
+   clobber, and one more (the first free of r1-r3, r12, lr) if that keeps
+   the count even. */
+static uint32_t around_list(const struct gen *g) {
+  uint32_t list = UINT32_C(1) << LBPF_JIT_BASE_REG | (g->used & CLOBBERED);
+  for (unsigned r = 1; popcount32(list) % 2; r = r == 3 ? 12 : r == 12 ? LBPF_THUMB_LR : r + 1)
+    list |= UINT32_C(1) << r;
+  return list;
+}
+/* Copy ARM register r to a (a below 4) or a to r, through r's saved word
+   when the call clobbers r. */
+static void through(struct gen *g, uint32_t list, unsigned a, unsigned r, bool to_a) {
+  if (!(list >> r & 1)) {
+    if (to_a)
+      mov(g, a, r);
+    else
+      mov(g, r, a);
+    return;
+  }
+  uint32_t slot = 4u * popcount32(list & ((UINT32_C(1) << r) - 1));
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDST_SP16,
+                                  .op = to_a ? LBPF_THUMB_LDR : LBPF_THUMB_STR,
+                                  .rd = (uint8_t)a,
+                                  .rn = LBPF_THUMB_SP,
+                                  .imm = (int32_t)slot});
+}
+
 /* The dividend's halves go to r0, r1, the divisor's to r2, r3. */
 static void gen_div64(struct gen *g, struct lbpf_insn in) {
   const unsigned pairs[4] = {lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)};
   unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
   bool x = in.opcode & LBPF_SRC_X;
+  uint32_t list = around_list(g);
+  frame(g, list, true);
   for (unsigned a = 0; a < (x ? 4u : 2u); a++)
-    mov(g, a, rd(g, pairs[a]));
+    through(g, list, a, rd(g, pairs[a]), true);
   if (!x) {
     load_const(g, 2, (uint32_t)in.imm);
     load_const(g, 3, in.imm < 0 ? 0xffffffffu : 0);
@@ -360,11 +396,11 @@ static void gen_div64(struct gen *g, struct lbpf_insn in) {
   load_const(g, 12, routine_address(k));
   put(g, THUMB(BX, BLX, .rm = 12));
   for (unsigned a = 0; a < 2; a++)
-    mov(g, wr(g, pairs[a]), a);
-  put(g, THUMB(LDST_SP16, LDR, .rd = LBPF_JIT_BASE_REG, .rn = LBPF_THUMB_SP, .imm = 0));
+    through(g, list, a, wr(g, pairs[a]), false);
+  frame(g, list, false);
   g->calls++;
 }
-#line 626 "lit/jit-alu.nw"
+#line 663 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -397,7 +433,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 671 "lit/jit-alu.nw"
+#line 708 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -459,7 +495,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 740 "lit/jit-alu.nw"
+#line 777 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -472,7 +508,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 758 "lit/jit-alu.nw"
+#line 795 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -502,7 +538,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 789 "lit/jit-alu.nw"
+#line 826 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -527,7 +563,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 819 "lit/jit-alu.nw"
+#line 856 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -556,7 +592,7 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 858 "lit/jit-alu.nw"
+#line 895 "lit/jit-alu.nw"
 static bool is_div64(struct lbpf_insn in) {
   uint8_t op = LBPF_OP(in.opcode);
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
@@ -576,7 +612,7 @@ uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc < prog->ninsns && is_div64(lbpf_program_insn(prog, pc))) return 1;
   return lbpf_jit_alu_slots(prog, pc);
 }
-#line 887 "lit/jit-alu.nw"
+#line 924 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -585,13 +621,6 @@ static unsigned popcount32(uint32_t x) {
 }
 static unsigned registers_needed(const struct lbpf_jit_plan *p) {
   return popcount32(p->read_first | p->written) + p->nscratch;
-}
-/* The first register of the pool a run allocates, and how many it has. */
-static unsigned pool_first(const struct lbpf_jit_plan *p) {
-  return p->calls ? LBPF_JIT_CALL_POOL_FIRST : 0;
-}
-static unsigned pool_size(const struct lbpf_jit_plan *p) {
-  return p->calls ? LBPF_JIT_CALL_POOL_SIZE : LBPF_JIT_POOL_SIZE;
 }
 
 void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
@@ -620,19 +649,19 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   struct lbpf_jit_plan next = {
       g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n,
       p->insns + 1, g.calls};
-  if (registers_needed(&next) > pool_size(&next)) return false;
+  if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
   *p = next;
   return true;
 }
-#line 936 "lit/jit-alu.nw"
+#line 967 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
-  unsigned need = registers_needed(p), first = pool_first(p);
-  for (unsigned k = first; k < first + need; k++)
+  unsigned need = registers_needed(p);
+  for (unsigned k = 0; k < need; k++)
     if (lbpf_jit_pool[k] != 12 && lbpf_jit_pool[k] >= 4) /* r4-r11, lr: callee-saved */
       list |= UINT32_C(1) << lbpf_jit_pool[k];
   if (p->calls) {
-    list |= UINT32_C(1) << LBPF_JIT_BASE_REG | UINT32_C(1) << LBPF_THUMB_LR;
+    list |= UINT32_C(1) << LBPF_THUMB_LR; /* the return address, which blx overwrites */
     if (popcount32(list) % 2) list |= UINT32_C(1) << 1; /* sp 8-byte aligned at the call */
   }
   return list;
@@ -657,7 +686,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 977 "lit/jit-alu.nw"
+#line 1008 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -684,11 +713,13 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
                               const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b) {
   struct lbpf_jit_plan p = *plan;
   struct gen g = {.b = b};
-  unsigned next = pool_first(&p);
+  unsigned next = 0;
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
     if ((p.read_first | p.written) >> h & 1) g.arm[h] = lbpf_jit_pool[next++];
   for (unsigned k = 0; k < p.nscratch; k++)
     g.tmp[k] = lbpf_jit_pool[next++];
+  for (unsigned k = 0; k < next; k++)
+    g.used |= UINT32_C(1) << lbpf_jit_pool[k];
   uint32_t list = saved_list(&p);
   frame(&g, list, true);
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
@@ -701,7 +732,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1025 "lit/jit-alu.nw"
+#line 1057 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -20,7 +20,9 @@ s/lbpf_thumb_emit(\&i, b->code + f->offset, b->cap - f->offset)/lbpf_thumb_emit(
 s/{lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)}/{lo(in.src), hi(in.src), lo(in.dst), hi(in.dst)}/
 # 64-bit division: the signed forms call the unsigned routines
 s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = /
-# 64-bit division: the register file's address reloaded from the wrong word of the frame
-s/.rn = LBPF_THUMB_SP, .imm = 0));/.rn = LBPF_THUMB_SP, .imm = 4));/
-# 64-bit division: sp not kept 8-byte aligned at the call (no padding register)
+# 64-bit division: the registers saved around the call addressed one word off
+s/.imm = (int32_t)slot});/.imm = (int32_t)slot + 4});/
+# 64-bit division: the registers saved around the call not padded to an even count
+s/for (unsigned r = 1; popcount32(list) % 2;/for (unsigned r = 1; 0;/
+# 64-bit division: the run's frame not padded to an even count
 s/if (popcount32(list) % 2) list/if (0) list/
