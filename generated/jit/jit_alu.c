@@ -1,4 +1,4 @@
-#line 1247 "lit/jit-alu.nw"
+#line 1248 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -9,10 +9,10 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 72 "lit/jit-alu.nw"
+#line 73 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 155 "lit/jit-alu.nw"
+#line 156 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -71,7 +71,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 212 "lit/jit-alu.nw"
+#line 213 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -90,7 +90,7 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 256 "lit/jit-alu.nw"
+#line 257 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
@@ -126,7 +126,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->tmp[k];
 }
-#line 301 "lit/jit-alu.nw"
+#line 302 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -215,7 +215,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 379 "lit/jit-alu.nw"
+#line 380 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -252,7 +252,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 423 "lit/jit-alu.nw"
+#line 424 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -294,7 +294,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 474 "lit/jit-alu.nw"
+#line 475 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -313,7 +313,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 502 "lit/jit-alu.nw"
+#line 503 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -335,10 +335,10 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 581 "lit/jit-alu.nw"
+#line 582 "lit/jit-alu.nw"
 const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
     lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
-#line 597 "lit/jit-alu.nw"
+#line 598 "lit/jit-alu.nw"
 static uint32_t routine_address(unsigned k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
@@ -363,9 +363,9 @@ static uint32_t around_list(const struct gen *g) {
   return list;
 }
 /* Copy ARM register r to a (a below 4) or a to r, through r's saved word
-   when the call clobbers r. */
+   when the call clobbers r (never a planning pass's stand-in, above lr). */
 static void through(struct gen *g, uint32_t list, unsigned a, unsigned r, bool to_a) {
-  if (!(list >> r & 1)) {
+  if (r > LBPF_THUMB_LR || !(list >> r & 1)) {
     if (to_a)
       mov(g, a, r);
     else
@@ -400,7 +400,7 @@ static void gen_div64(struct gen *g, struct lbpf_insn in) {
   frame(g, list, false);
   g->calls++;
 }
-#line 663 "lit/jit-alu.nw"
+#line 664 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -433,7 +433,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 708 "lit/jit-alu.nw"
+#line 709 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -495,7 +495,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 777 "lit/jit-alu.nw"
+#line 778 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -508,7 +508,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 795 "lit/jit-alu.nw"
+#line 796 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -538,7 +538,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 826 "lit/jit-alu.nw"
+#line 827 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -563,7 +563,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 856 "lit/jit-alu.nw"
+#line 857 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -592,7 +592,7 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 895 "lit/jit-alu.nw"
+#line 896 "lit/jit-alu.nw"
 static bool is_div64(struct lbpf_insn in) {
   uint8_t op = LBPF_OP(in.opcode);
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
@@ -612,7 +612,7 @@ uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
   if (pc < prog->ninsns && is_div64(lbpf_program_insn(prog, pc))) return 1;
   return lbpf_jit_alu_slots(prog, pc);
 }
-#line 924 "lit/jit-alu.nw"
+#line 925 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -653,7 +653,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 967 "lit/jit-alu.nw"
+#line 968 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -686,7 +686,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 1008 "lit/jit-alu.nw"
+#line 1009 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -732,7 +732,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1057 "lit/jit-alu.nw"
+#line 1058 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
