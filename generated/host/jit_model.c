@@ -1,4 +1,4 @@
-#line 1156 "lit/jit-alu.nw"
+#line 1160 "lit/jit-alu.nw"
 /* The isolation witness: jitted code on the Thumb-2 model (host only). */
 #include <string.h>
 

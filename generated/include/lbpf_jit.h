@@ -1,4 +1,4 @@
-#line 1228 "lit/jit-alu.nw"
+#line 1232 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -69,7 +69,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1067 "lit/jit-alu.nw"
+#line 1071 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -154,7 +154,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1126 "lit/jit-alu.nw"
+#line 1130 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -181,5 +181,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
    true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1244 "lit/jit-alu.nw"
+#line 1248 "lit/jit-alu.nw"
 #endif

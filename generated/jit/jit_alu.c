@@ -1,4 +1,4 @@
-#line 1248 "lit/jit-alu.nw"
+#line 1252 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -598,21 +598,25 @@ static bool is_div64(struct lbpf_insn in) {
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
 }
 
-uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+/* The slots of the instruction at pc in a run; calls: may it call a routine? */
+static uint32_t run_slots(const struct lbpf_program *prog, uint32_t pc, bool calls) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
   if (!form) return 0;
   if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
   if (!lbpf_form_in_alu_run(form)) return 0;
-  return is_div64(in) ? 0 : 1;
+  return calls || !is_div64(in) ? 1 : 0;
+}
+
+uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+  return run_slots(prog, pc, false);
 }
 
 uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
-  if (pc < prog->ninsns && is_div64(lbpf_program_insn(prog, pc))) return 1;
-  return lbpf_jit_alu_slots(prog, pc);
+  return run_slots(prog, pc, true);
 }
-#line 925 "lit/jit-alu.nw"
+#line 929 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -653,7 +657,7 @@ bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog
   *p = next;
   return true;
 }
-#line 968 "lit/jit-alu.nw"
+#line 972 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   unsigned need = registers_needed(p);
@@ -686,7 +690,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 1009 "lit/jit-alu.nw"
+#line 1013 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -732,7 +736,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1058 "lit/jit-alu.nw"
+#line 1062 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
