@@ -1,4 +1,4 @@
-#line 1347 "lit/jit.nw"
+#line 1348 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,14 +8,14 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 76 "lit/jit.nw"
+#line 77 "lit/jit.nw"
 #define OFF(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
 #define OFF_FAST(k, field)                                                                         \
   (OFF(fast) + (uint32_t)sizeof(struct lbpf_jit_fast_region) * (k) +                               \
    (uint32_t)offsetof(struct lbpf_jit_fast_region, field))
 _Static_assert(offsetof(struct lbpf_jit_prog_state, regs) == 0, "ALU runs take r11 as regs");
 _Static_assert(sizeof(struct lbpf_jit_prog_state) < 4096, "one ldr reaches every field");
-#line 134 "lit/jit.nw"
+#line 135 "lit/jit.nw"
 uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, uint32_t a_hi,
                             uint32_t size_perm) {
   uint64_t a = (uint64_t)a_hi << 32 | a_lo;
@@ -39,7 +39,7 @@ void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm) {
   uint64_t s = (in.opcode & LBPF_SRC_X) ? regs[in.src] : (uint64_t)(int64_t)in.imm;
   regs[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, regs[in.dst], s);
 }
-#line 165 "lit/jit.nw"
+#line 166 "lit/jit.nw"
 static uint32_t rt_address(enum lbpf_jit_rt rt) {
 #if LBPF_HAVM_NATIVE
   switch (rt) {
@@ -69,7 +69,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 205 "lit/jit.nw"
+#line 206 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -86,7 +86,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 235 "lit/jit.nw"
+#line 236 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -97,7 +97,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 254 "lit/jit.nw"
+#line 255 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -187,7 +187,7 @@ static void store_pair(struct pgen *g, unsigned r, unsigned lo, unsigned hi) {
   st_st(g, lo, LBPF_JIT_REG_LO(r));
   st_st(g, hi, LBPF_JIT_REG_HI(r));
 }
-#line 338 "lit/jit.nw"
+#line 339 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -213,7 +213,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 373 "lit/jit.nw"
+#line 374 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -224,7 +224,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 398 "lit/jit.nw"
+#line 399 "lit/jit.nw"
 static bool is_target(const struct pgen *g, uint32_t pc) {
   return g->b->labels[label(g, L_TARGET, pc)] != LBPF_JIT_UNBOUND;
 }
@@ -260,7 +260,7 @@ static void gen_alu_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   constant(g, IP, rt_address(LBPF_JIT_RT_ALU));
   blx_ip(g);
 }
-#line 465 "lit/jit.nw"
+#line 466 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -305,7 +305,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 520 "lit/jit.nw"
+#line 521 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -399,7 +399,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   if (wide) mem(g, LBPF_THUMB_STR, hi, 0, 4);
   if (in.imm & LBPF_ATOMIC_FETCH) store_pair(g, in.src, 2, 3);
 }
-#line 620 "lit/jit.nw"
+#line 621 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -475,7 +475,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 700 "lit/jit.nw"
+#line 701 "lit/jit.nw"
 /* the helper at address (or, if from_r9, at the address in r9) */
 static void helper_call(struct pgen *g, bool from_r9, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -504,7 +504,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 744 "lit/jit.nw"
+#line 745 "lit/jit.nw"
 #define FRAME_LIST ((uint16_t)0x03fcu) /* r2-r9: the eight words of BPF r6-r9 */
 
 static void move_r10(struct pgen *g, unsigned op) {
@@ -549,7 +549,7 @@ static void gen_exit(struct pgen *g) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 796 "lit/jit.nw"
+#line 797 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
@@ -614,7 +614,7 @@ static void gen_out_of_line(struct pgen *g, uint32_t pc) {
   default: break;
   }
 }
-#line 871 "lit/jit.nw"
+#line 872 "lit/jit.nw"
 static void mark_targets(struct pgen *g) {
   for (uint32_t pc = 0; pc < g->prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
@@ -651,7 +651,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 953 "lit/jit.nw"
+#line 954 "lit/jit.nw"
 size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   size_t code = (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u;
   return code + lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
@@ -689,7 +689,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1};
   return LBPF_OK;
 }
-#line 1001 "lit/jit.nw"
+#line 1002 "lit/jit.nw"
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   *f = (struct lbpf_jit_fast_region){(uint32_t)base, (uint32_t)(base >> 32), {0, 0, 0, 0}, 0, 0};
