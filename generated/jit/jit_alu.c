@@ -1,17 +1,18 @@
-#line 1207 "lit/jit-alu.nw"
+#line 1453 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "lbpf_havm.h" /* LBPF_HAVM_NATIVE: is the code called natively? */
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 68 "lit/jit-alu.nw"
+#line 75 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 156 "lit/jit-alu.nw"
+#line 163 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -72,7 +73,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 219 "lit/jit-alu.nw"
+#line 226 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -91,13 +92,15 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 267 "lit/jit-alu.nw"
+#line 274 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
   uint32_t written;    /* halves the run writes */
   uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
+  uint32_t calls;      /* calls of a run-time routine (64-bit division) */
+  uint32_t used;       /* the ARM registers allocated (emitting pass; 0 while planning) */
   /* the ARM register of each half, then of each scratch register */
   uint8_t arm[LBPF_JIT_NHALVES + LBPF_JIT_MAX_SCRATCH];
 };
@@ -108,6 +111,7 @@ static void gen_start(struct gen *g, struct lbpf_jit_buf *b) {
   g->b = b;
   g->read_first = g->written = g->zero = 0;
   g->nscratch = 0;
+  g->calls = g->used = 0;
 }
 
 static unsigned lo(unsigned r) {
@@ -133,7 +137,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->arm[LBPF_JIT_NHALVES + k];
 }
-#line 318 "lit/jit-alu.nw"
+#line 328 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -222,7 +226,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 397 "lit/jit-alu.nw"
+#line 407 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -259,7 +263,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 441 "lit/jit-alu.nw"
+#line 451 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -301,7 +305,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 492 "lit/jit-alu.nw"
+#line 502 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -320,7 +324,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 520 "lit/jit-alu.nw"
+#line 530 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -342,7 +346,81 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 548 "lit/jit-alu.nw"
+#line 609 "lit/jit-alu.nw"
+const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
+    lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
+#line 625 "lit/jit-alu.nw"
+static uint32_t routine_address(unsigned k) {
+#if LBPF_HAVM_NATIVE
+  return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
+#else
+  return (LBPF_JIT_MODEL_GATE + 4u * k) | 1u;
+#endif
+}
+
+static void frame(struct gen *g, uint32_t list, bool push);
+static unsigned popcount32(uint32_t x);
+
+#define CLOBBERED                                                                                  \
+  (UINT32_C(1) << 1 | UINT32_C(1) << 2 | UINT32_C(1) << 3 | UINT32_C(1) << 12 |                    \
+   UINT32_C(1) << LBPF_THUMB_LR)
+/* Registers saved around a call: r0, those of the pool the call may
+   clobber, and one more (the first free of r1-r3, r12, lr) if that keeps
+   the count even. */
+static uint32_t around_list(const struct gen *g) {
+  uint32_t list = UINT32_C(1) << LBPF_JIT_BASE_REG | (g->used & CLOBBERED);
+  for (unsigned r = 1; popcount32(list) % 2; r = r == 3 ? 12 : r == 12 ? LBPF_THUMB_LR : r + 1)
+    list |= UINT32_C(1) << r;
+  return list;
+}
+/* Copy ARM register r to a (a below 4) or a to r, through r's saved word
+   when the call clobbers r (never a planning pass's stand-in, above lr). */
+static void through(struct gen *g, uint32_t list, unsigned a, unsigned r, bool to_a) {
+  if (r > LBPF_THUMB_LR || !(list >> r & 1)) {
+    if (to_a)
+      mov(g, a, r);
+    else
+      mov(g, r, a);
+    return;
+  }
+  uint32_t slot = 4u * popcount32(list & ((UINT32_C(1) << r) - 1));
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDST_SP16,
+                                  .op = to_a ? LBPF_THUMB_LDR : LBPF_THUMB_STR,
+                                  .rd = (uint8_t)a,
+                                  .rn = LBPF_THUMB_SP,
+                                  .imm = (int32_t)slot});
+}
+
+/* Save (push) or restore the registers of list around a call; the empty
+   list, planning's placeholder, is a push or pop of nothing. */
+static void around_frame(struct gen *g, uint32_t list, bool push) {
+  if (list) return frame(g, list, push);
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
+                                  .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP});
+}
+
+/* The dividend's halves go to r0, r1, the divisor's to r2, r3. */
+static void gen_div64(struct gen *g, struct lbpf_insn in) {
+  const unsigned pairs[4] = {lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)};
+  unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
+  bool x = in.opcode & LBPF_SRC_X;
+  /* planning (stand-ins): the placeholder, which the replay completes */
+  uint32_t list = g->arm[lo(in.dst)] >= LBPF_JIT_STAND_IN ? 0 : around_list(g);
+  around_frame(g, list, true);
+  for (unsigned a = 0; a < (x ? 4u : 2u); a++)
+    through(g, list, a, rd(g, pairs[a]), true);
+  if (!x) {
+    load_const(g, 2, (uint32_t)in.imm);
+    load_const(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  load_const(g, 12, routine_address(k));
+  put(g, THUMB(BX, BLX, .rm = 12));
+  for (unsigned a = 0; a < 2; a++)
+    through(g, list, a, wr(g, pairs[a]), false);
+  around_frame(g, list, false);
+  g->calls++;
+}
+#line 700 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -375,7 +453,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 593 "lit/jit-alu.nw"
+#line 745 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -437,7 +515,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 662 "lit/jit-alu.nw"
+#line 814 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -450,7 +528,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 680 "lit/jit-alu.nw"
+#line 832 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -480,7 +558,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 711 "lit/jit-alu.nw"
+#line 863 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -505,7 +583,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 741 "lit/jit-alu.nw"
+#line 893 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -518,7 +596,12 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   switch (LBPF_OP(in.opcode)) {
   case LBPF_ALU_MUL: gen_mul(g, in, is64); break;
   case LBPF_ALU_DIV:
-  case LBPF_ALU_MOD: gen_div(g, in); break;
+  case LBPF_ALU_MOD:
+    if (is64)
+      gen_div64(g, in);
+    else
+      gen_div(g, in);
+    break;
   case LBPF_ALU_LSH:
   case LBPF_ALU_RSH:
   case LBPF_ALU_ARSH: gen_shift(g, in, is64); break;
@@ -529,20 +612,31 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 774 "lit/jit-alu.nw"
-uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+#line 932 "lit/jit-alu.nw"
+static bool is_div64(struct lbpf_insn in) {
+  uint8_t op = LBPF_OP(in.opcode);
+  return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
+}
+
+/* The slots of the instruction at pc in a run; calls: may it call a routine? */
+static uint32_t run_slots(const struct lbpf_program *prog, uint32_t pc, bool calls) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
   if (!form) return 0;
   if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
   if (!lbpf_form_in_alu_run(form)) return 0;
-  uint8_t op = LBPF_OP(in.opcode);
-  bool div64 =
-      LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
-  return div64 ? 0 : 1;
+  return calls || !is_div64(in) ? 1 : 0;
 }
-#line 798 "lit/jit-alu.nw"
+
+uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+  return run_slots(prog, pc, false);
+}
+
+uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
+  return run_slots(prog, pc, true);
+}
+#line 968 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -577,10 +671,12 @@ static bool plan_step(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
   gen_start(&g, b);
   memcpy(g.arm, stand_ins, sizeof g.arm);
   g.read_first = p->read_first, g.written = p->written, g.zero = p->zero, g.nscratch = p->nscratch;
+  g.calls = p->calls;
   size_t n = b->n, len = b->len;
   gen_insn(&g, prog, pc);
   struct lbpf_jit_plan next = {
-      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)(b->n - n), p->insns + 1};
+      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)(b->n - n),
+      p->insns + 1, g.calls};
   if (b->status != LBPF_JIT_BUF_OK || registers_needed(&next) > LBPF_JIT_POOL_SIZE) {
     b->n = n, b->len = len, b->status = LBPF_JIT_BUF_OK; /* the record as it was */
     return false;
@@ -602,11 +698,15 @@ bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
                           const struct lbpf_program *prog, uint32_t pc) {
   return plan_step(p, rec, prog, pc);
 }
-#line 862 "lit/jit-alu.nw"
+#line 1036 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   for (unsigned k = registers_needed(p); k-- > LBPF_JIT_POOL_CLOBBERED;)
     list |= UINT32_C(1) << lbpf_jit_pool[k]; /* r4-r11, lr: callee-saved */
+  if (p->calls) {
+    list |= UINT32_C(1) << LBPF_THUMB_LR; /* the return address, which blx overwrites */
+    if (popcount32(list) % 2) list |= UINT32_C(1) << 1; /* sp 8-byte aligned at the call */
+  }
   return list;
 }
 
@@ -623,16 +723,17 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
                        uint32_t len) {
   lbpf_jit_plan_init(p);
   for (uint32_t k = 0; k < len;) {
-    uint32_t slots = lbpf_jit_alu_slots(prog, pc + k);
+    uint32_t slots = lbpf_jit_run_slots(prog, pc + k);
     if (slots == 0 || k + slots > len || !lbpf_jit_plan_insn(p, prog, pc + k)) return false;
     k += slots;
   }
   return true;
 }
-#line 895 "lit/jit-alu.nw"
+#line 1075 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
-  if (!(list & ~UINT32_C(0xf0)))
+  uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
+  if (!(list & ~narrow))
     put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
                                     .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP,
                                     .reglist = (uint16_t)list});
@@ -664,6 +765,8 @@ static uint32_t prologue(struct gen *g, const struct lbpf_jit_plan *p) {
     g->arm[lowest_bit(x)] = lbpf_jit_pool[next++];
   for (unsigned k = 0; k < p->nscratch; k++)
     g->arm[LBPF_JIT_NHALVES + k] = lbpf_jit_pool[next++];
+  for (unsigned k = 0; k < next; k++)
+    g->used |= UINT32_C(1) << lbpf_jit_pool[k];
   uint32_t list = saved_list(p);
   frame(g, list, true);
   for (uint32_t x = p->read_first; x; x &= x - 1) {
@@ -692,7 +795,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
     k += gen_insn(&g, prog, pc + k);
   return epilogue(&g, plan, list);
 }
-#line 974 "lit/jit-alu.nw"
+#line 1173 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
                                struct lbpf_jit_buf *b) {
   if (rec->buf.n != plan->body) return false;
@@ -700,8 +803,21 @@ bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lb
   gen_start(&g, b);
   uint32_t list = prologue(&g, plan);
   const uint8_t *to = g.arm; /* stand-in LBPF_JIT_STAND_IN + x is allocated to[x] */
+  uint32_t around = 0;       /* in a division's call: the registers saved around it */
   for (size_t k = 0; k < rec->buf.n; k++) {
     struct lbpf_thumb_insn i = rec->insns[k];
+    if (i.form == LBPF_THUMB_F_PUSHPOP16 && i.reglist == 0) { /* a call's placeholder */
+      bool push = i.op == LBPF_THUMB_PUSH;
+      if (push) around = around_list(&g);
+      frame(&g, around, push);
+      if (!push) around = 0;
+      continue;
+    }
+    if (around && i.form == LBPF_THUMB_F_MOV_HI) { /* an operand or the result */
+      bool to_a = i.rm >= LBPF_JIT_STAND_IN;
+      through(&g, around, to_a ? i.rd : i.rm, to[(to_a ? i.rm : i.rd) - LBPF_JIT_STAND_IN], to_a);
+      continue;
+    }
     if (i.rd >= LBPF_JIT_STAND_IN) i.rd = to[i.rd - LBPF_JIT_STAND_IN];
     if (i.form == LBPF_THUMB_F_MOV_IMM8) {
       load_const(&g, i.rd, (uint32_t)i.imm);
@@ -714,7 +830,7 @@ bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lb
   }
   return epilogue(&g, plan, list);
 }
-#line 1008 "lit/jit-alu.nw"
+#line 1220 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
@@ -727,7 +843,7 @@ bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
   gen_insn(&g, prog, pc);
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1025 "lit/jit-alu.nw"
+#line 1237 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -1,4 +1,4 @@
-#line 279 "lit/jit-emit.nw"
+#line 301 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,9 +7,10 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 98 "lit/jit-emit.nw"
+#line 119 "lit/jit-emit.nw"
 static bool worth(const struct lbpf_jit_plan *p) {
-  uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p);
+  uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p) +
+                    (uint64_t)LBPF_JIT_ROUTINE_COST * p->calls;
   return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * p->insns;
 }
 
@@ -17,12 +18,12 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
   struct lbpf_jit_plan p;
   return lbpf_jit_plan_run(&p, prog, pc, len) && worth(&p);
 }
-#line 128 "lit/jit-emit.nw"
+#line 150 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 144 "lit/jit-emit.nw"
-#define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_alu_slots of the slot */
+#line 166 "lit/jit-emit.nw"
+#define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_run_slots of the slot */
 #define SCAN_WIDE 4u  /* offset during the scan: the first slot of an lddw */
 
 static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
@@ -35,7 +36,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(prog, pc);
     uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-    entries[pc].offset = lbpf_jit_alu_slots(prog, pc);
+    entries[pc].offset = lbpf_jit_run_slots(prog, pc);
     if (lbpf_is_lddw(in.opcode)) {
       entries[pc].offset |= SCAN_WIDE;
       pc++;
@@ -54,7 +55,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 193 "lit/jit-emit.nw"
+#line 215 "lit/jit-emit.nw"
 /* Plan and record the suffix of a run from e to end, with the scan's slot
    counts (entries[e..end) not yet overwritten). */
 static bool plan_suffix(const struct lbpf_program *prog, const struct lbpf_jit_entry *entries,
@@ -116,7 +117,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 256 "lit/jit-emit.nw"
+#line 278 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

@@ -19,3 +19,16 @@ s/lbpf_thumb_emit(\&i, b->code + f->offset, b->cap - f->offset)/lbpf_thumb_emit(
 # E only: the emitter's replay of a recorded body leaves the accumulator of
 # a multiplication a stand-in
 s/    if (i.ra >= LBPF_JIT_STAND_IN) i.ra = to\[i.ra - LBPF_JIT_STAND_IN\];//
+# 64-bit division: the operand pairs exchanged at the call (the divisor in r0:r1)
+s/{lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)}/{lo(in.src), hi(in.src), lo(in.dst), hi(in.dst)}/
+# 64-bit division: the signed forms call the unsigned routines
+s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = /
+# 64-bit division: the registers saved around the call addressed one word off
+s/.imm = (int32_t)slot});/.imm = (int32_t)slot + 4});/
+# 64-bit division: the registers saved around the call not padded to an even count
+s/for (unsigned r = 1; popcount32(list) % 2;/for (unsigned r = 1; 0;/
+# 64-bit division: the run's frame not padded to an even count
+s/if (popcount32(list) % 2) list/if (0) list/
+# E only: the replay of a recorded division's call moves every operand from
+# its register, even one the call clobbers (not through its saved word)
+s/      through(&g, around, to_a ? i.rd : i.rm,/      through(\&g, 0, to_a ? i.rd : i.rm,/
