@@ -1,4 +1,4 @@
-#line 1433 "lit/jit-alu.nw"
+#line 1434 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -109,8 +109,9 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
 /* The same with the run's plan already made (lbpf_jit_plan_run). */
 bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                               const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b);
-/* The body of the one ALU-run instruction at pc, its half h in ARM register
-   arm[h] and its scratch registers in tmp, the halves of zero taken as 0. */
+/* The body of the one ALU-run instruction at pc (one of lbpf_jit_alu_slots:
+   no routine's call), its half h in ARM register arm[h] and its scratch
+   registers in tmp, the halves of zero taken as 0. */
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
@@ -183,7 +184,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1331 "lit/jit-alu.nw"
+#line 1332 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -210,5 +211,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
    true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1449 "lit/jit-alu.nw"
+#line 1450 "lit/jit-alu.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 1453 "lit/jit-alu.nw"
+#line 1454 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
