@@ -1,4 +1,4 @@
-#line 467 "lit/havm.nw"
+#line 493 "lit/havm.nw"
 /* The hybrid VM (level H): the interpreter's text, read with the JIT's runs. */
 #include "lbpf_havm.h"
 
@@ -7,16 +7,16 @@
 #define lbpf_interp_load lbpf_havm_interp_load
 #define lbpf_interp_run lbpf_havm_interp_run
 
-#line 242 "lit/havm.nw"
+#line 243 "lit/havm.nw"
 size_t lbpf_havm_jit_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_jit_entry) + lbpf_jit_alu_code_bound(ninsns);
 }
-#line 476 "lit/havm.nw"
+#line 502 "lit/havm.nw"
 #include "../interp/interp.c"
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load
 #undef lbpf_interp_run
-#line 307 "lit/havm.nw"
+#line 308 "lit/havm.nw"
 enum lbpf_status lbpf_havm_load(struct lbpf_havm *vm, const uint8_t *code, size_t size,
                                 const struct lbpf_env *env, void *buf, size_t buf_size, void *jit,
                                 size_t jit_size, lbpf_havm_call_fn call, void *call_ctx,

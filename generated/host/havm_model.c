@@ -1,4 +1,4 @@
-#line 344 "lit/havm.nw"
+#line 345 "lit/havm.nw"
 /* The hybrid VM's call of a jitted run on a host: the Thumb-2 model. */
 #include "lbpf_havm.h"
 

@@ -1,8 +1,23 @@
-#line 1002 "lit/jit-alu.nw"
+#line 1362 "lit/jit-alu.nw"
 /* The isolation witness: jitted code on the Thumb-2 model (host only). */
 #include <string.h>
 
 #include "lbpf_jit.h"
+
+bool lbpf_jit_model_gate(struct lbpf_thumb_state *s) {
+  uint32_t pc = s->r[LBPF_THUMB_PC] & ~1u, k = (pc - LBPF_JIT_MODEL_GATE) / 4;
+  if (pc < LBPF_JIT_MODEL_GATE || pc % 4 || k >= LBPF_JIT_NROUTINES) return false;
+  if (s->r[LBPF_THUMB_SP] % 8) return false; /* the AAPCS: sp 8-byte aligned at a call */
+  uint64_t ret = lbpf_jit_div64_routines[k]((uint64_t)s->r[1] << 32 | s->r[0],
+                                            (uint64_t)s->r[3] << 32 | s->r[2]);
+  s->r[0] = (uint32_t)ret;
+  s->r[1] = (uint32_t)(ret >> 32);
+  s->r[2] = s->r[3] = s->r[12] = 0xdeadbeefu; /* the AAPCS lets a callee clobber them */
+  s->n = s->z = s->c = s->v = 1;
+  s->r[LBPF_THUMB_PC] = s->r[LBPF_THUMB_LR];
+  s->r[LBPF_THUMB_LR] = 0xdeadbeefu;
+  return true;
+}
 
 enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, uint32_t offset,
                                           uint64_t regs[LBPF_NREGS], struct lbpf_thumb_state *in,
@@ -26,12 +41,17 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
   s.r[LBPF_THUMB_LR] = LBPF_JIT_MODEL_SENTINEL | 1u;
   s.r[LBPF_THUMB_PC] = (LBPF_JIT_MODEL_CODE + offset) | 1u;
   if (in) *in = s;
-  struct lbpf_thumb_result r;
-  enum lbpf_thumb_status status =
-      offset < code_len
-          ? lbpf_thumb_run(&s, areas, 3, LBPF_JIT_MODEL_SENTINEL, LBPF_JIT_MODEL_MAX_STEPS, &r)
-          : LBPF_THUMB_FAULT_FETCH;
-  if (offset >= code_len) r = (struct lbpf_thumb_result){.status = status};
+  struct lbpf_thumb_result r = {.status = LBPF_THUMB_FAULT_FETCH};
+  enum lbpf_thumb_status status = LBPF_THUMB_FAULT_FETCH;
+  uint64_t insns = 0, cycles = 0;
+  while (offset < code_len && insns < LBPF_JIT_MODEL_MAX_STEPS) {
+    status =
+        lbpf_thumb_run(&s, areas, 3, LBPF_JIT_MODEL_SENTINEL, LBPF_JIT_MODEL_MAX_STEPS - insns, &r);
+    insns += r.insns, cycles += r.cycles;
+    if (status != LBPF_THUMB_FAULT_FETCH || !lbpf_jit_model_gate(&s)) break;
+    insns--; /* the fetch at the gate is the call, no instruction of the code */
+  }
+  r.insns = insns, r.cycles = cycles;
   if (out) *out = s;
   if (result) *result = r;
   for (unsigned i = 0; i < LBPF_NREGS; i++) {

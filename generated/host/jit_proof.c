@@ -1,4 +1,4 @@
-#line 470 "lit/jit-proof.nw"
+#line 534 "lit/jit-proof.nw"
 /* The per-form proof of the JIT (see lit/jit-proof.nw). */
 #define _POSIX_C_SOURCE 200809L /* fork, pipe, mkstemp: the other solvers */
 #include "lbpf_jit_proof.h"
@@ -276,7 +276,49 @@ static enum lbpf_jit_verdict decide(Z3_context ctx, const struct part *p, struct
   Z3_solver_dec_ref(ctx, solver);
   return v;
 }
-#line 431 "lit/jit-proof.nw"
+#line 446 "lit/jit-proof.nw"
+/* The routine's effect at a gate stop: true, or false (why set) if the
+   stop is no call of a routine. */
+static bool sym_gate(Z3_context ctx, struct lbpf_thumb_sym_state *m, uint32_t pc, char *why,
+                     size_t why_cap) {
+  uint32_t k = (pc - LBPF_JIT_MODEL_GATE) / 4;
+  uint64_t lr, sp;
+  if (pc < LBPF_JIT_MODEL_GATE || pc % 4 || k >= LBPF_JIT_NROUTINES) return false;
+  Z3_ast sp_term = Z3_simplify(ctx, m->r[13]), lr_term = Z3_simplify(ctx, m->r[14]);
+  if (!Z3_is_numeral_ast(ctx, sp_term) || !Z3_get_numeral_uint64(ctx, sp_term, &sp) || sp % 8 ||
+      !Z3_is_numeral_ast(ctx, lr_term) || !Z3_get_numeral_uint64(ctx, lr_term, &lr)) {
+    snprintf(why, why_cap, "a call with sp not known 8-byte aligned or lr unknown");
+    return false;
+  }
+  Z3_ast args[LBPF_NREGS] = {0};
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    args[i] = lbpf_spec_sym_value(ctx, 0);
+  args[1] = Z3_mk_concat(ctx, m->r[1], m->r[0]);
+  args[2] = Z3_mk_concat(ctx, m->r[3], m->r[2]);
+  struct lbpf_insn op = {LBPF_CLASS_ALU64 | (k & 1 ? LBPF_ALU_MOD : LBPF_ALU_DIV) | LBPF_SRC_X, 1,
+                         2, (int16_t)(k >> 1), 0};
+  lbpf_spec_sym_step_alu(ctx, op, args);
+  m->r[0] = Z3_simplify(ctx, Z3_mk_extract(ctx, 31, 0, args[1]));
+  m->r[1] = Z3_simplify(ctx, Z3_mk_extract(ctx, 63, 32, args[1]));
+  static unsigned calls;
+  char name[32];
+  Z3_sort bv32 = Z3_mk_bv_sort(ctx, 32);
+  const unsigned spoiled[] = {2, 3, 12, 14};
+  for (unsigned j = 0; j < 4; j++) {
+    snprintf(name, sizeof name, "spoiled%u_r%u", calls, spoiled[j]);
+    m->r[spoiled[j]] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv32);
+  }
+  Z3_ast *flags[4] = {&m->n, &m->z, &m->c, &m->v};
+  for (unsigned j = 0; j < 4; j++) {
+    snprintf(name, sizeof name, "spoiled%u_flag%u", calls, j);
+    *flags[j] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bool_sort(ctx));
+  }
+  calls++;
+  m->pc = (uint32_t)lr & ~1u;
+  m->r[15] = Z3_mk_unsigned_int(ctx, m->pc, bv32);
+  return true;
+}
+
 static enum lbpf_jit_verdict prove_code(Z3_context ctx, const struct lbpf_insn *insns, size_t n,
                                         const uint8_t *code, size_t code_len,
                                         Z3_ast const regs[LBPF_NREGS], Z3_ast stone,
@@ -285,10 +327,18 @@ static enum lbpf_jit_verdict prove_code(Z3_context ctx, const struct lbpf_insn *
   static struct related s; /* large: the frame's terms */
   relate(ctx, regs, &s);
   struct lbpf_thumb_result result;
-  enum lbpf_thumb_status status =
-      lbpf_thumb_sym_run(&s.arm, code, code_len, LBPF_JIT_MODEL_CODE, s.areas, 2,
-                         LBPF_JIT_MODEL_SENTINEL, LBPF_JIT_MODEL_MAX_STEPS, &result);
-  if (executed) *executed = result.insns;
+  enum lbpf_thumb_status status;
+  uint64_t ran = 0;
+  *why = 0;
+  for (;;) {
+    status = lbpf_thumb_sym_run(&s.arm, code, code_len, LBPF_JIT_MODEL_CODE, s.areas, 2,
+                                LBPF_JIT_MODEL_SENTINEL, LBPF_JIT_MODEL_MAX_STEPS, &result);
+    ran += result.insns;
+    if (status != LBPF_THUMB_FAULT_FETCH || !sym_gate(ctx, &s.arm, result.pc, why, why_cap)) break;
+    ran--; /* the fetch at the gate: the call, no instruction of J's */
+  }
+  if (executed) *executed = ran;
+  if (*why) return LBPF_JIT_STOPPED;
   if (status != LBPF_THUMB_RETURNED) {
     snprintf(why, why_cap, "the machine stopped (%s) at pc 0x%08x, fault address 0x%08x",
              lbpf_thumb_status_name(status), (unsigned)result.pc, (unsigned)result.fault_addr);
@@ -310,7 +360,7 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
   struct solving sv = {timeout_ms, 0, {0}};
   return prove_code(ctx, insns, n, code, code_len, regs, NULL, &sv, executed, why, why_cap);
 }
-#line 640 "lit/jit-proof.nw"
+#line 704 "lit/jit-proof.nw"
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
@@ -346,7 +396,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 687 "lit/jit-proof.nw"
+#line 753 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -375,9 +425,9 @@ static size_t alu_forms(struct form *out, size_t cap) {
 /* Does J compile f (a run of one instruction of f)? */
 static bool compiled(const struct form *f) {
   struct lbpf_program prog;
-  return verified(f->insn, &prog) && lbpf_jit_alu_slots(&prog, 0) == 1;
+  return verified(f->insn, &prog) && lbpf_jit_run_slots(&prog, 0) == 1;
 }
-#line 748 "lit/jit-proof.nw"
+#line 814 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -414,7 +464,7 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     }
   return n;
 }
-#line 970 "lit/jit-proof.nw"
+#line 1044 "lit/jit-proof.nw"
 static Z3_ast half(Z3_context ctx, Z3_ast x, unsigned high) {
   return Z3_mk_extract(ctx, high ? 63 : 31, high ? 32 : 0, x);
 }
@@ -502,7 +552,7 @@ static double cpu_seconds(void) {
                   children.ru_stime.tv_usec) /
              1e6;
 }
-#line 827 "lit/jit-proof.nw"
+#line 900 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -533,6 +583,7 @@ static enum method how(const struct form *f) {
   uint8_t op = LBPF_OP(f->insn.opcode);
   bool is64 = LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64;
   if (op == LBPF_ALU_MUL && is64) return BY_STONE;
+  if (is64) return BY_SOLVER; /* 64-bit div and mod: the routine is the specification's */
   if (op == LBPF_ALU_MOD || (op == LBPF_ALU_DIV && f->insn.offset == 1)) return BY_SAMPLES;
   return BY_SOLVER;
 }
@@ -588,7 +639,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 1054 "lit/jit-proof.nw"
+#line 1128 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];

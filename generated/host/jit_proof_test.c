@@ -1,4 +1,4 @@
-#line 517 "lit/jit-proof.nw"
+#line 581 "lit/jit-proof.nw"
 #include "lbpf_jit_proof.h"
 #include <check.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_thumb.h"
 
-#line 540 "lit/jit-proof.nw"
+#line 604 "lit/jit-proof.nw"
 enum { LDR, STR, ADDS, ADD, ADC, PUSH4, POP4, BX };
 static struct lbpf_thumb_insn thumb(int what, unsigned rd, unsigned rn, unsigned rm, int32_t imm) {
   struct lbpf_thumb_insn i;
@@ -67,7 +67,7 @@ static size_t add64(enum variant v) {
   p[n++] = thumb(BX, 0, 0, 14, 0);
   return assemble(p, n);
 }
-#line 601 "lit/jit-proof.nw"
+#line 665 "lit/jit-proof.nw"
 START_TEST(hand_written_add64) {
   static const struct {
     enum variant v;
@@ -99,7 +99,7 @@ START_TEST(hand_written_add64) {
 }
 END_TEST
 
-#line 529 "lit/jit-proof.nw"
+#line 593 "lit/jit-proof.nw"
 Suite *jit_proof_suite(void) {
   Suite *s = suite_create("jit_proof");
   TCase *tc = tcase_create("instrument");

@@ -194,7 +194,13 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
    from the destination value d and the source value s (the source register,
    or the sign-extended immediate): the arithmetic every engine answers to. */
 uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s);
-#line 370 "spec/api.nw"
+/* What lbpf_spec_alu gives for ALU64 div, mod, sdiv and smod of the dividend
+   d by the divisor s (RFC 9669's results for 0 and for -1 included). */
+uint64_t lbpf_spec_udiv64(uint64_t d, uint64_t s);
+uint64_t lbpf_spec_umod64(uint64_t d, uint64_t s);
+uint64_t lbpf_spec_sdiv64(uint64_t d, uint64_t s);
+uint64_t lbpf_spec_smod64(uint64_t d, uint64_t s);
+#line 376 "spec/api.nw"
 /* One executed instruction, as lbpf_spec_run_watched shows it. */
 struct lbpf_step {
   uint32_t pc;                 /* the instruction's slot */

@@ -59,7 +59,7 @@ static inline void lbpf_havm_run(struct lbpf_havm *vm, void *mem, size_t mem_len
   lbpf_havm_interp_run(&vm->interp, mem, mem_len, result);
 }
 
-#line 331 "lit/havm.nw"
+#line 332 "lit/havm.nw"
 #if !LBPF_HAVM_NATIVE
 /* What the model executed (the call's context, optional). */
 struct lbpf_havm_model_count {

@@ -306,9 +306,9 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #line 1500 "lit/interp.nw"
   return true;
 }
-#line 488 "lit/havm.nw"
+#line 514 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
-#line 263 "lit/havm.nw"
+#line 264 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
                                              struct lbpf_interp_slot *slots) {
   const size_t table = (size_t)prog->ninsns * sizeof(struct lbpf_jit_entry);
@@ -343,7 +343,7 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
 #endif
   return LBPF_OK;
 }
-#line 490 "lit/havm.nw"
+#line 516 "lit/havm.nw"
 #endif
 #line 278 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {
@@ -391,7 +391,7 @@ enum lbpf_status lbpf_interp_load(struct lbpf_interp *vm, const uint8_t *code, s
     if (slots[pc].op == H_EXIT) slots[pc].op = H_EXIT_TOP;
 #line 311 "lit/interp.nw"
 
-#line 248 "lit/havm.nw"
+#line 249 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
   status = lbpf_havm_place_runs((struct lbpf_havm *)vm, &prog, slots);
   if (status != LBPF_OK) {

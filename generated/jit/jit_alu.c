@@ -1,28 +1,28 @@
-#line 1073 "lit/jit-alu.nw"
+#line 1454 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "lbpf_havm.h" /* LBPF_HAVM_NATIVE: is the code called natively? */
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 66 "lit/jit-alu.nw"
+#line 75 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 149 "lit/jit-alu.nw"
+#line 163 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
-  *b = (struct lbpf_jit_buf){.code = code,
-                             .cap = code ? cap : 0,
-                             .insns = insns,
-                             .icap = insns ? icap : 0,
-                             .labels = labels,
-                             .nlabels = labels ? nlabels : 0,
-                             .fixups = fixups,
-                             .fcap = fixups ? fcap : 0};
+  b->code = code, b->cap = code ? cap : 0;
+  b->insns = insns, b->icap = insns ? icap : 0;
+  b->labels = labels, b->nlabels = labels ? nlabels : 0;
+  b->fixups = fixups, b->fcap = fixups ? fcap : 0, b->nfixups = 0;
+  b->len = b->n = 0;
+  b->status = LBPF_JIT_BUF_OK;
+  b->unchecked = false;
   for (size_t k = 0; k < b->nlabels; k++)
     labels[k] = LBPF_JIT_UNBOUND;
 }
@@ -38,12 +38,15 @@ static void fail(struct lbpf_jit_buf *b, enum lbpf_jit_buf_status s) {
 void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i) {
   if (b->status != LBPF_JIT_BUF_OK) return;
   size_t size = form_size(i->form);
-  /* the encoder checks validity in bytes mode; the predicate says which
-     refusal it was */
+  /* the encoder checks validity in bytes mode */
   if (b->code) {
-    if (b->len > b->cap || lbpf_thumb_emit(i, b->code + b->len, b->cap - b->len) != size)
-      return fail(b, lbpf_thumb_valid(i) ? LBPF_JIT_BUF_FULL : LBPF_JIT_BUF_INVALID);
-  } else if (b->insns && !lbpf_thumb_valid(i)) {
+    uint16_t hw[2];
+    if (2u * (size_t)lbpf_thumb_encode(i, hw) != size) return fail(b, LBPF_JIT_BUF_INVALID);
+    if (b->cap - b->len < size) return fail(b, LBPF_JIT_BUF_FULL);
+    uint8_t *at = b->code + b->len;
+    at[0] = (uint8_t)hw[0], at[1] = (uint8_t)(hw[0] >> 8);
+    if (size == 4) at[2] = (uint8_t)hw[1], at[3] = (uint8_t)(hw[1] >> 8);
+  } else if (b->insns && !b->unchecked && !lbpf_thumb_valid(i)) {
     return fail(b, LBPF_JIT_BUF_INVALID);
   }
   if (b->insns) {
@@ -70,7 +73,7 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 206 "lit/jit-alu.nw"
+#line 226 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
     struct lbpf_jit_fixup *f = &b->fixups[k];
@@ -89,16 +92,27 @@ enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
   }
   return b->status;
 }
-#line 250 "lit/jit-alu.nw"
+#line 274 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
   uint32_t written;    /* halves the run writes */
   uint32_t zero;       /* halves the run has set to 0 and not changed since */
   unsigned nscratch;   /* scratch registers needed */
-  uint8_t arm[LBPF_JIT_NHALVES];
-  uint8_t tmp[LBPF_JIT_MAX_SCRATCH];
+  uint32_t calls;      /* calls of a run-time routine (64-bit division) */
+  uint32_t used;       /* the ARM registers allocated (emitting pass; 0 while planning) */
+  /* the ARM register of each half, then of each scratch register */
+  uint8_t arm[LBPF_JIT_NHALVES + LBPF_JIT_MAX_SCRATCH];
 };
+
+/* A generator writing into b that has read and written nothing yet; its
+   registers are the caller's to set. */
+static void gen_start(struct gen *g, struct lbpf_jit_buf *b) {
+  g->b = b;
+  g->read_first = g->written = g->zero = 0;
+  g->nscratch = 0;
+  g->calls = g->used = 0;
+}
 
 static unsigned lo(unsigned r) {
   return 2 * r;
@@ -121,9 +135,9 @@ static unsigned wr(struct gen *g, unsigned h) {
 /* Scratch register k (0, 1 or 2). */
 static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
-  return g->tmp[k];
+  return g->arm[LBPF_JIT_NHALVES + k];
 }
-#line 293 "lit/jit-alu.nw"
+#line 328 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -178,7 +192,7 @@ static void shift_reg(struct gen *g, unsigned op, unsigned d, unsigned n, unsign
 /* rd = k, in one instruction when k or ~k is a modified immediate, else MOVW
    and, if the top half is not zero, MOVT */
 static void load_const(struct gen *g, unsigned d, uint32_t k) {
-  if (k <= 255 && d < 8)
+  if (k <= 255 && (d < 8 || d >= LBPF_JIT_STAND_IN)) /* a stand-in: see the replay */
     put(g, THUMB(MOV_IMM8, MOV, .rd = (uint8_t)d, .imm = (int32_t)k));
   else if (modimm(k))
     dp_imm(g, LBPF_THUMB_MOV, 0, d, 0, k);
@@ -212,7 +226,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 371 "lit/jit-alu.nw"
+#line 407 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -249,7 +263,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 415 "lit/jit-alu.nw"
+#line 451 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -291,7 +305,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 466 "lit/jit-alu.nw"
+#line 502 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -310,7 +324,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 494 "lit/jit-alu.nw"
+#line 530 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -332,7 +346,81 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 522 "lit/jit-alu.nw"
+#line 609 "lit/jit-alu.nw"
+const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
+    lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
+#line 625 "lit/jit-alu.nw"
+static uint32_t routine_address(unsigned k) {
+#if LBPF_HAVM_NATIVE
+  return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
+#else
+  return (LBPF_JIT_MODEL_GATE + 4u * k) | 1u;
+#endif
+}
+
+static void frame(struct gen *g, uint32_t list, bool push);
+static unsigned popcount32(uint32_t x);
+
+#define CLOBBERED                                                                                  \
+  (UINT32_C(1) << 1 | UINT32_C(1) << 2 | UINT32_C(1) << 3 | UINT32_C(1) << 12 |                    \
+   UINT32_C(1) << LBPF_THUMB_LR)
+/* Registers saved around a call: r0, those of the pool the call may
+   clobber, and one more (the first free of r1-r3, r12, lr) if that keeps
+   the count even. */
+static uint32_t around_list(const struct gen *g) {
+  uint32_t list = UINT32_C(1) << LBPF_JIT_BASE_REG | (g->used & CLOBBERED);
+  for (unsigned r = 1; popcount32(list) % 2; r = r == 3 ? 12 : r == 12 ? LBPF_THUMB_LR : r + 1)
+    list |= UINT32_C(1) << r;
+  return list;
+}
+/* Copy ARM register r to a (a below 4) or a to r, through r's saved word
+   when the call clobbers r (never a planning pass's stand-in, above lr). */
+static void through(struct gen *g, uint32_t list, unsigned a, unsigned r, bool to_a) {
+  if (r > LBPF_THUMB_LR || !(list >> r & 1)) {
+    if (to_a)
+      mov(g, a, r);
+    else
+      mov(g, r, a);
+    return;
+  }
+  uint32_t slot = 4u * popcount32(list & ((UINT32_C(1) << r) - 1));
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDST_SP16,
+                                  .op = to_a ? LBPF_THUMB_LDR : LBPF_THUMB_STR,
+                                  .rd = (uint8_t)a,
+                                  .rn = LBPF_THUMB_SP,
+                                  .imm = (int32_t)slot});
+}
+
+/* Save (push) or restore the registers of list around a call; the empty
+   list, planning's placeholder, is a push or pop of nothing. */
+static void around_frame(struct gen *g, uint32_t list, bool push) {
+  if (list) return frame(g, list, push);
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
+                                  .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP});
+}
+
+/* The dividend's halves go to r0, r1, the divisor's to r2, r3. */
+static void gen_div64(struct gen *g, struct lbpf_insn in) {
+  const unsigned pairs[4] = {lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)};
+  unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
+  bool x = in.opcode & LBPF_SRC_X;
+  /* planning (stand-ins): the placeholder, which the replay completes */
+  uint32_t list = g->arm[lo(in.dst)] >= LBPF_JIT_STAND_IN ? 0 : around_list(g);
+  around_frame(g, list, true);
+  for (unsigned a = 0; a < (x ? 4u : 2u); a++)
+    through(g, list, a, rd(g, pairs[a]), true);
+  if (!x) {
+    load_const(g, 2, (uint32_t)in.imm);
+    load_const(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  load_const(g, 12, routine_address(k));
+  put(g, THUMB(BX, BLX, .rm = 12));
+  for (unsigned a = 0; a < 2; a++)
+    through(g, list, a, wr(g, pairs[a]), false);
+  around_frame(g, list, false);
+  g->calls++;
+}
+#line 700 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -365,7 +453,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 567 "lit/jit-alu.nw"
+#line 745 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -427,7 +515,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 636 "lit/jit-alu.nw"
+#line 814 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -440,7 +528,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 654 "lit/jit-alu.nw"
+#line 832 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -470,7 +558,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 685 "lit/jit-alu.nw"
+#line 863 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -495,7 +583,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 715 "lit/jit-alu.nw"
+#line 893 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -508,7 +596,12 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   switch (LBPF_OP(in.opcode)) {
   case LBPF_ALU_MUL: gen_mul(g, in, is64); break;
   case LBPF_ALU_DIV:
-  case LBPF_ALU_MOD: gen_div(g, in); break;
+  case LBPF_ALU_MOD:
+    if (is64)
+      gen_div64(g, in);
+    else
+      gen_div(g, in);
+    break;
   case LBPF_ALU_LSH:
   case LBPF_ALU_RSH:
   case LBPF_ALU_ARSH: gen_shift(g, in, is64); break;
@@ -519,20 +612,31 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 748 "lit/jit-alu.nw"
-uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+#line 932 "lit/jit-alu.nw"
+static bool is_div64(struct lbpf_insn in) {
+  uint8_t op = LBPF_OP(in.opcode);
+  return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
+}
+
+/* The slots of the instruction at pc in a run; calls: may it call a routine? */
+static uint32_t run_slots(const struct lbpf_program *prog, uint32_t pc, bool calls) {
   if (pc >= prog->ninsns) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   const struct lbpf_form *form = lbpf_form_of(in);
   if (!form) return 0;
   if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
   if (!lbpf_form_in_alu_run(form)) return 0;
-  uint8_t op = LBPF_OP(in.opcode);
-  bool div64 =
-      LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
-  return div64 ? 0 : 1;
+  return calls || !is_div64(in) ? 1 : 0;
 }
-#line 769 "lit/jit-alu.nw"
+
+uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
+  return run_slots(prog, pc, false);
+}
+
+uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
+  return run_slots(prog, pc, true);
+}
+#line 968 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -547,37 +651,62 @@ void lbpf_jit_plan_init(struct lbpf_jit_plan *p) {
   *p = (struct lbpf_jit_plan){0};
 }
 
-bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc) {
-  struct lbpf_jit_buf count;
-  lbpf_jit_buf_init(&count, NULL, 0, NULL, 0, NULL, 0, NULL, 0);
-  struct gen g = {.b = &count,
-                  .read_first = p->read_first,
-                  .written = p->written,
-                  .zero = p->zero,
-                  .nscratch = p->nscratch};
+/* One instruction more for the plan p; its body is counted, or recorded in
+   rec when rec is not NULL.  False, p and rec unchanged, if the run no
+   longer fits the pool (or the record). */
+static bool plan_step(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
+                      const struct lbpf_program *prog, uint32_t pc) {
   /* distinct stand-ins for the registers not yet allocated, so that the
      shapes (a move of a register to itself is nothing) are those of the
-     emitting pass; a counting buffer checks no register */
-  static const struct gen stand_ins = {.arm = {16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-                                               27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37},
-                                       .tmp = {38, 39, 40}};
-  _Static_assert(LBPF_JIT_NHALVES == 22 && LBPF_JIT_MAX_SCRATCH == 3, "one stand-in each");
-  memcpy(g.arm, stand_ins.arm, sizeof g.arm);
-  memcpy(g.tmp, stand_ins.tmp, sizeof g.tmp);
+     emitting pass; a counting or recording buffer checks no register */
+  static const uint8_t stand_ins[LBPF_JIT_NHALVES + LBPF_JIT_MAX_SCRATCH] = {
+      16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+      29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40};
+  _Static_assert(LBPF_JIT_NHALVES == 22 && LBPF_JIT_MAX_SCRATCH == 3 && LBPF_JIT_STAND_IN == 16,
+                 "one stand-in each, from LBPF_JIT_STAND_IN on, halves first");
+  struct lbpf_jit_buf count; /* no arrays: it counts */
+  struct lbpf_jit_buf *b = rec ? &rec->buf : &count;
+  if (!rec) lbpf_jit_buf_init(&count, NULL, 0, NULL, 0, NULL, 0, NULL, 0);
+  struct gen g;
+  gen_start(&g, b);
+  memcpy(g.arm, stand_ins, sizeof g.arm);
+  g.read_first = p->read_first, g.written = p->written, g.zero = p->zero, g.nscratch = p->nscratch;
+  g.calls = p->calls;
+  size_t n = b->n, len = b->len;
   gen_insn(&g, prog, pc);
   struct lbpf_jit_plan next = {
-      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)count.n, p->insns + 1};
-  if (registers_needed(&next) > LBPF_JIT_POOL_SIZE) return false;
+      g.read_first, g.written, g.zero, g.nscratch, p->body + (uint32_t)(b->n - n),
+      p->insns + 1, g.calls};
+  if (b->status != LBPF_JIT_BUF_OK || registers_needed(&next) > LBPF_JIT_POOL_SIZE) {
+    b->n = n, b->len = len, b->status = LBPF_JIT_BUF_OK; /* the record as it was */
+    return false;
+  }
   *p = next;
   return true;
 }
-#line 809 "lit/jit-alu.nw"
+
+bool lbpf_jit_plan_insn(struct lbpf_jit_plan *p, const struct lbpf_program *prog, uint32_t pc) {
+  return plan_step(p, NULL, prog, pc);
+}
+
+void lbpf_jit_record_init(struct lbpf_jit_record *rec) {
+  lbpf_jit_buf_init(&rec->buf, NULL, 0, rec->insns, LBPF_JIT_RECORD_MAX, NULL, 0, NULL, 0);
+  rec->buf.unchecked = true;
+}
+
+bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
+                          const struct lbpf_program *prog, uint32_t pc) {
+  return plan_step(p, rec, prog, pc);
+}
+#line 1036 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
-  unsigned need = registers_needed(p);
-  for (unsigned k = 0; k < need; k++)
-    if (lbpf_jit_pool[k] != 12 && lbpf_jit_pool[k] >= 4) /* r4-r11, lr: callee-saved */
-      list |= UINT32_C(1) << lbpf_jit_pool[k];
+  for (unsigned k = registers_needed(p); k-- > LBPF_JIT_POOL_CLOBBERED;)
+    list |= UINT32_C(1) << lbpf_jit_pool[k]; /* r4-r11, lr: callee-saved */
+  if (p->calls) {
+    list |= UINT32_C(1) << LBPF_THUMB_LR; /* the return address, which blx overwrites */
+    if (popcount32(list) % 2) list |= UINT32_C(1) << 1; /* sp 8-byte aligned at the call */
+  }
   return list;
 }
 
@@ -594,16 +723,17 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
                        uint32_t len) {
   lbpf_jit_plan_init(p);
   for (uint32_t k = 0; k < len;) {
-    uint32_t slots = lbpf_jit_alu_slots(prog, pc + k);
+    uint32_t slots = lbpf_jit_run_slots(prog, pc + k);
     if (slots == 0 || k + slots > len || !lbpf_jit_plan_insn(p, prog, pc + k)) return false;
     k += slots;
   }
   return true;
 }
-#line 844 "lit/jit-alu.nw"
+#line 1075 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
-  if (!(list & ~UINT32_C(0xf0)))
+  uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
+  if (!(list & ~narrow))
     put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_PUSHPOP16,
                                     .op = push ? LBPF_THUMB_PUSH : LBPF_THUMB_POP,
                                     .reglist = (uint16_t)list});
@@ -622,39 +752,98 @@ bool lbpf_jit_alu_gen(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   return lbpf_jit_alu_gen_planned(prog, pc, len, &p, b);
 }
 
+/* The index of the lowest bit set in x (not 0). */
+static unsigned lowest_bit(uint32_t x) {
+  return (unsigned)__builtin_ctz(x);
+}
+
+/* Allocate the pool to the plan's halves and scratch registers; save and
+   load; the registers saved. */
+static uint32_t prologue(struct gen *g, const struct lbpf_jit_plan *p) {
+  unsigned next = 0;
+  for (uint32_t x = p->read_first | p->written; x; x &= x - 1) /* each half touched, in order */
+    g->arm[lowest_bit(x)] = lbpf_jit_pool[next++];
+  for (unsigned k = 0; k < p->nscratch; k++)
+    g->arm[LBPF_JIT_NHALVES + k] = lbpf_jit_pool[next++];
+  for (unsigned k = 0; k < next; k++)
+    g->used |= UINT32_C(1) << lbpf_jit_pool[k];
+  uint32_t list = saved_list(p);
+  frame(g, list, true);
+  for (uint32_t x = p->read_first; x; x &= x - 1) {
+    unsigned h = lowest_bit(x);
+    ldst(g, LBPF_THUMB_LDR, g->arm[h], 4u * h);
+  }
+  return list;
+}
+/* Store, restore the registers saved (list), return. */
+static bool epilogue(struct gen *g, const struct lbpf_jit_plan *p, uint32_t list) {
+  for (uint32_t x = p->written; x; x &= x - 1) {
+    unsigned h = lowest_bit(x);
+    ldst(g, LBPF_THUMB_STR, g->arm[h], 4u * h);
+  }
+  frame(g, list, false);
+  put(g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
+  return g->b->status == LBPF_JIT_BUF_OK;
+}
+
 bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                               const struct lbpf_jit_plan *plan, struct lbpf_jit_buf *b) {
-  struct lbpf_jit_plan p = *plan;
-  struct gen g = {.b = b};
-  unsigned next = 0;
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
-    if ((p.read_first | p.written) >> h & 1) g.arm[h] = lbpf_jit_pool[next++];
-  for (unsigned k = 0; k < p.nscratch; k++)
-    g.tmp[k] = lbpf_jit_pool[next++];
-  uint32_t list = saved_list(&p);
-  frame(&g, list, true);
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
-    if (p.read_first >> h & 1) ldst(&g, LBPF_THUMB_LDR, g.arm[h], 4u * h);
+  struct gen g;
+  gen_start(&g, b);
+  uint32_t list = prologue(&g, plan);
   for (uint32_t k = 0; k < len;)
     k += gen_insn(&g, prog, pc + k);
-  for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
-    if (p.written >> h & 1) ldst(&g, LBPF_THUMB_STR, g.arm[h], 4u * h);
-  frame(&g, list, false);
-  put(&g, THUMB(BX, BX, .rm = LBPF_THUMB_LR));
-  return b->status == LBPF_JIT_BUF_OK;
+  return epilogue(&g, plan, list);
 }
-#line 896 "lit/jit-alu.nw"
+#line 1173 "lit/jit-alu.nw"
+bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
+                               struct lbpf_jit_buf *b) {
+  if (rec->buf.n != plan->body) return false;
+  struct gen g;
+  gen_start(&g, b);
+  uint32_t list = prologue(&g, plan);
+  const uint8_t *to = g.arm; /* stand-in LBPF_JIT_STAND_IN + x is allocated to[x] */
+  uint32_t around = 0;       /* in a division's call: the registers saved around it */
+  for (size_t k = 0; k < rec->buf.n; k++) {
+    struct lbpf_thumb_insn i = rec->insns[k];
+    if (i.form == LBPF_THUMB_F_PUSHPOP16 && i.reglist == 0) { /* a call's placeholder */
+      bool push = i.op == LBPF_THUMB_PUSH;
+      if (push) around = around_list(&g);
+      frame(&g, around, push);
+      if (!push) around = 0;
+      continue;
+    }
+    if (around && i.form == LBPF_THUMB_F_MOV_HI) { /* an operand or the result */
+      bool to_a = i.rm >= LBPF_JIT_STAND_IN;
+      through(&g, around, to_a ? i.rd : i.rm, to[(to_a ? i.rm : i.rd) - LBPF_JIT_STAND_IN], to_a);
+      continue;
+    }
+    if (i.rd >= LBPF_JIT_STAND_IN) i.rd = to[i.rd - LBPF_JIT_STAND_IN];
+    if (i.form == LBPF_THUMB_F_MOV_IMM8) {
+      load_const(&g, i.rd, (uint32_t)i.imm);
+      continue;
+    }
+    if (i.rn >= LBPF_JIT_STAND_IN) i.rn = to[i.rn - LBPF_JIT_STAND_IN];
+    if (i.rm >= LBPF_JIT_STAND_IN) i.rm = to[i.rm - LBPF_JIT_STAND_IN];
+    if (i.ra >= LBPF_JIT_STAND_IN) i.ra = to[i.ra - LBPF_JIT_STAND_IN];
+    lbpf_jit_emit(b, &i);
+  }
+  return epilogue(&g, plan, list);
+}
+#line 1220 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
                            struct lbpf_jit_buf *b) {
-  struct gen g = {.b = b, .zero = zero};
-  memcpy(g.arm, arm, sizeof g.arm);
-  memcpy(g.tmp, tmp, sizeof g.tmp);
+  struct gen g;
+  gen_start(&g, b);
+  g.zero = zero;
+  memcpy(g.arm, arm, LBPF_JIT_NHALVES);
+  memcpy(g.arm + LBPF_JIT_NHALVES, tmp, LBPF_JIT_MAX_SCRATCH);
   gen_insn(&g, prog, pc);
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 911 "lit/jit-alu.nw"
+#line 1237 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -1,4 +1,4 @@
-#line 1482 "lit/jit-alu.nw"
+#line 1951 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -10,7 +10,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 1124 "lit/jit-alu.nw"
+#line 1510 "lit/jit-alu.nw"
 /* The specification's effect of the ALU-run instruction at pc on r. */
 static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -21,7 +21,7 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
   r[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1137 "lit/jit-alu.nw"
+#line 1523 "lit/jit-alu.nw"
 static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
                      size_t size) {
   size_t used = 0;
@@ -36,6 +36,7 @@ static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
 
 #define JIT_TEST_MAX_INSNS 1024
 static const char *current_form = ""; /* the table's name of the form under test */
+static unsigned replayed_calls;       /* runs with a routine's call whose replay was checked */
 /* Check the run of len slots at pc from the register values r. */
 static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                       const uint64_t r[LBPF_NREGS]) {
@@ -59,11 +60,27 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
   }
   ck_assert_msg(b.len == elen && memcmp(bytes, encoded, elen) == 0,
                 "E's bytes differ from encode(J) for: %s", what);
+  /* E as the emitter writes it: the body recorded while planning, replayed */
+  static struct lbpf_jit_record rec;
+  struct lbpf_jit_plan rp;
+  lbpf_jit_plan_init(&rp);
+  lbpf_jit_record_init(&rec);
+  bool recorded = true; /* a body too long for the record is not the emitter's */
+  for (uint32_t k = 0; k < len && recorded; k += lbpf_jit_run_slots(prog, pc + k))
+    recorded = lbpf_jit_plan_record(&rp, &rec, prog, pc + k);
+  if (recorded) {
+    replayed_calls += rp.calls != 0;
+    static uint8_t replayed[4 * JIT_TEST_MAX_INSNS];
+    lbpf_jit_buf_init(&b, replayed, sizeof replayed, NULL, 0, NULL, 0, NULL, 0);
+    ck_assert_msg(lbpf_jit_alu_gen_recorded(&rp, &rec, &b), "E refuses its record: %s", what);
+    ck_assert_msg(b.len == elen && memcmp(replayed, encoded, elen) == 0,
+                  "E's replayed bytes differ from encode(J) for: %s", what);
+  }
   /* the model: the spec's registers, callee-saved registers restored */
   uint64_t got[LBPF_NREGS], want[LBPF_NREGS];
   memcpy(got, r, sizeof got);
   memcpy(want, r, sizeof want);
-  for (uint32_t k = 0; k < len; k += lbpf_jit_alu_slots(prog, pc + k))
+  for (uint32_t k = 0; k < len; k += lbpf_jit_run_slots(prog, pc + k))
     spec_insn(prog, pc + k, want);
   struct lbpf_thumb_state in, out;
   struct lbpf_thumb_result res;
@@ -82,7 +99,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1202 "lit/jit-alu.nw"
+#line 1605 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -99,7 +116,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1228 "lit/jit-alu.nw"
+#line 1631 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -110,7 +127,7 @@ static bool candidate(struct lbpf_insn in) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, in);
   if (lbpf_is_lddw(in.opcode)) jp_add(&p, (struct lbpf_insn){.imm = 0x0badcafe});
-  return jp_finish(&p) && lbpf_jit_alu_slots(&p.prog, 0) > 0;
+  return jp_finish(&p) && lbpf_jit_run_slots(&p.prog, 0) > 0;
 }
 
 static uint64_t jit_rng = 1;
@@ -138,7 +155,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1271 "lit/jit-alu.nw"
+#line 1674 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -153,7 +170,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1300 "lit/jit-alu.nw"
+#line 1703 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -177,8 +194,7 @@ START_TEST(every_form) {
           if (lbpf_is_lddw(in.opcode))
             jp_add(&p, (struct lbpf_insn){.imm = imm_classes[(ic + 5) % NIMM]});
           if (!jp_finish(&p)) continue; /* e.g. a division by the constant 0 */
-          uint32_t len = lbpf_jit_alu_slots(&p.prog, 0);
-          if (len == 0) continue; /* 64-bit division: the interpreter's */
+          uint32_t len = lbpf_jit_run_slots(&p.prog, 0);
           compiled = true;
           current_form = lbpf_form_name(form);
           struct lbpf_jit_plan plan;
@@ -195,13 +211,68 @@ START_TEST(every_form) {
     forms += compiled;
   }
   current_form = "";
-  /* RFC 9669's 72 ALU forms but the eight 64-bit divisions and remainders,
-     and lddw */
-  ck_assert_uint_eq(forms, 72 - 8 + 1);
+  /* RFC 9669's 72 ALU forms and lddw */
+  ck_assert_uint_eq(forms, 72 + 1);
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1353 "lit/jit-alu.nw"
+#line 1761 "lit/jit-alu.nw"
+START_TEST(div64_values) {
+  static const uint64_t values[] = {0,
+                                    1,
+                                    UINT64_MAX,
+                                    UINT64_C(1) << 63,
+                                    INT64_MAX,
+                                    UINT64_C(1) << 32,
+                                    0xffffffffu,
+                                    UINT64_C(0xffffffff80000000),
+                                    UINT64_C(0x123456789abcdef0),
+                                    UINT64_C(0xfedcba9876543210),
+                                    7,
+                                    (uint64_t)-7};
+  static const uint8_t pairs[][2] = {{1, 2}, {3, 3}, {4, 10}};
+  const size_t nv = sizeof values / sizeof values[0];
+  unsigned runs = 0, replayed_before = replayed_calls;
+  for (unsigned f = 0; f < LBPF_NFORMS; f++) {
+    const struct lbpf_form *form = &lbpf_forms[f];
+    uint8_t op = LBPF_OP(form->opcode);
+    if (!lbpf_form_in_alu_run(form) || LBPF_CLASS(form->opcode) != LBPF_CLASS_ALU64 ||
+        (op != LBPF_ALU_DIV && op != LBPF_ALU_MOD))
+      continue;
+    bool x = form->kind == LBPF_KIND_ALU_X;
+    current_form = lbpf_form_name(form);
+    for (unsigned c = 0; c < (x ? sizeof pairs / sizeof pairs[0] : NIMM); c++) {
+      struct lbpf_insn in = {.opcode = form->opcode,
+                             .offset = form->value,
+                             .dst = x ? pairs[c][0] : (uint8_t)(c % 10)};
+      if (x)
+        in.src = pairs[c][1];
+      else
+        in.imm = imm_classes[c];
+      struct jit_prog p = {.n = 0};
+      jp_add(&p, (struct lbpf_insn){
+                     .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_ADD | LBPF_SRC_X, .dst = 5, .src = 6});
+      jp_add(&p, in);
+      jp_add(&p, (struct lbpf_insn){
+                     .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_XOR | LBPF_SRC_X, .dst = 6, .src = 5});
+      if (!jp_finish(&p)) continue; /* the constant divisor 0 */
+      for (size_t i = 0; i < nv; i++)
+        for (size_t k = 0; k < (x && in.src != in.dst ? nv : 1); k++) {
+          uint64_t r[LBPF_NREGS];
+          random_regs(r);
+          r[in.dst] = values[i];
+          if (x && in.src != in.dst) r[in.src] = values[k];
+          check_run(&p.prog, 0, 3, r);
+          runs++;
+        }
+    }
+  }
+  current_form = "";
+  ck_assert_uint_gt(runs, 1000);
+  ck_assert_uint_eq(replayed_calls - replayed_before, runs); /* each replayed too */
+}
+END_TEST
+#line 1822 "lit/jit-alu.nw"
 /* A program of up to 30 random ALU-run instructions; the slots of its
    longest run from slot 0. */
 static uint32_t random_run(struct jit_prog *p) {
@@ -216,8 +287,8 @@ static uint32_t random_run(struct jit_prog *p) {
   struct lbpf_jit_plan plan;
   lbpf_jit_plan_init(&plan);
   uint32_t len = 0;
-  while (lbpf_jit_alu_slots(&p->prog, len) && lbpf_jit_plan_insn(&plan, &p->prog, len))
-    len += lbpf_jit_alu_slots(&p->prog, len);
+  while (lbpf_jit_run_slots(&p->prog, len) && lbpf_jit_plan_insn(&plan, &p->prog, len))
+    len += lbpf_jit_run_slots(&p->prog, len);
   ck_assert_uint_gt(len, 0);
   return len;
 }
@@ -233,7 +304,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1391 "lit/jit-alu.nw"
+#line 1860 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -296,7 +367,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1458 "lit/jit-alu.nw"
+#line 1927 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -321,12 +392,34 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 1524 "lit/jit-alu.nw"
+#line 1996 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
 static void uc_ok(uc_err e, const char *what) {
   ck_assert_msg(e == UC_ERR_OK, "%s: %s", what, uc_strerror(e));
+}
+
+/* At a word of the gate: the routine's call, on unicorn's registers (the
+   bx lr there then returns); its count in *calls. */
+static void uc_gate(uc_engine *uc, uint64_t address, uint32_t size, void *calls) {
+  (void)size;
+  uint32_t r[4], sp;
+  for (int k = 0; k < 4; k++)
+    uc_reg_read(uc, UC_ARM_REG_R0 + k, &r[k]);
+  uc_reg_read(uc, UC_ARM_REG_SP, &sp);
+  ck_assert_msg(sp % 8 == 0, "sp 0x%x not 8-byte aligned at a call", (unsigned)sp);
+  uint32_t k = (uint32_t)(address - LBPF_JIT_MODEL_GATE) / 4;
+  ck_assert(address % 4 == 0 && k < LBPF_JIT_NROUTINES);
+  uint64_t ret =
+      lbpf_jit_div64_routines[k]((uint64_t)r[1] << 32 | r[0], (uint64_t)r[3] << 32 | r[2]);
+  uint32_t lo = (uint32_t)ret, hi = (uint32_t)(ret >> 32), spoil = 0xdeadbeefu;
+  uc_reg_write(uc, UC_ARM_REG_R0, &lo);
+  uc_reg_write(uc, UC_ARM_REG_R1, &hi);
+  uc_reg_write(uc, UC_ARM_REG_R2, &spoil);
+  uc_reg_write(uc, UC_ARM_REG_R3, &spoil);
+  uc_reg_write(uc, UC_ARM_REG_R12, &spoil);
+  ++*(unsigned *)calls;
 }
 
 START_TEST(unicorn_runs) {
@@ -339,6 +432,14 @@ START_TEST(unicorn_runs) {
         "map stack");
   uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_SENTINEL, UC_PAGE, UC_PROT_READ | UC_PROT_EXEC),
         "map sentinel");
+  uc_ok(uc_mem_map(uc, LBPF_JIT_MODEL_GATE, UC_PAGE, UC_PROT_READ | UC_PROT_EXEC), "map gate");
+  for (uint32_t k = 0; k < LBPF_JIT_NROUTINES; k++) /* bx lr at each word */
+    uc_ok(uc_mem_write(uc, LBPF_JIT_MODEL_GATE + 4 * k, (const uint8_t[]){0x70, 0x47}, 2), "gate");
+  unsigned calls = 0;
+  uc_hook gate;
+  uc_ok(uc_hook_add(uc, &gate, UC_HOOK_CODE, (void *)uc_gate, &calls, LBPF_JIT_MODEL_GATE,
+                    LBPF_JIT_MODEL_GATE + 4 * LBPF_JIT_NROUTINES - 1),
+        "hook gate");
   static uint8_t code[UC_CODE_SIZE];
   jit_rng = 0x4a49540003u;
   for (unsigned t = 0; t < 1500; t++) {
@@ -352,7 +453,7 @@ START_TEST(unicorn_runs) {
     uint64_t model[LBPF_NREGS], want_regs[LBPF_NREGS];
     random_regs(model);
     memcpy(want_regs, model, sizeof model);
-    for (uint32_t k = 0; k < run; k += lbpf_jit_alu_slots(&p.prog, k))
+    for (uint32_t k = 0; k < run; k += lbpf_jit_run_slots(&p.prog, k))
       spec_insn(&p.prog, k, want_regs);
     uint8_t file[8 * LBPF_NREGS];
     for (unsigned i = 0; i < LBPF_NREGS; i++)
@@ -388,10 +489,11 @@ START_TEST(unicorn_runs) {
       ck_assert_uint_eq(ur[r], in.r[r]);
     ck_assert_uint_eq(ur[13], in.r[LBPF_THUMB_SP]);
   }
+  ck_assert_uint_gt(calls, 100); /* the 64-bit divisions were among the runs */
   uc_close(uc);
 }
 END_TEST
-#line 284 "lit/jit-emit.nw"
+#line 326 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -454,7 +556,7 @@ START_TEST(compile_programs) {
       uint64_t r[LBPF_NREGS], want[LBPF_NREGS];
       random_regs(r);
       memcpy(want, r, sizeof r);
-      for (uint32_t k = 0; k < entries[pc].len; k += lbpf_jit_alu_slots(&p.prog, pc + k))
+      for (uint32_t k = 0; k < entries[pc].len; k += lbpf_jit_run_slots(&p.prog, pc + k))
         spec_insn(&p.prog, pc + k, want);
       struct lbpf_thumb_result res;
       ck_assert_int_eq(lbpf_jit_model_call(code, len, entries[pc].offset, r, &res),
@@ -471,7 +573,7 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 364 "lit/jit-emit.nw"
+#line 407 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
   for (int k = 0; k < 3; k++)
@@ -493,9 +595,20 @@ START_TEST(cost_model) {
   ck_assert(lbpf_jit_plan_run(&plan, &q.prog, 0, 2));
   ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 7);
   ck_assert(lbpf_jit_alu_worth(&q.prog, 0, 2));
+  /* a 64-bit division alone: push, four loads, the call's eleven
+     instructions, two stores, pop, bx lr; with the routine, 10 + 20 + 10
+     against 10 */
+  struct jit_prog d = {.n = 0};
+  jp_add(&d, (struct lbpf_insn){
+                 .opcode = LBPF_CLASS_ALU64 | LBPF_ALU_DIV | LBPF_SRC_X, .dst = 1, .src = 2});
+  ck_assert(jp_finish(&d));
+  ck_assert(lbpf_jit_plan_run(&plan, &d.prog, 0, 1));
+  ck_assert_uint_eq(plan.calls, 1);
+  ck_assert_uint_eq(lbpf_jit_plan_cost(&plan), 20);
+  ck_assert(!lbpf_jit_alu_worth(&d.prog, 0, 1));
 }
 END_TEST
-#line 394 "lit/jit-emit.nw"
+#line 447 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -516,7 +629,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 1500 "lit/jit-alu.nw"
+#line 1969 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -526,13 +639,15 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 1585 "lit/jit-alu.nw"
+#line 1814 "lit/jit-alu.nw"
+  tcase_add_test(tc, div64_values);
+#line 2085 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
-#line 414 "lit/jit-emit.nw"
+#line 467 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 1509 "lit/jit-alu.nw"
+#line 1978 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }

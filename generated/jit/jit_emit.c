@@ -1,4 +1,4 @@
-#line 259 "lit/jit-emit.nw"
+#line 301 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,9 +7,10 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 97 "lit/jit-emit.nw"
+#line 119 "lit/jit-emit.nw"
 static bool worth(const struct lbpf_jit_plan *p) {
-  uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p);
+  uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p) +
+                    (uint64_t)LBPF_JIT_ROUTINE_COST * p->calls;
   return jitted < (uint64_t)LBPF_JIT_INTERP_ALU_COST * p->insns;
 }
 
@@ -17,12 +18,12 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
   struct lbpf_jit_plan p;
   return lbpf_jit_plan_run(&p, prog, pc, len) && worth(&p);
 }
-#line 127 "lit/jit-emit.nw"
+#line 150 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 143 "lit/jit-emit.nw"
-#define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_alu_slots of the slot */
+#line 166 "lit/jit-emit.nw"
+#define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_run_slots of the slot */
 #define SCAN_WIDE 4u  /* offset during the scan: the first slot of an lddw */
 
 static void mark(const struct lbpf_program *prog, struct lbpf_jit_entry *entries, int64_t t) {
@@ -35,7 +36,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(prog, pc);
     uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-    entries[pc].offset = lbpf_jit_alu_slots(prog, pc);
+    entries[pc].offset = lbpf_jit_run_slots(prog, pc);
     if (lbpf_is_lddw(in.opcode)) {
       entries[pc].offset |= SCAN_WIDE;
       pc++;
@@ -54,7 +55,19 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 186 "lit/jit-emit.nw"
+#line 215 "lit/jit-emit.nw"
+/* Plan and record the suffix of a run from e to end, with the scan's slot
+   counts (entries[e..end) not yet overwritten). */
+static bool plan_suffix(const struct lbpf_program *prog, const struct lbpf_jit_entry *entries,
+                        uint32_t e, uint32_t end, struct lbpf_jit_plan *p,
+                        struct lbpf_jit_record *rec) {
+  lbpf_jit_plan_init(p);
+  lbpf_jit_record_init(rec);
+  for (uint32_t k = e; k < end; k += entries[k].offset & SCAN_SLOTS)
+    if (!lbpf_jit_plan_record(p, rec, prog, k)) return false;
+  return true;
+}
+
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries) {
   if (!prog || !entries || (!code && cap)) return LBPF_ERR_ARGUMENT;
@@ -71,25 +84,26 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
       continue;
     }
     struct lbpf_jit_plan p;
+    struct lbpf_jit_record rec;
     lbpf_jit_plan_init(&p);
+    lbpf_jit_record_init(&rec);
     uint32_t end = pc, slots;
     while (end < prog->ninsns && (slots = entries[end].offset & SCAN_SLOTS) != 0 &&
-           lbpf_jit_plan_insn(&p, prog, end))
+           lbpf_jit_plan_record(&p, &rec, prog, end))
       end += slots;
     for (uint32_t e = pc, step; e < end; e += step) {
       bool target = entries[e].len != 0;
       step = entries[e].offset & SCAN_SLOTS;
+      /* p and rec: the run's, then each suffix's in turn */
+      bool entry = e == pc ||
+                   (target && end - e <= allowance && plan_suffix(prog, entries, e, end, &p, &rec));
       entries[e] = (struct lbpf_jit_entry){0, 0};
       if (step == 2) entries[e + 1] = (struct lbpf_jit_entry){0, 0};
-      if (e != pc && (!target || end - e > allowance)) continue;
-      struct lbpf_jit_plan suffix;
-      if (e != pc && !lbpf_jit_plan_run(&suffix, prog, e, end - e)) continue;
-      const struct lbpf_jit_plan *plan = e == pc ? &p : &suffix;
-      if (!worth(plan)) continue;
+      if (!entry || !worth(&p)) continue;
       struct lbpf_jit_buf b;
       lbpf_jit_buf_init(&b, code ? code + len : NULL, code ? cap - len : 0, NULL, 0, NULL, 0, NULL,
                         0);
-      if (!code || !lbpf_jit_alu_gen_planned(prog, e, end - e, plan, &b)) {
+      if (!code || !lbpf_jit_alu_gen_recorded(&p, &rec, &b)) {
         for (uint32_t k = 0; k < prog->ninsns; k++)
           entries[k] = (struct lbpf_jit_entry){0, 0};
         return LBPF_ERR_ARGUMENT;
@@ -103,7 +117,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 236 "lit/jit-emit.nw"
+#line 278 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

@@ -193,6 +193,19 @@ static uint64_t operand(const struct machine *m, struct lbpf_insn insn) {
 uint64_t lbpf_spec_alu(uint8_t opcode, int16_t offset, int32_t imm, uint64_t d, uint64_t s) {
   return alu_result(opcode, offset, imm, d, s);
 }
+#line 521 "spec/semantics.nw"
+uint64_t lbpf_spec_udiv64(uint64_t d, uint64_t s) {
+  return divide(d, s, 0, 0);
+}
+uint64_t lbpf_spec_umod64(uint64_t d, uint64_t s) {
+  return divide(d, s, 0, 1);
+}
+uint64_t lbpf_spec_sdiv64(uint64_t d, uint64_t s) {
+  return divide(d, s, 1, 0);
+}
+uint64_t lbpf_spec_smod64(uint64_t d, uint64_t s) {
+  return divide(d, s, 1, 1);
+}
 
 static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->reg[insn.dst] =
@@ -200,7 +213,7 @@ static enum lbpf_status step_alu(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 529 "spec/semantics.nw"
+#line 542 "spec/semantics.nw"
 static enum lbpf_status jump_to(struct machine *m, int64_t delta) {
   if (delta < 0 && !spend_budget(m, (uint64_t)-delta)) return LBPF_ERR_BUDGET;
   m->pc = (uint32_t)((int64_t)m->pc + 1 + delta);
@@ -212,7 +225,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
   case LBPF_JMP_JA:
     return jump_to(m, LBPF_CLASS(insn.opcode) == LBPF_CLASS_JMP32 ? insn.imm : insn.offset);
   case LBPF_JMP_CALL:
-#line 556 "spec/semantics.nw"
+#line 569 "spec/semantics.nw"
   {
     lbpf_helper_fn fn;
     if (insn.opcode & LBPF_SRC_X) { /* callx */
@@ -236,7 +249,7 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     push_frame(m, target);
     return LBPF_OK;
   }
-#line 540 "spec/semantics.nw"
+#line 553 "spec/semantics.nw"
   case LBPF_JMP_EXIT:
     if (m->depth == 0)
       m->halted = 1;
@@ -249,14 +262,14 @@ static enum lbpf_status step_jump(struct machine *m, struct lbpf_insn insn) {
     return LBPF_OK;
   }
 }
-#line 584 "spec/semantics.nw"
+#line 597 "spec/semantics.nw"
 static enum lbpf_status step_lddw(struct machine *m, struct lbpf_insn insn) {
   struct lbpf_insn hi = lbpf_program_insn(m->prog, m->pc + 1);
   m->reg[insn.dst] = (uint64_t)(uint32_t)insn.imm | (uint64_t)(uint32_t)hi.imm << 32;
   m->pc += 2;
   return LBPF_OK;
 }
-#line 598 "spec/semantics.nw"
+#line 611 "spec/semantics.nw"
 static uint64_t address(uint64_t base, int16_t offset) {
   return base + (uint64_t)(int64_t)offset;
 }
@@ -284,7 +297,7 @@ static enum lbpf_status step_store(struct machine *m, struct lbpf_insn insn) {
   m->pc++;
   return LBPF_OK;
 }
-#line 634 "spec/semantics.nw"
+#line 647 "spec/semantics.nw"
 static enum lbpf_status step_atomic(struct machine *m, struct lbpf_insn insn) {
   unsigned n = size_bytes(insn.opcode);
   struct location loc;
@@ -326,7 +339,7 @@ static enum lbpf_status step(struct machine *m) {
   default: return step_load(m, insn);
   }
 }
-#line 708 "spec/semantics.nw"
+#line 721 "spec/semantics.nw"
 static int environment_ok(const struct lbpf_program *prog, const struct lbpf_env *env,
                           const void *mem, size_t mem_len) {
   return prog != NULL && prog->code != NULL && prog->ninsns > 0 && env != NULL &&
@@ -356,7 +369,7 @@ void lbpf_spec_run(const struct lbpf_program *prog, const struct lbpf_env *env, 
     s = step(&m);
   *result = (struct lbpf_result){s, m.pc, s == LBPF_OK ? m.reg[0] : 0, m.insns, m.budget_used};
 }
-#line 751 "spec/semantics.nw"
+#line 764 "spec/semantics.nw"
 static void attempted_access(const struct machine *m, struct lbpf_step *st) {
   struct lbpf_insn insn = lbpf_program_insn(m->prog, m->pc);
   unsigned cls = LBPF_CLASS(insn.opcode);

@@ -293,7 +293,7 @@ START_TEST(instruction_table) {
   ck_assert_uint_eq(lbpf_form_of(INSN(0x16, 1, 0, 0, 0))->cpu, 3);
 }
 END_TEST
-#line 801 "spec/semantics.nw"
+#line 814 "spec/semantics.nw"
 static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *mem, size_t mem_len,
                                  uint64_t budget) {
   struct lbpf_program prog;
@@ -324,7 +324,7 @@ static struct lbpf_result run_on(const struct lbpf_insn *insns, size_t n, void *
     ck_assert_int_eq(r_.status, (want));                                                           \
     ck_assert_uint_eq(r_.pc, (at));                                                                \
   } while (0)
-#line 840 "spec/semantics.nw"
+#line 853 "spec/semantics.nw"
 START_TEST(arithmetic_edges) {
   EXPECT_R0(0, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x3f, 0, 1, 0, 0), EXIT); /* div by 0 */
   EXPECT_R0(7, MOV64_K(0, 7), MOV64_K(1, 0), INSN(0x9f, 0, 1, 0, 0), EXIT); /* mod by 0 */
@@ -347,7 +347,7 @@ START_TEST(arithmetic_edges) {
   EXPECT_R0(0xffffff80u, MOV64_K(1, 0x180), INSN(0xbc, 0, 1, 8, 0), EXIT);
 }
 END_TEST
-#line 870 "spec/semantics.nw"
+#line 883 "spec/semantics.nw"
 START_TEST(memory_edges) {
   uint8_t mem[8] = {1, 2, 3, 4, 5, 6, 7, 8};
   struct lbpf_result r = RUN(mem, 8, 10, INSN(0x61, 0, 1, 4, 0), EXIT);
@@ -389,7 +389,7 @@ START_TEST(region_permissions) {
   test_env.nregions = 0;
 }
 END_TEST
-#line 917 "spec/semantics.nw"
+#line 930 "spec/semantics.nw"
 START_TEST(atomics) {
   uint8_t mem[8] = {0};
   struct lbpf_result r = RUN(mem, 8, 10, MOV64_K(2, 5), INSN(0x63, 1, 2, 0, 0), MOV64_K(3, 3),
@@ -407,7 +407,7 @@ START_TEST(atomics) {
   ck_assert_uint_eq(mem[0], 0x30);
 }
 END_TEST
-#line 943 "spec/semantics.nw"
+#line 956 "spec/semantics.nw"
 START_TEST(budget_is_exact) {
   /* r0 counts down from 3: two taken backward jumps over two slots each. */
   struct lbpf_result r =
@@ -520,7 +520,7 @@ START_TEST(refuses_unusable_environments) {
   ck_assert_uint_eq(r.r0, 1);
 }
 END_TEST
-#line 1064 "spec/semantics.nw"
+#line 1077 "spec/semantics.nw"
 START_TEST(a_refused_program_never_runs) {
   struct lbpf_insn good[] = {MOV64_K(0, 1), EXIT}, bad[] = {MOV64_K(0, 2), INSN(0xff, 0, 0, 0, 0)};
   struct lbpf_program prog;
@@ -538,7 +538,7 @@ START_TEST(a_refused_program_never_runs) {
   ck_assert_uint_eq(r.insns, 0);
 }
 END_TEST
-#line 1088 "spec/semantics.nw"
+#line 1101 "spec/semantics.nw"
 struct watch_log {
   unsigned n;
   struct lbpf_step first, last;
@@ -613,7 +613,7 @@ Suite *spec_suite(void) {
   tcase_add_test(tc, refuses_writes_to_r10);
   tcase_add_test(tc, refuses_bad_targets);
   tcase_add_test(tc, checks_helper_ids);
-#line 1145 "spec/semantics.nw"
+#line 1158 "spec/semantics.nw"
   tcase_add_test(tc, watched_runs);
   tcase_add_test(tc, arithmetic_edges);
   tcase_add_test(tc, memory_edges);

@@ -14,10 +14,12 @@ build/jit-proof: tests/jit_proof_main.c build/liblitbpf-host.a build/liblitbpf.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(HOST_CFLAGS) $(filter %.c %.a,$^) $(HOST_LIBS) -o $@
 
-# Each planted bug must make the proof of "add reg" or "mul reg" fail, by name.
+# Each planted bug must make the proof of "add reg", "mul reg" or "div reg"
+# (the 64-bit division, through its routine's call) fail, by name.
 JIT_PROOF_MUTANTS = MUTANT_WORK=build/mutants-proof MUTANT_TARGET=build/jit-proof \
-  MUTANT_RUN='{ build/jit-proof --only add; build/jit-proof --only mul; } | tee proof.out; \
-    ! grep -Eq "^FAILED  (add|mul) reg " proof.out' \
+  MUTANT_RUN='{ build/jit-proof --only add; build/jit-proof --only mul; \
+    build/jit-proof --only "div reg"; } | tee proof.out; \
+    ! grep -Eq "^FAILED  (add|mul|div) reg " proof.out' \
   tests/pbt_mutants.sh jit-proof
 
 # Each planted bug must make one of the whole-program JIT's pieces fail with a

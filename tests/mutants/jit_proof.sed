@@ -8,3 +8,6 @@ s/LBPF_THUMB_ADC : LBPF_THUMB_SBC/LBPF_THUMB_ADD : LBPF_THUMB_SBC/
 # destination for its low word (dh*sh for dl*sh): "mul reg" must fail, through
 # the stepping stone of lit/jit-proof.nw
 s/LBPF_THUMB_MLA, phi, dl, sh.r, phi/LBPF_THUMB_MLA, phi, dh, sh.r, phi/
+# the dividend and the divisor of a 64-bit division exchanged at the routine's
+# call: "div reg" must fail
+s/{lo(in.dst), hi(in.dst), lo(in.src), hi(in.src)}/{lo(in.src), hi(in.src), lo(in.dst), hi(in.dst)}/
