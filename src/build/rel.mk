@@ -9,8 +9,9 @@
 #   make fuzz-report          make fuzz and make check-m4diff (M4DIFF_N cases), then
 #                             bench/results/reliability.md
 
-# 32-bit C library and run-time for the -m32 build of the differential target.
-DEB_PACKAGES += libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev
+# 32-bit C library and run-time for the -m32 build of the differential target;
+# gcc-multilib gives clang -m32 the kernel's headers (<asm/errno.h>).
+DEB_PACKAGES += libc6-dev-i386 lib32gcc-12-dev lib32stdc++-12-dev gcc-multilib
 
 .PHONY: check-make-knobs check-tools-robust fuzz check-fuzz fuzz-report
 check-make-knobs:
