@@ -1,4 +1,4 @@
-#line 1434 "lit/jit-alu.nw"
+#line 1478 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -27,7 +27,7 @@ extern const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE];
 /* Bytes of machine stack a run may use (at most a frame of ten words and
    six saved around a call of a routine: 64). */
 #define LBPF_JIT_MODEL_STACK 64u
-#line 104 "lit/jit-alu.nw"
+#line 109 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status {
   LBPF_JIT_BUF_OK = 0,
   LBPF_JIT_BUF_FULL,    /* an array (code, instructions, labels, fix-ups) is full */
@@ -37,12 +37,12 @@ enum lbpf_jit_buf_status {
 };
 #define LBPF_JIT_UNBOUND UINT32_MAX
 
+/* A branch waiting for its label: eight bytes. */
 struct lbpf_jit_fixup {
-  struct lbpf_thumb_insn insn; /* the branch, its offset to be patched */
-  uint32_t label;
-  uint32_t offset; /* byte offset of the branch */
-  uint32_t index;  /* its index among the instructions */
+  uint32_t offset;      /* byte offset of the branch */
+  uint32_t label_shape; /* its label (the low 24 bits) and its shape (the top 8) */
 };
+#define LBPF_JIT_FIXUP_LABELS (UINT32_C(1) << 24) /* the labels a fix-up can name */
 
 struct lbpf_jit_buf {
   uint8_t *code; /* bytes, or NULL */
@@ -72,7 +72,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1246 "lit/jit-alu.nw"
+#line 1290 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -142,7 +142,7 @@ bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lb
    small or the slots are no run. */
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap);
-#line 614 "lit/jit-alu.nw"
+#line 658 "lit/jit-alu.nw"
 /* The run-time routines of 64-bit division: the specification's div, mod,
    sdiv and smod (ALU64) of the dividend d by the divisor s
    (lbpf_spec_udiv64 ...), indexed by 2 * signed + is_mod. */
@@ -184,7 +184,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1332 "lit/jit-alu.nw"
+#line 1376 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -211,5 +211,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
    true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1450 "lit/jit-alu.nw"
+#line 1494 "lit/jit-alu.nw"
 #endif

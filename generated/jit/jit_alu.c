@@ -1,4 +1,4 @@
-#line 1454 "lit/jit-alu.nw"
+#line 1498 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -12,7 +12,7 @@
 #line 75 "lit/jit-alu.nw"
 const uint8_t lbpf_jit_pool[LBPF_JIT_POOL_SIZE] = {1, 2,  3,  12,           4, 5, 6, 7, 8,
                                                    9, 10, 11, LBPF_THUMB_LR};
-#line 163 "lit/jit-alu.nw"
+#line 168 "lit/jit-alu.nw"
 void lbpf_jit_buf_init(struct lbpf_jit_buf *b, uint8_t *code, size_t cap,
                        struct lbpf_thumb_insn *insns, size_t icap, uint32_t *labels, size_t nlabels,
                        struct lbpf_jit_fixup *fixups, size_t fcap) {
@@ -33,6 +33,34 @@ static size_t form_size(unsigned form) {
 
 static void fail(struct lbpf_jit_buf *b, enum lbpf_jit_buf_status s) {
   if (b->status == LBPF_JIT_BUF_OK) b->status = s;
+}
+
+/* A branch's shape, what a fix-up keeps of it: the index of its form in
+   branch_forms (bits 7-5), whether it is cbnz (bit 4), and its condition or
+   its register (bits 3-0). A valid branch has no other field. */
+static const uint8_t branch_forms[] = {LBPF_THUMB_F_B16, LBPF_THUMB_F_BCOND16, LBPF_THUMB_F_CBZ,
+                                       LBPF_THUMB_F_B,   LBPF_THUMB_F_BCOND,   LBPF_THUMB_F_BL};
+#define SHAPE_SHIFT 24u
+#define NO_SHAPE 0x100u
+
+static unsigned branch_shape(const struct lbpf_thumb_insn *i) {
+  unsigned k = 0;
+  while (k < sizeof branch_forms && branch_forms[k] != i->form)
+    k++;
+  if (k == sizeof branch_forms || i->cond > 15 || i->rn > 15) return NO_SHAPE;
+  return k << 5 | (unsigned)(i->op == LBPF_THUMB_CBNZ) << 4 |
+         (i->form == LBPF_THUMB_F_CBZ ? i->rn : i->cond);
+}
+
+static struct lbpf_thumb_insn shaped_branch(unsigned shape) {
+  unsigned form = branch_forms[shape >> 5], field = shape & 15u;
+  struct lbpf_thumb_insn i = {.form = (uint8_t)form, .op = LBPF_THUMB_B};
+  if (form == LBPF_THUMB_F_BL) i.op = LBPF_THUMB_BL;
+  if (form == LBPF_THUMB_F_CBZ)
+    i.op = shape >> 4 & 1 ? LBPF_THUMB_CBNZ : LBPF_THUMB_CBZ, i.rn = (uint8_t)field;
+  else if (form == LBPF_THUMB_F_BCOND16 || form == LBPF_THUMB_F_BCOND)
+    i.cond = (uint8_t)field;
+  return i;
 }
 
 void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i) {
@@ -60,10 +88,13 @@ void lbpf_jit_emit(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i) {
 void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, uint32_t label) {
   if (b->status != LBPF_JIT_BUF_OK) return;
   if (b->nfixups >= b->fcap) return fail(b, LBPF_JIT_BUF_FULL);
+  if (label >= LBPF_JIT_FIXUP_LABELS) return fail(b, LBPF_JIT_BUF_UNBOUND);
+  unsigned shape = branch_shape(i);
+  if (shape == NO_SHAPE) return fail(b, LBPF_JIT_BUF_INVALID);
   struct lbpf_thumb_insn placeholder = *i;
   placeholder.imm = 0;
   b->fixups[b->nfixups] =
-      (struct lbpf_jit_fixup){placeholder, label, (uint32_t)b->len, (uint32_t)b->n};
+      (struct lbpf_jit_fixup){(uint32_t)b->len, label | (uint32_t)shape << SHAPE_SHIFT};
   lbpf_jit_emit(b, &placeholder);
   if (b->status == LBPF_JIT_BUF_OK) b->nfixups++;
 }
@@ -73,26 +104,32 @@ void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label) {
   if (label >= b->nlabels) return fail(b, LBPF_JIT_BUF_UNBOUND);
   b->labels[label] = (uint32_t)b->len;
 }
-#line 226 "lit/jit-alu.nw"
+#line 265 "lit/jit-alu.nw"
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b) {
+  size_t index = 0, at = 0; /* the instructions' walk (instructions mode) */
   for (size_t k = 0; k < b->nfixups && b->status == LBPF_JIT_BUF_OK; k++) {
-    struct lbpf_jit_fixup *f = &b->fixups[k];
-    if (f->label >= b->nlabels || b->labels[f->label] == LBPF_JIT_UNBOUND) {
+    const struct lbpf_jit_fixup *f = &b->fixups[k];
+    uint32_t label = f->label_shape & (LBPF_JIT_FIXUP_LABELS - 1u);
+    if (label >= b->nlabels || b->labels[label] == LBPF_JIT_UNBOUND) {
       fail(b, LBPF_JIT_BUF_UNBOUND);
       break;
     }
-    struct lbpf_thumb_insn i = f->insn;
-    i.imm = (int32_t)((int64_t)b->labels[f->label] - ((int64_t)f->offset + 4));
-    if (!lbpf_thumb_valid(&i)) {
+    struct lbpf_thumb_insn i = shaped_branch(f->label_shape >> SHAPE_SHIFT);
+    i.imm = (int32_t)((int64_t)b->labels[label] - ((int64_t)f->offset + 4));
+    if (b->code ? lbpf_thumb_emit(&i, b->code + f->offset, b->cap - f->offset) == 0
+                : !lbpf_thumb_valid(&i)) {
       fail(b, LBPF_JIT_BUF_RANGE);
       break;
     }
-    if (b->code) lbpf_thumb_emit(&i, b->code + f->offset, b->cap - f->offset);
-    if (b->insns) b->insns[f->index] = i;
+    if (b->insns) {
+      while (at < f->offset)
+        at += form_size(b->insns[index++].form);
+      b->insns[index] = i;
+    }
   }
   return b->status;
 }
-#line 274 "lit/jit-alu.nw"
+#line 318 "lit/jit-alu.nw"
 struct gen {
   struct lbpf_jit_buf *b;
   uint32_t read_first; /* halves read before the run writes them */
@@ -137,7 +174,7 @@ static unsigned scratch(struct gen *g, unsigned k) {
   if (k + 1 > g->nscratch) g->nscratch = k + 1;
   return g->arm[LBPF_JIT_NHALVES + k];
 }
-#line 328 "lit/jit-alu.nw"
+#line 372 "lit/jit-alu.nw"
 #define THUMB(f, o, ...)                                                                           \
   ((struct lbpf_thumb_insn){.form = LBPF_THUMB_F_##f, .op = LBPF_THUMB_##o, __VA_ARGS__})
 
@@ -226,7 +263,7 @@ static void mul3(struct gen *g, unsigned op, unsigned d, unsigned n, unsigned m,
                                   .rm = (uint8_t)m,
                                   .ra = (uint8_t)a});
 }
-#line 407 "lit/jit-alu.nw"
+#line 451 "lit/jit-alu.nw"
 struct operand {
   bool is_imm;
   uint32_t k; /* the immediate, if is_imm */
@@ -263,7 +300,7 @@ static void zero_hi(struct gen *g, unsigned r) {
   if (!known) load_const(g, rh, 0);
   g->zero |= UINT32_C(1) << hi(r);
 }
-#line 451 "lit/jit-alu.nw"
+#line 495 "lit/jit-alu.nw"
 static unsigned thumb_op_of(uint8_t bpf_op) {
   switch (bpf_op) {
   case LBPF_ALU_ADD: return LBPF_THUMB_ADD;
@@ -305,7 +342,7 @@ static void gen_binary(struct gen *g, struct lbpf_insn in, bool is64) {
     dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   }
 }
-#line 502 "lit/jit-alu.nw"
+#line 546 "lit/jit-alu.nw"
 static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand sl = src_lo(g, in, false);
@@ -324,7 +361,7 @@ static void gen_mul(struct gen *g, struct lbpf_insn in, bool is64) {
   if (sh.is_imm && sh.k) dp(g, LBPF_THUMB_SUB, 0, wr(g, hi(d)), dh, dl); /* dh: the new high word */
   mov(g, wr(g, lo(d)), plo);
 }
-#line 530 "lit/jit-alu.nw"
+#line 574 "lit/jit-alu.nw"
 static void gen_div(struct gen *g, struct lbpf_insn in) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   struct operand s = src_lo(g, in, false);
@@ -346,10 +383,10 @@ static void gen_div(struct gen *g, struct lbpf_insn in) {
   }
   zero_hi(g, d);
 }
-#line 609 "lit/jit-alu.nw"
+#line 653 "lit/jit-alu.nw"
 const lbpf_jit_routine lbpf_jit_div64_routines[LBPF_JIT_NROUTINES] = {
     lbpf_spec_udiv64, lbpf_spec_umod64, lbpf_spec_sdiv64, lbpf_spec_smod64};
-#line 625 "lit/jit-alu.nw"
+#line 669 "lit/jit-alu.nw"
 static uint32_t routine_address(unsigned k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k]; /* its Thumb bit set */
@@ -420,7 +457,7 @@ static void gen_div64(struct gen *g, struct lbpf_insn in) {
   around_frame(g, list, false);
   g->calls++;
 }
-#line 700 "lit/jit-alu.nw"
+#line 744 "lit/jit-alu.nw"
 static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) {
   if (n == 0) return;
   unsigned dl = rd(g, lo(d)), dh;
@@ -453,7 +490,7 @@ static void gen_shift64_imm(struct gen *g, uint8_t bop, unsigned d, unsigned n) 
       shift_imm(g, LBPF_THUMB_SHIFT_ASR, wr(g, hi(d)), dh, 32);
   }
 }
-#line 745 "lit/jit-alu.nw"
+#line 789 "lit/jit-alu.nw"
 static void gen_shift64_reg(struct gen *g, uint8_t bop, unsigned d, unsigned amount) {
   unsigned dl = rd(g, lo(d)), dh = rd(g, hi(d)), t = scratch(g, 1);
   unsigned lsl = LBPF_THUMB_LSL, lsr = LBPF_THUMB_LSR;
@@ -515,7 +552,7 @@ static void gen_shift(struct gen *g, struct lbpf_insn in, bool is64) {
   }
   zero_hi(g, d);
 }
-#line 814 "lit/jit-alu.nw"
+#line 858 "lit/jit-alu.nw"
 static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, dl = rd(g, lo(d));
   if (!is64) {
@@ -528,7 +565,7 @@ static void gen_neg(struct gen *g, struct lbpf_insn in, bool is64) {
   dp(g, LBPF_THUMB_MVN, 0, wr(g, hi(d)), 0, dh);
   dp_imm(g, LBPF_THUMB_ADC, 0, wr(g, hi(d)), dh, 0);
 }
-#line 832 "lit/jit-alu.nw"
+#line 876 "lit/jit-alu.nw"
 static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst;
   if (!(in.opcode & LBPF_SRC_X)) {
@@ -558,7 +595,7 @@ static void gen_mov(struct gen *g, struct lbpf_insn in, bool is64) {
   else
     zero_hi(g, d);
 }
-#line 863 "lit/jit-alu.nw"
+#line 907 "lit/jit-alu.nw"
 static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   unsigned d = in.dst, width = (uint32_t)in.imm;
   bool swap = is64 || (in.opcode & LBPF_SRC_X);
@@ -583,7 +620,7 @@ static void gen_end(struct gen *g, struct lbpf_insn in, bool is64) {
   if (width == 16) shift_imm(g, LBPF_THUMB_SHIFT_LSR, wr(g, lo(d)), dl, 16);
   zero_hi(g, d);
 }
-#line 893 "lit/jit-alu.nw"
+#line 937 "lit/jit-alu.nw"
 /* The code of the ALU-run instruction at pc; the slots it covers. */
 static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -612,7 +649,7 @@ static uint32_t gen_insn(struct gen *g, const struct lbpf_program *prog, uint32_
   }
   return 1;
 }
-#line 932 "lit/jit-alu.nw"
+#line 976 "lit/jit-alu.nw"
 static bool is_div64(struct lbpf_insn in) {
   uint8_t op = LBPF_OP(in.opcode);
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
@@ -636,7 +673,7 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
 uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
   return run_slots(prog, pc, true);
 }
-#line 968 "lit/jit-alu.nw"
+#line 1012 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
   unsigned n = 0;
   for (; x; x &= x - 1)
@@ -698,7 +735,7 @@ bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
                           const struct lbpf_program *prog, uint32_t pc) {
   return plan_step(p, rec, prog, pc);
 }
-#line 1036 "lit/jit-alu.nw"
+#line 1080 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   for (unsigned k = registers_needed(p); k-- > LBPF_JIT_POOL_CLOBBERED;)
@@ -729,7 +766,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 1075 "lit/jit-alu.nw"
+#line 1119 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -795,7 +832,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
     k += gen_insn(&g, prog, pc + k);
   return epilogue(&g, plan, list);
 }
-#line 1173 "lit/jit-alu.nw"
+#line 1217 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
                                struct lbpf_jit_buf *b) {
   if (rec->buf.n != plan->body) return false;
@@ -830,7 +867,7 @@ bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lb
   }
   return epilogue(&g, plan, list);
 }
-#line 1220 "lit/jit-alu.nw"
+#line 1264 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
@@ -843,7 +880,7 @@ bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
   gen_insn(&g, prog, pc);
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1237 "lit/jit-alu.nw"
+#line 1281 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;
