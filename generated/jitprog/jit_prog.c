@@ -1,4 +1,4 @@
-#line 2140 "lit/jit.nw"
+#line 2147 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,7 +89,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2532 "lit/jit.nw"
+#line 2539 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -211,7 +211,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 530 "lit/jit.nw"
+#line 519 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -238,7 +238,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 558 "lit/jit.nw"
+#line 547 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -321,35 +321,42 @@ static unsigned successors(const struct pgen *g, uint32_t pc, struct lbpf_insn i
   return k;
 }
 
+/* Facts at pc t become top (a local function's first slot, a return
+   slot); again is lowered to t if that changed a pc the sweep has passed. */
+static void make_top(uint32_t *facts, uint32_t t, uint32_t pc, uint32_t *again) {
+  if (facts[t] == HW_ALL(HW_TOP)) return;
+  facts[t] = HW_ALL(HW_TOP);
+  if (t <= pc && t < *again) *again = t;
+}
+
 static void analyse(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
   uint32_t *depth = row(g, L_WEIGHT), *kinds = row(g, L_KIND);
   for (uint32_t pc = 0; pc < n; pc++)
     facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0, kinds[pc] = 0;
   facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
-  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots; loops */
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = kinds[pc] = lbpf_form_of(in)->kind;
-    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
-      g->local_calls = true;
-      facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
-      if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
-      if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
-    }
-    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
-    bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
-                kind == LBPF_KIND_JCOND_X;
-    if (jump && delta < 0) { /* the loop's nesting, a difference array for choose_homes */
-      kinds[pc + 1 + delta] |= BACK_TARGET;
-      depth[pc + 1 + delta]++;
-      if (pc + 1 < n) depth[pc + 1]--;
-    }
-    if (kind == LBPF_KIND_LDDW) pc++;
-  }
-  for (uint32_t from = 0; from < n;) {
+  for (uint32_t from = 0, first = 1; from < n; first = 0) {
     uint32_t again = n; /* the first pc an edge backward has changed */
     for (uint32_t pc = from; pc < n; pc++) {
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+      if (first) { /* each pc's kind; local functions, return slots; loops */
+        unsigned kind = lbpf_form_of(in)->kind;
+        kinds[pc] |= kind;
+        if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+          g->local_calls = true;
+          make_top(facts, (uint32_t)((int64_t)pc + 1 + in.imm), pc, &again);
+          if (pc + 1 < n) make_top(facts, pc + 1, pc, &again);
+          if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
+        }
+        int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+        bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
+                    kind == LBPF_KIND_JCOND_X;
+        if (jump && delta < 0) { /* the loop's nesting, a difference array */
+          kinds[pc + 1 + delta] |= BACK_TARGET;
+          depth[pc + 1 + delta]++;
+          if (pc + 1 < n) depth[pc + 1]--;
+        }
+      }
       unsigned kind = kind_at(g, pc);
       if (facts[pc] != HW_ALL(HW_NONE)) {
         uint32_t out = hw_after(g, pc, in, kind, facts[pc]), s[2];
@@ -363,6 +370,10 @@ static void analyse(struct pgen *g) {
       if (kind == LBPF_KIND_LDDW) pc++;
     }
     from = again;
+  }
+  for (uint32_t pc = 0, d = 0; pc < n; pc++) { /* the nesting of each pc, at most 4 */
+    d += depth[pc];
+    depth[pc] = d > 4 ? 4 : d;
   }
 }
 #line 694 "lit/jit.nw"
@@ -429,11 +440,17 @@ static void hw_use_def(const struct pgen *g, struct lbpf_insn in, unsigned kind,
   *use = u, *def = d;
 }
 
-static void liveness(struct pgen *g) {
+static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
+                  uint16_t use, uint16_t def, uint32_t weight[]);
+
+/* The liveness, and in its first sweep the weights of the halves
+   (choose_homes, below). */
+static void liveness(struct pgen *g, uint32_t weight[]) {
   uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
   for (uint32_t pc = 0; pc < n; pc++)
     live[pc] = 0;
-  for (bool again = true; again;) { /* once more if an edge backward may have read too early */
+  for (bool again = true, first = true; again;
+       first = false) { /* once more if an edge backward may have read too early */
     again = false;
     for (uint32_t pc = n; pc-- > 0;) {
       if (facts[pc] == HW_ALL(HW_NONE)) continue; /* unreached, or an lddw's second slot */
@@ -444,6 +461,7 @@ static void liveness(struct pgen *g) {
         out |= live[s[k]];
       uint16_t use, def;
       hw_use_def(g, in, kind, &use, &def);
+      if (first) weigh(g, pc, in, kind, use, def, weight);
       uint32_t now = use | (out & ~(uint32_t)def);
       if (now != live[pc]) live[pc] = now, again |= back_target(g, pc);
     }
@@ -460,41 +478,30 @@ static unsigned hi_half(unsigned r) {
   return 2 * r + 1;
 }
 
-/* Add w to the weight of the halves the instruction at pc touches: the low
-   words of its operands, the high words it reads or writes that the
-   analysis does not know. */
+/* Add the weight of the reached instruction at pc, whose high words used
+   and defined are use and def, to the halves it touches: the low words of
+   its operands, the high words it reads or writes that the analysis does
+   not know; and 1 to r1-r5's for a helper's call, which reads them. */
 static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
-                  uint32_t facts, uint32_t w, uint32_t weight[]) {
+                  uint16_t use, uint16_t def, uint32_t weight[]) {
+  uint32_t facts = row(g, L_FACTS)[pc], w = UINT32_C(1) << (3 * row(g, L_WEIGHT)[pc]);
   bool dst = kind != LBPF_KIND_JA && kind != LBPF_KIND_JA32 && kind != LBPF_KIND_CALL &&
              kind != LBPF_KIND_EXIT;
   bool src = kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_JCOND_X || kind == LBPF_KIND_LDX ||
              kind == LBPF_KIND_STX || kind == LBPF_KIND_ATOMIC;
   if (dst) weight[lo_half(in.dst)] += w;
   if (src) weight[lo_half(in.src)] += w;
-  uint16_t use, def;
-  hw_use_def(g, in, kind, &use, &def);
   uint32_t after = hw_after(g, pc, in, kind, facts);
   for (unsigned r = 0; (use | def) >> r; r++) {
     if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
     if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
   }
+  if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX)
+    for (unsigned r = 1; r <= 5; r++)
+      weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
 }
 
-static void choose_homes(struct pgen *g) {
-  uint32_t n = g->prog->ninsns, *depth = row(g, L_WEIGHT), *facts = row(g, L_FACTS);
-  uint32_t weight[LBPF_JIT_NHALVES] = {0}, d = 0;
-  for (uint32_t pc = 0; pc < n; pc++) {
-    d += depth[pc];
-    uint32_t nest = d > 4 ? 4 : d;
-    if (hw_get(facts[pc], 0) == HW_NONE) continue;
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = kind_at(g, pc);
-    weigh(g, pc, in, kind, facts[pc], UINT32_C(1) << (3 * nest), weight);
-    if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
-      for (unsigned r = 1; r <= 5; r++)
-        weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
-    if (kind == LBPF_KIND_LDDW) d += depth[++pc];
-  }
+static void choose_homes(struct pgen *g, const uint32_t weight[]) {
   g->initial = 1u; /* r0: exit reads it */
   for (unsigned r = 0; r < LBPF_NREGS; r++)
     if (weight[lo_half(r)] || weight[hi_half(r)]) g->initial |= (uint16_t)(1u << r);
@@ -508,7 +515,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 440 "lit/jit.nw"
+#line 429 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -566,7 +573,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 783 "lit/jit.nw"
+#line 789 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -600,7 +607,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 837 "lit/jit.nw"
+#line 843 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -647,7 +654,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 891 "lit/jit.nw"
+#line 897 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -658,7 +665,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 926 "lit/jit.nw"
+#line 932 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -725,7 +732,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1032 "lit/jit.nw"
+#line 1038 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -803,7 +810,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1122 "lit/jit.nw"
+#line 1128 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -902,7 +909,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1238 "lit/jit.nw"
+#line 1244 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -1007,7 +1014,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1347 "lit/jit.nw"
+#line 1353 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1037,7 +1044,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1400 "lit/jit.nw"
+#line 1406 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1104,7 +1111,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1475 "lit/jit.nw"
+#line 1481 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1194,14 +1201,15 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1573 "lit/jit.nw"
+#line 1579 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
   struct pgen g = {b, prog, env, {0}, 0, false, 0};
+  uint32_t weight[LBPF_JIT_NHALVES] = {0};
   analyse(&g);
-  liveness(&g);
-  choose_homes(&g);
+  liveness(&g, weight);
+  choose_homes(&g, weight);
   prologue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
@@ -1211,7 +1219,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1655 "lit/jit.nw"
+#line 1662 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1257,7 +1265,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1716 "lit/jit.nw"
+#line 1723 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
