@@ -1,4 +1,4 @@
-#line 1478 "lit/jit-alu.nw"
+#line 1502 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -72,7 +72,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1290 "lit/jit-alu.nw"
+#line 1307 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -136,6 +136,13 @@ bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
    empty record; false if the buffer refused. */
 bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
                                struct lbpf_jit_buf *b);
+/* lbpf_jit_alu_gen_insn from the record of the one instruction (planned
+   and recorded from an empty plan, with the zero halves it is given, and
+   an empty record): the same body, without running the generator again. */
+bool lbpf_jit_alu_gen_insn_recorded(const struct lbpf_jit_record *rec,
+                                    const uint8_t arm[LBPF_JIT_NHALVES],
+                                    const uint8_t tmp[LBPF_JIT_MAX_SCRATCH],
+                                    struct lbpf_jit_buf *b);
 /* J, the model: the Thumb-2 instructions of the run of len slots at slot pc
    of a verified program (every slot of it an ALU-run instruction).  Writes
    at most cap instructions to out and returns how many; 0 when cap is too
@@ -184,7 +191,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1376 "lit/jit-alu.nw"
+#line 1400 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -211,5 +218,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
    true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1494 "lit/jit-alu.nw"
+#line 1518 "lit/jit-alu.nw"
 #endif

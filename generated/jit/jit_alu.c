@@ -1,4 +1,4 @@
-#line 1498 "lit/jit-alu.nw"
+#line 1522 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -833,41 +833,46 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
   return epilogue(&g, plan, list);
 }
 #line 1217 "lit/jit-alu.nw"
+/* Write the record out, each stand-in replaced by its register in g->arm. */
+static void replay(struct gen *g, const struct lbpf_jit_record *rec) {
+  const uint8_t *to = g->arm; /* stand-in LBPF_JIT_STAND_IN + x is allocated to[x] */
+  uint32_t around = 0;        /* in a division's call: the registers saved around it */
+  for (size_t k = 0; k < rec->buf.n; k++) {
+    struct lbpf_thumb_insn i = rec->insns[k];
+    if (i.form == LBPF_THUMB_F_PUSHPOP16 && i.reglist == 0) { /* a call's placeholder */
+      bool push = i.op == LBPF_THUMB_PUSH;
+      if (push) around = around_list(g);
+      frame(g, around, push);
+      if (!push) around = 0;
+      continue;
+    }
+    if (around && i.form == LBPF_THUMB_F_MOV_HI) { /* an operand or the result */
+      bool to_a = i.rm >= LBPF_JIT_STAND_IN;
+      through(g, around, to_a ? i.rd : i.rm, to[(to_a ? i.rm : i.rd) - LBPF_JIT_STAND_IN], to_a);
+      continue;
+    }
+    if (i.rd >= LBPF_JIT_STAND_IN) i.rd = to[i.rd - LBPF_JIT_STAND_IN];
+    if (i.form == LBPF_THUMB_F_MOV_IMM8) {
+      load_const(g, i.rd, (uint32_t)i.imm);
+      continue;
+    }
+    if (i.rn >= LBPF_JIT_STAND_IN) i.rn = to[i.rn - LBPF_JIT_STAND_IN];
+    if (i.rm >= LBPF_JIT_STAND_IN) i.rm = to[i.rm - LBPF_JIT_STAND_IN];
+    if (i.ra >= LBPF_JIT_STAND_IN) i.ra = to[i.ra - LBPF_JIT_STAND_IN];
+    lbpf_jit_emit(g->b, &i);
+  }
+}
+
 bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lbpf_jit_record *rec,
                                struct lbpf_jit_buf *b) {
   if (rec->buf.n != plan->body) return false;
   struct gen g;
   gen_start(&g, b);
   uint32_t list = prologue(&g, plan);
-  const uint8_t *to = g.arm; /* stand-in LBPF_JIT_STAND_IN + x is allocated to[x] */
-  uint32_t around = 0;       /* in a division's call: the registers saved around it */
-  for (size_t k = 0; k < rec->buf.n; k++) {
-    struct lbpf_thumb_insn i = rec->insns[k];
-    if (i.form == LBPF_THUMB_F_PUSHPOP16 && i.reglist == 0) { /* a call's placeholder */
-      bool push = i.op == LBPF_THUMB_PUSH;
-      if (push) around = around_list(&g);
-      frame(&g, around, push);
-      if (!push) around = 0;
-      continue;
-    }
-    if (around && i.form == LBPF_THUMB_F_MOV_HI) { /* an operand or the result */
-      bool to_a = i.rm >= LBPF_JIT_STAND_IN;
-      through(&g, around, to_a ? i.rd : i.rm, to[(to_a ? i.rm : i.rd) - LBPF_JIT_STAND_IN], to_a);
-      continue;
-    }
-    if (i.rd >= LBPF_JIT_STAND_IN) i.rd = to[i.rd - LBPF_JIT_STAND_IN];
-    if (i.form == LBPF_THUMB_F_MOV_IMM8) {
-      load_const(&g, i.rd, (uint32_t)i.imm);
-      continue;
-    }
-    if (i.rn >= LBPF_JIT_STAND_IN) i.rn = to[i.rn - LBPF_JIT_STAND_IN];
-    if (i.rm >= LBPF_JIT_STAND_IN) i.rm = to[i.rm - LBPF_JIT_STAND_IN];
-    if (i.ra >= LBPF_JIT_STAND_IN) i.ra = to[i.ra - LBPF_JIT_STAND_IN];
-    lbpf_jit_emit(b, &i);
-  }
+  replay(&g, rec);
   return epilogue(&g, plan, list);
 }
-#line 1264 "lit/jit-alu.nw"
+#line 1269 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
@@ -880,7 +885,19 @@ bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
   gen_insn(&g, prog, pc);
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1281 "lit/jit-alu.nw"
+
+bool lbpf_jit_alu_gen_insn_recorded(const struct lbpf_jit_record *rec,
+                                    const uint8_t arm[LBPF_JIT_NHALVES],
+                                    const uint8_t tmp[LBPF_JIT_MAX_SCRATCH],
+                                    struct lbpf_jit_buf *b) {
+  struct gen g;
+  gen_start(&g, b);
+  memcpy(g.arm, arm, LBPF_JIT_NHALVES);
+  memcpy(g.arm + LBPF_JIT_NHALVES, tmp, LBPF_JIT_MAX_SCRATCH);
+  replay(&g, rec);
+  return b->status == LBPF_JIT_BUF_OK;
+}
+#line 1298 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

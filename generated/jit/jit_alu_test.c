@@ -1,4 +1,4 @@
-#line 1995 "lit/jit-alu.nw"
+#line 2019 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -10,7 +10,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 1554 "lit/jit-alu.nw"
+#line 1578 "lit/jit-alu.nw"
 /* The specification's effect of the ALU-run instruction at pc on r. */
 static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -21,7 +21,7 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
   r[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1567 "lit/jit-alu.nw"
+#line 1591 "lit/jit-alu.nw"
 static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
                      size_t size) {
   size_t used = 0;
@@ -99,7 +99,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1649 "lit/jit-alu.nw"
+#line 1673 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -116,7 +116,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1675 "lit/jit-alu.nw"
+#line 1699 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -155,7 +155,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1718 "lit/jit-alu.nw"
+#line 1742 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -170,7 +170,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1747 "lit/jit-alu.nw"
+#line 1771 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -216,7 +216,7 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1805 "lit/jit-alu.nw"
+#line 1829 "lit/jit-alu.nw"
 START_TEST(div64_values) {
   static const uint64_t values[] = {0,
                                     1,
@@ -272,7 +272,7 @@ START_TEST(div64_values) {
   ck_assert_uint_eq(replayed_calls - replayed_before, runs); /* each replayed too */
 }
 END_TEST
-#line 1866 "lit/jit-alu.nw"
+#line 1890 "lit/jit-alu.nw"
 /* A program of up to 30 random ALU-run instructions; the slots of its
    longest run from slot 0. */
 static uint32_t random_run(struct jit_prog *p) {
@@ -304,7 +304,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1904 "lit/jit-alu.nw"
+#line 1928 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -367,7 +367,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1971 "lit/jit-alu.nw"
+#line 1995 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -392,7 +392,7 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 2040 "lit/jit-alu.nw"
+#line 2064 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
@@ -629,7 +629,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 2013 "lit/jit-alu.nw"
+#line 2037 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -639,15 +639,15 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 1858 "lit/jit-alu.nw"
+#line 1882 "lit/jit-alu.nw"
   tcase_add_test(tc, div64_values);
-#line 2129 "lit/jit-alu.nw"
+#line 2153 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
 #line 467 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 2022 "lit/jit-alu.nw"
+#line 2046 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }
