@@ -1,4 +1,4 @@
-#line 2152 "lit/jit.nw"
+#line 2158 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,7 +89,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2544 "lit/jit.nw"
+#line 2550 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -667,6 +667,11 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
 }
 #line 932 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
+/* The index of the lowest bit set in x (not 0): the loops below visit the
+   halves a set names, in order, and no other. */
+static unsigned lowest(uint32_t x) {
+  return (unsigned)__builtin_ctz(x);
+}
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
 static uint32_t first_word(const struct lbpf_program *prog, uint32_t pc) {
@@ -713,16 +718,18 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   if (!recorded) lbpf_jit_plan_insn(&plan, g->prog, pc);
   uint32_t touched = plan.read_first | plan.written;
   unsigned need = plan.nscratch, next = 0;
-  for (unsigned h = 0; touched >> h; h++)
-    need += (touched >> h & 1) && !g->home[h];
+  for (uint32_t x = touched; x; x &= x - 1)
+    need += !g->home[lowest(x)];
   if (need > sizeof scratch_pool) return gen_alu_call(g, pc, in);
   uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
-  for (unsigned h = 0; touched >> h; h++)
-    if (touched >> h & 1) arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
+  for (uint32_t x = touched; x; x &= x - 1) { /* each half touched, in order */
+    unsigned h = lowest(x);
+    arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
+  }
   for (unsigned k = 0; k < plan.nscratch; k++)
     tmp[k] = scratch_pool[next++];
-  for (unsigned h = 0; plan.read_first >> h; h++) {
-    if (!(plan.read_first >> h & 1)) continue;
+  for (uint32_t x = plan.read_first; x; x &= x - 1) {
+    unsigned h = lowest(x);
     if (h % 2 && hw_known(g->facts, h / 2))
       constant(g, arm[h], hw_word(hw_get(g->facts, h / 2)));
     else if (!g->home[h])
@@ -732,11 +739,12 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
                  : lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b)) &&
       g->b->status == LBPF_JIT_BUF_OK)
     g->b->status = LBPF_JIT_BUF_INVALID;
-  for (unsigned h = 0; plan.written >> h; h++)
-    if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
-      st_st(g, arm[h], 4u * h);
+  for (uint32_t x = plan.written; x; x &= x - 1) {
+    unsigned h = lowest(x);
+    if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
+  }
 }
-#line 1043 "lit/jit.nw"
+#line 1049 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -814,7 +822,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1133 "lit/jit.nw"
+#line 1139 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -913,7 +921,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1249 "lit/jit.nw"
+#line 1255 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -1018,7 +1026,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1358 "lit/jit.nw"
+#line 1364 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1048,7 +1056,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1411 "lit/jit.nw"
+#line 1417 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1115,7 +1123,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1486 "lit/jit.nw"
+#line 1492 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1205,7 +1213,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1584 "lit/jit.nw"
+#line 1590 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1223,7 +1231,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1667 "lit/jit.nw"
+#line 1673 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1269,7 +1277,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1728 "lit/jit.nw"
+#line 1734 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
