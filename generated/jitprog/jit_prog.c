@@ -1,4 +1,4 @@
-#line 2158 "lit/jit.nw"
+#line 2162 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -89,7 +89,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2550 "lit/jit.nw"
+#line 2554 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -142,6 +142,11 @@ static unsigned kind_at(const struct pgen *g, uint32_t pc) {
 }
 static bool back_target(const struct pgen *g, uint32_t pc) {
   return row(g, L_KIND)[pc] & BACK_TARGET;
+}
+/* The index of the lowest bit set in x (not 0): a loop over a set of
+   halves or registers visits those it names, in order, and no other. */
+static unsigned lowest(uint32_t x) {
+  return (unsigned)__builtin_ctz(x);
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -211,7 +216,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 519 "lit/jit.nw"
+#line 522 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -238,7 +243,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 547 "lit/jit.nw"
+#line 550 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -376,7 +381,7 @@ static void analyse(struct pgen *g) {
     depth[pc] = d > 4 ? 4 : d;
   }
 }
-#line 694 "lit/jit.nw"
+#line 697 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -467,7 +472,7 @@ static void liveness(struct pgen *g, uint32_t weight[]) {
     }
   }
 }
-#line 378 "lit/jit.nw"
+#line 381 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -492,10 +497,10 @@ static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsign
   if (dst) weight[lo_half(in.dst)] += w;
   if (src) weight[lo_half(in.src)] += w;
   uint32_t after = hw_after(g, pc, in, kind, facts);
-  for (unsigned r = 0; (use | def) >> r; r++) {
-    if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
-    if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
-  }
+  for (uint32_t x = use; x; x &= x - 1)
+    if (hw_get(facts, lowest(x)) == HW_TOP) weight[hi_half(lowest(x))] += w;
+  for (uint32_t x = def; x; x &= x - 1)
+    if (hw_get(after, lowest(x)) == HW_TOP) weight[hi_half(lowest(x))] += w;
   if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX)
     for (unsigned r = 1; r <= 5; r++)
       weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
@@ -515,7 +520,7 @@ static void choose_homes(struct pgen *g, const uint32_t weight[]) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 429 "lit/jit.nw"
+#line 432 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -573,7 +578,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 789 "lit/jit.nw"
+#line 792 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -607,7 +612,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 843 "lit/jit.nw"
+#line 846 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -654,7 +659,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 897 "lit/jit.nw"
+#line 900 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -665,13 +670,8 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 932 "lit/jit.nw"
+#line 935 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
-/* The index of the lowest bit set in x (not 0): the loops below visit the
-   halves a set names, in order, and no other. */
-static unsigned lowest(uint32_t x) {
-  return (unsigned)__builtin_ctz(x);
-}
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
 static uint32_t first_word(const struct lbpf_program *prog, uint32_t pc) {
@@ -1165,8 +1165,12 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
 }
 
 static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
+  if (kind == LBPF_KIND_LDDW) return 2;
+  if (kind == LBPF_KIND_ALU_K || kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_NEG ||
+      kind == LBPF_KIND_END || kind == LBPF_KIND_EXIT)
+    return 1; /* nothing out of line: not even decoded */
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   switch (kind) {
   case LBPF_KIND_JA:
   case LBPF_KIND_JA32:
@@ -1213,7 +1217,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1590 "lit/jit.nw"
+#line 1594 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1231,7 +1235,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1673 "lit/jit.nw"
+#line 1677 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1277,7 +1281,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1734 "lit/jit.nw"
+#line 1738 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
