@@ -1,4 +1,4 @@
-#line 2019 "lit/jit-alu.nw"
+#line 2054 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -35,6 +35,40 @@ static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
 }
 
 #define JIT_TEST_MAX_INSNS 1024
+/* The whole-program JIT's way with one instruction: its body recorded while
+   planning and replayed with the halves in the registers arm and the
+   scratch registers in tmp is the generator's own body, instruction for
+   instruction, with the high words taken as 0 or not, and the registers
+   allocated from either end of the pool (low and high registers). */
+static uint8_t pool_at(bool from_end, unsigned k) {
+  return lbpf_jit_pool[from_end ? LBPF_JIT_POOL_SIZE - 1 - k : k];
+}
+static void check_insn_replay(const struct lbpf_program *prog, uint32_t pc, const char *what) {
+  static struct lbpf_thumb_insn direct[64], replayed[64];
+  static struct lbpf_jit_record rec;
+  for (unsigned variant = 0; variant < 4; variant++) {
+    uint32_t zero = variant & 1 ? UINT32_C(0x2aaaaa) : 0; /* every high word, or none */
+    struct lbpf_jit_plan p;
+    lbpf_jit_plan_init(&p);
+    p.zero = zero;
+    lbpf_jit_record_init(&rec);
+    ck_assert_msg(lbpf_jit_plan_record(&p, &rec, prog, pc), "no record of: %s", what);
+    uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
+    unsigned next = 0;
+    for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++)
+      if ((p.read_first | p.written) >> h & 1) arm[h] = pool_at(variant & 2, next++);
+    for (unsigned k = 0; k < p.nscratch; k++)
+      tmp[k] = pool_at(variant & 2, next++);
+    struct lbpf_jit_buf d, r;
+    lbpf_jit_buf_init(&d, NULL, 0, direct, 64, NULL, 0, NULL, 0);
+    lbpf_jit_buf_init(&r, NULL, 0, replayed, 64, NULL, 0, NULL, 0);
+    ck_assert_msg(lbpf_jit_alu_gen_insn(prog, pc, arm, tmp, zero, &d), "no body for: %s", what);
+    ck_assert_msg(lbpf_jit_alu_gen_insn_recorded(&rec, arm, tmp, &r), "no replay of: %s", what);
+    ck_assert_msg(d.n == r.n && memcmp(direct, replayed, d.n * sizeof direct[0]) == 0,
+                  "the replayed body differs from the generator's (variant %u) for: %s", variant,
+                  what);
+  }
+}
 static const char *current_form = ""; /* the table's name of the form under test */
 static unsigned replayed_calls;       /* runs with a routine's call whose replay was checked */
 /* Check the run of len slots at pc from the register values r. */
@@ -76,6 +110,8 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
     ck_assert_msg(b.len == elen && memcmp(replayed, encoded, elen) == 0,
                   "E's replayed bytes differ from encode(J) for: %s", what);
   }
+  for (uint32_t k = 0; k < len; k += lbpf_jit_run_slots(prog, pc + k))
+    if (lbpf_jit_alu_slots(prog, pc + k)) check_insn_replay(prog, pc + k, what);
   /* the model: the spec's registers, callee-saved registers restored */
   uint64_t got[LBPF_NREGS], want[LBPF_NREGS];
   memcpy(got, r, sizeof got);
@@ -99,7 +135,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1673 "lit/jit-alu.nw"
+#line 1708 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -116,7 +152,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1699 "lit/jit-alu.nw"
+#line 1734 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -155,7 +191,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1742 "lit/jit-alu.nw"
+#line 1777 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -170,7 +206,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1771 "lit/jit-alu.nw"
+#line 1806 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -216,7 +252,7 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1829 "lit/jit-alu.nw"
+#line 1864 "lit/jit-alu.nw"
 START_TEST(div64_values) {
   static const uint64_t values[] = {0,
                                     1,
@@ -272,7 +308,7 @@ START_TEST(div64_values) {
   ck_assert_uint_eq(replayed_calls - replayed_before, runs); /* each replayed too */
 }
 END_TEST
-#line 1890 "lit/jit-alu.nw"
+#line 1925 "lit/jit-alu.nw"
 /* A program of up to 30 random ALU-run instructions; the slots of its
    longest run from slot 0. */
 static uint32_t random_run(struct jit_prog *p) {
@@ -304,7 +340,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1928 "lit/jit-alu.nw"
+#line 1963 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -367,7 +403,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 1995 "lit/jit-alu.nw"
+#line 2030 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -392,7 +428,7 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 2064 "lit/jit-alu.nw"
+#line 2099 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
@@ -629,7 +665,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 2037 "lit/jit-alu.nw"
+#line 2072 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -639,15 +675,15 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 1882 "lit/jit-alu.nw"
+#line 1917 "lit/jit-alu.nw"
   tcase_add_test(tc, div64_values);
-#line 2153 "lit/jit-alu.nw"
+#line 2188 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
 #line 467 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 2046 "lit/jit-alu.nw"
+#line 2081 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }
