@@ -31,6 +31,6 @@ s/for (unsigned r = 1; popcount32(list) % 2;/for (unsigned r = 1; 0;/
 s/if (popcount32(list) % 2) list/if (0) list/
 # E only: the replay of a recorded division's call moves every operand from
 # its register, even one the call clobbers (not through its saved word)
-s/      through(&g, around, to_a ? i.rd : i.rm,/      through(\&g, 0, to_a ? i.rd : i.rm,/
+s/      through(g, around, to_a ? i.rd : i.rm,/      through(g, 0, to_a ? i.rd : i.rm,/
 # the whole-program JIT's replay of one instruction gives its scratch registers in the wrong order
 /^bool lbpf_jit_alu_gen_insn_recorded/,/^}/s/memcpy(g.arm + LBPF_JIT_NHALVES, tmp, LBPF_JIT_MAX_SCRATCH);/for (unsigned k = 0; k < LBPF_JIT_MAX_SCRATCH; k++) g.arm[LBPF_JIT_NHALVES + k] = tmp[LBPF_JIT_MAX_SCRATCH - 1 - k];/
