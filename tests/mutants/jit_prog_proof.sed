@@ -51,7 +51,7 @@ s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
 # the slow path: the address rebuilt from the difference without the carry into the high word
 s/  dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);/  dp(g, LBPF_THUMB_ADD, 0, 2, 1, 3);/
 # the slow path: the address rebuilt from the input's base whatever the access's region
-s/  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(k, base_lo)); \/\* the address again/  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(LBPF_JIT_PROG_FAST_INPUT, base_lo)); \/* the address again/
+s/OFF_FAST(k, base_lo)); \/\* the address again/OFF_FAST(k \& 0u, base_lo)); \/* the address again/
 # the relation: a known high word read from its home, the fact ignored (hi_in, spill)
 s/  if (hw_known(g->facts, r)) {/  if (0) {/
 # the relation: a local call that does not settle the known high words first
