@@ -1,4 +1,4 @@
-#line 2188 "lit/jit.nw"
+#line 2192 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -85,7 +85,7 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2611 "lit/jit.nw"
+#line 2615 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
@@ -183,5 +183,5 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2206 "lit/jit.nw"
+#line 2210 "lit/jit.nw"
 #endif
