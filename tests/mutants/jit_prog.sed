@@ -6,14 +6,14 @@
 # fault, and the checker stops: that counts as caught.
 # the region check: the end taken as inclusive (one byte past the region passes)
 s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
-# the region check: the high word of the offset ignored
-s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
-# the budget: one unit short for every transfer
-s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
+# the region check: the high word of the difference ignored (the 64-bit comparison with the end cut to 32 bits)
+s/  dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);/  (void)0;/
+# the budget: one unit short for every transfer whose cost is an immediate
+s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost - 1);/
 # the budget: a backward jump of one slot spends nothing
 s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one
-s/  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);/  unsigned lo = hi_in(g, base, 0), hi = hi_in(g, base, 1);/
+s/4u \* lo_half(base)); \/\* both words/4u * hi_half(base)); \/* both words/;s/in_file ? 0 : lo_in(g, base, 0)/in_file ? 0 : hi_in(g, base, 0)/
 # a register pair: a 64-bit ordering compares the high words with the source's low word
 s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
 # a local call that does not give r6-r9 back to its caller

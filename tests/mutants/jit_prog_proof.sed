@@ -5,20 +5,28 @@
 # the chapter's suite and the property-based checker.
 # the region check: the end taken as inclusive (one byte past the region passes)
 s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, label(g, L_SLOW, pc));/
-# the region check: the high word of the offset ignored
-s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
+# the region check: the high word of the difference ignored (the 64-bit comparison with the end cut to 32 bits)
+s/  dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);/  (void)0;/
 # the region check: 2 bytes compared with the end of 1 byte, 8 with that of 4
-s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * (size_index(n) \/ 2));/
+s/OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) \* size_index(n)/OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) * (size_index(n) \/ 2)/
+# the region check: the difference's high word without the borrow of the low word
+s/  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);/  dp(g, LBPF_THUMB_SUB, 0, 3, hi, 3);/
+# the region check: the machine address from the access's own low word and the base's machine word
+s/  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); \/\* the machine/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1); \/* the machine/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
 s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
 # the flags of a jump: a 64-bit ordering compares the high words with the source's low word
 s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
 # the flags of a jump: 64-bit jsge ordered as unsigned
 s/: op == LBPF_JMP_JSGE ? LBPF_THUMB_GE/: op == LBPF_JMP_JSGE ? LBPF_THUMB_HS/
-# the budget: one unit short for every transfer
-s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
+# the budget: one unit short for every transfer whose cost is an immediate
+s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost - 1);/
+# the budget: one unit short for every transfer whose cost is a constant in r2
+s/    constant(g, 2, cost);/    constant(g, 2, cost - 1);/
 # the budget: stops when the budget left equals the cost (LS for LO)
 s/  branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));/  branch(g, LBPF_THUMB_LS, label(g, L_FAIL_BUDGET, pc));/
+# the budget: the high word left out (the low word's borrow decides alone)
+s/  dp_imm(g, LBPF_THUMB_SBC, 1, 1, 1, 0);/  (void)0;/
 # the frame: r11 neither saved nor restored
 s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
 # the frame: the failure path stores the pc as the status
@@ -40,6 +48,10 @@ s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, p
 s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_MEM, pc));/
 # the slow path: the permission passed one bit too low
 s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
+# the slow path: the address rebuilt from the difference without the carry into the high word
+s/  dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);/  dp(g, LBPF_THUMB_ADD, 0, 2, 1, 3);/
+# the slow path: the address rebuilt from the input's base whatever the access's region
+s/OFF_FAST(k, base_lo)); \/\* the address again/OFF_FAST(k \& 0u, base_lo)); \/* the address again/
 # the relation: a known high word read from its home, the fact ignored (hi_in, spill)
 s/  if (hw_known(g->facts, r)) {/  if (0) {/
 # the relation: a local call that does not settle the known high words first
