@@ -1,4 +1,4 @@
-#line 2140 "lit/jit.nw"
+#line 2191 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,14 +8,14 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 78 "lit/jit.nw"
+#line 79 "lit/jit.nw"
 #define OFF(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
 #define OFF_FAST(k, field)                                                                         \
   (OFF(fast) + (uint32_t)sizeof(struct lbpf_jit_fast_region) * (k) +                               \
    (uint32_t)offsetof(struct lbpf_jit_fast_region, field))
 _Static_assert(offsetof(struct lbpf_jit_prog_state, regs) == 0, "ALU runs take r11 as regs");
 _Static_assert(sizeof(struct lbpf_jit_prog_state) < 4096, "one ldr reaches every field");
-#line 136 "lit/jit.nw"
+#line 144 "lit/jit.nw"
 uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, uint32_t a_hi,
                             uint32_t size_perm) {
   uint64_t a = (uint64_t)a_hi << 32 | a_lo;
@@ -39,7 +39,7 @@ void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm) {
   uint64_t s = (in.opcode & LBPF_SRC_X) ? regs[in.src] : (uint64_t)(int64_t)in.imm;
   regs[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, regs[in.dst], s);
 }
-#line 167 "lit/jit.nw"
+#line 175 "lit/jit.nw"
 static uint32_t rt_address(enum lbpf_jit_rt rt) {
 #if LBPF_HAVM_NATIVE
   switch (rt) {
@@ -61,6 +61,16 @@ size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id) {
   return k;
 }
 
+/* The specification's 64-bit division routine k (lbpf_jit_div64_routines:
+   2 * signed + is_mod), called at the ALU runs' gate on a host. */
+static uint32_t div64_address(unsigned k) {
+#if LBPF_HAVM_NATIVE
+  return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k];
+#else
+  return (LBPF_JIT_MODEL_GATE + 4u * k) | 1u;
+#endif
+}
+
 static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)env->helpers[k].fn;
@@ -69,7 +79,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 211 "lit/jit.nw"
+#line 229 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -89,14 +99,14 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2532 "lit/jit.nw"
+#line 2583 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 244 "lit/jit.nw"
+#line 262 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -107,7 +117,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 265 "lit/jit.nw"
+#line 283 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -211,7 +221,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 530 "lit/jit.nw"
+#line 548 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -238,7 +248,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 558 "lit/jit.nw"
+#line 576 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -365,7 +375,7 @@ static void analyse(struct pgen *g) {
     from = again;
   }
 }
-#line 694 "lit/jit.nw"
+#line 712 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -449,7 +459,7 @@ static void liveness(struct pgen *g) {
     }
   }
 }
-#line 378 "lit/jit.nw"
+#line 396 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -508,7 +518,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 440 "lit/jit.nw"
+#line 458 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -566,7 +576,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 783 "lit/jit.nw"
+#line 801 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -600,7 +610,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 837 "lit/jit.nw"
+#line 855 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -647,7 +657,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 891 "lit/jit.nw"
+#line 909 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   ld_st(g, 0, OFF(budget_lo));
   ld_st(g, 1, OFF(budget_hi));
@@ -658,7 +668,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   st_st(g, 0, OFF(budget_lo));
   st_st(g, 1, OFF(budget_hi));
 }
-#line 926 "lit/jit.nw"
+#line 957 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -678,6 +688,25 @@ static void gen_alu_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   reload(g, in.dst);
 }
 
+/* 64-bit div, mod, sdiv, smod: the specification's routine, the dividend in
+   r1:r0, the divisor in r3:r2, the result from r1:r0. */
+static void gen_div64(struct pgen *g, struct lbpf_insn in) {
+  unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
+  lo_to(g, in.dst, 0);
+  hi_to(g, in.dst, 1);
+  if (in.opcode & LBPF_SRC_X) {
+    lo_to(g, in.src, 2);
+    hi_to(g, in.src, 3);
+  } else {
+    constant(g, 2, (uint32_t)in.imm);
+    constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  constant(g, IP, div64_address(k));
+  blx_ip(g);
+  lo_out(g, in.dst, 0);
+  hi_out(g, in.dst, 1);
+}
+
 /* Only the low word: a constant, or the low word of a register. */
 static bool gen_low_only(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
   bool lddw = lbpf_is_lddw(in.opcode);
@@ -695,7 +724,7 @@ static bool gen_low_only(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint3
 }
 
 static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
-  if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_alu_call(g, pc, in);
+  if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_div64(g, in);
   if (gen_low_only(g, pc, in, after)) return;
   struct lbpf_jit_plan plan;
   lbpf_jit_plan_init(&plan);
@@ -725,7 +754,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1032 "lit/jit.nw"
+#line 1082 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -803,7 +832,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1122 "lit/jit.nw"
+#line 1172 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -902,7 +931,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1238 "lit/jit.nw"
+#line 1288 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -1007,7 +1036,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1347 "lit/jit.nw"
+#line 1397 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1037,7 +1066,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1400 "lit/jit.nw"
+#line 1450 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1104,7 +1133,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1475 "lit/jit.nw"
+#line 1525 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1194,7 +1223,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1573 "lit/jit.nw"
+#line 1623 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1211,7 +1240,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1655 "lit/jit.nw"
+#line 1705 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1257,7 +1286,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1716 "lit/jit.nw"
+#line 1766 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
