@@ -158,7 +158,20 @@ enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_LOCAL,   /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
                              the callee, (an entry) the exit, the budget's and the depth's
                              stops, the epilogue */
-  LBPF_JIT_PIECE_SLOW     /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+  LBPF_JIT_PIECE_SLOW,    /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+  LBPF_JIT_PIECE_JA,      /* gen_insn of ja (ja32 if y & 1) by delta x, at pc if x < 0 (with its
+                             budget stub), else at pc - x (target pc + 1); if y & 2 the target's
+                             facts know no high word: the target, the failure path */
+  LBPF_JIT_PIECE_CALLX,   /* gen_callx at pc of callx x and its stubs: the helper (exits[0] is
+                             the address y the look-up answers, not an offset), the end, the
+                             failure path */
+  LBPF_JIT_PIECE_STUBS,   /* the out-of-line code of a local call at pc (to pc + 1): the failure
+                             path, then two entries: the budget's stop, the depth's */
+  LBPF_JIT_PIECE_EXIT,    /* gen_exit at pc, in a program with local calls if y: the epilogue,
+                             (with local calls) where a deeper exit goes on */
+  LBPF_JIT_PIECE_DIV64    /* gen_alu of the 64-bit division x & 3 (2 signed + mod), by a register
+                             if x & 4, dst (x >> 4) & 15, src (x >> 8) & 15, or the immediate y:
+                             its end */
 };
 /* The relation a piece's code is written for: the ARM home of each half (0:
    the state's register file) and the registers whose high word the facts

@@ -1343,7 +1343,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 97 "lit/jit-prog-proof.nw"
+#line 110 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1351,11 +1351,23 @@ static uint32_t exit_at(struct pgen *g, uint32_t l) {
   return g->b->labels[l];
 }
 
+/* The program of a piece that compiles a real instruction: in at slot at,
+   every other slot ja +0 (whose code no piece writes). */
+#define PIECE_MAX_SLOTS 64u
+static const uint8_t *piece_program(uint32_t ninsns, uint32_t at, struct lbpf_insn in) {
+  static uint8_t code[LBPF_INSN_SIZE * PIECE_MAX_SLOTS];
+  for (uint32_t k = 0; k < ninsns; k++)
+    lbpf_encode(k == at ? in : (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_JA, 0, 0, 0, 0},
+                code + LBPF_INSN_SIZE * k);
+  return code;
+}
+
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
                            uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
-  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), which == LBPF_JIT_PIECE_LOCAL, ALL_REGS};
+  bool calls = which == LBPF_JIT_PIECE_LOCAL || (which == LBPF_JIT_PIECE_EXIT && y);
+  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), calls, ALL_REGS};
   if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
   memcpy(g.home, regs->home, sizeof g.home);
   for (unsigned r = 0; r < LBPF_NREGS; r++)
@@ -1428,6 +1440,68 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[4] = exit_at(&g, label(&g, L_FAIL_DEPTH, 0));
     exits[5] = exit_at(&g, global(&g, G_EPILOGUE));
     n = 6;
+    break;
+  }
+  case LBPF_JIT_PIECE_JA: {
+    int32_t delta = (int32_t)x;
+    uint32_t at = delta < 0 ? pc : pc - x;
+    if (prog.ninsns > PIECE_MAX_SLOTS || (delta >= 0 && x > pc) || (int64_t)at + 1 + delta < 0)
+      return 0;
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_JA, 0, 0, (int16_t)delta, 0};
+    if (y & 1) in = (struct lbpf_insn){LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, delta};
+    prog.code = piece_program(prog.ninsns, at, in);
+    uint32_t target = (uint32_t)((int64_t)at + 1 + delta);
+    row(&g, L_KIND)[at] = lbpf_form_of(in)->kind;
+    if (y & 2) row(&g, L_FACTS)[target] = HW_ALL(HW_TOP);
+    gen_insn(&g, at);
+    exits[0] = exit_at(&g, label(&g, L_PC, target));
+    mov(&g, 0, 0);
+    gen_out_of_line(&g, at);
+    exits[1] = exit_at(&g, global(&g, G_FAIL));
+    break;
+  }
+  case LBPF_JIT_PIECE_CALLX: {
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, (uint8_t)x, 0, 0, 0};
+    if (prog.ninsns > PIECE_MAX_SLOTS || x >= LBPF_NREGS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    row(&g, L_KIND)[pc] = lbpf_form_of(in)->kind;
+    gen_callx(&g, pc, in);
+    exits[0] = y;
+    exits[1] = exit_at(&g, label(&g, L_SKIP, pc));
+    mov(&g, 0, 0);
+    gen_out_of_line(&g, pc);
+    exits[2] = exit_at(&g, global(&g, G_FAIL));
+    n = 3;
+    break;
+  }
+  case LBPF_JIT_PIECE_STUBS: {
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 0};
+    if (prog.ninsns > PIECE_MAX_SLOTS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    row(&g, L_KIND)[pc] = lbpf_form_of(in)->kind;
+    gen_out_of_line(&g, pc);
+    exit_at(&g, label(&g, L_PC, pc + 1)); /* the callee, where the entry stub goes */
+    exits[0] = exit_at(&g, global(&g, G_FAIL));
+    exits[1] = b->labels[label(&g, L_FAIL_BUDGET, pc)];
+    exits[2] = b->labels[label(&g, L_FAIL_DEPTH, pc)];
+    n = 3;
+    break;
+  }
+  case LBPF_JIT_PIECE_EXIT:
+    gen_exit(&g, pc);
+    exits[0] = exit_at(&g, global(&g, G_EPILOGUE));
+    exits[1] = y ? b->labels[label(&g, L_SKIP, pc)] : exits[0];
+    break;
+  case LBPF_JIT_PIECE_DIV64: {
+    static const uint8_t ops[2] = {LBPF_ALU_DIV, LBPF_ALU_MOD};
+    uint8_t opcode = (uint8_t)(LBPF_CLASS_ALU64 | ops[x & 1] | (x & 4 ? LBPF_SRC_X : LBPF_SRC_K));
+    struct lbpf_insn in = {opcode, (uint8_t)(x >> 4 & 15), (uint8_t)(x >> 8 & 15),
+                           (int16_t)(x >> 1 & 1), (int32_t)y};
+    if (prog.ninsns > PIECE_MAX_SLOTS || in.dst >= LBPF_NREGS || in.src >= LBPF_NREGS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    gen_alu(&g, pc, in, hw_after(&g, pc, in, lbpf_form_of(in)->kind, g.facts));
+    exits[0] = exit_at(&g, label(&g, L_SKIP, pc));
+    n = 1;
     break;
   }
   default:
