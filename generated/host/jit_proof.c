@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 301 "lit/jit-prog-proof.nw"
+#line 309 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +748,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 356 "lit/jit-prog-proof.nw"
+#line 364 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +811,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 429 "lit/jit-prog-proof.nw"
+#line 437 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +902,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 556 "lit/jit-prog-proof.nw"
+#line 564 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -980,7 +980,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 672 "lit/jit-prog-proof.nw"
+#line 680 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1029,7 +1029,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 745 "lit/jit-prog-proof.nw"
+#line 753 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1073,7 +1073,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 816 "lit/jit-prog-proof.nw"
+#line 824 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1182,7 +1182,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 932 "lit/jit-prog-proof.nw"
+#line 940 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1233,7 +1233,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1011 "lit/jit-prog-proof.nw"
+#line 1019 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1332,7 +1332,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1149 "lit/jit-prog-proof.nw"
+#line 1157 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1497,41 +1497,53 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1329 "lit/jit-prog-proof.nw"
+#line 1337 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
-static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  setting(ctx, w, LBPF_THUMB_READ);
-  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
-  Z3_ast a = bv(ctx, "a", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
-  uint32_t locate = LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_LOCATE;
+/* Run the piece from its start to the call of run-time routine rt; false
+   unless it gets there with a known Thumb return address (*lr, without
+   its Thumb bit). */
+static int run_to_routine(Z3_context ctx, const struct core *c, struct world *w,
+                          enum lbpf_jit_rt rt, uint32_t *lr) {
+  uint32_t routine = LBPF_JIT_PROG_GATE + 4u * (uint32_t)rt;
   w->arm.pc = PIECE_CODE;
-  w->arm.stops = &locate, w->arm.nstops = 1;
+  w->arm.stops = &routine, w->arm.nstops = 1;
   struct lbpf_thumb_result r;
-  uint32_t lr;
   if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
                          PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
-      r.pc != locate || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) ||
-      !(lr & 1u))
+      r.pc != routine || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), lr) ||
+      !(*lr & 1u))
     return 0;
-  slow_lr = lr & ~1u;
+  *lr &= ~1u;
+  w->arm.stops = NULL, w->arm.nstops = 0;
   return 1;
 }
 
-/* What the routine may do: r0:r1 its result, r2, r3, r12, lr and the flags anything. */
-static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  if (!slow_setup(ctx, c, w)) return 0;
-  Z3_ast located = bv(ctx, "located", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
-  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+/* What a routine may do besides its result: r2, r3, r12, lr and the flags anything. */
+static void routine_spoils(Z3_context ctx, struct world *w) {
   w->arm.r[2] = bv(ctx, "routine_r2", 32), w->arm.r[3] = bv(ctx, "routine_r3", 32);
   w->arm.r[12] = bv(ctx, "routine_r12", 32), w->arm.r[14] = bv(ctx, "routine_lr", 32);
   static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
   Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
   for (unsigned k = 0; k < 4; k++)
     *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
-  w->arm.stops = NULL, w->arm.nstops = 0;
+}
+
+static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+  Z3_ast a = bv(ctx, "a", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  return run_to_routine(ctx, c, w, LBPF_JIT_RT_LOCATE, &slow_lr);
+}
+
+/* What the routine may do: r0:r1 its result, the rest as routine_spoils. */
+static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  if (!slow_setup(ctx, c, w)) return 0;
+  Z3_ast located = bv(ctx, "located", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+  routine_spoils(ctx, w);
   return 1;
 }
 
@@ -1575,7 +1587,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1433 "lit/jit-prog-proof.nw"
+#line 1453 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1631,35 +1643,19 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1514 "lit/jit-prog-proof.nw"
+#line 1534 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
   related_setup(ctx, c, w);
-  uint32_t routine = LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_CALLX, lr;
-  w->arm.pc = PIECE_CODE;
-  w->arm.stops = &routine, w->arm.nstops = 1;
-  struct lbpf_thumb_result r;
-  if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
-                         PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
-      r.pc != routine || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) ||
-      !(lr & 1u))
-    return 0;
-  callx_lr = lr & ~1u;
-  return 1;
+  return run_to_routine(ctx, c, w, LBPF_JIT_RT_CALLX, &callx_lr);
 }
 
 /* The look-up's answer: a free high word, the helper's address c->y in the low word. */
 static int callx_answer_setup(Z3_context ctx, const struct core *c, struct world *w) {
   if (!callx_setup(ctx, c, w)) return 0;
   w->arm.r[0] = k32(ctx, c->y), w->arm.r[1] = bv(ctx, "answer_hi", 32);
-  w->arm.r[2] = bv(ctx, "routine_r2", 32), w->arm.r[3] = bv(ctx, "routine_r3", 32);
-  w->arm.r[12] = bv(ctx, "routine_r12", 32), w->arm.r[14] = bv(ctx, "routine_lr", 32);
-  static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
-  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
-  for (unsigned k = 0; k < 4; k++)
-    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
-  w->arm.stops = NULL, w->arm.nstops = 0;
+  routine_spoils(ctx, w);
   return 1;
 }
 
@@ -1725,7 +1721,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1630 "lit/jit-prog-proof.nw"
+#line 1635 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1776,7 +1772,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1706 "lit/jit-prog-proof.nw"
+#line 1711 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1851,7 +1847,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 1791 "lit/jit-prog-proof.nw"
+#line 1796 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;

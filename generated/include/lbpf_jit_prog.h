@@ -140,7 +140,7 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
                                 struct lbpf_havm_model_count *count, const struct lbpf_jit_prog *vm,
                                 struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 62 "lit/jit-prog-proof.nw"
+#line 70 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
    generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
