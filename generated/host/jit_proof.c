@@ -1347,11 +1347,20 @@ static struct lbpf_jit_prog_regs unknown_highs(const struct lbpf_jit_prog_regs *
   return top;
 }
 
-static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+/* The state writable, related by c's relation to free BPF registers; a
+   free budget, context word and depth (the setting of the pieces that
+   read BPF registers). */
+static int related_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
   related(ctx, w, &c->regs, NULL);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
   set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
+  return 1;
+}
+
+static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  related_setup(ctx, c, w);
   set_bytes(ctx, w->state, STATE_AT(max_depth), 4, bv(ctx, "frames", 32));
   local_assumed = Z3_mk_bvult(ctx, bv(ctx, "depth", 32), bv(ctx, "frames", 32));
   return 1;
@@ -1497,7 +1506,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1337 "lit/jit-prog-proof.nw"
+#line 1346 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1587,19 +1596,10 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1453 "lit/jit-prog-proof.nw"
+#line 1462 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
-
-static int related_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
-  related(ctx, w, &c->regs, NULL);
-  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
-  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
-  set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
-  return 1;
-}
 
 /* BPF registers through the relation at, each the value the relation m read at the start. */
 static Z3_ast all_kept(Z3_context ctx, const struct world *w, const struct lbpf_jit_prog_regs *m,
