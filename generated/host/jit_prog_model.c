@@ -1,4 +1,4 @@
-#line 1892 "lit/jit.nw"
+#line 1874 "lit/jit.nw"
 /* The whole-program JIT's code on the Thumb-2 model (host only). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,10 +136,8 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
   for (size_t i = 0; i < vm->env->nregions; i++)
     map(&m, MODEL_REGIONS + MODEL_REGION_STRIDE * (uint32_t)i, &vm->env->regions[i],
         thumb_perm(vm->env->regions[i].perm));
-  lbpf_jit_prog_fast_delta(&st->fast[LBPF_JIT_PROG_FAST_INPUT],
-                           MODEL_INPUT - (uint32_t)(uintptr_t)hctx->input.base);
-  lbpf_jit_prog_fast_delta(&st->fast[LBPF_JIT_PROG_FAST_STACK],
-                           MODEL_STACK - (uint32_t)(uintptr_t)hctx->stack.base);
+  st->fast[LBPF_JIT_PROG_FAST_INPUT].delta = MODEL_INPUT - (uint32_t)(uintptr_t)hctx->input.base;
+  st->fast[LBPF_JIT_PROG_FAST_STACK].delta = MODEL_STACK - (uint32_t)(uintptr_t)hctx->stack.base;
   st->ctx = 0x00e7c700u; /* a token: helpers get the host's context */
   struct lbpf_thumb_state s;
   memset(&s, 0, sizeof s);
@@ -155,10 +153,11 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
     steps += r.insns;
     if (count) count->insns += r.insns, count->cycles += r.cycles;
     if (status == LBPF_THUMB_RETURNED) break;
-    bool gate = status == LBPF_THUMB_FAULT_FETCH && r.pc >= LBPF_JIT_PROG_GATE &&
-                r.pc < LBPF_JIT_PROG_GATE_END;
-    if (!gate || !call_out(&m, &s, st))
-      witness_broken(lbpf_thumb_status_name(status), r.pc, r.fault_addr);
+    bool ours =
+        r.pc >= LBPF_JIT_PROG_GATE && r.pc < LBPF_JIT_PROG_GATE_END; /* else the ALU runs' */
+    bool called =
+        status == LBPF_THUMB_FAULT_FETCH && (ours ? call_out(&m, &s, st) : lbpf_jit_model_gate(&s));
+    if (!called) witness_broken(lbpf_thumb_status_name(status), r.pc, r.fault_addr);
   }
   if (count) count->runs++;
   return true;

@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 218 "lit/jit-prog-proof.nw"
+#line 309 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +748,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 273 "lit/jit-prog-proof.nw"
+#line 364 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +811,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 346 "lit/jit-prog-proof.nw"
+#line 437 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +902,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 478 "lit/jit-prog-proof.nw"
+#line 564 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -927,45 +927,25 @@ static unsigned fast_kind(uint32_t base_reg) {
   return base_reg == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
 }
 
-/* fast_region's machine word: the base's low word plus the delta. */
-static Z3_ast fast_machine(Z3_context ctx, Z3_ast base, Z3_ast delta) {
-  return Z3_mk_bvadd(ctx, Z3_mk_extract(ctx, 31, 0, base), delta);
-}
-
-/* The words of region kind k as fast_region and the delta fill them, from
-   the variables base, length and delta. */
-static void fast_words(Z3_context ctx, struct world *w, unsigned k) {
-  Z3_ast base = bv(ctx, "base", 64), length = bv(ctx, "length", 64), delta = bv(ctx, "delta", 32);
-  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, base_lo)), 8, base);
-  for (unsigned j = 0; j < 4; j++) {
-    uint32_t at = fast_at(k, offsetof(struct lbpf_jit_fast_region, at) +
-                                 j * sizeof(struct lbpf_jit_fast_end));
-    set_bytes(ctx, w->state, at + (uint32_t)offsetof(struct lbpf_jit_fast_end, end), 4,
-              fast_end(ctx, base, length, 1u << j));
-    set_bytes(ctx, w->state, at + (uint32_t)offsetof(struct lbpf_jit_fast_end, machine), 4,
-              fast_machine(ctx, base, delta));
-  }
-  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, delta)), 4, delta);
-}
-
-/* The registers the check reads the address from: r1:r0, or r7:r6. */
-static unsigned check_lo(const struct core *c) {
-  return c->y & 16 ? 6 : 0;
-}
-
 static int check_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ);
-  Z3_ast a = bv(ctx, "a", 64);
-  fast_words(ctx, w, fast_kind(c->x));
-  w->arm.r[check_lo(c)] = Z3_mk_extract(ctx, 31, 0, a);
-  w->arm.r[check_lo(c) + 1] = Z3_mk_extract(ctx, 63, 32, a);
+  Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
+  unsigned k = fast_kind(c->x);
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, base_lo)), 8, base);
+  for (unsigned j = 0; j < 4; j++)
+    set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, end) + 4 * j), 4,
+              fast_end(ctx, base, length, 1u << j));
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, delta)), 4,
+            bv(ctx, "delta", 32));
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a);
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
   return 1;
 }
 
 static int check_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                        Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
   Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
-  Z3_ast holds = region_holds_sym(ctx, a, base, length, c->y & 15);
+  Z3_ast holds = region_holds_sym(ctx, a, base, length, c->y);
   Z3_ast low_base =
       Z3_mk_not(ctx, Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, base), k32(ctx, UINT32_MAX)));
   if (exit == 0) {
@@ -977,14 +957,12 @@ static int check_judge(Z3_context ctx, const struct core *c, const struct world 
            kept(ctx, w, path, sv, why, why_cap);
   }
   if (exit == 1) {
-    Z3_ast k = lbpf_spec_sym_value(ctx, c->y & 15);
+    Z3_ast k = lbpf_spec_sym_value(ctx, c->y);
     Z3_ast small =
         Z3_mk_bvult(ctx, Z3_mk_bvsub(ctx, length, k), lbpf_spec_sym_value(ctx, UINT32_MAX));
     Z3_ast could = Z3_mk_and(ctx, 3, (Z3_ast[]){holds, low_base, small});
-    return on_path(ctx, path,
-                   Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[3], w->arm.r[2]),
-                            Z3_mk_bvsub(ctx, a, base)),
-                   "slow path: r3:r2 = the address - base", sv, why, why_cap) &&
+    return on_path(ctx, path, Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[1], w->arm.r[0]), a),
+                   "slow path: r1:r0 = the address", sv, why, why_cap) &&
            on_path(ctx, path, Z3_mk_not(ctx, could), "slow path: not one the fast path takes", sv,
                    why, why_cap) &&
            kept(ctx, w, path, sv, why, why_cap);
@@ -1002,7 +980,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 612 "lit/jit-prog-proof.nw"
+#line 680 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1051,7 +1029,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 688 "lit/jit-prog-proof.nw"
+#line 753 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1095,7 +1073,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 759 "lit/jit-prog-proof.nw"
+#line 824 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1204,7 +1182,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 877 "lit/jit-prog-proof.nw"
+#line 940 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1239,19 +1217,11 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
       lbpf_jit_prog_fast_region_of(&f, base, length);
       ++*samples;
       bool same = f.base_lo == (uint32_t)base && f.base_hi == (uint32_t)(base >> 32);
-      for (unsigned d = 0; d < 2 && same; d++) { /* the run's delta, 0, then the model's */
-        uint32_t delta = d ? 0x40000000u - (uint32_t)base : 0;
-        if (d) lbpf_jit_prog_fast_delta(&f, delta);
-        same = f.delta == delta;
-        for (unsigned j = 0; j < 4 && same; j++) {
-          Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
-                                               lbpf_spec_sym_value(ctx, length), 1u << j));
-          Z3_ast m =
-              Z3_simplify(ctx, fast_machine(ctx, lbpf_spec_sym_value(ctx, base), k32(ctx, delta)));
-          unsigned u, v;
-          same = Z3_get_numeral_uint(ctx, e, &u) && u == f.at[j].end &&
-                 Z3_get_numeral_uint(ctx, m, &v) && v == f.at[j].machine;
-        }
+      for (unsigned j = 0; j < 4 && same; j++) {
+        Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
+                                             lbpf_spec_sym_value(ctx, length), 1u << j));
+        unsigned u;
+        same = Z3_get_numeral_uint(ctx, e, &u) && u == f.end[j];
       }
       if (!same) {
         snprintf(
@@ -1263,7 +1233,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 963 "lit/jit-prog-proof.nw"
+#line 1019 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1272,37 +1242,31 @@ static void helper_setting(Z3_context ctx, const struct core *c, struct world *w
   set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
 }
 
-static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
-                        size_t why_cap) {
-  static struct world w;
-  helper_setting(ctx, c, &w);
+/* w stopped at the branch to a helper, on path: the AAPCS arguments; then
+   any AAPCS function, and the code after it up to end: BPF r0 the result,
+   the others kept. */
+static int helper_called(Z3_context ctx, const struct core *c, struct world *w, Z3_ast path,
+                         uint32_t end, struct solving *sv, char *why, size_t why_cap) {
   const struct lbpf_jit_prog_regs *m = &c->regs;
-  memcpy(w.initial, w.arm.r, sizeof w.initial);
-  uint32_t stops[2] = {c->x, PIECE_CODE + c->exits[0]};
-  w.arm.pc = PIECE_CODE;
-  w.arm.stops = stops, w.arm.nstops = 2;
+  uint32_t stops[2] = {0, end};
   struct lbpf_thumb_result r;
-  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
-                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  enum lbpf_thumb_status st;
   uint32_t sp, lr;
-  if (st != LBPF_THUMB_RETURNED || r.pc != (c->x & ~1u) ||
-      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[13]), &sp) ||
-      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[14]), &lr) || sp < PIECE_STACK ||
+  if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[13]), &sp) ||
+      !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) || sp < PIECE_STACK ||
       sp + 32 > PIECE_STACK_TOP) {
-    snprintf(why, why_cap,
-             "the call did not reach the helper with a known sp and lr (%s at pc 0x%08x)",
-             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    snprintf(why, why_cap, "the call did not reach the helper with a known sp and lr");
     return 0;
   }
-  Z3_ast true_ = Z3_mk_true(ctx), at_call[6];
-  at_call[0] = Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32));
-  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]),
+  Z3_ast at_call[6];
+  at_call[0] = Z3_mk_eq(ctx, w->arm.r[0], bv(ctx, "ctx", 32));
+  at_call[1] = Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[3], w->arm.r[2]),
                         expected(ctx, m, 1, lbpf_jit_proof_reg(ctx, 1)));
   for (unsigned i = 2; i <= 5; i++)
-    at_call[i] = Z3_mk_eq(ctx, bytes_value(ctx, w.stack, sp - PIECE_STACK + 8 * (i - 2), 8),
+    at_call[i] = Z3_mk_eq(ctx, bytes_value(ctx, w->stack, sp - PIECE_STACK + 8 * (i - 2), 8),
                           expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i)));
-  if (!on_path(ctx, true_, Z3_mk_and(ctx, 6, at_call), "call: ctx, r1-r5 as the AAPCS puts them",
-               sv, why, why_cap))
+  if (!on_path(ctx, path, Z3_mk_and(ctx, 6, at_call), "call: ctx, r1-r5 as the AAPCS puts them", sv,
+               why, why_cap))
     return 0;
   if (sp % 8 != 0 || !(lr & 1u)) {
     snprintf(why, why_cap, "call: sp 0x%08x not 8-aligned or lr 0x%08x not a Thumb address",
@@ -1310,21 +1274,21 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
     return 0;
   }
   Z3_ast result = bv(ctx, "result", 64);
-  w.arm.r[0] = Z3_mk_extract(ctx, 31, 0, result), w.arm.r[1] = Z3_mk_extract(ctx, 63, 32, result);
-  w.arm.r[2] = bv(ctx, "helper_r2", 32), w.arm.r[3] = bv(ctx, "helper_r3", 32);
-  w.arm.r[12] = bv(ctx, "helper_r12", 32), w.arm.r[14] = bv(ctx, "helper_lr", 32);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, result), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, result);
+  w->arm.r[2] = bv(ctx, "helper_r2", 32), w->arm.r[3] = bv(ctx, "helper_r3", 32);
+  w->arm.r[12] = bv(ctx, "helper_r12", 32), w->arm.r[14] = bv(ctx, "helper_lr", 32);
   static const char *const flag_names[4] = {"helper_n", "helper_z", "helper_c", "helper_v"};
-  Z3_ast *flags[4] = {&w.arm.n, &w.arm.z, &w.arm.c, &w.arm.v};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
   for (unsigned k = 0; k < 4; k++)
     *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
   for (uint32_t k = 0; k < sp + 32 - PIECE_STACK; k++) {
     char name[24];
     snprintf(name, sizeof name, "body_stack%u", (unsigned)k);
-    w.stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+    w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
   }
-  w.arm.pc = lr & ~1u;
-  w.arm.stops = stops + 1, w.arm.nstops = 1;
-  st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+  w->arm.pc = lr & ~1u;
+  w->arm.stops = stops + 1, w->arm.nstops = 1;
+  st = lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
                           PIECE_MAX_STEPS, &r);
   if (st != LBPF_THUMB_RETURNED || r.pc != stops[1]) {
     snprintf(why, why_cap, "after the helper: did not reach the end (%s at pc 0x%08x)",
@@ -1334,22 +1298,41 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   struct lbpf_jit_prog_regs m_after = *m; /* the result's high word is not known */
   m_after.hi_zero &= (uint16_t)~1u, m_after.hi_ones &= (uint16_t)~1u;
   Z3_ast after[LBPF_NREGS + 9];
-  after[0] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, 0), result);
+  after[0] = Z3_mk_eq(ctx, bpf_value(ctx, w, &m_after, 0), result);
   for (unsigned i = 1; i < LBPF_NREGS; i++)
-    after[i] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, i),
+    after[i] = Z3_mk_eq(ctx, bpf_value(ctx, w, &m_after, i),
                         expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i)));
   size_t nkept = 0;
   for (unsigned k = 4; k <= 11; k++)
     if (k != m->home[0] && k != m->home[1])
-      after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
-  after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
-  return on_path(ctx, true_, after[0], "after: BPF r0 = the result", sv, why, why_cap) &&
-         on_path(ctx, true_, Z3_mk_and(ctx, LBPF_NREGS - 1, after + 1), "after: BPF r1-r10 kept",
-                 sv, why, why_cap) &&
-         on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
+      after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w->arm.r[k], w->initial[k]);
+  after[LBPF_NREGS + nkept++] = Z3_mk_eq(ctx, w->arm.r[13], w->initial[13]);
+  return on_path(ctx, path, after[0], "after: BPF r0 = the result", sv, why, why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, LBPF_NREGS - 1, after + 1), "after: BPF r1-r10 kept", sv,
+                 why, why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1087 "lit/jit-prog-proof.nw"
+
+static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
+                        size_t why_cap) {
+  static struct world w;
+  helper_setting(ctx, c, &w);
+  memcpy(w.initial, w.arm.r, sizeof w.initial);
+  uint32_t stops[2] = {c->x, PIECE_CODE + c->exits[0]};
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = stops, w.arm.nstops = 2;
+  struct lbpf_thumb_result r;
+  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  if (st != LBPF_THUMB_RETURNED || r.pc != (c->x & ~1u)) {
+    snprintf(why, why_cap, "the call did not reach the helper (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
+}
+#line 1157 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1364,11 +1347,20 @@ static struct lbpf_jit_prog_regs unknown_highs(const struct lbpf_jit_prog_regs *
   return top;
 }
 
-static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+/* The state writable, related by c's relation to free BPF registers; a
+   free budget, context word and depth (the setting of the pieces that
+   read BPF registers). */
+static int related_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
   related(ctx, w, &c->regs, NULL);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
   set_bytes(ctx, w->state, STATE_AT(depth), 4, bv(ctx, "depth", 32));
+  return 1;
+}
+
+static int local_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  related_setup(ctx, c, w);
   set_bytes(ctx, w->state, STATE_AT(max_depth), 4, bv(ctx, "frames", 32));
   local_assumed = Z3_mk_bvult(ctx, bv(ctx, "depth", 32), bv(ctx, "frames", 32));
   return 1;
@@ -1514,42 +1506,53 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1270 "lit/jit-prog-proof.nw"
+#line 1346 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
-static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  setting(ctx, w, LBPF_THUMB_READ);
-  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
-  fast_words(ctx, w, fast_kind(c->y >> 4));
-  Z3_ast d = bv(ctx, "d", 64);
-  w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, d);
-  uint32_t locate = LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_LOCATE;
+/* Run the piece from its start to the call of run-time routine rt; false
+   unless it gets there with a known Thumb return address (*lr, without
+   its Thumb bit). */
+static int run_to_routine(Z3_context ctx, const struct core *c, struct world *w,
+                          enum lbpf_jit_rt rt, uint32_t *lr) {
+  uint32_t routine = LBPF_JIT_PROG_GATE + 4u * (uint32_t)rt;
   w->arm.pc = PIECE_CODE;
-  w->arm.stops = &locate, w->arm.nstops = 1;
+  w->arm.stops = &routine, w->arm.nstops = 1;
   struct lbpf_thumb_result r;
-  uint32_t lr;
   if (lbpf_thumb_sym_run(&w->arm, c->code, c->len, PIECE_CODE, w->areas, 2, PIECE_SENTINEL,
                          PIECE_MAX_STEPS, &r) != LBPF_THUMB_RETURNED ||
-      r.pc != locate || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), &lr) ||
-      !(lr & 1u))
+      r.pc != routine || !Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w->arm.r[14]), lr) ||
+      !(*lr & 1u))
     return 0;
-  slow_lr = lr & ~1u;
+  *lr &= ~1u;
+  w->arm.stops = NULL, w->arm.nstops = 0;
   return 1;
 }
 
-/* What the routine may do: r0:r1 its result, r2, r3, r12, lr and the flags anything. */
-static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  if (!slow_setup(ctx, c, w)) return 0;
-  Z3_ast located = bv(ctx, "located", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
-  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+/* What a routine may do besides its result: r2, r3, r12, lr and the flags anything. */
+static void routine_spoils(Z3_context ctx, struct world *w) {
   w->arm.r[2] = bv(ctx, "routine_r2", 32), w->arm.r[3] = bv(ctx, "routine_r3", 32);
   w->arm.r[12] = bv(ctx, "routine_r12", 32), w->arm.r[14] = bv(ctx, "routine_lr", 32);
   static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
   Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
   for (unsigned k = 0; k < 4; k++)
     *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
-  w->arm.stops = NULL, w->arm.nstops = 0;
+}
+
+static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
+  Z3_ast a = bv(ctx, "a", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  return run_to_routine(ctx, c, w, LBPF_JIT_RT_LOCATE, &slow_lr);
+}
+
+/* What the routine may do: r0:r1 its result, the rest as routine_spoils. */
+static int slow_return_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  if (!slow_setup(ctx, c, w)) return 0;
+  Z3_ast located = bv(ctx, "located", 64);
+  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, located),
+  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, located);
+  routine_spoils(ctx, w);
   return 1;
 }
 
@@ -1583,18 +1586,268 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
     snprintf(why, why_cap, "the slow path did not call the routine with a Thumb return address");
     return 0;
   }
-  Z3_ast a = Z3_mk_bvadd(ctx, bv(ctx, "d", 64), bv(ctx, "base", 64)),
-         args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
-                    Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
-                    Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
-                    Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | (c->y & 15) << 4))};
-  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, d + base, size and perm",
+  Z3_ast a = bv(ctx, "a", 64), args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
+                                          Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
+                                          Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | c->y << 4))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, address, size and perm",
                sv, why, why_cap))
     return 0;
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1356 "lit/jit-prog-proof.nw"
+#line 1462 "lit/jit-prog-proof.nw"
+/* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
+static const struct lbpf_jit_prog_regs settle_relation = {
+    {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
+
+/* BPF registers through the relation at, each the value the relation m read at the start. */
+static Z3_ast all_kept(Z3_context ctx, const struct world *w, const struct lbpf_jit_prog_regs *m,
+                       const struct lbpf_jit_prog_regs *at) {
+  Z3_ast same[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    same[i] =
+        Z3_mk_eq(ctx, bpf_value(ctx, w, at, i), expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i)));
+  return Z3_mk_and(ctx, LBPF_NREGS, same);
+}
+
+static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                    Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  int32_t delta = (int32_t)c->x;
+  struct core spent = *c; /* the budget piece's core: the jump's cost and pc */
+  spent.x = delta < 0 ? (uint32_t)-delta : 0;
+  spent.pc = delta < 0 ? c->pc : c->pc - c->x;
+  struct lbpf_jit_prog_regs target = c->y & 2 ? unknown_highs(&c->regs) : c->regs;
+  if (exit == 0 && !on_path(ctx, path, all_kept(ctx, w, &c->regs, &target),
+                            "target: BPF registers kept", sv, why, why_cap))
+    return 0;
+  static struct world as_spent;
+  as_spent = *w;
+  if (c->y & 2) { /* the settled homes and r12: claimed through the relation */
+    Z3_ast same[10];
+    unsigned n = 0;
+    for (unsigned r = 4; r <= 11; r++) {
+      bool settled = false;
+      for (unsigned i = 0; i < LBPF_NREGS; i++)
+        settled |= hi_known(&c->regs, i) && c->regs.home[2 * i + 1] == r;
+      if (settled)
+        as_spent.arm.r[r] = w->initial[r];
+      else
+        same[n++] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+    }
+    same[n++] = Z3_mk_eq(ctx, w->arm.r[13], w->initial[13]);
+    as_spent.arm.r[12] = w->initial[12];
+    if (!on_path(ctx, path, Z3_mk_and(ctx, n, same), "r4-r11 but the settled homes, sp kept", sv,
+                 why, why_cap))
+      return 0;
+  }
+  return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
+}
+#line 1534 "lit/jit-prog-proof.nw"
+static uint32_t callx_lr; /* where the look-up returns */
+
+static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  related_setup(ctx, c, w);
+  return run_to_routine(ctx, c, w, LBPF_JIT_RT_CALLX, &callx_lr);
+}
+
+/* The look-up's answer: a free high word, the helper's address c->y in the low word. */
+static int callx_answer_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  if (!callx_setup(ctx, c, w)) return 0;
+  w->arm.r[0] = k32(ctx, c->y), w->arm.r[1] = bv(ctx, "answer_hi", 32);
+  routine_spoils(ctx, w);
+  return 1;
+}
+
+/* r4-r11 and sp as the path started. */
+static Z3_ast callee_saved_kept(Z3_context ctx, const struct world *w) {
+  Z3_ast same[9];
+  for (unsigned r = 4; r <= 11; r++)
+    same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+  same[8] = Z3_mk_eq(ctx, w->arm.r[13], w->initial[13]);
+  return Z3_mk_and(ctx, 9, same);
+}
+
+static int callx_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                       Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast budget = bv(ctx, "budget", 64), one = lbpf_spec_sym_value(ctx, 1);
+  Z3_ast now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
+  Z3_ast none = Z3_mk_eq(ctx, bv(ctx, "answer_hi", 32), k32(ctx, 0));
+  if (exit == 2) {
+    Z3_ast status =
+        Z3_mk_ite(ctx, none, k32(ctx, LBPF_ERR_CALLX_TARGET), k32(ctx, LBPF_ERR_BUDGET));
+    Z3_ast stop = Z3_mk_and(
+        ctx, 4,
+        (Z3_ast[]){Z3_mk_or(ctx, 2, (Z3_ast[]){none, Z3_mk_bvult(ctx, budget, one)}),
+                   Z3_mk_eq(ctx, w->arm.r[0], status), Z3_mk_eq(ctx, w->arm.r[1], k32(ctx, c->pc)),
+                   Z3_mk_eq(ctx, now, budget)});
+    return on_path(ctx, path, stop, "stopped: callx or budget status, pc", sv, why, why_cap) &&
+           on_path(ctx, path, callee_saved_kept(ctx, w), "stopped: r4-r11, sp kept", sv, why,
+                   why_cap);
+  }
+  if (exit != 0) {
+    snprintf(why, why_cap, "a path reached exit %d, not the helper or a stop", exit);
+    return 0;
+  }
+  Z3_ast paid = Z3_mk_and(ctx, 3,
+                          (Z3_ast[]){Z3_mk_not(ctx, none), Z3_mk_bvuge(ctx, budget, one),
+                                     Z3_mk_eq(ctx, now, Z3_mk_bvsub(ctx, budget, one))});
+  if (!on_path(ctx, path, paid, "helper: found, the budget down by 1", sv, why, why_cap)) return 0;
+  static struct world at_helper;
+  at_helper = *w;
+  at_helper.areas[0].bytes = at_helper.state, at_helper.areas[1].bytes = at_helper.stack;
+  return helper_called(ctx, c, &at_helper, path, PIECE_CODE + c->exits[1], sv, why, why_cap);
+}
+
+static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                       char *why, size_t why_cap) {
+  static struct world w;
+  if (!callx_setup(ctx, c, &w)) {
+    snprintf(why, why_cap, "callx did not call the look-up with a Thumb return address");
+    return 0;
+  }
+  uint32_t sp;
+  Z3_ast id = expected(ctx, &c->regs, c->x, lbpf_jit_proof_reg(ctx, c->x));
+  Z3_ast args[3] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
+                    Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, id)),
+                    Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, id))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 3, args), "look-up: ctx, the register's words",
+               sv, why, why_cap))
+    return 0;
+  if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[13]), &sp) || sp % 8) {
+    snprintf(why, why_cap, "look-up: sp not known 8-byte aligned");
+    return 0;
+  }
+  return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
+                    why_cap);
+}
+#line 1635 "lit/jit-prog-proof.nw"
+static uint32_t stub_status; /* the status of the stub a run enters */
+
+static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  (void)c;
+  setting(ctx, w, LBPF_THUMB_READ);
+  return 1;
+}
+
+static int stub_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                      Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  if (exit != 0) {
+    snprintf(why, why_cap, "a stop did not reach the failure path");
+    return 0;
+  }
+  return on_path(ctx, path,
+                 Z3_mk_and(ctx, 2,
+                           (Z3_ast[]){Z3_mk_eq(ctx, w->arm.r[0], k32(ctx, stub_status)),
+                                      Z3_mk_eq(ctx, w->arm.r[1], k32(ctx, c->pc))}),
+                 stub_status == LBPF_ERR_BUDGET ? "budget stop: its status, pc"
+                                                : "depth stop: its status, pc",
+                 sv, why, why_cap);
+}
+
+static int stubs_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                       char *why, size_t why_cap) {
+  stub_status = LBPF_ERR_BUDGET;
+  if (!every_path(ctx, c, c->exits[1], stub_setup, stub_judge, sv, paths, why, why_cap)) return 0;
+  stub_status = LBPF_ERR_CALL_DEPTH;
+  return every_path(ctx, c, c->exits[2], stub_setup, stub_judge, sv, paths, why, why_cap);
+}
+
+static int exit_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                      Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast at_zero = Z3_mk_eq(ctx, bv(ctx, "depth", 32), k32(ctx, 0));
+  if (exit == 1 && c->y)
+    return on_path(ctx, path, Z3_mk_not(ctx, at_zero), "deeper: depth not 0", sv, why, why_cap);
+  if (exit != 0) {
+    snprintf(why, why_cap, "a path returned instead of reaching an exit");
+    return 0;
+  }
+  Z3_ast file_r0 = bytes_value(ctx, w->state, STATE_AT(regs), 8);
+  return (!c->y || on_path(ctx, path, at_zero, "epilogue: depth 0", sv, why, why_cap)) &&
+         on_path(ctx, path,
+                 Z3_mk_eq(ctx, file_r0, expected(ctx, &c->regs, 0, lbpf_jit_proof_reg(ctx, 0))),
+                 "epilogue: the file holds r0", sv, why, why_cap) &&
+         on_path(ctx, path, all_kept(ctx, w, &c->regs, &c->regs),
+                 "epilogue: every BPF register kept", sv, why, why_cap) &&
+         on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
+                 why_cap);
+}
+#line 1711 "lit/jit-prog-proof.nw"
+static const struct {
+  const char *relation;
+  uint8_t dst, src; /* src 16: the immediate */
+  int32_t imm;
+} div_cases[] = {{"file", 1, 2, 0},    {"homes-a", 3, 5, 0},   {"homes-a", 4, 4, 0},
+                 {"homes-b", 0, 3, 0}, {"homes-c", 6, 16, -1}, {"homes-c", 6, 16, 0}};
+#define NDIV_CASES (sizeof div_cases / sizeof div_cases[0])
+
+static struct lbpf_insn div_insn(const struct core *c) {
+  static const uint8_t ops[2] = {LBPF_ALU_DIV, LBPF_ALU_MOD};
+  return (struct lbpf_insn){
+      (uint8_t)(LBPF_CLASS_ALU64 | ops[c->x & 1] | (c->x & 4 ? LBPF_SRC_X : LBPF_SRC_K)),
+      (uint8_t)(c->x >> 4 & 15), (uint8_t)(c->x >> 8 & 15), (int16_t)(c->x >> 1 & 1),
+      (int32_t)c->y};
+}
+
+static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, char *why,
+                     size_t why_cap) {
+  static struct world w;
+  const struct lbpf_jit_prog_regs *m = &c->regs;
+  struct lbpf_insn in = div_insn(c);
+  related_setup(ctx, c, &w);
+  memcpy(w.initial, w.arm.r, sizeof w.initial);
+  uint32_t end = PIECE_CODE + c->exits[0];
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = &end, w.arm.nstops = 1;
+  struct lbpf_thumb_result r;
+  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  if (st != LBPF_THUMB_FAULT_FETCH) { /* a call leaves the code: a fetch outside it */
+    snprintf(why, why_cap, "the code called no routine (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  Z3_ast v[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    v[i] = expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i));
+  Z3_ast divisor =
+      in.opcode & LBPF_SRC_X ? v[in.src] : lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.imm);
+  Z3_ast args[2] = {Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[1], w.arm.r[0]), v[in.dst]),
+                    Z3_mk_eq(ctx, Z3_mk_concat(ctx, w.arm.r[3], w.arm.r[2]), divisor)};
+  Z3_ast true_ = Z3_mk_true(ctx);
+  if (!on_path(ctx, true_, Z3_mk_and(ctx, 2, args), "call: dividend r1:r0, divisor r3:r2", sv, why,
+               why_cap))
+    return 0;
+  if (!sym_gate(ctx, &w.arm, r.pc, why, why_cap)) {
+    if (!*why) snprintf(why, why_cap, "a call at 0x%08x, no routine's gate word", (unsigned)r.pc);
+    return 0;
+  }
+  st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+                          PIECE_MAX_STEPS, &r);
+  if (st != LBPF_THUMB_RETURNED || r.pc != end) {
+    snprintf(why, why_cap, "after the routine: did not reach the end (%s at pc 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc);
+    return 0;
+  }
+  lbpf_spec_sym_step_alu(ctx, in, v);
+  struct lbpf_jit_prog_regs m_after = *m; /* the result's high word is not known */
+  m_after.hi_zero &= (uint16_t) ~(1u << in.dst), m_after.hi_ones &= (uint16_t) ~(1u << in.dst);
+  Z3_ast others[LBPF_NREGS], saved[10];
+  unsigned n = 0, nsaved = 0;
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    if (i != in.dst) others[n++] = Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, i), v[i]);
+  for (unsigned k = 4; k <= 11; k++)
+    if (k != m->home[2 * in.dst] && k != m->home[2 * in.dst + 1])
+      saved[nsaved++] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
+  saved[nsaved++] = Z3_mk_eq(ctx, w.arm.r[13], w.initial[13]);
+  return on_path(ctx, true_, Z3_mk_eq(ctx, bpf_value(ctx, &w, &m_after, in.dst), v[in.dst]),
+                 "after: dst = the spec's result", sv, why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, n, others), "after: the other BPF registers kept", sv,
+                 why, why_cap) &&
+         on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
+                 "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
+}
+#line 1796 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1643,22 +1896,13 @@ static const struct {
 static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which, char *name,
                       size_t name_cap) {
   memset(c, 0, sizeof *c);
-  if (k < 10) { /* the region check: input (base r1) and stack (r10), 1 2 4 8 bytes, the
-                   address in r1:r0 (after an offset); and at home in r7:r6 (offset 0), for
-                   the input's 1 byte and the stack's 8 */
-    static const uint8_t at_home[2][2] = {{1, 0}, {10, 3}}; /* base register, log2 n */
-    bool home = k >= 8;
-    unsigned base = home    ? at_home[k - 8][0]
-                    : k < 4 ? 1
-                            : 10,
-             size = home ? at_home[k - 8][1] : k % 4;
+  if (k < 8) { /* the region check: input (base r1) and stack (r10), 1 2 4 8 bytes */
     *which = LBPF_JIT_PIECE_CHECK;
-    c->pc = 2, c->x = base, c->y = 1u << size | (home ? 16u : 0u);
-    snprintf(name, name_cap, "prog check %s n=%u%s", base == 1 ? "input" : "stack",
-             (unsigned)c->y & 15, home ? " at home" : "");
+    c->pc = 2, c->x = k < 4 ? 1 : 10, c->y = 1u << (k % 4);
+    snprintf(name, name_cap, "prog check %s n=%u", k < 4 ? "input" : "stack", (unsigned)c->y);
     return true;
   }
-  k -= 10;
+  k -= 8;
   if (k < 4 * NCONDITIONS) {
     *which = LBPF_JIT_PIECE_COMPARE;
     c->pc = 2, c->x = conditions[k / 4].op, c->y = (uint32_t)(k % 4);
@@ -1706,12 +1950,70 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     return true;
   }
   k -= NRELATIONS;
-  if (k < 24) { /* the slow path: 1 2 4 8 bytes, reading, writing, both; input, stack */
+  if (k < 12) { /* the slow path: 1 2 4 8 bytes, reading, writing, both */
     static const char *const perms[3] = {"read", "write", "read+write"};
     *which = LBPF_JIT_PIECE_SLOW;
-    c->pc = 3, c->x = 1u << (k % 12 / 3), c->y = ((uint32_t)(k % 3) + 1) | (k < 12 ? 1u : 10u) << 4;
-    snprintf(name, name_cap, "prog slow path n=%u %s%s", (unsigned)c->x, perms[k % 3],
-             k < 12 ? "" : " stack");
+    c->pc = 3, c->x = 1u << (k / 3), c->y = (uint32_t)(k % 3) + 1;
+    snprintf(name, name_cap, "prog slow path n=%u %s", (unsigned)c->x, perms[k % 3]);
+    return true;
+  }
+  k -= 12;
+  if (k < 6) { /* ja, ja32 forward and backward; the settling of an edge */
+    static const struct {
+      int32_t delta;
+      uint32_t y;
+      const char *name;
+    } jas[6] = {{5, 0, "ja forward"},         {-4, 0, "ja backward"},
+                {5, 1, "ja32 forward"},       {-3, 1, "ja32 backward"},
+                {5, 2, "ja forward settles"}, {-4, 2, "ja backward settles"}};
+    *which = LBPF_JIT_PIECE_JA;
+    c->pc = 5, c->x = (uint32_t)jas[k].delta, c->y = jas[k].y;
+    c->regs = jas[k].y & 2 ? settle_relation : relations[2].regs; /* homes-b */
+    snprintf(name, name_cap, "prog %s", jas[k].name);
+    return true;
+  }
+  k -= 6;
+  if (k < 2 * naddresses) { /* callx r3 under homes-a, r1 under file; each helper address */
+    *which = LBPF_JIT_PIECE_CALLX;
+    c->pc = 3, c->x = k < naddresses ? 3 : 1, c->y = helper_addresses[k % naddresses];
+    c->regs = relations[k < naddresses ? 1 : 0].regs;
+    snprintf(name, name_cap, "prog callx r%u 0x%08x %s", (unsigned)c->x, (unsigned)c->y,
+             relations[k < naddresses ? 1 : 0].name);
+    return true;
+  }
+  k -= 2 * naddresses;
+  if (k == 0) {
+    *which = LBPF_JIT_PIECE_STUBS;
+    c->pc = 3;
+    snprintf(name, name_cap, "prog stops of a local call");
+    return true;
+  }
+  k -= 1;
+  if (k < 4) { /* exit at depth 0: homes-a, homes-b; without and with local calls */
+    *which = LBPF_JIT_PIECE_EXIT;
+    c->pc = 3, c->y = (uint32_t)(k % 2), c->regs = relations[1 + k / 2].regs;
+    snprintf(name, name_cap, "prog exit at depth 0 %s%s", relations[1 + k / 2].name,
+             k % 2 ? " local calls" : "");
+    return true;
+  }
+  k -= 4;
+  if (k < 4 * NDIV_CASES) { /* div, mod, sdiv, smod: each case */
+    static const char *const ops[4] = {"div", "mod", "sdiv", "smod"};
+    unsigned op = (unsigned)(k / NDIV_CASES);
+    size_t j = k % NDIV_CASES, r = 0;
+    while (strcmp(relations[r].name, div_cases[j].relation))
+      r++;
+    bool x = div_cases[j].src < 16;
+    *which = LBPF_JIT_PIECE_DIV64;
+    c->pc = 3, c->regs = relations[r].regs, c->y = (uint32_t)div_cases[j].imm;
+    c->x = op | (x ? 4u : 0u) | (uint32_t)div_cases[j].dst << 4 |
+           (uint32_t)(div_cases[j].src & 15) << 8;
+    if (x)
+      snprintf(name, name_cap, "prog div64 %s r%u by r%u %s", ops[op], (unsigned)div_cases[j].dst,
+               (unsigned)div_cases[j].src, relations[r].name);
+    else
+      snprintf(name, name_cap, "prog div64 %s r%u by %d %s", ops[op], (unsigned)div_cases[j].dst,
+               (int)div_cases[j].imm, relations[r].name);
     return true;
   }
   return false;
@@ -1763,8 +2065,19 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
     else if (which == LBPF_JIT_PIECE_LOCAL)
       ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
-    else
+    else if (which == LBPF_JIT_PIECE_SLOW)
       ok = slow_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_JA)
+      ok = every_path(ctx, &c, 0, related_setup, ja_judge, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_CALLX) {
+      c.exits[0] = (c.y & ~1u) - PIECE_CODE; /* the helper's address, as an offset from the code */
+      ok = callx_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    } else if (which == LBPF_JIT_PIECE_STUBS)
+      ok = stubs_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_EXIT)
+      ok = every_path(ctx, &c, 0, related_setup, exit_judge, &sv, &paths, why, sizeof why);
+    else
+      ok = div_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
     double seconds = cpu_seconds() - start;
     if (ok) {
       char by[64] = "";

@@ -1,4 +1,4 @@
-#line 2214 "lit/jit.nw"
+#line 2191 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,17 +8,14 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 95 "lit/jit.nw"
+#line 79 "lit/jit.nw"
 #define OFF(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
 #define OFF_FAST(k, field)                                                                         \
   (OFF(fast) + (uint32_t)sizeof(struct lbpf_jit_fast_region) * (k) +                               \
    (uint32_t)offsetof(struct lbpf_jit_fast_region, field))
 _Static_assert(offsetof(struct lbpf_jit_prog_state, regs) == 0, "ALU runs take r11 as regs");
 _Static_assert(sizeof(struct lbpf_jit_prog_state) < 4096, "one ldr reaches every field");
-_Static_assert(offsetof(struct lbpf_jit_prog_state, fast) % 4 == 0 &&
-                   sizeof(struct lbpf_jit_prog_state) <= 1020,
-               "one ldrd (word-aligned, offset up to 1020) reaches every pair of the fast regions");
-#line 156 "lit/jit.nw"
+#line 144 "lit/jit.nw"
 uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, uint32_t a_hi,
                             uint32_t size_perm) {
   uint64_t a = (uint64_t)a_hi << 32 | a_lo;
@@ -42,7 +39,7 @@ void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm) {
   uint64_t s = (in.opcode & LBPF_SRC_X) ? regs[in.src] : (uint64_t)(int64_t)in.imm;
   regs[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, regs[in.dst], s);
 }
-#line 187 "lit/jit.nw"
+#line 175 "lit/jit.nw"
 static uint32_t rt_address(enum lbpf_jit_rt rt) {
 #if LBPF_HAVM_NATIVE
   switch (rt) {
@@ -64,6 +61,16 @@ size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id) {
   return k;
 }
 
+/* The specification's 64-bit division routine k (lbpf_jit_div64_routines:
+   2 * signed + is_mod), called at the ALU runs' gate on a host. */
+static uint32_t div64_address(unsigned k) {
+#if LBPF_HAVM_NATIVE
+  return (uint32_t)(uintptr_t)lbpf_jit_div64_routines[k];
+#else
+  return (LBPF_JIT_MODEL_GATE + 4u * k) | 1u;
+#endif
+}
+
 static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
 #if LBPF_HAVM_NATIVE
   return (uint32_t)(uintptr_t)env->helpers[k].fn;
@@ -72,7 +79,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 231 "lit/jit.nw"
+#line 229 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -92,14 +99,14 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2606 "lit/jit.nw"
+#line 2583 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 264 "lit/jit.nw"
+#line 262 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -110,7 +117,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 285 "lit/jit.nw"
+#line 283 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -214,7 +221,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 550 "lit/jit.nw"
+#line 548 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -241,7 +248,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 578 "lit/jit.nw"
+#line 576 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -368,7 +375,7 @@ static void analyse(struct pgen *g) {
     from = again;
   }
 }
-#line 714 "lit/jit.nw"
+#line 712 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -452,7 +459,7 @@ static void liveness(struct pgen *g) {
     }
   }
 }
-#line 398 "lit/jit.nw"
+#line 396 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -511,7 +518,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 460 "lit/jit.nw"
+#line 458 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -569,7 +576,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 803 "lit/jit.nw"
+#line 801 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -603,7 +610,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 857 "lit/jit.nw"
+#line 855 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -650,32 +657,18 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 922 "lit/jit.nw"
-/* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
-static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
-  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
-                                  .op = (uint8_t)op,
-                                  .rd = (uint8_t)t,
-                                  .ra = (uint8_t)t2,
-                                  .rn = ST,
-                                  .imm = (int32_t)offset,
-                                  .add = 1});
-}
-
+#line 909 "lit/jit.nw"
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
-  uint32_t field;
-  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF(budget_lo));
-  if (lbpf_thumb_modimm_encode(cost, &field)) {
-    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);
-  } else {
-    constant(g, 2, cost);
-    dp(g, LBPF_THUMB_SUB, 1, 0, 0, 2);
-  }
+  ld_st(g, 0, OFF(budget_lo));
+  ld_st(g, 1, OFF(budget_hi));
+  constant(g, 2, cost);
+  dp(g, LBPF_THUMB_SUB, 1, 0, 0, 2);
   dp_imm(g, LBPF_THUMB_SBC, 1, 1, 1, 0);
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
-  st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
+  st_st(g, 0, OFF(budget_lo));
+  st_st(g, 1, OFF(budget_hi));
 }
-#line 966 "lit/jit.nw"
+#line 957 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -695,6 +688,25 @@ static void gen_alu_call(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   reload(g, in.dst);
 }
 
+/* 64-bit div, mod, sdiv, smod: the specification's routine, the dividend in
+   r1:r0, the divisor in r3:r2, the result from r1:r0. */
+static void gen_div64(struct pgen *g, struct lbpf_insn in) {
+  unsigned k = 2u * (in.offset == 1) + (LBPF_OP(in.opcode) == LBPF_ALU_MOD);
+  lo_to(g, in.dst, 0);
+  hi_to(g, in.dst, 1);
+  if (in.opcode & LBPF_SRC_X) {
+    lo_to(g, in.src, 2);
+    hi_to(g, in.src, 3);
+  } else {
+    constant(g, 2, (uint32_t)in.imm);
+    constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
+  }
+  constant(g, IP, div64_address(k));
+  blx_ip(g);
+  lo_out(g, in.dst, 0);
+  hi_out(g, in.dst, 1);
+}
+
 /* Only the low word: a constant, or the low word of a register. */
 static bool gen_low_only(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
   bool lddw = lbpf_is_lddw(in.opcode);
@@ -712,7 +724,7 @@ static bool gen_low_only(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint3
 }
 
 static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t after) {
-  if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_alu_call(g, pc, in);
+  if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_div64(g, in);
   if (gen_low_only(g, pc, in, after)) return;
   struct lbpf_jit_plan plan;
   lbpf_jit_plan_init(&plan);
@@ -742,7 +754,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
       st_st(g, arm[h], 4u * h);
 }
-#line 1083 "lit/jit.nw"
+#line 1082 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -763,46 +775,38 @@ static int32_t frame_address(struct pgen *g, int16_t offset) {
   return 0;
 }
 
-/* The BPF address base + offset, in at[0] (low word) and at[1]: r0, r1,
-   or for offset 0 wherever the halves of base already are */
-static void address(struct pgen *g, unsigned base, int16_t offset, unsigned at[2]) {
-  bool in_file = !g->home[lo_half(base)] && !g->home[hi_half(base)] && !hw_known(g->facts, base);
-  if (in_file) st_pair(g, LBPF_THUMB_LDRD, 0, 1, 4u * lo_half(base)); /* both words, one load */
-  unsigned lo = in_file ? 0 : lo_in(g, base, 0), hi = in_file ? 1 : hi_in(g, base, 1);
+/* r1:r0 = the BPF address base + offset */
+static void address(struct pgen *g, unsigned base, int16_t offset) {
+  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);
   uint32_t k = (uint32_t)(offset < 0 ? -(int32_t)offset : offset), field;
-  at[0] = 0, at[1] = 1;
-  if (offset == 0) {
-    at[0] = lo, at[1] = hi;
-    return;
-  }
-  if (lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
+  if (offset != 0 && lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
     dp_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 1, 0, lo, k);
     dp_imm(g, offset < 0 ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, hi, 0);
     return;
   }
   mov_to(g, 0, lo);
   mov_to(g, 1, hi);
+  if (offset == 0) return;
   constant(g, 2, (uint32_t)(int32_t)offset);
   dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
   dp_imm(g, LBPF_THUMB_ADC, 0, 1, 1, offset < 0 ? 0xffffffffu : 0);
 }
 
-/* r0 = the machine address of the access at pc of n bytes at the BPF
-   address in the registers lo (low word) and hi, checked against the
-   likely region of base; or the slow path, with r3:r2 = the address minus
-   that region's base */
-static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned lo,
-                  unsigned hi) {
+/* r0 = the machine address of the access of n bytes at r1:r0 with perm,
+   or a stop at pc */
+static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n) {
   unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
-  st_pair(g, LBPF_THUMB_LDRD, 2, 3, OFF_FAST(k, base_lo));
-  dp(g, LBPF_THUMB_SUB, 1, 2, lo, 2); /* d = a - b */
-  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);
-  st_pair(g, LBPF_THUMB_LDRD, 0, 1,
-          OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) * size_index(n));
-  dp(g, LBPF_THUMB_CMP, 1, 0, 2, 0); /* d - e, in 64 bits */
-  dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);
+  ld_st(g, 2, OFF_FAST(k, base_lo));
+  dp(g, LBPF_THUMB_SUB, 1, 2, 0, 2);
+  ld_st(g, 3, OFF_FAST(k, base_hi));
+  dp(g, LBPF_THUMB_SBC, 0, 3, 1, 3);
+  put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 3, .imm = 0));
+  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));
+  ld_st(g, 3, OFF_FAST(k, end) + 4u * size_index(n));
+  dp(g, LBPF_THUMB_CMP, 1, 0, 2, 3);
   branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));
-  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); /* the machine address: the base's, plus d */
+  ld_st(g, 3, OFF_FAST(k, delta));
+  dp(g, LBPF_THUMB_ADD, 0, 0, 0, 3);
   bind(g, label(g, L_BACK, pc));
 }
 
@@ -810,20 +814,14 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsign
    pc of n bytes at base + offset: checked, or in r10's frame */
 static int32_t locate(struct pgen *g, uint32_t pc, unsigned base, int16_t offset, unsigned n) {
   if (in_frame(base, offset, n)) return frame_address(g, offset);
-  unsigned at[2];
-  address(g, base, offset, at);
-  check(g, pc, base, n, at[0], at[1]);
+  address(g, base, offset);
+  check(g, pc, base, n);
   return 0;
 }
 
-/* Out of line: the access at pc of n bytes needing perm, through base,
-   whose address minus the likely region's base is in r3:r2 */
-static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned perm) {
-  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
+static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   bind(g, label(g, L_SLOW, pc));
-  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(k, base_lo)); /* the address again: d + b */
-  dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
-  dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);
+  mov(g, 2, 1);
   mov(g, 1, 0);
   constant(g, 3, n | perm << 4);
   ld_st(g, 0, OFF(ctx));
@@ -834,7 +832,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1185 "lit/jit.nw"
+#line 1172 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -933,7 +931,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1301 "lit/jit.nw"
+#line 1288 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -1038,7 +1036,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1410 "lit/jit.nw"
+#line 1397 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1068,7 +1066,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1463 "lit/jit.nw"
+#line 1450 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1135,7 +1133,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1538 "lit/jit.nw"
+#line 1525 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1218,14 +1216,14 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
                                                : LBPF_PERM_WRITE;
     int16_t offset = in.offset;
     unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
-    if (!in_frame(base, offset, n)) slow_path(g, pc, base, n, perm);
+    if (!in_frame(base, offset, n)) slow_path(g, pc, n, perm);
     break;
   }
   default: break;
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1636 "lit/jit.nw"
+#line 1623 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1242,7 +1240,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1718 "lit/jit.nw"
+#line 1705 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1283,30 +1281,26 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
   *vm = (struct lbpf_jit_prog){
-      vm->prog,       env, bytes, b.len, call, call_ctx, 1, {0, 0, {{0, 0}}, 0, 0}, env->stack,
-      env->stack_size};
+      vm->prog,          env,        bytes,          b.len, call, call_ctx, 1,
+      {0, 0, {0}, 0, 0}, env->stack, env->stack_size};
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1779 "lit/jit.nw"
+#line 1766 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
 }
 
-void lbpf_jit_prog_fast_delta(struct lbpf_jit_fast_region *f, uint32_t delta) {
-  f->delta = delta;
-  for (unsigned j = 0; j < 4; j++)
-    f->at[j].machine = f->base_lo + delta;
-}
-
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
-  f->base_lo = (uint32_t)base, f->base_hi = (uint32_t)(base >> 32), f->pad = 0;
-  for (unsigned j = 0; j < 4; j++)
-    f->at[j].end = region_end(len, (size_t)1 << j);
-  lbpf_jit_prog_fast_delta(f, 0);
+  *f = (struct lbpf_jit_fast_region){
+      (uint32_t)base,
+      (uint32_t)(base >> 32),
+      {region_end(len, 1), region_end(len, 2), region_end(len, 4), region_end(len, 8)},
+      0,
+      0};
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
@@ -1349,7 +1343,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 99 "lit/jit-prog-proof.nw"
+#line 118 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1357,11 +1351,23 @@ static uint32_t exit_at(struct pgen *g, uint32_t l) {
   return g->b->labels[l];
 }
 
+/* The program of a piece that compiles a real instruction: in at slot at,
+   every other slot ja +0 (whose code no piece writes). */
+#define PIECE_MAX_SLOTS 64u
+static const uint8_t *piece_program(uint32_t ninsns, uint32_t at, struct lbpf_insn in) {
+  static uint8_t code[LBPF_INSN_SIZE * PIECE_MAX_SLOTS];
+  for (uint32_t k = 0; k < ninsns; k++)
+    lbpf_encode(k == at ? in : (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_JA, 0, 0, 0, 0},
+                code + LBPF_INSN_SIZE * k);
+  return code;
+}
+
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
                            uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
-  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), which == LBPF_JIT_PIECE_LOCAL, ALL_REGS};
+  bool calls = which == LBPF_JIT_PIECE_LOCAL || (which == LBPF_JIT_PIECE_EXIT && y);
+  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), calls, ALL_REGS};
   if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
   memcpy(g.home, regs->home, sizeof g.home);
   for (unsigned r = 0; r < LBPF_NREGS; r++)
@@ -1374,10 +1380,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
   size_t n = 2;
   switch (which) {
   case LBPF_JIT_PIECE_CHECK:
-    if (y & 16)
-      check(&g, pc, x, y & 15, 6, 7);
-    else
-      check(&g, pc, x, y, 0, 1);
+    check(&g, pc, x, y);
     exits[0] = b->labels[label(&g, L_BACK, pc)];
     exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
     break;
@@ -1418,7 +1421,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     n = 1;
     break;
   case LBPF_JIT_PIECE_SLOW:
-    slow_path(&g, pc, y >> 4, x, y & 15);
+    slow_path(&g, pc, x, y);
     exits[0] = exit_at(&g, label(&g, L_BACK, pc));
     exits[1] = exit_at(&g, global(&g, G_FAIL));
     break;
@@ -1437,6 +1440,68 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[4] = exit_at(&g, label(&g, L_FAIL_DEPTH, 0));
     exits[5] = exit_at(&g, global(&g, G_EPILOGUE));
     n = 6;
+    break;
+  }
+  case LBPF_JIT_PIECE_JA: {
+    int32_t delta = (int32_t)x;
+    uint32_t at = delta < 0 ? pc : pc - x;
+    if (prog.ninsns > PIECE_MAX_SLOTS || (delta >= 0 && x > pc) || (int64_t)at + 1 + delta < 0)
+      return 0;
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_JA, 0, 0, (int16_t)delta, 0};
+    if (y & 1) in = (struct lbpf_insn){LBPF_CLASS_JMP32 | LBPF_JMP_JA, 0, 0, 0, delta};
+    prog.code = piece_program(prog.ninsns, at, in);
+    uint32_t target = (uint32_t)((int64_t)at + 1 + delta);
+    row(&g, L_KIND)[at] = lbpf_form_of(in)->kind;
+    if (y & 2) row(&g, L_FACTS)[target] = HW_ALL(HW_TOP);
+    gen_insn(&g, at);
+    exits[0] = exit_at(&g, label(&g, L_PC, target));
+    mov(&g, 0, 0);
+    gen_out_of_line(&g, at);
+    exits[1] = exit_at(&g, global(&g, G_FAIL));
+    break;
+  }
+  case LBPF_JIT_PIECE_CALLX: {
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_CALL | LBPF_SRC_X, (uint8_t)x, 0, 0, 0};
+    if (prog.ninsns > PIECE_MAX_SLOTS || x >= LBPF_NREGS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    row(&g, L_KIND)[pc] = lbpf_form_of(in)->kind;
+    gen_callx(&g, pc, in);
+    exits[0] = y;
+    exits[1] = exit_at(&g, label(&g, L_SKIP, pc));
+    mov(&g, 0, 0);
+    gen_out_of_line(&g, pc);
+    exits[2] = exit_at(&g, global(&g, G_FAIL));
+    n = 3;
+    break;
+  }
+  case LBPF_JIT_PIECE_STUBS: {
+    struct lbpf_insn in = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 0};
+    if (prog.ninsns > PIECE_MAX_SLOTS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    row(&g, L_KIND)[pc] = lbpf_form_of(in)->kind;
+    gen_out_of_line(&g, pc);
+    exit_at(&g, label(&g, L_PC, pc + 1)); /* the callee, where the entry stub goes */
+    exits[0] = exit_at(&g, global(&g, G_FAIL));
+    exits[1] = b->labels[label(&g, L_FAIL_BUDGET, pc)];
+    exits[2] = b->labels[label(&g, L_FAIL_DEPTH, pc)];
+    n = 3;
+    break;
+  }
+  case LBPF_JIT_PIECE_EXIT:
+    gen_exit(&g, pc);
+    exits[0] = exit_at(&g, global(&g, G_EPILOGUE));
+    exits[1] = y ? b->labels[label(&g, L_SKIP, pc)] : exits[0];
+    break;
+  case LBPF_JIT_PIECE_DIV64: {
+    static const uint8_t ops[2] = {LBPF_ALU_DIV, LBPF_ALU_MOD};
+    uint8_t opcode = (uint8_t)(LBPF_CLASS_ALU64 | ops[x & 1] | (x & 4 ? LBPF_SRC_X : LBPF_SRC_K));
+    struct lbpf_insn in = {opcode, (uint8_t)(x >> 4 & 15), (uint8_t)(x >> 8 & 15),
+                           (int16_t)(x >> 1 & 1), (int32_t)y};
+    if (prog.ninsns > PIECE_MAX_SLOTS || in.dst >= LBPF_NREGS || in.src >= LBPF_NREGS) return 0;
+    prog.code = piece_program(prog.ninsns, pc, in);
+    gen_alu(&g, pc, in, hw_after(&g, pc, in, lbpf_form_of(in)->kind, g.facts));
+    exits[0] = exit_at(&g, label(&g, L_SKIP, pc));
+    n = 1;
     break;
   }
   default:

@@ -24,3 +24,5 @@ s/  default: return HW_TOP;/  default: return d == HW_ZERO \&\& hw_get(f, in.src
 s/  uint32_t same = ~(a ^ b), take_a = ((same \& same >> 1) | (b \& b >> 1)) \& low;/  uint32_t same = ~(a ^ b), take_a = ((same \& same >> 1) | ~(a \& a >> 1)) \& low;/
 # the frame of r10: an access reaching 8 bytes above the frame top taken as inside it
 s/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 0;/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 8;/
+# 64-bit division: the divisor's high word in the register of its low word (r3 left as it was)
+s/^    hi_to(g, in.src, 3);$/    hi_to(g, in.src, 2);/

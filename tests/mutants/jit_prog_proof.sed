@@ -60,3 +60,25 @@ s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
 s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
+# the settling of an edge: a known high word settled as the other constant (all ones for 0)
+s/hw_get(out, r) == HW_ONES ? LBPF_THUMB_MVN : LBPF_THUMB_MOV/hw_get(out, r) == HW_ONES ? LBPF_THUMB_MOV : LBPF_THUMB_MVN/
+# callx: the look-up given the register's low word twice
+s/^  hi_to(g, in.dst, 2);$/  lo_to(g, in.dst, 2);/
+# callx: the look-up's answer read the wrong way round (NE for EQ)
+s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_CALLX, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_CALLX, pc));/
+# callx: its stop with the depth's status
+s/fail_stub(g, L_FAIL_CALLX, pc, LBPF_ERR_CALLX_TARGET);/fail_stub(g, L_FAIL_CALLX, pc, LBPF_ERR_CALL_DEPTH);/
+# callx: spending 2 for the helper
+s/^  spend(g, pc, 1);$/  spend(g, pc, 2);/
+# a local call: its depth's stop with the budget's status
+s/fail_stub(g, L_FAIL_DEPTH, pc, LBPF_ERR_CALL_DEPTH);/fail_stub(g, L_FAIL_DEPTH, pc, LBPF_ERR_BUDGET);/
+# exit: at depth 0 (with local calls) taken for a deeper one (EQ for NE)
+s/^  branch(g, LBPF_THUMB_NE, label(g, L_SKIP, pc));$/  branch(g, LBPF_THUMB_EQ, label(g, L_SKIP, pc));/
+# exit (no local calls): r0 not written to the register file
+s/^    spill(g, 0);$/    (void)0;/
+# 64-bit division: an immediate divisor not sign-extended
+s/^    constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);$/    constant(g, 3, 0);/
+# 64-bit division: the result's high word not written
+s/^  hi_out(g, in.dst, 1);$/  (void)0;/
+# 64-bit division: the unsigned routine for the signed operation and back
+s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = 2u * (in.offset == 0) + /
