@@ -1,4 +1,4 @@
-#line 1874 "lit/jit.nw"
+#line 1987 "lit/jit.nw"
 /* The whole-program JIT's code on the Thumb-2 model (host only). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,8 +136,10 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
   for (size_t i = 0; i < vm->env->nregions; i++)
     map(&m, MODEL_REGIONS + MODEL_REGION_STRIDE * (uint32_t)i, &vm->env->regions[i],
         thumb_perm(vm->env->regions[i].perm));
-  st->fast[LBPF_JIT_PROG_FAST_INPUT].delta = MODEL_INPUT - (uint32_t)(uintptr_t)hctx->input.base;
-  st->fast[LBPF_JIT_PROG_FAST_STACK].delta = MODEL_STACK - (uint32_t)(uintptr_t)hctx->stack.base;
+  lbpf_jit_prog_fast_delta(&st->fast[LBPF_JIT_PROG_FAST_INPUT],
+                           MODEL_INPUT - (uint32_t)(uintptr_t)hctx->input.base);
+  lbpf_jit_prog_fast_delta(&st->fast[LBPF_JIT_PROG_FAST_STACK],
+                           MODEL_STACK - (uint32_t)(uintptr_t)hctx->stack.base);
   st->ctx = 0x00e7c700u; /* a token: helpers get the host's context */
   struct lbpf_thumb_state s;
   memset(&s, 0, sizeof s);

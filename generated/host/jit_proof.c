@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 309 "lit/jit-prog-proof.nw"
+#line 312 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +748,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 364 "lit/jit-prog-proof.nw"
+#line 367 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +811,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 437 "lit/jit-prog-proof.nw"
+#line 440 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +902,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 564 "lit/jit-prog-proof.nw"
+#line 572 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -927,25 +927,45 @@ static unsigned fast_kind(uint32_t base_reg) {
   return base_reg == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
 }
 
+/* fast_region's machine word: the base's low word plus the delta. */
+static Z3_ast fast_machine(Z3_context ctx, Z3_ast base, Z3_ast delta) {
+  return Z3_mk_bvadd(ctx, Z3_mk_extract(ctx, 31, 0, base), delta);
+}
+
+/* The words of region kind k as fast_region and the delta fill them, from
+   the variables base, length and delta. */
+static void fast_words(Z3_context ctx, struct world *w, unsigned k) {
+  Z3_ast base = bv(ctx, "base", 64), length = bv(ctx, "length", 64), delta = bv(ctx, "delta", 32);
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, base_lo)), 8, base);
+  for (unsigned j = 0; j < 4; j++) {
+    uint32_t at = fast_at(k, offsetof(struct lbpf_jit_fast_region, at) +
+                                 j * sizeof(struct lbpf_jit_fast_end));
+    set_bytes(ctx, w->state, at + (uint32_t)offsetof(struct lbpf_jit_fast_end, end), 4,
+              fast_end(ctx, base, length, 1u << j));
+    set_bytes(ctx, w->state, at + (uint32_t)offsetof(struct lbpf_jit_fast_end, machine), 4,
+              fast_machine(ctx, base, delta));
+  }
+  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, delta)), 4, delta);
+}
+
+/* The registers the check reads the address from: r1:r0, or r7:r6. */
+static unsigned check_lo(const struct core *c) {
+  return c->y & 16 ? 6 : 0;
+}
+
 static int check_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ);
-  Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
-  unsigned k = fast_kind(c->x);
-  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, base_lo)), 8, base);
-  for (unsigned j = 0; j < 4; j++)
-    set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, end) + 4 * j), 4,
-              fast_end(ctx, base, length, 1u << j));
-  set_bytes(ctx, w->state, fast_at(k, offsetof(struct lbpf_jit_fast_region, delta)), 4,
-            bv(ctx, "delta", 32));
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a);
-  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  Z3_ast a = bv(ctx, "a", 64);
+  fast_words(ctx, w, fast_kind(c->x));
+  w->arm.r[check_lo(c)] = Z3_mk_extract(ctx, 31, 0, a);
+  w->arm.r[check_lo(c) + 1] = Z3_mk_extract(ctx, 63, 32, a);
   return 1;
 }
 
 static int check_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                        Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
   Z3_ast a = bv(ctx, "a", 64), base = bv(ctx, "base", 64), length = bv(ctx, "length", 64);
-  Z3_ast holds = region_holds_sym(ctx, a, base, length, c->y);
+  Z3_ast holds = region_holds_sym(ctx, a, base, length, c->y & 15);
   Z3_ast low_base =
       Z3_mk_not(ctx, Z3_mk_eq(ctx, Z3_mk_extract(ctx, 63, 32, base), k32(ctx, UINT32_MAX)));
   if (exit == 0) {
@@ -957,12 +977,14 @@ static int check_judge(Z3_context ctx, const struct core *c, const struct world 
            kept(ctx, w, path, sv, why, why_cap);
   }
   if (exit == 1) {
-    Z3_ast k = lbpf_spec_sym_value(ctx, c->y);
+    Z3_ast k = lbpf_spec_sym_value(ctx, c->y & 15);
     Z3_ast small =
         Z3_mk_bvult(ctx, Z3_mk_bvsub(ctx, length, k), lbpf_spec_sym_value(ctx, UINT32_MAX));
     Z3_ast could = Z3_mk_and(ctx, 3, (Z3_ast[]){holds, low_base, small});
-    return on_path(ctx, path, Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[1], w->arm.r[0]), a),
-                   "slow path: r1:r0 = the address", sv, why, why_cap) &&
+    return on_path(ctx, path,
+                   Z3_mk_eq(ctx, Z3_mk_concat(ctx, w->arm.r[3], w->arm.r[2]),
+                            Z3_mk_bvsub(ctx, a, base)),
+                   "slow path: r3:r2 = the address - base", sv, why, why_cap) &&
            on_path(ctx, path, Z3_mk_not(ctx, could), "slow path: not one the fast path takes", sv,
                    why, why_cap) &&
            kept(ctx, w, path, sv, why, why_cap);
@@ -980,7 +1002,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 680 "lit/jit-prog-proof.nw"
+#line 706 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1029,7 +1051,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 753 "lit/jit-prog-proof.nw"
+#line 782 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1073,7 +1095,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 824 "lit/jit-prog-proof.nw"
+#line 853 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1182,7 +1204,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 940 "lit/jit-prog-proof.nw"
+#line 971 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1217,11 +1239,19 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
       lbpf_jit_prog_fast_region_of(&f, base, length);
       ++*samples;
       bool same = f.base_lo == (uint32_t)base && f.base_hi == (uint32_t)(base >> 32);
-      for (unsigned j = 0; j < 4 && same; j++) {
-        Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
-                                             lbpf_spec_sym_value(ctx, length), 1u << j));
-        unsigned u;
-        same = Z3_get_numeral_uint(ctx, e, &u) && u == f.end[j];
+      for (unsigned d = 0; d < 2 && same; d++) { /* the run's delta, 0, then the model's */
+        uint32_t delta = d ? 0x40000000u - (uint32_t)base : 0;
+        if (d) lbpf_jit_prog_fast_delta(&f, delta);
+        same = f.delta == delta;
+        for (unsigned j = 0; j < 4 && same; j++) {
+          Z3_ast e = Z3_simplify(ctx, fast_end(ctx, lbpf_spec_sym_value(ctx, base),
+                                               lbpf_spec_sym_value(ctx, length), 1u << j));
+          Z3_ast m =
+              Z3_simplify(ctx, fast_machine(ctx, lbpf_spec_sym_value(ctx, base), k32(ctx, delta)));
+          unsigned u, v;
+          same = Z3_get_numeral_uint(ctx, e, &u) && u == f.at[j].end &&
+                 Z3_get_numeral_uint(ctx, m, &v) && v == f.at[j].machine;
+        }
       }
       if (!same) {
         snprintf(
@@ -1233,7 +1263,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1019 "lit/jit-prog-proof.nw"
+#line 1057 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1332,7 +1362,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1157 "lit/jit-prog-proof.nw"
+#line 1195 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1506,7 +1536,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1346 "lit/jit-prog-proof.nw"
+#line 1387 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1541,8 +1571,9 @@ static void routine_spoils(Z3_context ctx, struct world *w) {
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(ctx), 4, bv(ctx, "ctx", 32));
-  Z3_ast a = bv(ctx, "a", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, a), w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, a);
+  fast_words(ctx, w, fast_kind(c->y >> 4));
+  Z3_ast d = bv(ctx, "d", 64);
+  w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, d);
   return run_to_routine(ctx, c, w, LBPF_JIT_RT_LOCATE, &slow_lr);
 }
 
@@ -1586,17 +1617,18 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
     snprintf(why, why_cap, "the slow path did not call the routine with a Thumb return address");
     return 0;
   }
-  Z3_ast a = bv(ctx, "a", 64), args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
-                                          Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
-                                          Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
-                                          Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | c->y << 4))};
-  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, address, size and perm",
+  Z3_ast a = Z3_mk_bvadd(ctx, bv(ctx, "d", 64), bv(ctx, "base", 64)),
+         args[4] = {Z3_mk_eq(ctx, w.arm.r[0], bv(ctx, "ctx", 32)),
+                    Z3_mk_eq(ctx, w.arm.r[1], Z3_mk_extract(ctx, 31, 0, a)),
+                    Z3_mk_eq(ctx, w.arm.r[2], Z3_mk_extract(ctx, 63, 32, a)),
+                    Z3_mk_eq(ctx, w.arm.r[3], k32(ctx, c->x | (c->y & 15) << 4))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 4, args), "call: ctx, d + base, size and perm",
                sv, why, why_cap))
     return 0;
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1462 "lit/jit-prog-proof.nw"
+#line 1504 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1643,7 +1675,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1534 "lit/jit-prog-proof.nw"
+#line 1576 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1721,7 +1753,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1635 "lit/jit-prog-proof.nw"
+#line 1677 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1772,7 +1804,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1711 "lit/jit-prog-proof.nw"
+#line 1753 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1847,7 +1879,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 1796 "lit/jit-prog-proof.nw"
+#line 1838 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1896,13 +1928,22 @@ static const struct {
 static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which, char *name,
                       size_t name_cap) {
   memset(c, 0, sizeof *c);
-  if (k < 8) { /* the region check: input (base r1) and stack (r10), 1 2 4 8 bytes */
+  if (k < 10) { /* the region check: input (base r1) and stack (r10), 1 2 4 8 bytes, the
+                   address in r1:r0 (after an offset); and at home in r7:r6 (offset 0), for
+                   the input's 1 byte and the stack's 8 */
+    static const uint8_t at_home[2][2] = {{1, 0}, {10, 3}}; /* base register, log2 n */
+    bool home = k >= 8;
+    unsigned base = home    ? at_home[k - 8][0]
+                    : k < 4 ? 1
+                            : 10,
+             size = home ? at_home[k - 8][1] : k % 4;
     *which = LBPF_JIT_PIECE_CHECK;
-    c->pc = 2, c->x = k < 4 ? 1 : 10, c->y = 1u << (k % 4);
-    snprintf(name, name_cap, "prog check %s n=%u", k < 4 ? "input" : "stack", (unsigned)c->y);
+    c->pc = 2, c->x = base, c->y = 1u << size | (home ? 16u : 0u);
+    snprintf(name, name_cap, "prog check %s n=%u%s", base == 1 ? "input" : "stack",
+             (unsigned)c->y & 15, home ? " at home" : "");
     return true;
   }
-  k -= 8;
+  k -= 10;
   if (k < 4 * NCONDITIONS) {
     *which = LBPF_JIT_PIECE_COMPARE;
     c->pc = 2, c->x = conditions[k / 4].op, c->y = (uint32_t)(k % 4);
@@ -1950,11 +1991,12 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     return true;
   }
   k -= NRELATIONS;
-  if (k < 12) { /* the slow path: 1 2 4 8 bytes, reading, writing, both */
+  if (k < 24) { /* the slow path: 1 2 4 8 bytes, reading, writing, both; input, stack */
     static const char *const perms[3] = {"read", "write", "read+write"};
     *which = LBPF_JIT_PIECE_SLOW;
-    c->pc = 3, c->x = 1u << (k / 3), c->y = (uint32_t)(k % 3) + 1;
-    snprintf(name, name_cap, "prog slow path n=%u %s", (unsigned)c->x, perms[k % 3]);
+    c->pc = 3, c->x = 1u << (k % 12 / 3), c->y = ((uint32_t)(k % 3) + 1) | (k < 12 ? 1u : 10u) << 4;
+    snprintf(name, name_cap, "prog slow path n=%u %s%s", (unsigned)c->x, perms[k % 3],
+             k < 12 ? "" : " stack");
     return true;
   }
   k -= 12;

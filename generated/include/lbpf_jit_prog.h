@@ -1,4 +1,4 @@
-#line 2169 "lit/jit.nw"
+#line 2288 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -10,14 +10,22 @@
 #include "lbpf_havm.h"
 #include "lbpf_jit.h"
 
-#line 51 "lit/jit.nw"
+#line 59 "lit/jit.nw"
+/* The end of one access size in a region, and beside it the region's
+   machine address, as the inline check loads them (one ldrd). */
+struct lbpf_jit_fast_end {
+  uint32_t end;     /* length - n + 1, or 0 */
+  uint32_t machine; /* base_lo + delta (mod 2^32) */
+};
 /* What the inline region check reads of one region. */
 struct lbpf_jit_fast_region {
-  uint32_t base_lo, base_hi; /* the region's BPF address */
-  uint32_t end[4];           /* for 1, 2, 4, 8 bytes: length - n + 1, or 0 */
-  uint32_t delta;            /* machine address - BPF address (mod 2^32) */
+  uint32_t base_lo, base_hi;      /* the region's BPF address */
+  struct lbpf_jit_fast_end at[4]; /* for 1, 2, 4, 8 bytes */
+  uint32_t delta;                 /* machine address - BPF address (mod 2^32) */
   uint32_t pad;
 };
+/* Set f's delta, and its machine words with it. */
+void lbpf_jit_prog_fast_delta(struct lbpf_jit_fast_region *f, uint32_t delta);
 
 /* The state jitted code works on (its address stays in r11). */
 struct lbpf_jit_prog_state {
@@ -32,12 +40,12 @@ struct lbpf_jit_prog_state {
 #define LBPF_JIT_PROG_ST_REG 11u /* the ARM register holding the state's address */
 #define LBPF_JIT_PROG_FAST_INPUT 0u
 #define LBPF_JIT_PROG_FAST_STACK 1u
-#line 120 "lit/jit.nw"
+#line 140 "lit/jit.nw"
 #define LBPF_JIT_PROG_GATE 0x00e00000u         /* the run-time routines, one word each */
 #define LBPF_JIT_PROG_GATE_HELPERS 0x00e01000u /* helper k of the environment: + 4k */
 #define LBPF_JIT_PROG_GATE_END 0x00e80000u
 enum lbpf_jit_rt { LBPF_JIT_RT_LOCATE, LBPF_JIT_RT_CALLX, LBPF_JIT_RT_ALU, LBPF_JIT_RT_COUNT };
-#line 127 "lit/jit.nw"
+#line 147 "lit/jit.nw"
 /* The slow path of the region check: the machine address of the access of
    size_perm & 15 bytes at a_hi:a_lo needing the permissions size_perm >> 4,
    in the low word, and 1 in the high word; 0 there if no region grants it. */
@@ -48,7 +56,7 @@ uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, ui
 uint64_t lbpf_jit_rt_callx(const struct lbpf_helper_ctx *ctx, uint32_t id_lo, uint32_t id_hi);
 /* The ALU instruction whose first word is word and immediate imm, on regs. */
 void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm);
-#line 251 "lit/jit.nw"
+#line 272 "lit/jit.nw"
 /* Labels and fix-ups the generator needs for a program of ninsns slots. */
 #define LBPF_JIT_PROG_LABEL_KINDS 14u
 #define LBPF_JIT_PROG_FIXUPS_PER_SLOT 8u
@@ -57,7 +65,7 @@ size_t lbpf_jit_prog_nfixups(uint32_t ninsns);
 /* Bytes of code that always suffice for a program of ninsns slots. */
 #define LBPF_JIT_PROG_MAX_SLOT_BYTES 256u
 size_t lbpf_jit_prog_code_bound(uint32_t ninsns);
-#line 1640 "lit/jit.nw"
+#line 1748 "lit/jit.nw"
 /* The generator: the code of the verified program prog for env into b (J
    with an instructions buffer, E with a bytes buffer); b must have
    lbpf_jit_prog_nlabels labels and room for lbpf_jit_prog_nfixups fix-ups.
@@ -66,7 +74,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2052 "lit/jit.nw"
+#line 2167 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -77,14 +85,14 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2592 "lit/jit.nw"
+#line 2711 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
    program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
 #endif
-#line 1668 "lit/jit.nw"
+#line 1776 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* Run the code where the core cannot (a host): true if it returned. */
 typedef bool (*lbpf_jit_prog_call_fn)(void *call_ctx, const struct lbpf_jit_prog *vm,
@@ -119,7 +127,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 1848 "lit/jit.nw"
+#line 1961 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -147,7 +155,8 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
    receives the byte offset of the k-th place the core leaves by (the
    chapter lists them per piece); the number of exits, or 0 if b refused. */
 enum lbpf_jit_prog_piece {
-  LBPF_JIT_PIECE_CHECK,   /* check(pc, base register x, n = y): back, slow */
+  LBPF_JIT_PIECE_CHECK,   /* check(pc, base register x, n = y & 15) of the address in r1:r0,
+                             or if y & 16 in r7:r6 (halves at home): back, slow */
   LBPF_JIT_PIECE_COMPARE, /* compare_flags(op x, wide y & 1) and its jump, forward (not taken,
                              taken) or if y & 2 backward by 2 slots (not taken, taken, budget stop);
                              if y & 4, the 64-bit op x whose high words are known equal (0, or all
@@ -158,7 +167,8 @@ enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_LOCAL,   /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
                              the callee, (an entry) the exit, the budget's and the depth's
                              stops, the epilogue */
-  LBPF_JIT_PIECE_SLOW,    /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+  LBPF_JIT_PIECE_SLOW,    /* slow_path(pc, base register y >> 4, n = x, perm = y & 15) and its
+                             stop: back, the failure path */
   LBPF_JIT_PIECE_JA,      /* gen_insn of ja (ja32 if y & 1) by delta x, at pc if x < 0 (with its
                              budget stub), else at pc - x (target pc + 1); if y & 2 the target's
                              facts know no high word: the target, the failure path */
@@ -186,5 +196,5 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2187 "lit/jit.nw"
+#line 2306 "lit/jit.nw"
 #endif

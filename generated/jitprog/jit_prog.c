@@ -1,4 +1,4 @@
-#line 2191 "lit/jit.nw"
+#line 2310 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -8,14 +8,17 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 79 "lit/jit.nw"
+#line 96 "lit/jit.nw"
 #define OFF(field) ((uint32_t)offsetof(struct lbpf_jit_prog_state, field))
 #define OFF_FAST(k, field)                                                                         \
   (OFF(fast) + (uint32_t)sizeof(struct lbpf_jit_fast_region) * (k) +                               \
    (uint32_t)offsetof(struct lbpf_jit_fast_region, field))
 _Static_assert(offsetof(struct lbpf_jit_prog_state, regs) == 0, "ALU runs take r11 as regs");
 _Static_assert(sizeof(struct lbpf_jit_prog_state) < 4096, "one ldr reaches every field");
-#line 144 "lit/jit.nw"
+_Static_assert(offsetof(struct lbpf_jit_prog_state, fast) % 4 == 0 &&
+                   sizeof(struct lbpf_jit_prog_state) <= 1020,
+               "one ldrd (word-aligned, offset up to 1020) reaches every pair of the fast regions");
+#line 164 "lit/jit.nw"
 uint64_t lbpf_jit_rt_locate(const struct lbpf_helper_ctx *ctx, uint32_t a_lo, uint32_t a_hi,
                             uint32_t size_perm) {
   uint64_t a = (uint64_t)a_hi << 32 | a_lo;
@@ -39,7 +42,7 @@ void lbpf_jit_rt_alu(uint64_t regs[LBPF_NREGS], uint32_t word, int32_t imm) {
   uint64_t s = (in.opcode & LBPF_SRC_X) ? regs[in.src] : (uint64_t)(int64_t)in.imm;
   regs[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, regs[in.dst], s);
 }
-#line 175 "lit/jit.nw"
+#line 195 "lit/jit.nw"
 static uint32_t rt_address(enum lbpf_jit_rt rt) {
 #if LBPF_HAVM_NATIVE
   switch (rt) {
@@ -79,7 +82,7 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
   return (LBPF_JIT_PROG_GATE_HELPERS + 4u * (uint32_t)k) | 1u;
 #endif
 }
-#line 229 "lit/jit.nw"
+#line 250 "lit/jit.nw"
 enum label_kind {
   L_PC,       /* the code of the instruction at pc */
   L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
@@ -99,14 +102,14 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2583 "lit/jit.nw"
+#line 2702 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 262 "lit/jit.nw"
+#line 283 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -117,7 +120,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 283 "lit/jit.nw"
+#line 304 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -152,6 +155,11 @@ static unsigned kind_at(const struct pgen *g, uint32_t pc) {
 }
 static bool back_target(const struct pgen *g, uint32_t pc) {
   return row(g, L_KIND)[pc] & BACK_TARGET;
+}
+/* The index of the lowest bit set in x (not 0): a loop over a set of
+   halves or registers visits those it names, in order, and no other. */
+static unsigned lowest(uint32_t x) {
+  return (unsigned)__builtin_ctz(x);
 }
 static void put(struct pgen *g, struct lbpf_thumb_insn i) {
   lbpf_jit_emit(g->b, &i);
@@ -221,7 +229,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 548 "lit/jit.nw"
+#line 572 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -248,7 +256,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 576 "lit/jit.nw"
+#line 600 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -331,35 +339,42 @@ static unsigned successors(const struct pgen *g, uint32_t pc, struct lbpf_insn i
   return k;
 }
 
+/* Facts at pc t become top (a local function's first slot, a return
+   slot); again is lowered to t if that changed a pc the sweep has passed. */
+static void make_top(uint32_t *facts, uint32_t t, uint32_t pc, uint32_t *again) {
+  if (facts[t] == HW_ALL(HW_TOP)) return;
+  facts[t] = HW_ALL(HW_TOP);
+  if (t <= pc && t < *again) *again = t;
+}
+
 static void analyse(struct pgen *g) {
   uint32_t n = g->prog->ninsns, *facts = row(g, L_FACTS);
   uint32_t *depth = row(g, L_WEIGHT), *kinds = row(g, L_KIND);
   for (uint32_t pc = 0; pc < n; pc++)
     facts[pc] = HW_ALL(HW_NONE), depth[pc] = 0, kinds[pc] = 0;
   facts[0] = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
-  for (uint32_t pc = 0; pc < n; pc++) { /* local functions, return slots; loops */
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = kinds[pc] = lbpf_form_of(in)->kind;
-    if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
-      g->local_calls = true;
-      facts[pc + 1 + in.imm] = HW_ALL(HW_TOP);
-      if (pc + 1 < n) facts[pc + 1] = HW_ALL(HW_TOP);
-      if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
-    }
-    int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
-    bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
-                kind == LBPF_KIND_JCOND_X;
-    if (jump && delta < 0) { /* the loop's nesting, a difference array for choose_homes */
-      kinds[pc + 1 + delta] |= BACK_TARGET;
-      depth[pc + 1 + delta]++;
-      if (pc + 1 < n) depth[pc + 1]--;
-    }
-    if (kind == LBPF_KIND_LDDW) pc++;
-  }
-  for (uint32_t from = 0; from < n;) {
+  for (uint32_t from = 0, first = 1; from < n; first = 0) {
     uint32_t again = n; /* the first pc an edge backward has changed */
     for (uint32_t pc = from; pc < n; pc++) {
       struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
+      if (first) { /* each pc's kind; local functions, return slots; loops */
+        unsigned kind = lbpf_form_of(in)->kind;
+        kinds[pc] |= kind;
+        if (kind == LBPF_KIND_CALL && in.src == LBPF_CALL_LOCAL) {
+          g->local_calls = true;
+          make_top(facts, (uint32_t)((int64_t)pc + 1 + in.imm), pc, &again);
+          if (pc + 1 < n) make_top(facts, pc + 1, pc, &again);
+          if (in.imm < 0) kinds[pc + 1 + in.imm] |= BACK_TARGET;
+        }
+        int64_t delta = kind == LBPF_KIND_JA32 ? in.imm : in.offset;
+        bool jump = kind == LBPF_KIND_JA || kind == LBPF_KIND_JA32 || kind == LBPF_KIND_JCOND_K ||
+                    kind == LBPF_KIND_JCOND_X;
+        if (jump && delta < 0) { /* the loop's nesting, a difference array */
+          kinds[pc + 1 + delta] |= BACK_TARGET;
+          depth[pc + 1 + delta]++;
+          if (pc + 1 < n) depth[pc + 1]--;
+        }
+      }
       unsigned kind = kind_at(g, pc);
       if (facts[pc] != HW_ALL(HW_NONE)) {
         uint32_t out = hw_after(g, pc, in, kind, facts[pc]), s[2];
@@ -374,8 +389,12 @@ static void analyse(struct pgen *g) {
     }
     from = again;
   }
+  for (uint32_t pc = 0, d = 0; pc < n; pc++) { /* the nesting of each pc, at most 4 */
+    d += depth[pc];
+    depth[pc] = d > 4 ? 4 : d;
+  }
 }
-#line 712 "lit/jit.nw"
+#line 749 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -439,11 +458,17 @@ static void hw_use_def(const struct pgen *g, struct lbpf_insn in, unsigned kind,
   *use = u, *def = d;
 }
 
-static void liveness(struct pgen *g) {
+static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
+                  uint16_t use, uint16_t def, uint32_t weight[]);
+
+/* The liveness, and in its first sweep the weights of the halves
+   (choose_homes, below). */
+static void liveness(struct pgen *g, uint32_t weight[]) {
   uint32_t n = g->prog->ninsns, *live = row(g, L_LIVE), *facts = row(g, L_FACTS);
   for (uint32_t pc = 0; pc < n; pc++)
     live[pc] = 0;
-  for (bool again = true; again;) { /* once more if an edge backward may have read too early */
+  for (bool again = true, first = true; again;
+       first = false) { /* once more if an edge backward may have read too early */
     again = false;
     for (uint32_t pc = n; pc-- > 0;) {
       if (facts[pc] == HW_ALL(HW_NONE)) continue; /* unreached, or an lddw's second slot */
@@ -454,12 +479,13 @@ static void liveness(struct pgen *g) {
         out |= live[s[k]];
       uint16_t use, def;
       hw_use_def(g, in, kind, &use, &def);
+      if (first) weigh(g, pc, in, kind, use, def, weight);
       uint32_t now = use | (out & ~(uint32_t)def);
       if (now != live[pc]) live[pc] = now, again |= back_target(g, pc);
     }
   }
 }
-#line 396 "lit/jit.nw"
+#line 424 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -470,41 +496,30 @@ static unsigned hi_half(unsigned r) {
   return 2 * r + 1;
 }
 
-/* Add w to the weight of the halves the instruction at pc touches: the low
-   words of its operands, the high words it reads or writes that the
-   analysis does not know. */
+/* Add the weight of the reached instruction at pc, whose high words used
+   and defined are use and def, to the halves it touches: the low words of
+   its operands, the high words it reads or writes that the analysis does
+   not know; and 1 to r1-r5's for a helper's call, which reads them. */
 static void weigh(const struct pgen *g, uint32_t pc, struct lbpf_insn in, unsigned kind,
-                  uint32_t facts, uint32_t w, uint32_t weight[]) {
+                  uint16_t use, uint16_t def, uint32_t weight[]) {
+  uint32_t facts = row(g, L_FACTS)[pc], w = UINT32_C(1) << (3 * row(g, L_WEIGHT)[pc]);
   bool dst = kind != LBPF_KIND_JA && kind != LBPF_KIND_JA32 && kind != LBPF_KIND_CALL &&
              kind != LBPF_KIND_EXIT;
   bool src = kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_JCOND_X || kind == LBPF_KIND_LDX ||
              kind == LBPF_KIND_STX || kind == LBPF_KIND_ATOMIC;
   if (dst) weight[lo_half(in.dst)] += w;
   if (src) weight[lo_half(in.src)] += w;
-  uint16_t use, def;
-  hw_use_def(g, in, kind, &use, &def);
   uint32_t after = hw_after(g, pc, in, kind, facts);
-  for (unsigned r = 0; (use | def) >> r; r++) {
-    if ((use >> r & 1) && hw_get(facts, r) == HW_TOP) weight[hi_half(r)] += w;
-    if ((def >> r & 1) && hw_get(after, r) == HW_TOP) weight[hi_half(r)] += w;
-  }
+  for (uint32_t x = use; x; x &= x - 1)
+    if (hw_get(facts, lowest(x)) == HW_TOP) weight[hi_half(lowest(x))] += w;
+  for (uint32_t x = def; x; x &= x - 1)
+    if (hw_get(after, lowest(x)) == HW_TOP) weight[hi_half(lowest(x))] += w;
+  if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX)
+    for (unsigned r = 1; r <= 5; r++)
+      weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
 }
 
-static void choose_homes(struct pgen *g) {
-  uint32_t n = g->prog->ninsns, *depth = row(g, L_WEIGHT), *facts = row(g, L_FACTS);
-  uint32_t weight[LBPF_JIT_NHALVES] = {0}, d = 0;
-  for (uint32_t pc = 0; pc < n; pc++) {
-    d += depth[pc];
-    uint32_t nest = d > 4 ? 4 : d;
-    if (hw_get(facts[pc], 0) == HW_NONE) continue;
-    struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
-    unsigned kind = kind_at(g, pc);
-    weigh(g, pc, in, kind, facts[pc], UINT32_C(1) << (3 * nest), weight);
-    if (kind == LBPF_KIND_CALL || kind == LBPF_KIND_CALLX) /* a helper reads r1-r5 */
-      for (unsigned r = 1; r <= 5; r++)
-        weight[lo_half(r)] += 1, weight[hi_half(r)] += 1;
-    if (kind == LBPF_KIND_LDDW) d += depth[++pc];
-  }
+static void choose_homes(struct pgen *g, const uint32_t weight[]) {
   g->initial = 1u; /* r0: exit reads it */
   for (unsigned r = 0; r < LBPF_NREGS; r++)
     if (weight[lo_half(r)] || weight[hi_half(r)]) g->initial |= (uint16_t)(1u << r);
@@ -518,7 +533,7 @@ static void choose_homes(struct pgen *g) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 458 "lit/jit.nw"
+#line 475 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -576,7 +591,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 801 "lit/jit.nw"
+#line 844 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -610,7 +625,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 855 "lit/jit.nw"
+#line 898 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -657,18 +672,32 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 909 "lit/jit.nw"
+#line 963 "lit/jit.nw"
+/* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
+static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
+  put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
+                                  .op = (uint8_t)op,
+                                  .rd = (uint8_t)t,
+                                  .ra = (uint8_t)t2,
+                                  .rn = ST,
+                                  .imm = (int32_t)offset,
+                                  .add = 1});
+}
+
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
-  ld_st(g, 0, OFF(budget_lo));
-  ld_st(g, 1, OFF(budget_hi));
-  constant(g, 2, cost);
-  dp(g, LBPF_THUMB_SUB, 1, 0, 0, 2);
+  uint32_t field;
+  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF(budget_lo));
+  if (lbpf_thumb_modimm_encode(cost, &field)) {
+    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);
+  } else {
+    constant(g, 2, cost);
+    dp(g, LBPF_THUMB_SUB, 1, 0, 0, 2);
+  }
   dp_imm(g, LBPF_THUMB_SBC, 1, 1, 1, 0);
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
-  st_st(g, 0, OFF(budget_lo));
-  st_st(g, 1, OFF(budget_hi));
+  st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 957 "lit/jit.nw"
+#line 1029 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -727,34 +756,41 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
   if (!lbpf_jit_alu_slots(g->prog, pc)) return gen_div64(g, in);
   if (gen_low_only(g, pc, in, after)) return;
   struct lbpf_jit_plan plan;
+  struct lbpf_jit_record rec; /* the body, recorded while planning */
   lbpf_jit_plan_init(&plan);
   plan.zero = HI_HALVES;
-  lbpf_jit_plan_insn(&plan, g->prog, pc);
+  lbpf_jit_record_init(&rec);
+  bool recorded = lbpf_jit_plan_record(&plan, &rec, g->prog, pc);
+  if (!recorded) lbpf_jit_plan_insn(&plan, g->prog, pc);
   uint32_t touched = plan.read_first | plan.written;
   unsigned need = plan.nscratch, next = 0;
-  for (unsigned h = 0; touched >> h; h++)
-    need += (touched >> h & 1) && !g->home[h];
+  for (uint32_t x = touched; x; x &= x - 1)
+    need += !g->home[lowest(x)];
   if (need > sizeof scratch_pool) return gen_alu_call(g, pc, in);
   uint8_t arm[LBPF_JIT_NHALVES] = {0}, tmp[LBPF_JIT_MAX_SCRATCH] = {0};
-  for (unsigned h = 0; touched >> h; h++)
-    if (touched >> h & 1) arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
+  for (uint32_t x = touched; x; x &= x - 1) { /* each half touched, in order */
+    unsigned h = lowest(x);
+    arm[h] = g->home[h] ? g->home[h] : scratch_pool[next++];
+  }
   for (unsigned k = 0; k < plan.nscratch; k++)
     tmp[k] = scratch_pool[next++];
-  for (unsigned h = 0; plan.read_first >> h; h++) {
-    if (!(plan.read_first >> h & 1)) continue;
+  for (uint32_t x = plan.read_first; x; x &= x - 1) {
+    unsigned h = lowest(x);
     if (h % 2 && hw_known(g->facts, h / 2))
       constant(g, arm[h], hw_word(hw_get(g->facts, h / 2)));
     else if (!g->home[h])
       ld_st(g, arm[h], 4u * h);
   }
-  if (!lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b) &&
+  if (!(recorded ? lbpf_jit_alu_gen_insn_recorded(&rec, arm, tmp, g->b)
+                 : lbpf_jit_alu_gen_insn(g->prog, pc, arm, tmp, HI_HALVES, g->b)) &&
       g->b->status == LBPF_JIT_BUF_OK)
     g->b->status = LBPF_JIT_BUF_INVALID;
-  for (unsigned h = 0; plan.written >> h; h++)
-    if ((plan.written >> h & 1) && !g->home[h] && !(h % 2 && hw_known(after, h / 2)))
-      st_st(g, arm[h], 4u * h);
+  for (uint32_t x = plan.written; x; x &= x - 1) {
+    unsigned h = lowest(x);
+    if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
+  }
 }
-#line 1082 "lit/jit.nw"
+#line 1173 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -775,38 +811,46 @@ static int32_t frame_address(struct pgen *g, int16_t offset) {
   return 0;
 }
 
-/* r1:r0 = the BPF address base + offset */
-static void address(struct pgen *g, unsigned base, int16_t offset) {
-  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);
+/* The BPF address base + offset, in at[0] (low word) and at[1]: r0, r1,
+   or for offset 0 wherever the halves of base already are */
+static void address(struct pgen *g, unsigned base, int16_t offset, unsigned at[2]) {
+  bool in_file = !g->home[lo_half(base)] && !g->home[hi_half(base)] && !hw_known(g->facts, base);
+  if (in_file) st_pair(g, LBPF_THUMB_LDRD, 0, 1, 4u * lo_half(base)); /* both words, one load */
+  unsigned lo = in_file ? 0 : lo_in(g, base, 0), hi = in_file ? 1 : hi_in(g, base, 1);
   uint32_t k = (uint32_t)(offset < 0 ? -(int32_t)offset : offset), field;
-  if (offset != 0 && lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
+  at[0] = 0, at[1] = 1;
+  if (offset == 0) {
+    at[0] = lo, at[1] = hi;
+    return;
+  }
+  if (lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
     dp_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 1, 0, lo, k);
     dp_imm(g, offset < 0 ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, hi, 0);
     return;
   }
   mov_to(g, 0, lo);
   mov_to(g, 1, hi);
-  if (offset == 0) return;
   constant(g, 2, (uint32_t)(int32_t)offset);
   dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
   dp_imm(g, LBPF_THUMB_ADC, 0, 1, 1, offset < 0 ? 0xffffffffu : 0);
 }
 
-/* r0 = the machine address of the access of n bytes at r1:r0 with perm,
-   or a stop at pc */
-static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n) {
+/* r0 = the machine address of the access at pc of n bytes at the BPF
+   address in the registers lo (low word) and hi, checked against the
+   likely region of base; or the slow path, with r3:r2 = the address minus
+   that region's base */
+static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned lo,
+                  unsigned hi) {
   unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
-  ld_st(g, 2, OFF_FAST(k, base_lo));
-  dp(g, LBPF_THUMB_SUB, 1, 2, 0, 2);
-  ld_st(g, 3, OFF_FAST(k, base_hi));
-  dp(g, LBPF_THUMB_SBC, 0, 3, 1, 3);
-  put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 3, .imm = 0));
-  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));
-  ld_st(g, 3, OFF_FAST(k, end) + 4u * size_index(n));
-  dp(g, LBPF_THUMB_CMP, 1, 0, 2, 3);
+  st_pair(g, LBPF_THUMB_LDRD, 2, 3, OFF_FAST(k, base_lo));
+  dp(g, LBPF_THUMB_SUB, 1, 2, lo, 2); /* d = a - b */
+  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);
+  st_pair(g, LBPF_THUMB_LDRD, 0, 1,
+          OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) * size_index(n));
+  dp(g, LBPF_THUMB_CMP, 1, 0, 2, 0); /* d - e, in 64 bits */
+  dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);
   branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));
-  ld_st(g, 3, OFF_FAST(k, delta));
-  dp(g, LBPF_THUMB_ADD, 0, 0, 0, 3);
+  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); /* the machine address: the base's, plus d */
   bind(g, label(g, L_BACK, pc));
 }
 
@@ -814,14 +858,20 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n) {
    pc of n bytes at base + offset: checked, or in r10's frame */
 static int32_t locate(struct pgen *g, uint32_t pc, unsigned base, int16_t offset, unsigned n) {
   if (in_frame(base, offset, n)) return frame_address(g, offset);
-  address(g, base, offset);
-  check(g, pc, base, n);
+  unsigned at[2];
+  address(g, base, offset, at);
+  check(g, pc, base, n, at[0], at[1]);
   return 0;
 }
 
-static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
+/* Out of line: the access at pc of n bytes needing perm, through base,
+   whose address minus the likely region's base is in r3:r2 */
+static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned perm) {
+  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
   bind(g, label(g, L_SLOW, pc));
-  mov(g, 2, 1);
+  st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(k, base_lo)); /* the address again: d + b */
+  dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
+  dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);
   mov(g, 1, 0);
   constant(g, 3, n | perm << 4);
   ld_st(g, 0, OFF(ctx));
@@ -832,7 +882,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned n, unsigned perm) {
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1172 "lit/jit.nw"
+#line 1275 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -931,7 +981,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1288 "lit/jit.nw"
+#line 1391 "lit/jit.nw"
 /* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
    condition holds iff the jump of operation op (64-bit if wide) is taken. */
 static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
@@ -1036,7 +1086,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1397 "lit/jit.nw"
+#line 1500 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1066,7 +1116,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1450 "lit/jit.nw"
+#line 1553 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1133,7 +1183,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1525 "lit/jit.nw"
+#line 1628 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1175,8 +1225,12 @@ static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
 }
 
 static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
-  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
+  if (kind == LBPF_KIND_LDDW) return 2;
+  if (kind == LBPF_KIND_ALU_K || kind == LBPF_KIND_ALU_X || kind == LBPF_KIND_NEG ||
+      kind == LBPF_KIND_END || kind == LBPF_KIND_EXIT)
+    return 1; /* nothing out of line: not even decoded */
+  struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   switch (kind) {
   case LBPF_KIND_JA:
   case LBPF_KIND_JA32:
@@ -1216,21 +1270,22 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
                                                : LBPF_PERM_WRITE;
     int16_t offset = in.offset;
     unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
-    if (!in_frame(base, offset, n)) slow_path(g, pc, n, perm);
+    if (!in_frame(base, offset, n)) slow_path(g, pc, base, n, perm);
     break;
   }
   default: break;
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1623 "lit/jit.nw"
+#line 1730 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
   struct pgen g = {b, prog, env, {0}, 0, false, 0};
+  uint32_t weight[LBPF_JIT_NHALVES] = {0};
   analyse(&g);
-  liveness(&g);
-  choose_homes(&g);
+  liveness(&g, weight);
+  choose_homes(&g, weight);
   prologue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
@@ -1240,7 +1295,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1705 "lit/jit.nw"
+#line 1813 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1281,26 +1336,30 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
   *vm = (struct lbpf_jit_prog){
-      vm->prog,          env,        bytes,          b.len, call, call_ctx, 1,
-      {0, 0, {0}, 0, 0}, env->stack, env->stack_size};
+      vm->prog,       env, bytes, b.len, call, call_ctx, 1, {0, 0, {{0, 0}}, 0, 0}, env->stack,
+      env->stack_size};
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1766 "lit/jit.nw"
+#line 1874 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
 }
 
+void lbpf_jit_prog_fast_delta(struct lbpf_jit_fast_region *f, uint32_t delta) {
+  f->delta = delta;
+  for (unsigned j = 0; j < 4; j++)
+    f->at[j].machine = f->base_lo + delta;
+}
+
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
-  *f = (struct lbpf_jit_fast_region){
-      (uint32_t)base,
-      (uint32_t)(base >> 32),
-      {region_end(len, 1), region_end(len, 2), region_end(len, 4), region_end(len, 8)},
-      0,
-      0};
+  f->base_lo = (uint32_t)base, f->base_hi = (uint32_t)(base >> 32), f->pad = 0;
+  for (unsigned j = 0; j < 4; j++)
+    f->at[j].end = region_end(len, (size_t)1 << j);
+  lbpf_jit_prog_fast_delta(f, 0);
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
@@ -1343,7 +1402,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 118 "lit/jit-prog-proof.nw"
+#line 120 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1380,7 +1439,10 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
   size_t n = 2;
   switch (which) {
   case LBPF_JIT_PIECE_CHECK:
-    check(&g, pc, x, y);
+    if (y & 16)
+      check(&g, pc, x, y & 15, 6, 7);
+    else
+      check(&g, pc, x, y, 0, 1);
     exits[0] = b->labels[label(&g, L_BACK, pc)];
     exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
     break;
@@ -1421,7 +1483,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     n = 1;
     break;
   case LBPF_JIT_PIECE_SLOW:
-    slow_path(&g, pc, x, y);
+    slow_path(&g, pc, y >> 4, x, y & 15);
     exits[0] = exit_at(&g, label(&g, L_BACK, pc));
     exits[1] = exit_at(&g, global(&g, G_FAIL));
     break;
