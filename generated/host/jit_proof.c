@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 212 "lit/jit-prog-proof.nw"
+#line 211 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +748,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 267 "lit/jit-prog-proof.nw"
+#line 266 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +811,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 340 "lit/jit-prog-proof.nw"
+#line 339 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +902,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 467 "lit/jit-prog-proof.nw"
+#line 466 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -980,7 +980,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 583 "lit/jit-prog-proof.nw"
+#line 595 "lit/jit-prog-proof.nw"
 static bool compare_backward(const struct core *c) {
   return (c->y & LBPF_JIT_PIECE_BACKWARD) != 0;
 }
@@ -1025,7 +1025,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 650 "lit/jit-prog-proof.nw"
+#line 662 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1069,7 +1069,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 721 "lit/jit-prog-proof.nw"
+#line 733 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1178,7 +1178,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 837 "lit/jit-prog-proof.nw"
+#line 849 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1229,7 +1229,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 916 "lit/jit-prog-proof.nw"
+#line 928 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1315,7 +1315,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1040 "lit/jit-prog-proof.nw"
+#line 1052 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1480,7 +1480,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1220 "lit/jit-prog-proof.nw"
+#line 1232 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1558,7 +1558,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1305 "lit/jit-prog-proof.nw"
+#line 1317 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1627,17 +1627,17 @@ static const struct placement {
     /* both high words known equal: the narrowing lemma (jset with all ones is not narrowed) */
     {"high 0", false, 0, 64, false, {{0}, 0x0c, 0}},
     {"high ones", false, 0, 64, false, {{[4] = 9, [6] = 5}, 0, 0x0c}},
-    /* immediates: cmp #imm8, a modified immediate, its negation (cmn), a constant load, -1
+    /* immediates k: cmp #imm8, a modified immediate, its negation (cmn), a constant load, -1
        (2^64 - 1 has no successor), a negative constant load */
-    {"#7", true, 7, 32 | 64, false, {{0}, 0, 0}},
-    {"#0x2a00", true, 0x2a00, 32 | 64, false, {{[4] = 8, [5] = 9}, 0, 0}},
-    {"#-42", true, -42, 32 | 64, false, {{[4] = 4, [5] = 5}, 0, 0}},
-    {"#0x12345", true, 0x12345, 32 | 64, false, {{[4] = 10}, 0, 0}},
-    {"#-1", true, -1, 32 | 64, false, {{0}, 0, 0}},
-    {"#-0x12345", true, -0x12345, 32 | 64, false, {{[4] = 5, [5] = 4}, 0, 0}},
+    {"k=7", true, 7, 32 | 64, false, {{0}, 0, 0}},
+    {"k=0x2a00", true, 0x2a00, 32 | 64, false, {{[4] = 8, [5] = 9}, 0, 0}},
+    {"k=-42", true, -42, 32 | 64, false, {{[4] = 4, [5] = 5}, 0, 0}},
+    {"k=0x12345", true, 0x12345, 32 | 64, false, {{[4] = 10}, 0, 0}},
+    {"k=-1", true, -1, 32 | 64, false, {{0}, 0, 0}},
+    {"k=-0x12345", true, -0x12345, 32 | 64, false, {{[4] = 5, [5] = 4}, 0, 0}},
     /* the destination's high word known equal to the immediate's: narrowed */
-    {"#42 high 0", true, 42, 64, false, {{[4] = 9}, 0x04, 0}},
-    {"#-42 high ones", true, -42, 64, false, {{[4] = 4}, 0, 0x04}},
+    {"k=42 high 0", true, 42, 64, false, {{[4] = 9}, 0x04, 0}},
+    {"k=-42 high ones", true, -42, 64, false, {{[4] = 4}, 0, 0x04}},
 };
 #define NPLACEMENTS (sizeof placements / sizeof placements[0])
 

@@ -15,7 +15,7 @@ s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one
 s/  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);/  unsigned lo = hi_in(g, base, 0), hi = hi_in(g, base, 1);/
 # a register pair: a 64-bit ordering compares the high words with the source's low word
-s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
+s/    subtract_with_carry(g, 1, h, sh);/    subtract_with_carry(g, 1, h, sl);/
 # a local call that does not give r6-r9 back to its caller
 s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
 # the high-word analysis: a 64-bit addition of two zero high words assumed to leave 0 (the carry forgotten)

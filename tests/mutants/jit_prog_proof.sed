@@ -10,11 +10,11 @@ s/  branch(g, LBPF_THUMB_NE, label(g, L_SLOW, pc));/  (void)0;/
 # the region check: 2 bytes compared with the end of 1 byte, 8 with that of 4
 s/  ld_st(g, 3, OFF_FAST(k, end) + 4u \* size_index(n));/  ld_st(g, 3, OFF_FAST(k, end) + 4u * (size_index(n) \/ 2));/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
-s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
+s/  case LBPF_JMP_JGT: return LBPF_THUMB_HI;/  case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
 # the flags of a jump: a 64-bit ordering compares the high words with the source's low word
-s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
-# the flags of a jump: 64-bit jsge ordered as unsigned
-s/: op == LBPF_JMP_JSGE ? LBPF_THUMB_GE/: op == LBPF_JMP_JSGE ? LBPF_THUMB_HS/
+s/    subtract_with_carry(g, 1, h, sh);/    subtract_with_carry(g, 1, h, sl);/
+# the flags of a jump: jsge ordered as unsigned
+s/  case LBPF_JMP_JSGE: return LBPF_THUMB_GE;/  case LBPF_JMP_JSGE: return LBPF_THUMB_HS;/
 # the budget: one unit short for every transfer
 s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
 # the budget: stops when the budget left equals the cost (LS for LO)
@@ -48,3 +48,21 @@ s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
 s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
+# a jump's operands: a 32-bit immediate whose negation encodes compared by cmn with itself
+s/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, m.k);/
+# a jump's operands: two low registers compared the wrong way round (16-bit cmp)
+s/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, n, m.reg, 0);/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, m.reg, n, 0);/
+# a jump's operands: a high register compared the wrong way round (cmp of high registers)
+s/.rn = (uint8_t)n, .rm = (uint8_t)m.reg));/.rn = (uint8_t)m.reg, .rm = (uint8_t)n));/
+# a jump's operands: a 64-bit equality with a negative immediate adds it instead of its negation
+s/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, m.k);/
+# a jump's operands: a jset immediate cleared by bic with itself rather than its complement
+s/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, ~m.k);/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, m.k);/
+# a jump's operands: a 64-bit equality with a high word of all ones or-ed, not or-ed complemented
+s/!jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/
+# a jump's operands: jgt and jle of a 64-bit immediate compared with it, not with its successor
+s/| sl.k) + 1;/| sl.k);/
+# a jump's operands: jle of 2^64 - 1 (no successor) compared with 0
+s/(op == LBPF_JMP_JGT || op == LBPF_JMP_JLE) \&\& sl.k == UINT32_MAX/op == LBPF_JMP_JGT \&\& sl.k == UINT32_MAX/
+# a jump's operands: a known high word taken as 0 whatever the analysis knows
+s/  if (hw_known(g->facts, r)) return known(hw_word(hw_get(g->facts, r)));/  if (hw_known(g->facts, r)) return known(0);/
