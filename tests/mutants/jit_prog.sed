@@ -14,8 +14,8 @@ s/  constant(g, 2, cost);/  constant(g, 2, cost - 1);/
 s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one
 s/  unsigned lo = lo_in(g, base, 0), hi = hi_in(g, base, 1);/  unsigned lo = hi_in(g, base, 0), hi = hi_in(g, base, 1);/
-# a register pair: a 64-bit ordering compares the high words with the source's low word
-s/    subtract_with_carry(g, 1, h, sh);/    subtract_with_carry(g, 1, h, sl);/
+# a register pair: a 64-bit ordering takes the source's high word for the destination's
+s/    unsigned h = reg_of(g, dh, 1);/    unsigned h = reg_of(g, sh, 1);/
 # a local call that does not give r6-r9 back to its caller
 s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
 # the high-word analysis: a 64-bit addition of two zero high words assumed to leave 0 (the carry forgotten)

@@ -48,16 +48,16 @@ s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
 s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
-# a jump's operands: a 32-bit immediate whose negation encodes compared by cmn with itself
-s/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, m.k);/
+# a jump's operands: an immediate whose negation encodes compared with that negation (cmp for cmn)
+s/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_CMP, 1, 0, n, -m.k);/
 # a jump's operands: two low registers compared the wrong way round (16-bit cmp)
 s/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, n, m.reg, 0);/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, m.reg, n, 0);/
 # a jump's operands: a high register compared the wrong way round (cmp of high registers)
 s/.rn = (uint8_t)n, .rm = (uint8_t)m.reg));/.rn = (uint8_t)m.reg, .rm = (uint8_t)n));/
-# a jump's operands: a 64-bit equality with a negative immediate adds it instead of its negation
-s/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, m.k);/
-# a jump's operands: a jset immediate cleared by bic with itself rather than its complement
-s/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, ~m.k);/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, m.k);/
+# a jump's operands: a 64-bit equality with an immediate whose negation encodes subtracts that negation
+s/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_SUB, 0, 0, n, -m.k);/
+# a jump's operands: a jset immediate whose complement encodes and-ed with that complement (and for bic)
+s/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, ~m.k);/return dp_imm(g, LBPF_THUMB_AND, 0, 0, n, ~m.k);/
 # a jump's operands: a 64-bit equality with a high word of all ones or-ed, not or-ed complemented
 s/!jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/
 # a jump's operands: jgt and jle of a 64-bit immediate compared with it, not with its successor
