@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 312 "lit/jit-prog-proof.nw"
+#line 309 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +748,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 367 "lit/jit-prog-proof.nw"
+#line 364 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +811,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 440 "lit/jit-prog-proof.nw"
+#line 437 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +902,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 572 "lit/jit-prog-proof.nw"
+#line 569 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -1002,35 +1002,31 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 706 "lit/jit-prog-proof.nw"
-static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
-  setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
-  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
-  Z3_ast d = bv(ctx, "dst", 64), s = bv(ctx, "src", 64);
-  w->arm.r[0] = Z3_mk_extract(ctx, 31, 0, d), w->arm.r[2] = Z3_mk_extract(ctx, 31, 0, s);
-  w->arm.r[1] = Z3_mk_extract(ctx, 63, 32, d), w->arm.r[3] = Z3_mk_extract(ctx, 63, 32, s);
-  if (c->y & 4) /* known high words: loaded as the constant when compare() does not narrow */
-    w->arm.r[1] = w->arm.r[3] = k32(ctx, c->y & 8 ? UINT32_MAX : 0);
-  return 1;
+#line 716 "lit/jit-prog-proof.nw"
+static bool compare_backward(const struct core *c) {
+  return (c->y & LBPF_JIT_PIECE_BACKWARD) != 0;
 }
 
-/* A 64-bit operand whose high word is the known c (known equal high words). */
-static Z3_ast known_high(Z3_context ctx, const struct core *c, const char *name) {
-  return Z3_mk_concat(ctx, k32(ctx, c->y & 8 ? UINT32_MAX : 0),
-                      Z3_mk_extract(ctx, 31, 0, bv(ctx, name, 64)));
+static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  setting(ctx, w, compare_backward(c) ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
+  set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
+  related(ctx, w, &c->regs, NULL);
+  return 1;
 }
 
 static int compare_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
                          Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
-  uint8_t opcode = (uint8_t)((c->y & 5 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | c->x | LBPF_SRC_X);
-  Z3_ast d = c->y & 4 ? known_high(ctx, c, "dst") : bv(ctx, "dst", 64);
-  Z3_ast s = c->y & 4 ? known_high(ctx, c, "src") : bv(ctx, "src", 64);
+  uint8_t opcode = (uint8_t)c->y;
+  unsigned dst = c->y >> 8 & 15, src = c->y >> 12 & 15;
+  Z3_ast d = expected(ctx, &c->regs, dst, lbpf_jit_proof_reg(ctx, dst));
+  Z3_ast s = opcode & LBPF_SRC_X ? expected(ctx, &c->regs, src, lbpf_jit_proof_reg(ctx, src))
+                                 : lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)(int32_t)c->x);
   Z3_ast taken = lbpf_spec_sym_jump_taken(ctx, opcode, d, s);
   if (exit < 0) {
     snprintf(why, why_cap, "a path returned instead of reaching an exit");
     return 0;
   }
-  if (c->y & 2) { /* backward: the budget too */
+  if (compare_backward(c)) { /* the budget too */
     Z3_ast budget = bv(ctx, "budget", 64), cost = lbpf_spec_sym_value(ctx, 2);
     Z3_ast now = bytes_value(ctx, w->state, STATE_AT(budget_lo), 8);
     Z3_ast want =
@@ -1051,7 +1047,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 782 "lit/jit-prog-proof.nw"
+#line 786 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1095,7 +1091,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 853 "lit/jit-prog-proof.nw"
+#line 857 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1204,7 +1200,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 971 "lit/jit-prog-proof.nw"
+#line 975 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1263,7 +1259,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1057 "lit/jit-prog-proof.nw"
+#line 1061 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1362,7 +1358,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1195 "lit/jit-prog-proof.nw"
+#line 1199 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1536,7 +1532,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1387 "lit/jit-prog-proof.nw"
+#line 1391 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1628,7 +1624,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1504 "lit/jit-prog-proof.nw"
+#line 1508 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1675,7 +1671,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1576 "lit/jit-prog-proof.nw"
+#line 1580 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1753,7 +1749,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1677 "lit/jit-prog-proof.nw"
+#line 1681 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1804,7 +1800,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1753 "lit/jit-prog-proof.nw"
+#line 1757 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1879,7 +1875,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 1838 "lit/jit-prog-proof.nw"
+#line 1842 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1924,6 +1920,66 @@ static const struct {
                   {LBPF_JMP_JSLT, "jslt"}, {LBPF_JMP_JSLE, "jsle"}};
 #define NCONDITIONS (sizeof conditions / sizeof conditions[0])
 
+/* Where the operands of the compare pieces live: BPF r2 is the destination
+   (halves 4 and 5), r3 the source (halves 6 and 7) or the immediate k,
+   through the relation regs; each in the widths (bits) listed. */
+static const struct placement {
+  const char *name;
+  bool imm;
+  int32_t k;
+  unsigned widths;
+  bool backward;
+  struct lbpf_jit_prog_regs regs;
+} placements[] = {
+    /* both in the register file: loaded into scratch registers */
+    {"file", false, 0, 32 | 64, false, {{0}, 0, 0}},
+    {"file backward", false, 0, 32 | 64, true, {{0}, 0, 0}},
+    /* at home in low registers (16-bit compares), in high ones and the file */
+    {"homes low", false, 0, 32 | 64, false, {{[4] = 4, [5] = 5, [6] = 6, [7] = 7}, 0, 0}},
+    {"homes high", false, 0, 32 | 64, false, {{[4] = 8, [5] = 9, [6] = 10}, 0, 0}},
+    /* one high word known (0 for the destination, all ones for the source), the other not: no
+       narrowing, the known word as an immediate or a constant */
+    {"dst high 0", false, 0, 64, false, {{[4] = 4, [7] = 8}, 0x04, 0}},
+    {"src high ones", false, 0, 64, false, {{[4] = 10, [5] = 6}, 0, 0x08}},
+    /* both high words known equal: the narrowing lemma (jset with all ones is not narrowed) */
+    {"high 0", false, 0, 64, false, {{0}, 0x0c, 0}},
+    {"high ones", false, 0, 64, false, {{[4] = 9, [6] = 5}, 0, 0x0c}},
+    /* immediates k: cmp #imm8, a modified immediate, its negation (cmn), a constant load, -1
+       (2^64 - 1 has no successor), a negative constant load */
+    {"k=7", true, 7, 32 | 64, false, {{0}, 0, 0}},
+    {"k=0x2a00", true, 0x2a00, 32 | 64, false, {{[4] = 8, [5] = 9}, 0, 0}},
+    {"k=-42", true, -42, 32 | 64, false, {{[4] = 4, [5] = 5}, 0, 0}},
+    {"k=0x12345", true, 0x12345, 32 | 64, false, {{[4] = 10}, 0, 0}},
+    {"k=-1", true, -1, 32 | 64, false, {{0}, 0, 0}},
+    {"k=-0x12345", true, -0x12345, 32 | 64, false, {{[4] = 5, [5] = 4}, 0, 0}},
+    /* the destination's high word known equal to the immediate's: narrowed */
+    {"k=42 high 0", true, 42, 64, false, {{[4] = 9}, 0x04, 0}},
+    {"k=-42 high ones", true, -42, 64, false, {{[4] = 4}, 0, 0x04}},
+};
+#define NPLACEMENTS (sizeof placements / sizeof placements[0])
+
+/* The k-th compare piece (a placement, a width, a condition), or false
+   with k less the number of them. */
+static bool compare_piece(size_t *k, struct core *c, char *name, size_t name_cap) {
+  for (size_t p = 0; p < NPLACEMENTS; p++)
+    for (unsigned bits = 32; bits <= 64; bits += 32) {
+      const struct placement *q = &placements[p];
+      if (!(q->widths & bits)) continue;
+      if (*k >= NCONDITIONS) {
+        *k -= NCONDITIONS;
+        continue;
+      }
+      unsigned opcode = (bits == 64 ? LBPF_CLASS_JMP : LBPF_CLASS_JMP32) | conditions[*k].op |
+                        (q->imm ? LBPF_SRC_K : LBPF_SRC_X);
+      c->pc = 2, c->x = (uint32_t)q->k, c->regs = q->regs;
+      c->y = opcode | 2u << 8 | 3u << 12 | (q->backward ? LBPF_JIT_PIECE_BACKWARD : 0);
+      snprintf(name, name_cap, "prog compare %s%s %s", conditions[*k].name, bits == 32 ? "32" : "",
+               q->name);
+      return true;
+    }
+  return false;
+}
+
 /* The k-th piece (false past the last): its code and how it is proved. */
 static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which, char *name,
                       size_t name_cap) {
@@ -1944,22 +2000,10 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     return true;
   }
   k -= 10;
-  if (k < 4 * NCONDITIONS) {
+  if (compare_piece(&k, c, name, name_cap)) {
     *which = LBPF_JIT_PIECE_COMPARE;
-    c->pc = 2, c->x = conditions[k / 4].op, c->y = (uint32_t)(k % 4);
-    snprintf(name, name_cap, "prog compare %s%s%s", conditions[k / 4].name, c->y & 1 ? "" : "32",
-             c->y & 2 ? " backward" : "");
     return true;
   }
-  k -= 4 * NCONDITIONS;
-  if (k < 2 * NCONDITIONS) { /* known equal high words: 0, all ones */
-    *which = LBPF_JIT_PIECE_COMPARE;
-    c->pc = 2, c->x = conditions[k / 2].op, c->y = 4u | (k % 2 ? 8u : 0u);
-    snprintf(name, name_cap, "prog compare %s high %s", conditions[k / 2].name,
-             k % 2 ? "ones" : "zero");
-    return true;
-  }
-  k -= 2 * NCONDITIONS;
   size_t ncosts = sizeof costs / sizeof costs[0], npcs = sizeof cost_pcs / sizeof cost_pcs[0];
   if (k < ncosts * npcs) {
     *which = LBPF_JIT_PIECE_SPEND;
@@ -1999,7 +2043,7 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
              k < 12 ? "" : " stack");
     return true;
   }
-  k -= 12;
+  k -= 24;
   if (k < 6) { /* ja, ja32 forward and backward; the settling of an edge */
     static const struct {
       int32_t delta;

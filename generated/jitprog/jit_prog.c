@@ -1,4 +1,4 @@
-#line 2310 "lit/jit.nw"
+#line 2439 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2702 "lit/jit.nw"
+#line 2831 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -981,56 +981,165 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1391 "lit/jit.nw"
-/* Set the flags from r1:r0 (dst) and r3:r2 (src) so that the returned
-   condition holds iff the jump of operation op (64-bit if wide) is taken. */
-static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide) {
+#line 1419 "lit/jit.nw"
+/* The condition that holds after the flags of dst - src (for jset, of
+   dst & src) iff the jump of op is taken. */
+static unsigned condition(uint8_t op) {
+  switch (op) {
+  case LBPF_JMP_JEQ: return LBPF_THUMB_EQ;
+  case LBPF_JMP_JNE: return LBPF_THUMB_NE;
+  case LBPF_JMP_JSET: return LBPF_THUMB_NE;
+  case LBPF_JMP_JGT: return LBPF_THUMB_HI;
+  case LBPF_JMP_JGE: return LBPF_THUMB_HS;
+  case LBPF_JMP_JLT: return LBPF_THUMB_LO;
+  case LBPF_JMP_JLE: return LBPF_THUMB_LS;
+  case LBPF_JMP_JSGT: return LBPF_THUMB_GT;
+  case LBPF_JMP_JSGE: return LBPF_THUMB_GE;
+  case LBPF_JMP_JSLT: return LBPF_THUMB_LT;
+  default: return LBPF_THUMB_LE; /* jsle */
+  }
+}
+
+/* The ordering that holds of (src, dst) when op holds of (dst, src):
+   jgt and jlt exchanged, jge and jle, and the signed ones alike. */
+static uint8_t swapped(uint8_t op) {
+  switch (op) {
+  case LBPF_JMP_JGT: return LBPF_JMP_JLT;
+  case LBPF_JMP_JLE: return LBPF_JMP_JGE;
+  case LBPF_JMP_JSGT: return LBPF_JMP_JSLT;
+  default: return LBPF_JMP_JSGE; /* jsle */
+  }
+}
+
+/* One word of a comparison's operand: in ARM register reg, or, if reg is
+   KNOWN, the constant k (an immediate's word, or a high word the analysis
+   knows: 0 or all ones). */
+#define KNOWN 16u
+struct word {
+  unsigned reg;
+  uint32_t k;
+};
+static struct word in_reg(unsigned r) {
+  return (struct word){r, 0};
+}
+static struct word known(uint32_t k) {
+  return (struct word){KNOWN, k};
+}
+/* w's register: its own, or t loaded with its constant (flags untouched) */
+static unsigned reg_of(struct pgen *g, struct word w, unsigned t) {
+  if (w.reg != KNOWN) return w.reg;
+  constant(g, t, w.k);
+  return t;
+}
+/* The high word of BPF register r: known, or where it lives (t if loaded). */
+static struct word high_word(struct pgen *g, unsigned r, unsigned t) {
+  if (hw_known(g->facts, r)) return known(hw_word(hw_get(g->facts, r)));
+  return in_reg(hi_in(g, r, t));
+}
+
+static bool modimm(uint32_t k) {
+  uint32_t field;
+  return lbpf_thumb_modimm_encode(k, &field);
+}
+
+/* The flags of n op m (op CMP or TST), in the shortest encoding: a
+   register m as it is; a constant as cmp rn, #k (16 bits when it can),
+   cmn rn, #-k or tst rn, #k, or loaded into r2 first. */
+static void compare_word(struct pgen *g, unsigned op, unsigned n, struct word m) {
+  if (m.reg == KNOWN) {
+    if (op == LBPF_THUMB_CMP && n < 8 && m.k <= UINT8_MAX)
+      return put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = (uint8_t)n, .imm = (int32_t)m.k));
+    if (modimm(m.k)) return dp_imm(g, op, 1, 0, n, m.k);
+    if (op == LBPF_THUMB_CMP && modimm(-m.k)) return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, -m.k);
+    m = in_reg(reg_of(g, m, 2));
+  }
+  if (n < 8 && m.reg < 8)
+    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, n, m.reg, 0);
+  else if (op == LBPF_THUMB_CMP)
+    put(g, PT(CMP_HI, CMP, .setflags = 1, .rn = (uint8_t)n, .rm = (uint8_t)m.reg));
+  else
+    dp(g, op, 1, 0, n, m.reg);
+}
+
+/* r0 = a word that is 0 iff n == m (for jset, iff n & m == 0): eor or and,
+   with a constant: eor or and #k, add #-k, bic #~k, or k loaded into r2. */
+static void combine(struct pgen *g, bool jset, unsigned n, struct word m) {
+  unsigned op = jset ? LBPF_THUMB_AND : LBPF_THUMB_EOR;
+  if (m.reg == KNOWN) {
+    if (modimm(m.k)) return dp_imm(g, op, 0, 0, n, m.k);
+    if (!jset && modimm(-m.k)) return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, -m.k);
+    if (jset && modimm(~m.k)) return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, ~m.k);
+  }
+  dp(g, op, 0, 0, n, reg_of(g, m, 2));
+}
+
+/* rd = n - m - borrow, flags set (m a register, or a constant 0 or all ones) */
+static void subtract_with_carry(struct pgen *g, unsigned d, unsigned n, struct word m) {
+  if (m.reg == KNOWN)
+    dp_imm(g, LBPF_THUMB_SBC, 1, d, n, m.k);
+  else
+    dp(g, LBPF_THUMB_SBC, 1, d, n, m.reg);
+}
+
+/* Set the flags from the destination dl:dh and the source sl:sh (for 32
+   bits the low words only), each word where it lives, so that the
+   returned condition holds iff the jump of operation op (64-bit if wide)
+   is taken.  Only r0-r3 are written, each after the operand it holds is
+   read. */
+static unsigned compare_flags(struct pgen *g, uint8_t op, bool wide, unsigned dl, struct word dh,
+                              struct word sl, struct word sh) {
   if (!wide) {
-    if (op == LBPF_JMP_JSET)
-      dp(g, LBPF_THUMB_TST, 1, 0, 0, 2);
-    else
-      dp(g, LBPF_THUMB_CMP, 1, 0, 0, 2);
-    switch (op) {
-    case LBPF_JMP_JEQ: return LBPF_THUMB_EQ;
-    case LBPF_JMP_JNE: return LBPF_THUMB_NE;
-    case LBPF_JMP_JSET: return LBPF_THUMB_NE;
-    case LBPF_JMP_JGT: return LBPF_THUMB_HI;
-    case LBPF_JMP_JGE: return LBPF_THUMB_HS;
-    case LBPF_JMP_JLT: return LBPF_THUMB_LO;
-    case LBPF_JMP_JLE: return LBPF_THUMB_LS;
-    case LBPF_JMP_JSGT: return LBPF_THUMB_GT;
-    case LBPF_JMP_JSGE: return LBPF_THUMB_GE;
-    case LBPF_JMP_JSLT: return LBPF_THUMB_LT;
-    default: return LBPF_THUMB_LE; /* jsle */
-    }
+    compare_word(g, op == LBPF_JMP_JSET ? LBPF_THUMB_TST : LBPF_THUMB_CMP, dl, sl);
+    return condition(op);
   }
   switch (op) {
   case LBPF_JMP_JEQ:
   case LBPF_JMP_JNE:
-  case LBPF_JMP_JSET: {
-    unsigned combine = op == LBPF_JMP_JSET ? LBPF_THUMB_AND : LBPF_THUMB_EOR;
-    dp(g, combine, 0, 0, 0, 2);
-    dp(g, combine, 0, 1, 1, 3);
-    dp(g, LBPF_THUMB_ORR, 1, 0, 0, 1);
-    return op == LBPF_JMP_JEQ ? LBPF_THUMB_EQ : LBPF_THUMB_NE;
+  case LBPF_JMP_JSET: { /* the low words combined, or-ed with the high words combined */
+    bool jset = op == LBPF_JMP_JSET;
+    if (dh.reg == KNOWN && sh.reg == KNOWN) dh = in_reg(reg_of(g, dh, 1));
+    if (dh.reg != KNOWN && sh.reg != KNOWN) {
+      combine(g, jset, dl, sl);
+      dp(g, jset ? LBPF_THUMB_AND : LBPF_THUMB_EOR, 0, 1, dh.reg, sh.reg);
+      dp(g, LBPF_THUMB_ORR, 1, 0, 0, 1);
+      return condition(op);
+    }
+    uint32_t c = dh.reg == KNOWN ? dh.k : sh.k; /* one high word is c, 0 or all ones */
+    unsigned other = dh.reg == KNOWN ? sh.reg : dh.reg;
+    if (jset && c == 0) { /* the high words contribute nothing */
+      compare_word(g, LBPF_THUMB_TST, dl, sl);
+      return condition(op);
+    }
+    combine(g, jset, dl, sl); /* then or the other (jset, c all ones), or its complement (eq) */
+    dp(g, !jset && c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR, 1, 0, 0, other);
+    return condition(op);
   }
   case LBPF_JMP_JGE:
   case LBPF_JMP_JLT:
   case LBPF_JMP_JSGE:
-  case LBPF_JMP_JSLT:
-    dp(g, LBPF_THUMB_CMP, 1, 0, 0, 2); /* dst - src */
-    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);
-    return op == LBPF_JMP_JGE    ? LBPF_THUMB_HS
-           : op == LBPF_JMP_JLT  ? LBPF_THUMB_LO
-           : op == LBPF_JMP_JSGE ? LBPF_THUMB_GE
-                                 : LBPF_THUMB_LT;
-  default: /* jgt, jle, jsgt, jsle: src - dst */
-    dp(g, LBPF_THUMB_CMP, 1, 0, 2, 0);
-    dp(g, LBPF_THUMB_SBC, 1, 3, 3, 1);
-    return op == LBPF_JMP_JGT    ? LBPF_THUMB_LO
-           : op == LBPF_JMP_JLE  ? LBPF_THUMB_HS
-           : op == LBPF_JMP_JSGT ? LBPF_THUMB_LT
-                                 : LBPF_THUMB_GE;
+  case LBPF_JMP_JSLT: { /* dst - src */
+    unsigned h = reg_of(g, dh, 1);
+    compare_word(g, LBPF_THUMB_CMP, dl, sl);
+    subtract_with_carry(g, 1, h, sh);
+    return condition(op);
+  }
+  default: /* jgt, jle, jsgt, jsle */
+    if (sl.reg == KNOWN &&
+        !((op == LBPF_JMP_JGT || op == LBPF_JMP_JLE) && sl.k == UINT32_MAX &&
+          sh.k == UINT32_MAX)) { /* as jge, jlt, jsge, jslt of the constant + 1 */
+      uint64_t next = ((uint64_t)sh.k << 32 | sl.k) + 1; /* 2^64 - 1 has none: below */
+      unsigned h = reg_of(g, dh, 1);
+      compare_word(g, LBPF_THUMB_CMP, dl, known((uint32_t)next));
+      subtract_with_carry(g, 1, h, known((uint32_t)(next >> 32)));
+      return condition(op == LBPF_JMP_JGT    ? LBPF_JMP_JGE
+                       : op == LBPF_JMP_JLE  ? LBPF_JMP_JLT
+                       : op == LBPF_JMP_JSGT ? LBPF_JMP_JSGE
+                                             : LBPF_JMP_JSLT);
+    }
+    unsigned l = reg_of(g, sl, 2), h = reg_of(g, sh, 3); /* src - dst */
+    compare_word(g, LBPF_THUMB_CMP, l, in_reg(dl));
+    subtract_with_carry(g, 3, h, dh);
+    return condition(swapped(op));
   }
 }
 
@@ -1052,7 +1161,8 @@ static bool narrows(uint8_t op, unsigned dh, unsigned sh) {
   return sh == dh && (sh == HW_ZERO || sh == HW_ONES) && (op != LBPF_JMP_JSET || dh == HW_ZERO);
 }
 
-/* The operands of a conditional jump into r1:r0 and r3:r2; its condition. */
+/* The flags of a conditional jump, its operands read where they live; its
+   condition. */
 static unsigned compare(struct pgen *g, struct lbpf_insn in) {
   bool wide = LBPF_CLASS(in.opcode) == LBPF_CLASS_JMP, x = in.opcode & LBPF_SRC_X;
   uint8_t op = LBPF_OP(in.opcode);
@@ -1062,16 +1172,13 @@ static unsigned compare(struct pgen *g, struct lbpf_insn in) {
     wide = false;
     op = unsigned_op(op);
   }
-  lo_to(g, in.dst, 0);
-  if (wide) hi_to(g, in.dst, 1);
-  if (x) {
-    lo_to(g, in.src, 2);
-    if (wide) hi_to(g, in.src, 3);
-  } else {
-    constant(g, 2, (uint32_t)in.imm);
-    if (wide) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);
-  }
-  return compare_flags(g, op, wide);
+  unsigned dlo = lo_in(g, in.dst, 0);
+  struct word dhi = wide ? high_word(g, in.dst, 1) : known(0);
+  if (!x)
+    return compare_flags(g, op, wide, dlo, dhi, known((uint32_t)in.imm),
+                         known(in.imm < 0 ? UINT32_MAX : 0));
+  struct word slo = in_reg(lo_in(g, in.src, 2));
+  return compare_flags(g, op, wide, dlo, dhi, slo, wide ? high_word(g, in.src, 3) : known(0));
 }
 
 static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
@@ -1086,7 +1193,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1500 "lit/jit.nw"
+#line 1631 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1116,7 +1223,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1553 "lit/jit.nw"
+#line 1684 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1183,7 +1290,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1628 "lit/jit.nw"
+#line 1759 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1277,7 +1384,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1730 "lit/jit.nw"
+#line 1861 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1295,7 +1402,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1813 "lit/jit.nw"
+#line 1944 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1341,7 +1448,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 1874 "lit/jit.nw"
+#line 2005 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1402,7 +1509,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 120 "lit/jit-prog-proof.nw"
+#line 121 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1446,27 +1553,24 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = b->labels[label(&g, L_BACK, pc)];
     exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
     break;
-  case LBPF_JIT_PIECE_COMPARE:
-    if (y & 2) { /* backward, to pc - 1: cost 2 */
+  case LBPF_JIT_PIECE_COMPARE: {
+    struct lbpf_insn in = {(uint8_t)y, (uint8_t)(y >> 8 & 15), (uint8_t)(y >> 12 & 15), 0,
+                           (int32_t)x};
+    if (y & LBPF_JIT_PIECE_BACKWARD) { /* to pc - 1: cost 2 */
       if (pc < 1) return 0;
-      jump(&g, pc, -2, compare_flags(&g, (uint8_t)x, (y & 1) != 0));
+      jump(&g, pc, -2, compare(&g, in));
       exits[0] = b->labels[label(&g, L_SKIP, pc)];
       exits[1] = exit_at(&g, label(&g, L_PC, pc - 1));
       exits[2] = exit_at(&g, label(&g, L_FAIL_BUDGET, pc));
       n = 3;
       break;
     }
-    if (y & 4) { /* known equal high words: what compare() does with them */
-      unsigned hw = y & 8 ? HW_ONES : HW_ZERO;
-      bool narrow = narrows((uint8_t)x, hw, hw);
-      jump(&g, pc, 0, compare_flags(&g, narrow ? unsigned_op((uint8_t)x) : (uint8_t)x, !narrow));
-    } else {
-      jump(&g, pc, 0, compare_flags(&g, (uint8_t)x, y != 0));
-    }
+    jump(&g, pc, 0, compare(&g, in));
     bind(&g, label(&g, L_SKIP, pc));
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     exits[1] = exit_at(&g, label(&g, L_PC, pc + 1));
     break;
+  }
   case LBPF_JIT_PIECE_SPEND:
     spend(&g, pc, x);
     bind(&g, label(&g, L_SKIP, pc));

@@ -26,9 +26,11 @@ JIT_PROOF_MUTANTS = MUTANT_WORK=build/mutants-proof MUTANT_TARGET=build/jit-proo
 # counterexample; the pieces below (a few of each core: a run of all of them
 # takes about a minute of processor time) are enough to catch them.  A
 # mutant's run stops at the first group that refutes it.
-JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=8" "prog compare jgt32" \
-  "prog compare jge" "prog compare jsge" "prog compare jeq32 backward" "prog spend cost=0x1 " \
-  "prog spend cost=0xffff " "prog compare jset high" "prog frame" "prog helper" "prog local" \
+JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=8" "prog compare jgt32 homes" \
+  "prog compare jgt file" "prog compare jgt k=" "prog compare jle k=-1" "prog compare jlt32 k=-42" \
+  "prog compare jsge file" "prog compare jeq k=-42" "prog compare jeq32 file backward" \
+  "prog compare jset k=-42" "prog compare jset high" "prog compare jge src high ones" \
+  "prog spend cost=0x1 " "prog spend cost=0xffff " "prog frame" "prog helper" "prog local" \
   "prog slow path n=2 write" "prog ja forward settles" "prog callx r1" "prog stops" \
   "prog exit at depth 0 homes-b" "prog div64 sdiv r6"
 JIT_PROG_PROOF_MUTANTS = MUTANT_WORK=build/mutants-prog-proof MUTANT_TARGET=build/jit-proof \

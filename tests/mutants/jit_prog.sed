@@ -14,8 +14,8 @@ s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1,
 s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one
 s/4u \* lo_half(base)); \/\* both words/4u * hi_half(base)); \/* both words/;s/in_file ? 0 : lo_in(g, base, 0)/in_file ? 0 : hi_in(g, base, 0)/
-# a register pair: a 64-bit ordering compares the high words with the source's low word
-s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
+# a register pair: a 64-bit ordering takes the source's high word for the destination's
+s/    unsigned h = reg_of(g, dh, 1);/    unsigned h = reg_of(g, sh, 1);/
 # a local call that does not give r6-r9 back to its caller
 s/  multiple(g, LBPF_THUMB_STM, LBPF_THUMB_LR, false, FOUR_LIST);/  (void)FOUR_LIST;/
 # the high-word analysis: a 64-bit addition of two zero high words assumed to leave 0 (the carry forgotten)

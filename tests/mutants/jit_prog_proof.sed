@@ -14,11 +14,11 @@ s/  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);/  dp(g, LBPF_THUMB_SUB, 0, 3, hi, 3);/
 # the region check: the machine address from the access's own low word and the base's machine word
 s/  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); \/\* the machine/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1); \/* the machine/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
-s/    case LBPF_JMP_JGT: return LBPF_THUMB_HI;/    case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
+s/  case LBPF_JMP_JGT: return LBPF_THUMB_HI;/  case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
 # the flags of a jump: a 64-bit ordering compares the high words with the source's low word
-s/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 3);/    dp(g, LBPF_THUMB_SBC, 1, 1, 1, 2);/
-# the flags of a jump: 64-bit jsge ordered as unsigned
-s/: op == LBPF_JMP_JSGE ? LBPF_THUMB_GE/: op == LBPF_JMP_JSGE ? LBPF_THUMB_HS/
+s/    subtract_with_carry(g, 1, h, sh);/    subtract_with_carry(g, 1, h, sl);/
+# the flags of a jump: jsge ordered as unsigned
+s/  case LBPF_JMP_JSGE: return LBPF_THUMB_GE;/  case LBPF_JMP_JSGE: return LBPF_THUMB_HS;/
 # the budget: one unit short for every transfer whose cost is an immediate
 s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost - 1);/
 # the budget: one unit short for every transfer whose cost is a constant in r2
@@ -82,3 +82,21 @@ s/^    constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);$/    constant(g, 3, 0);/
 s/^  hi_out(g, in.dst, 1);$/  (void)0;/
 # 64-bit division: the unsigned routine for the signed operation and back
 s/unsigned k = 2u \* (in.offset == 1) + /unsigned k = 2u * (in.offset == 0) + /
+# a jump's operands: an immediate whose negation encodes compared with that negation (cmp for cmn)
+s/return dp_imm(g, LBPF_THUMB_CMN, 1, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_CMP, 1, 0, n, -m.k);/
+# a jump's operands: two low registers compared the wrong way round (16-bit cmp)
+s/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, n, m.reg, 0);/    data(g, LBPF_THUMB_F_DP_REG16, op, 1, 0, m.reg, n, 0);/
+# a jump's operands: a high register compared the wrong way round (cmp of high registers)
+s/.rn = (uint8_t)n, .rm = (uint8_t)m.reg));/.rn = (uint8_t)m.reg, .rm = (uint8_t)n));/
+# a jump's operands: a 64-bit equality with an immediate whose negation encodes subtracts that negation
+s/return dp_imm(g, LBPF_THUMB_ADD, 0, 0, n, -m.k);/return dp_imm(g, LBPF_THUMB_SUB, 0, 0, n, -m.k);/
+# a jump's operands: a jset immediate whose complement encodes and-ed with that complement (and for bic)
+s/return dp_imm(g, LBPF_THUMB_BIC, 0, 0, n, ~m.k);/return dp_imm(g, LBPF_THUMB_AND, 0, 0, n, ~m.k);/
+# a jump's operands: a 64-bit equality with a high word of all ones or-ed, not or-ed complemented
+s/!jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/jset \&\& c ? LBPF_THUMB_ORN : LBPF_THUMB_ORR/
+# a jump's operands: jgt and jle of a 64-bit immediate compared with it, not with its successor
+s/| sl.k) + 1;/| sl.k);/
+# a jump's operands: jle of 2^64 - 1 (no successor) compared with 0
+s/(op == LBPF_JMP_JGT || op == LBPF_JMP_JLE) \&\& sl.k == UINT32_MAX/op == LBPF_JMP_JGT \&\& sl.k == UINT32_MAX/
+# a jump's operands: a known high word taken as 0 whatever the analysis knows
+s/  if (hw_known(g->facts, r)) return known(hw_word(hw_get(g->facts, r)));/  if (hw_known(g->facts, r)) return known(0);/
