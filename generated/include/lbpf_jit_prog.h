@@ -170,6 +170,14 @@ struct lbpf_jit_prog_regs {
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
                            uint32_t exits[6]);
+/* The code gen_alu writes for the ALU instruction (or lddw) at pc of the
+   verified program prog, for the homes and facts of regs at pc; exits[0]
+   receives its end, *after the relation after it (the homes, and the facts
+   of the analysis's transfer).  1, or 0 if b refused or pc is no ALU
+   instruction.  b needs lbpf_jit_prog_nlabels(prog->ninsns) labels. */
+size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
+                               const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
+                               uint32_t exits[6], struct lbpf_jit_prog_regs *after);
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif

@@ -1314,7 +1314,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 97 "lit/jit-prog-proof.nw"
+#line 105 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1322,20 +1322,26 @@ static uint32_t exit_at(struct pgen *g, uint32_t l) {
   return g->b->labels[l];
 }
 
+/* The generator g set up for a piece: the homes and facts of regs. */
+static bool piece_start(struct pgen *g, const struct lbpf_jit_prog_regs *regs) {
+  if (g->b->nlabels < lbpf_jit_prog_nlabels(g->prog->ninsns)) return false;
+  memcpy(g->home, regs->home, sizeof g->home);
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (regs->hi_zero >> r & 1)
+      g->facts = hw_set(g->facts, r, HW_ZERO);
+    else if (regs->hi_ones >> r & 1)
+      g->facts = hw_set(g->facts, r, HW_ONES);
+  for (uint32_t k = 0; k < g->prog->ninsns; k++) /* every pc: these facts, every high word live */
+    row(g, L_FACTS)[k] = g->facts, row(g, L_LIVE)[k] = ALL_REGS, row(g, L_WEIGHT)[k] = 0;
+  return true;
+}
+
 size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t x, uint32_t y,
                            const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
                            uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
   struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), which == LBPF_JIT_PIECE_LOCAL, ALL_REGS};
-  if (b->nlabels < lbpf_jit_prog_nlabels(prog.ninsns)) return 0;
-  memcpy(g.home, regs->home, sizeof g.home);
-  for (unsigned r = 0; r < LBPF_NREGS; r++)
-    if (regs->hi_zero >> r & 1)
-      g.facts = hw_set(g.facts, r, HW_ZERO);
-    else if (regs->hi_ones >> r & 1)
-      g.facts = hw_set(g.facts, r, HW_ONES);
-  for (uint32_t k = 0; k < prog.ninsns; k++) /* every pc: these facts, every high word live */
-    row(&g, L_FACTS)[k] = g.facts, row(&g, L_LIVE)[k] = ALL_REGS, row(&g, L_WEIGHT)[k] = 0;
+  if (!piece_start(&g, regs)) return 0;
   size_t n = 2;
   switch (which) {
   case LBPF_JIT_PIECE_CHECK:
@@ -1412,6 +1418,29 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     n = 3;
   }
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK ? n : 0;
+}
+
+size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
+                               const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
+                               uint32_t exits[6], struct lbpf_jit_prog_regs *after) {
+  struct pgen g = {b, prog, NULL, {0}, HW_ALL(HW_TOP), false, ALL_REGS};
+  if (pc >= prog->ninsns || !piece_start(&g, regs)) return 0;
+  struct lbpf_insn in = lbpf_program_insn(prog, pc);
+  unsigned kind = lbpf_form_of(in)->kind;
+  if (kind != LBPF_KIND_LDDW && kind != LBPF_KIND_ALU_K && kind != LBPF_KIND_ALU_X &&
+      kind != LBPF_KIND_NEG && kind != LBPF_KIND_END)
+    return 0;
+  uint32_t out = hw_after(&g, pc, in, kind, g.facts);
+  gen_alu(&g, pc, in, out);
+  exits[0] = exit_at(&g, label(&g, L_SKIP, pc));
+  *after = *regs;
+  after->hi_zero = after->hi_ones = 0;
+  for (unsigned r = 0; r < LBPF_NREGS; r++)
+    if (hw_get(out, r) == HW_ZERO)
+      after->hi_zero |= (uint16_t)(1u << r);
+    else if (hw_get(out, r) == HW_ONES)
+      after->hi_ones |= (uint16_t)(1u << r);
+  return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK ? 1 : 0;
 }
 
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length) {
