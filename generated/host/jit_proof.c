@@ -709,7 +709,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 250 "lit/jit-prog-proof.nw"
+#line 256 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -753,7 +753,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 305 "lit/jit-prog-proof.nw"
+#line 311 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -816,7 +816,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 378 "lit/jit-prog-proof.nw"
+#line 384 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -907,7 +907,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 505 "lit/jit-prog-proof.nw"
+#line 511 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -985,7 +985,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 621 "lit/jit-prog-proof.nw"
+#line 627 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1034,7 +1034,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 694 "lit/jit-prog-proof.nw"
+#line 700 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1078,7 +1078,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 765 "lit/jit-prog-proof.nw"
+#line 771 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1187,7 +1187,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 881 "lit/jit-prog-proof.nw"
+#line 887 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1238,7 +1238,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 960 "lit/jit-prog-proof.nw"
+#line 966 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1324,7 +1324,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1084 "lit/jit-prog-proof.nw"
+#line 1090 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1489,7 +1489,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1264 "lit/jit-prog-proof.nw"
+#line 1270 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1567,7 +1567,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1395 "lit/jit-prog-proof.nw"
+#line 1401 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
 } placements[] = {
@@ -1586,7 +1586,7 @@ static const struct {
 };
 #define NPLACEMENTS (sizeof placements / sizeof placements[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
-#line 1419 "lit/jit-prog-proof.nw"
+#line 1425 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
   if (lbpf_is_lddw(insns[0].opcode))
     v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
@@ -1631,7 +1631,7 @@ static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, str
   }
   return 1;
 }
-#line 1468 "lit/jit-prog-proof.nw"
+#line 1474 "lit/jit-prog-proof.nw"
 static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
                      const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
                      struct solving *sv, char *why, size_t why_cap) {
@@ -1695,7 +1695,7 @@ static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_ins
   return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
                  why_cap);
 }
-#line 1541 "lit/jit-prog-proof.nw"
+#line 1548 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1808,7 +1808,19 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return false;
 }
 
-#line 1743 "lit/jit-prog-proof.nw"
+#line 1748 "lit/jit-prog-proof.nw"
+/* A piece's own Z3 context, and its solvers' limits. */
+static Z3_context piece_context(void) {
+  Z3_config cfg = Z3_mk_config();
+  Z3_context ctx = Z3_mk_context(cfg);
+  Z3_del_config(cfg);
+  return ctx;
+}
+static struct solving piece_solving(const struct lbpf_jit_proof_options *o) {
+  return (struct solving){
+      o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+}
+
 static size_t alu_immediates(const struct form *f, bool all, int32_t out[64]) {
   bool is64 = LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64;
   size_t n = 0;
@@ -1912,11 +1924,8 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
     if (f && LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64 &&
         (LBPF_OP(f->insn.opcode) == LBPF_ALU_DIV || LBPF_OP(f->insn.opcode) == LBPF_ALU_MOD))
       continue; /* always the routine's call: not compiled in place */
-    Z3_config cfg = Z3_mk_config();
-    Z3_context ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    struct solving sv = {
-        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    Z3_context ctx = piece_context();
+    struct solving sv = piece_solving(o);
     double start = cpu_seconds();
     char why[1024] = "";
     int32_t imms[64];
@@ -1965,7 +1974,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   return failed;
 }
 
-#line 1652 "lit/jit-prog-proof.nw"
+#line 1659 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
@@ -1988,11 +1997,8 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
   }
   for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
     if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
-    Z3_config cfg = Z3_mk_config();
-    Z3_context ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    struct solving sv = {
-        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    Z3_context ctx = piece_context();
+    struct solving sv = piece_solving(o);
     double start = cpu_seconds();
     char why[1024] = "";
     size_t paths = 0;
