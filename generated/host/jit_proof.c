@@ -1567,7 +1567,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1401 "lit/jit-prog-proof.nw"
+#line 1410 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
 } placements[] = {
@@ -1586,7 +1586,7 @@ static const struct {
 };
 #define NPLACEMENTS (sizeof placements / sizeof placements[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
-#line 1425 "lit/jit-prog-proof.nw"
+#line 1434 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
   if (lbpf_is_lddw(insns[0].opcode))
     v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
@@ -1631,7 +1631,7 @@ static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, str
   }
   return 1;
 }
-#line 1474 "lit/jit-prog-proof.nw"
+#line 1483 "lit/jit-prog-proof.nw"
 static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
                      const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
                      struct solving *sv, char *why, size_t why_cap) {
@@ -1695,7 +1695,7 @@ static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_ins
   return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
                  why_cap);
 }
-#line 1548 "lit/jit-prog-proof.nw"
+#line 1557 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1808,7 +1808,7 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return false;
 }
 
-#line 1748 "lit/jit-prog-proof.nw"
+#line 1757 "lit/jit-prog-proof.nw"
 /* A piece's own Z3 context, and its solvers' limits. */
 static Z3_context piece_context(void) {
   Z3_config cfg = Z3_mk_config();
@@ -1855,10 +1855,52 @@ static size_t alu_placements(const struct form *f, size_t out[NPLACEMENTS]) {
   return n;
 }
 
-/* Prove (or test) one choice: the k-th of the samples or the solver. 1 when it holds. */
+/* The 32-bit quotient or remainder of in as the Cortex-M4 computes it (SDIV or UDIV, by 0 giving
+   0, INT_MIN / -1 giving INT_MIN; then MLS), zero-extended, from the registers vin: the
+   stepping stone Q of the 32-bit divisions the per-form proof tests on samples. */
+static Z3_ast div32_stone(Z3_context ctx, struct lbpf_insn in, Z3_ast const vin[LBPF_NREGS]) {
+  Z3_ast d = half(ctx, vin[in.dst], 0), zero = k32(ctx, 0);
+  Z3_ast s = (in.opcode & LBPF_SRC_X) ? half(ctx, vin[in.src], 0) : k32(ctx, (uint32_t)in.imm);
+  Z3_ast q;
+  if (in.offset == 1) {
+    Z3_ast both[2] = {Z3_mk_eq(ctx, d, k32(ctx, UINT32_C(0x80000000))),
+                      Z3_mk_eq(ctx, s, k32(ctx, UINT32_MAX))};
+    q = Z3_mk_ite(ctx, Z3_mk_eq(ctx, s, zero), zero,
+                  Z3_mk_ite(ctx, Z3_mk_and(ctx, 2, both), d, Z3_mk_bvsdiv(ctx, d, s)));
+  } else {
+    q = Z3_mk_ite(ctx, Z3_mk_eq(ctx, s, zero), zero, Z3_mk_bvudiv(ctx, d, s));
+  }
+  Z3_ast r = LBPF_OP(in.opcode) == LBPF_ALU_DIV ? q : Z3_mk_bvsub(ctx, d, Z3_mk_bvmul(ctx, q, s));
+  return Z3_mk_concat(ctx, zero, r);
+}
+
+/* Q against the specification's result, on every sample of the destination (and of a distinct
+   source register): constants, so each comparison is an evaluation. 1 when all agree. */
+static int div32_lemma(Z3_context ctx, struct lbpf_insn in, char *why, size_t why_cap) {
+  bool pair = (in.opcode & LBPF_SRC_X) && in.src != in.dst;
+  for (size_t i = 0; i < NSAMPLES; i++)
+    for (size_t k = 0; k < (pair ? NSAMPLES : 1); k++) {
+      Z3_ast v[LBPF_NREGS];
+      for (unsigned r = 0; r < LBPF_NREGS; r++)
+        v[r] = lbpf_spec_sym_value(ctx, 0);
+      v[in.src] = lbpf_spec_sym_value(ctx, samples[k]);
+      v[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
+      Z3_ast stone = div32_stone(ctx, in, v);
+      lbpf_spec_sym_step_alu(ctx, in, v);
+      if (!Z3_is_eq_ast(ctx, Z3_simplify(ctx, stone), Z3_simplify(ctx, v[in.dst]))) {
+        snprintf(why, why_cap, "Q is not the specification's result (sample dst=0x%llx src=0x%llx)",
+                 (unsigned long long)samples[i], (unsigned long long)samples[k]);
+        return 0;
+      }
+    }
+  return 1;
+}
+
+/* Prove (or, for the product by a negative immediate, test on samples) one choice. 1 when it
+   holds. */
 static int alu_choice(Z3_context ctx, const struct form *f, const struct lbpf_insn *insns,
-                      size_t nslots, size_t p, bool all, struct solving *sv, bool *sampled,
-                      char *why, size_t why_cap) {
+                      size_t nslots, size_t p, struct solving *sv, bool *sampled, char *why,
+                      size_t why_cap) {
   static struct core c;
   static uint32_t labels[64];
   struct lbpf_jit_fixup fixups[16];
@@ -1881,33 +1923,29 @@ static int alu_choice(Z3_context ctx, const struct form *f, const struct lbpf_in
   }
   struct lbpf_insn in = insns[0];
   enum method m = f ? how(f) : BY_SOLVER;
-  *sampled = m == BY_SAMPLES || (m == BY_STONE && f->imm_source && in.imm < 0);
+  *sampled = m == BY_STONE && f->imm_source && in.imm < 0;
   if (!*sampled) {
-    Z3_ast stone = NULL;
-    if (m == BY_STONE) {
-      Z3_ast vin[LBPF_NREGS];
-      for (unsigned i = 0; i < LBPF_NREGS; i++)
-        vin[i] = expected(ctx, &c.regs, i, lbpf_jit_proof_reg(ctx, i));
-      stone = mul64_stone(ctx, vin[in.dst], operand(ctx, in, vin));
+    Z3_ast stone = NULL, vin[LBPF_NREGS];
+    for (unsigned i = 0; i < LBPF_NREGS; i++)
+      vin[i] = expected(ctx, &c.regs, i, lbpf_jit_proof_reg(ctx, i));
+    if (m == BY_STONE) stone = mul64_stone(ctx, vin[in.dst], operand(ctx, in, vin));
+    if (m == BY_SAMPLES) {
+      if (!div32_lemma(ctx, in, why, why_cap)) return 0;
+      stone = div32_stone(ctx, in, vin);
     }
     return alu_prove(ctx, &c, insns, &after, NULL, stone, sv, why, why_cap);
   }
-  bool pair = (in.opcode & LBPF_SRC_X) && in.src != in.dst;
-  for (size_t i = 0; i < NSAMPLES; i++)
-    for (size_t k = 0; k < (pair ? NSAMPLES : 1); k++) {
-      if (pair && !all && k != i && k != (i + 7) % NSAMPLES && k != (i + 13) % NSAMPLES) continue;
-      Z3_ast v[LBPF_NREGS];
-      for (unsigned r = 0; r < LBPF_NREGS; r++)
-        v[r] = lbpf_spec_sym_value(ctx, UINT64_C(0x0101010101010101) * (r + 1));
-      v[in.src] = lbpf_spec_sym_value(ctx, samples[k]);
-      v[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
-      if (!alu_prove(ctx, &c, insns, &after, v, NULL, sv, why, why_cap)) {
-        size_t used = strlen(why);
-        snprintf(why + used, why_cap - used, " (sample dst=0x%llx src=0x%llx)",
-                 (unsigned long long)samples[i], (unsigned long long)samples[k]);
-        return 0;
-      }
+  for (size_t i = 0; i < NSAMPLES; i++) { /* the product by a negative immediate: no source */
+    Z3_ast v[LBPF_NREGS];
+    for (unsigned r = 0; r < LBPF_NREGS; r++)
+      v[r] = lbpf_spec_sym_value(ctx, UINT64_C(0x0101010101010101) * (r + 1));
+    v[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
+    if (!alu_prove(ctx, &c, insns, &after, v, NULL, sv, why, why_cap)) {
+      size_t used = strlen(why);
+      snprintf(why + used, why_cap - used, " (sample dst=0x%llx)", (unsigned long long)samples[i]);
+      return 0;
     }
+  }
   return 1;
 }
 
@@ -1949,7 +1987,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
           insns[1].imm = lddw_words[k][1];
         }
         bool sampled = false;
-        ok = alu_choice(ctx, f, insns, f ? 1 : 2, pl, o->all, &sv, &sampled, why, sizeof why);
+        ok = alu_choice(ctx, f, insns, f ? 1 : 2, pl, &sv, &sampled, why, sizeof why);
         if (!ok) {
           size_t used = strlen(why);
           snprintf(why + used, sizeof why - used, " [%s dst r%u src r%u imm %d]",
@@ -1964,8 +2002,12 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
       char part[48] = "";
       if (nsampled && nsampled < n)
         snprintf(part, sizeof part, ", %zu of them on samples", nsampled);
-      fprintf(out, "%-7s %-40s %3zu choices%s%s  %.2f s\n", nsampled == n ? "tested" : "proved",
-              name, n, nsampled == n ? " on samples" : "", part, seconds);
+      const char *via = !f                     ? ""
+                        : how(f) == BY_STONE   ? " via W'"
+                        : how(f) == BY_SAMPLES ? " via Q"
+                                               : "";
+      fprintf(out, "%-7s %-40s %3zu choices%s%s%s  %.2f s\n", nsampled == n ? "tested" : "proved",
+              name, n, nsampled == n ? " on samples" : "", via, part, seconds);
     } else
       fprintf(out, "FAILED  %-40s %s\n", name, why), failed++;
     Z3_del_context(ctx);
@@ -1974,7 +2016,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   return failed;
 }
 
-#line 1659 "lit/jit-prog-proof.nw"
+#line 1668 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
