@@ -364,14 +364,19 @@ enum lbpf_jit_verdict lbpf_jit_prove_code(Z3_context ctx, const struct lbpf_insn
 #define MAX_THUMB 512u
 enum jitted { REFUSED, JITTED, NO_CODE };
 
-/* The program insn; exit in prog (its code in a static buffer), if verified. */
-static bool verified(struct lbpf_insn insn, struct lbpf_program *prog) {
-  static uint8_t text[2 * 8], stack[LBPF_STACK_SIZE];
+/* The program of the n (1 or 2: lddw's two slots) instructions insns and
+   exit in prog (its code in a static buffer), if verified. */
+static bool verified_slots(const struct lbpf_insn *insns, size_t n, struct lbpf_program *prog) {
+  static uint8_t text[3 * 8], stack[LBPF_STACK_SIZE];
   const struct lbpf_insn exit_insn = {LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0};
-  lbpf_encode(insn, text);
-  lbpf_encode(exit_insn, text + 8);
+  for (size_t k = 0; k < n; k++)
+    lbpf_encode(insns[k], text + 8 * k);
+  lbpf_encode(exit_insn, text + 8 * n);
   struct lbpf_env env = {NULL, 0, NULL, 0, NULL, 10, stack, sizeof stack};
-  return lbpf_verify(text, sizeof text, &env, prog, NULL) == LBPF_OK;
+  return lbpf_verify(text, 8 * (n + 1), &env, prog, NULL) == LBPF_OK;
+}
+static bool verified(struct lbpf_insn insn, struct lbpf_program *prog) {
+  return verified_slots(&insn, 1, prog);
 }
 
 static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, size_t *len,
@@ -396,7 +401,7 @@ static enum jitted jit_one(struct lbpf_insn insn, uint8_t *code, size_t cap, siz
   }
   return JITTED;
 }
-#line 753 "lit/jit-proof.nw"
+#line 757 "lit/jit-proof.nw"
 struct form {
   char name[24];
   struct lbpf_insn insn; /* the opcode, offset and (byte swaps) imm of the form */
@@ -427,7 +432,7 @@ static bool compiled(const struct form *f) {
   struct lbpf_program prog;
   return verified(f->insn, &prog) && lbpf_jit_run_slots(&prog, 0) == 1;
 }
-#line 814 "lit/jit-proof.nw"
+#line 818 "lit/jit-proof.nw"
 struct choice {
   uint8_t dst, src;
   int32_t imm;
@@ -464,7 +469,7 @@ static size_t choices(const struct form *f, bool all, struct choice *out, size_t
     }
   return n;
 }
-#line 1044 "lit/jit-proof.nw"
+#line 1048 "lit/jit-proof.nw"
 static Z3_ast half(Z3_context ctx, Z3_ast x, unsigned high) {
   return Z3_mk_extract(ctx, high ? 63 : 31, high ? 32 : 0, x);
 }
@@ -552,7 +557,7 @@ static double cpu_seconds(void) {
                   children.ru_stime.tv_usec) /
              1e6;
 }
-#line 900 "lit/jit-proof.nw"
+#line 904 "lit/jit-proof.nw"
 static const uint64_t samples[] = {0,
                                    1,
                                    2,
@@ -639,7 +644,7 @@ static int check_choice(Z3_context ctx, const struct form *f, struct choice c, b
     }
   return 1;
 }
-#line 1128 "lit/jit-proof.nw"
+#line 1132 "lit/jit-proof.nw"
 int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   static struct form forms[LBPF_NFORMS];
   static struct choice cs[64 * LBPF_NREGS * LBPF_NREGS];
@@ -704,7 +709,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 309 "lit/jit-prog-proof.nw"
+#line 349 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -748,7 +753,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 364 "lit/jit-prog-proof.nw"
+#line 404 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -811,7 +816,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 437 "lit/jit-prog-proof.nw"
+#line 477 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -902,7 +907,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 569 "lit/jit-prog-proof.nw"
+#line 609 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -1002,7 +1007,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 716 "lit/jit-prog-proof.nw"
+#line 756 "lit/jit-prog-proof.nw"
 static bool compare_backward(const struct core *c) {
   return (c->y & LBPF_JIT_PIECE_BACKWARD) != 0;
 }
@@ -1047,7 +1052,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 786 "lit/jit-prog-proof.nw"
+#line 826 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1091,7 +1096,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 857 "lit/jit-prog-proof.nw"
+#line 897 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1200,7 +1205,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 975 "lit/jit-prog-proof.nw"
+#line 1015 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1259,7 +1264,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1061 "lit/jit-prog-proof.nw"
+#line 1101 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1358,7 +1363,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1199 "lit/jit-prog-proof.nw"
+#line 1239 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1532,7 +1537,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1391 "lit/jit-prog-proof.nw"
+#line 1431 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1624,7 +1629,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1508 "lit/jit-prog-proof.nw"
+#line 1548 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1671,7 +1676,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1580 "lit/jit-prog-proof.nw"
+#line 1620 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1749,7 +1754,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1681 "lit/jit-prog-proof.nw"
+#line 1721 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1800,7 +1805,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1757 "lit/jit-prog-proof.nw"
+#line 1797 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1875,7 +1880,135 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 1842 "lit/jit-prog-proof.nw"
+#line 1937 "lit/jit-prog-proof.nw"
+static const struct {
+  uint8_t relation, dst, src;
+} placements[] = {
+    {0, 1, 2},  /* both in the file */
+    {1, 1, 2},  /* both at home */
+    {0, 1, 1},  /* one register in the file */
+    {1, 2, 2},  /* one register at home */
+    {1, 3, 5},  /* dst: low home, high known 0; src: low in the file, high known all ones */
+    {2, 1, 2},  /* dst: low in the file, high known all ones; src: low in the file, high known 0 */
+    {2, 3, 6},  /* dst: low in the file, high at home; src: low at home, high in the file */
+    {3, 7, 6},  /* dst: low in the file, high at home; src: low at home, high known all ones */
+    {3, 6, 0},  /* dst: low at home, high known all ones; src: low at home, high in the file */
+    {2, 5, 5},  /* one register at home (homes-b) */
+    {3, 1, 1},  /* one register, low in the file, high known 0 */
+    {2, 4, 10}, /* dst at home; src r10: low at home, high in the file */
+};
+#define NPLACEMENTS (sizeof placements / sizeof placements[0])
+#define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
+#line 1961 "lit/jit-prog-proof.nw"
+static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
+  if (lbpf_is_lddw(insns[0].opcode))
+    v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
+                                                   (uint64_t)(uint32_t)insns[1].imm << 32);
+  else
+    lbpf_spec_sym_step_alu(ctx, insns[0], v);
+}
+
+/* The routine's call, if the code makes one: its arguments, then its effect
+   on the register file and the registers it may change. 1 when it holds. */
+static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, struct solving *sv,
+                       char *why, size_t why_cap) {
+  uint8_t word[8];
+  lbpf_encode(in, word);
+  Z3_ast args[3] = {Z3_mk_eq(ctx, w->arm.r[0], k32(ctx, PIECE_STATE)),
+                    Z3_mk_eq(ctx, w->arm.r[1],
+                             k32(ctx, (uint32_t)word[0] | (uint32_t)word[1] << 8 |
+                                          (uint32_t)word[2] << 16 | (uint32_t)word[3] << 24)),
+                    Z3_mk_eq(ctx, w->arm.r[2], k32(ctx, (uint32_t)in.imm))};
+  if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_and(ctx, 3, args), "routine: the file, the instruction",
+               sv, why, why_cap))
+    return 0;
+  Z3_ast file[LBPF_NREGS];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    file[i] = bytes_value(ctx, w->state, STATE_AT(regs) + 8 * i, 8);
+  lbpf_spec_sym_step_alu(ctx, in, file);
+  set_bytes(ctx, w->state, STATE_AT(regs) + 8 * in.dst, 8, file[in.dst]);
+  static const unsigned changed[] = {0, 1, 2, 3, 12};
+  for (size_t k = 0; k < sizeof changed / sizeof changed[0]; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "routine_r%u", changed[k]);
+    w->arm.r[changed[k]] = bv(ctx, name, 32);
+  }
+  static const char *const flag_names[4] = {"routine_n", "routine_z", "routine_c", "routine_v"};
+  Z3_ast *flags[4] = {&w->arm.n, &w->arm.z, &w->arm.c, &w->arm.v};
+  for (unsigned k = 0; k < 4; k++)
+    *flags[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, flag_names[k]), Z3_mk_bool_sort(ctx));
+  for (uint32_t k = 0; k < PIECE_STACK_BYTES; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "routine_stack%u", (unsigned)k);
+    w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  return 1;
+}
+#line 2010 "lit/jit-prog-proof.nw"
+static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
+                     const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
+                     struct solving *sv, char *why, size_t why_cap) {
+  static struct world w;
+  static Z3_ast state0[STATE_BYTES], stack0[PIECE_STACK_BYTES];
+  const struct lbpf_jit_prog_regs *m = &c->regs;
+  unsigned dst = insns[0].dst;
+  setting(ctx, &w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  related(ctx, &w, m, v);
+  memcpy(state0, w.state, sizeof state0);
+  memcpy(stack0, w.stack, sizeof stack0);
+  memcpy(w.initial, w.arm.r, sizeof w.initial);
+  uint32_t stops[2] = {PIECE_CODE + c->exits[0], ALU_ROUTINE_AT};
+  w.arm.pc = PIECE_CODE;
+  w.arm.stops = stops, w.arm.nstops = 2;
+  struct lbpf_thumb_result r;
+  enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
+                                                 PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+  bool called = st == LBPF_THUMB_RETURNED && r.pc == ALU_ROUTINE_AT;
+  if (called) {
+    uint32_t lr;
+    if (!Z3_get_numeral_uint(ctx, Z3_simplify(ctx, w.arm.r[14]), &lr) || !(lr & 1u)) {
+      snprintf(why, why_cap, "the routine's call has no Thumb return address");
+      return 0;
+    }
+    if (!alu_routine(ctx, &w, insns[0], sv, why, why_cap)) return 0;
+    w.arm.pc = lr & ~1u, w.arm.nstops = 1;
+    st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2, PIECE_SENTINEL,
+                            PIECE_MAX_STEPS, &r);
+  }
+  if (st != LBPF_THUMB_RETURNED || r.pc != stops[0]) {
+    snprintf(why, why_cap, "the code did not reach its end (%s at pc 0x%08x, fault address 0x%08x)",
+             lbpf_thumb_status_name(st), (unsigned)r.pc, (unsigned)r.fault_addr);
+    return 0;
+  }
+  Z3_ast want[LBPF_NREGS], true_ = Z3_mk_true(ctx);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    want[i] = expected(ctx, m, i, v ? v[i] : lbpf_jit_proof_reg(ctx, i));
+  alu_spec(ctx, insns, want);
+  if (stone && !called) want[dst] = stone; /* W' for the 64-bit product: see the per-form proof */
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    char name[40];
+    snprintf(name, sizeof name, "BPF r%u through the relation after", i);
+    if (!on_path(ctx, true_, Z3_mk_eq(ctx, bpf_value(ctx, &w, after, i), want[i]), name, sv, why,
+                 why_cap))
+      return 0;
+  }
+  Z3_ast same[STATE_BYTES + PIECE_STACK_BYTES + 10];
+  unsigned n = 0;
+  for (unsigned k = 4; k <= 13; k++) /* r12 is a scratch register */
+    if (k != 12 && k != m->home[2 * dst] && k != m->home[2 * dst + 1])
+      same[n++] = Z3_mk_eq(ctx, w.arm.r[k], w.initial[k]);
+  if (!on_path(ctx, true_, Z3_mk_and(ctx, n, same), "r4-r11 (not dst's homes), sp kept", sv, why,
+               why_cap))
+    return 0;
+  n = 0;
+  for (uint32_t k = 8 * LBPF_NREGS; k < STATE_BYTES; k++) /* the file begins the state */
+    same[n++] = Z3_mk_eq(ctx, w.state[k], state0[k]);
+  for (uint32_t k = 0; k < PIECE_STACK_BYTES && !called; k++)
+    same[n++] = Z3_mk_eq(ctx, w.stack[k], stack0[k]);
+  return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
+                 why_cap);
+}
+#line 2084 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -2105,6 +2238,215 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return false;
 }
 
+#line 2408 "lit/jit-prog-proof.nw"
+/* A piece's own Z3 context, and its solvers' limits. */
+static Z3_context piece_context(void) {
+  Z3_config cfg = Z3_mk_config();
+  Z3_context ctx = Z3_mk_context(cfg);
+  Z3_del_config(cfg);
+  return ctx;
+}
+static struct solving piece_solving(const struct lbpf_jit_proof_options *o) {
+  return (struct solving){
+      o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+}
+
+static size_t alu_immediates(const struct form *f, bool all, int32_t out[64]) {
+  bool is64 = LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64;
+  size_t n = 0;
+  if (!f->imm_source) {
+    out[n++] = f->insn.imm;
+  } else if (is_shift(f) && all) {
+    for (int32_t k = 0; k < (is64 ? 64 : 32); k++)
+      out[n++] = k;
+  } else if (is_shift(f)) {
+    out[n++] = 0, out[n++] = 7, out[n++] = is64 ? 63 : 31;
+    if (is64) out[n++] = 32;
+  } else if (all) {
+    for (size_t k = 0; k < sizeof immediates / sizeof immediates[0]; k++)
+      out[n++] = immediates[k];
+  } else {
+    out[n++] = 7, out[n++] = -0x12345678;
+  }
+  return n;
+}
+
+/* The placements of a form (NULL: lddw). */
+static size_t alu_placements(const struct form *f, size_t out[NPLACEMENTS]) {
+  bool reg = f && f->reg_source;
+  size_t n = 0;
+  for (size_t p = 0; p < NPLACEMENTS; p++) {
+    bool seen = false; /* no source register: one placement per destination */
+    for (size_t q = 0; q < n && !reg; q++)
+      seen |= placements[out[q]].relation == placements[p].relation &&
+              placements[out[q]].dst == placements[p].dst;
+    if (!seen) out[n++] = p;
+  }
+  return n;
+}
+
+/* The 32-bit quotient or remainder of in as the Cortex-M4 computes it (SDIV or UDIV, by 0 giving
+   0, INT_MIN / -1 giving INT_MIN; then MLS), zero-extended, from the registers vin: the
+   stepping stone Q of the 32-bit divisions the per-form proof tests on samples. */
+static Z3_ast div32_stone(Z3_context ctx, struct lbpf_insn in, Z3_ast const vin[LBPF_NREGS]) {
+  Z3_ast d = half(ctx, vin[in.dst], 0), zero = k32(ctx, 0);
+  Z3_ast s = (in.opcode & LBPF_SRC_X) ? half(ctx, vin[in.src], 0) : k32(ctx, (uint32_t)in.imm);
+  Z3_ast q;
+  if (in.offset == 1) {
+    Z3_ast both[2] = {Z3_mk_eq(ctx, d, k32(ctx, UINT32_C(0x80000000))),
+                      Z3_mk_eq(ctx, s, k32(ctx, UINT32_MAX))};
+    q = Z3_mk_ite(ctx, Z3_mk_eq(ctx, s, zero), zero,
+                  Z3_mk_ite(ctx, Z3_mk_and(ctx, 2, both), d, Z3_mk_bvsdiv(ctx, d, s)));
+  } else {
+    q = Z3_mk_ite(ctx, Z3_mk_eq(ctx, s, zero), zero, Z3_mk_bvudiv(ctx, d, s));
+  }
+  Z3_ast r = LBPF_OP(in.opcode) == LBPF_ALU_DIV ? q : Z3_mk_bvsub(ctx, d, Z3_mk_bvmul(ctx, q, s));
+  return Z3_mk_concat(ctx, zero, r);
+}
+
+/* Q against the specification's result, on every sample of the destination (and of a distinct
+   source register): constants, so each comparison is an evaluation. 1 when all agree. */
+static int div32_lemma(Z3_context ctx, struct lbpf_insn in, char *why, size_t why_cap) {
+  bool pair = (in.opcode & LBPF_SRC_X) && in.src != in.dst;
+  for (size_t i = 0; i < NSAMPLES; i++)
+    for (size_t k = 0; k < (pair ? NSAMPLES : 1); k++) {
+      Z3_ast v[LBPF_NREGS];
+      for (unsigned r = 0; r < LBPF_NREGS; r++)
+        v[r] = lbpf_spec_sym_value(ctx, 0);
+      v[in.src] = lbpf_spec_sym_value(ctx, samples[k]);
+      v[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
+      Z3_ast stone = div32_stone(ctx, in, v);
+      lbpf_spec_sym_step_alu(ctx, in, v);
+      if (!Z3_is_eq_ast(ctx, Z3_simplify(ctx, stone), Z3_simplify(ctx, v[in.dst]))) {
+        snprintf(why, why_cap, "Q is not the specification's result (sample dst=0x%llx src=0x%llx)",
+                 (unsigned long long)samples[i], (unsigned long long)samples[k]);
+        return 0;
+      }
+    }
+  return 1;
+}
+
+/* Prove (or, for the product by a negative immediate, test on samples) one choice. 1 when it
+   holds. */
+static int alu_choice(Z3_context ctx, const struct form *f, const struct lbpf_insn *insns,
+                      size_t nslots, size_t p, struct solving *sv, bool *sampled, char *why,
+                      size_t why_cap) {
+  static struct core c;
+  static uint32_t labels[64];
+  struct lbpf_jit_fixup fixups[16];
+  struct lbpf_program prog;
+  memset(&c, 0, sizeof c);
+  c.regs = relations[placements[p].relation].regs;
+  if (!verified_slots(insns, nslots, &prog)) {
+    snprintf(why, why_cap, "the verifier refused the instruction");
+    return 0;
+  }
+  struct lbpf_jit_buf b;
+  struct lbpf_jit_prog_regs after;
+  lbpf_jit_buf_init(&b, c.code, sizeof c.code, NULL, 0, labels, lbpf_jit_prog_nlabels(prog.ninsns),
+                    fixups, 16);
+  c.nexits = lbpf_jit_prog_alu_piece(&prog, 0, &c.regs, &b, c.exits, &after);
+  c.len = b.len;
+  if (c.nexits == 0) {
+    snprintf(why, why_cap, "the generator refused the piece");
+    return 0;
+  }
+  struct lbpf_insn in = insns[0];
+  enum method m = f ? how(f) : BY_SOLVER;
+  *sampled = m == BY_STONE && f->imm_source && in.imm < 0;
+  if (!*sampled) {
+    Z3_ast stone = NULL, vin[LBPF_NREGS];
+    for (unsigned i = 0; i < LBPF_NREGS; i++)
+      vin[i] = expected(ctx, &c.regs, i, lbpf_jit_proof_reg(ctx, i));
+    if (m == BY_STONE) stone = mul64_stone(ctx, vin[in.dst], operand(ctx, in, vin));
+    if (m == BY_SAMPLES) {
+      if (!div32_lemma(ctx, in, why, why_cap)) return 0;
+      stone = div32_stone(ctx, in, vin);
+    }
+    return alu_prove(ctx, &c, insns, &after, NULL, stone, sv, why, why_cap);
+  }
+  for (size_t i = 0; i < NSAMPLES; i++) { /* the product by a negative immediate: no source */
+    Z3_ast v[LBPF_NREGS];
+    for (unsigned r = 0; r < LBPF_NREGS; r++)
+      v[r] = lbpf_spec_sym_value(ctx, UINT64_C(0x0101010101010101) * (r + 1));
+    v[in.dst] = lbpf_spec_sym_value(ctx, samples[i]);
+    if (!alu_prove(ctx, &c, insns, &after, v, NULL, sv, why, why_cap)) {
+      size_t used = strlen(why);
+      snprintf(why + used, why_cap - used, " (sample dst=0x%llx)", (unsigned long long)samples[i]);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* One line per form (and lddw); the number that failed. */
+static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
+  static struct form forms[LBPF_NFORMS];
+  size_t nforms = alu_forms(forms, LBPF_NFORMS);
+  int failed = 0;
+  for (size_t index = 0; index <= nforms; index++) {
+    const struct form *f = index < nforms ? &forms[index] : NULL; /* NULL: lddw */
+    char name[64];
+    snprintf(name, sizeof name, "prog alu %.24s", f ? f->name : "lddw");
+    if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
+    if (f && LBPF_CLASS(f->insn.opcode) == LBPF_CLASS_ALU64 &&
+        (LBPF_OP(f->insn.opcode) == LBPF_ALU_DIV || LBPF_OP(f->insn.opcode) == LBPF_ALU_MOD))
+      continue; /* always the routine's call: not compiled in place */
+    Z3_context ctx = piece_context();
+    struct solving sv = piece_solving(o);
+    double start = cpu_seconds();
+    char why[1024] = "";
+    int32_t imms[64];
+    static const int32_t lddw_words[3][2] = {{0x12345678, 0}, {-2, -1}, {7, 0x12345678}};
+    size_t nimm = f ? alu_immediates(f, o->all, imms) : 3, n = 0, nsampled = 0, p[NPLACEMENTS];
+    int ok = !f || how(f) != BY_STONE || mul64_lemmas(ctx, &sv, why, sizeof why);
+    if (!ok)
+      snprintf(why + strlen(why), sizeof why - strlen(why), " (the stepping stone's lemmas)");
+    for (size_t k = 0; ok && k < nimm; k++) {
+      size_t np = alu_placements(f, p);
+      for (size_t q = 0; ok && q < np; q++) {
+        size_t pl = p[q];
+        struct lbpf_insn insns[2] = {{0}, {0}};
+        if (f) {
+          insns[0] = f->insn, insns[0].dst = placements[pl].dst;
+          if (f->reg_source) insns[0].src = placements[pl].src;
+          if (f->imm_source) insns[0].imm = imms[k];
+        } else {
+          insns[0] = (struct lbpf_insn){LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW,
+                                        placements[pl].dst, 0, 0, lddw_words[k][0]};
+          insns[1].imm = lddw_words[k][1];
+        }
+        bool sampled = false;
+        ok = alu_choice(ctx, f, insns, f ? 1 : 2, pl, &sv, &sampled, why, sizeof why);
+        if (!ok) {
+          size_t used = strlen(why);
+          snprintf(why + used, sizeof why - used, " [%s dst r%u src r%u imm %d]",
+                   relations[placements[pl].relation].name, insns[0].dst, insns[0].src,
+                   insns[0].imm);
+        }
+        n++, nsampled += sampled;
+      }
+    }
+    double seconds = cpu_seconds() - start;
+    if (ok) {
+      char part[48] = "";
+      if (nsampled && nsampled < n)
+        snprintf(part, sizeof part, ", %zu of them on samples", nsampled);
+      const char *via = !f                     ? ""
+                        : how(f) == BY_STONE   ? " via W'"
+                        : how(f) == BY_SAMPLES ? " via Q"
+                                               : "";
+      fprintf(out, "%-7s %-40s %3zu choices%s%s%s  %.2f s\n", nsampled == n ? "tested" : "proved",
+              name, n, nsampled == n ? " on samples" : "", via, part, seconds);
+    } else
+      fprintf(out, "FAILED  %-40s %s\n", name, why), failed++;
+    Z3_del_context(ctx);
+    fflush(out);
+  }
+  return failed;
+}
+
+#line 2308 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
@@ -2127,11 +2469,8 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
   }
   for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
     if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
-    Z3_config cfg = Z3_mk_config();
-    Z3_context ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    struct solving sv = {
-        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    Z3_context ctx = piece_context();
+    struct solving sv = piece_solving(o);
     double start = cpu_seconds();
     char why[1024] = "";
     size_t paths = 0;
@@ -2180,5 +2519,5 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
     Z3_del_context(ctx);
     fflush(out);
   }
-  return failed;
+  return failed + alu_pieces(o, out);
 }

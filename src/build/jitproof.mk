@@ -32,7 +32,8 @@ JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=8" "prog compare 
   "prog compare jset k=-42" "prog compare jset high" "prog compare jge src high ones" \
   "prog spend cost=0x1 " "prog spend cost=0xffff " "prog frame" "prog helper" "prog local" \
   "prog slow path n=2 write" "prog ja forward settles" "prog callx r1" "prog stops" \
-  "prog exit at depth 0 homes-b" "prog div64 sdiv r6"
+  "prog exit at depth 0 homes-b" "prog div64 sdiv r6" "prog alu rsh imm" "prog alu mov reg" \
+  "prog alu lddw" "prog alu mul reg"
 JIT_PROG_PROOF_MUTANTS = MUTANT_WORK=build/mutants-prog-proof MUTANT_TARGET=build/jit-proof \
   MUTANT_RUN='rm -f proof.out; for p in $(JIT_PROG_PROOF_PIECES); do \
     build/jit-proof --only "$$p" | tee -a proof.out; \

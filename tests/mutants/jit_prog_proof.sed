@@ -100,3 +100,22 @@ s/| sl.k) + 1;/| sl.k);/
 s/(op == LBPF_JMP_JGT || op == LBPF_JMP_JLE) \&\& sl.k == UINT32_MAX/op == LBPF_JMP_JGT \&\& sl.k == UINT32_MAX/
 # a jump's operands: a known high word taken as 0 whatever the analysis knows
 s/  if (hw_known(g->facts, r)) return known(hw_word(hw_get(g->facts, r)));/  if (hw_known(g->facts, r)) return known(0);/
+# an ALU instruction in place (gen_alu; caught by the pieces "prog alu ..."):
+# an ALU instruction in place: a half without a home read from its scratch register unloaded
+s/      ld_st(g, arm\[h\], 4u \* h);/      (void)0;/
+# an ALU instruction in place: a known high word loaded as 0 whatever the fact
+s/      constant(g, arm\[h\], hw_word(hw_get(g->facts, h \/ 2)));/      constant(g, arm[h], 0);/
+# an ALU instruction in place: a high word's store skipped by the facts before it, not after
+s/!(h % 2 \&\& hw_known(after, h \/ 2))/!(h % 2 \&\& hw_known(g->facts, h \/ 2))/
+# an ALU instruction in place: a callee-saved register (r4, a home) among the scratch registers
+s/scratch_pool\[6\] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};/scratch_pool[6] = {4, 1, 2, 3, IP, LBPF_THUMB_LR};/
+# only the low word: a 64-bit mov of a register whose high word is known loads the immediate
+s/  if (!lddw \&\& (in.opcode \& LBPF_SRC_X))/  if (0)/
+# only the low word: taken for an lddw or a 64-bit mov whose high word the transfer does not know
+s/  if (!(lddw || mov64) || !hw_known(after, in.dst)) return false;/  if (!(lddw || mov64) || (after \& 0)) return false;/
+# only the low word: a low word without a home not stored
+s/  lo_out(g, in.dst, d);/  (void)d;/
+# the routine's call: the source's known high word not written to the register file
+s/  if (in.opcode \& LBPF_SRC_X) spill(g, in.src);/  (void)0;/
+# the routine's call: given the next slot's first word, not the instruction's
+s/  constant(g, 1, first_word(g->prog, pc));/  constant(g, 1, first_word(g->prog, pc + 1));/
