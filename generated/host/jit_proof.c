@@ -1883,7 +1883,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
 #line 1937 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
-} placements[] = {
+} alu_places[] = {
     {0, 1, 2},  /* both in the file */
     {1, 1, 2},  /* both at home */
     {0, 1, 1},  /* one register in the file */
@@ -1897,7 +1897,7 @@ static const struct {
     {3, 1, 1},  /* one register, low in the file, high known 0 */
     {2, 4, 10}, /* dst at home; src r10: low at home, high in the file */
 };
-#define NPLACEMENTS (sizeof placements / sizeof placements[0])
+#define NALU_PLACES (sizeof alu_places / sizeof alu_places[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
 #line 1961 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
@@ -2272,14 +2272,14 @@ static size_t alu_immediates(const struct form *f, bool all, int32_t out[64]) {
 }
 
 /* The placements of a form (NULL: lddw). */
-static size_t alu_placements(const struct form *f, size_t out[NPLACEMENTS]) {
+static size_t alu_placements(const struct form *f, size_t out[NALU_PLACES]) {
   bool reg = f && f->reg_source;
   size_t n = 0;
-  for (size_t p = 0; p < NPLACEMENTS; p++) {
+  for (size_t p = 0; p < NALU_PLACES; p++) {
     bool seen = false; /* no source register: one placement per destination */
     for (size_t q = 0; q < n && !reg; q++)
-      seen |= placements[out[q]].relation == placements[p].relation &&
-              placements[out[q]].dst == placements[p].dst;
+      seen |= alu_places[out[q]].relation == alu_places[p].relation &&
+              alu_places[out[q]].dst == alu_places[p].dst;
     if (!seen) out[n++] = p;
   }
   return n;
@@ -2336,7 +2336,7 @@ static int alu_choice(Z3_context ctx, const struct form *f, const struct lbpf_in
   struct lbpf_jit_fixup fixups[16];
   struct lbpf_program prog;
   memset(&c, 0, sizeof c);
-  c.regs = relations[placements[p].relation].regs;
+  c.regs = relations[alu_places[p].relation].regs;
   if (!verified_slots(insns, nslots, &prog)) {
     snprintf(why, why_cap, "the verifier refused the instruction");
     return 0;
@@ -2398,7 +2398,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
     char why[1024] = "";
     int32_t imms[64];
     static const int32_t lddw_words[3][2] = {{0x12345678, 0}, {-2, -1}, {7, 0x12345678}};
-    size_t nimm = f ? alu_immediates(f, o->all, imms) : 3, n = 0, nsampled = 0, p[NPLACEMENTS];
+    size_t nimm = f ? alu_immediates(f, o->all, imms) : 3, n = 0, nsampled = 0, p[NALU_PLACES];
     int ok = !f || how(f) != BY_STONE || mul64_lemmas(ctx, &sv, why, sizeof why);
     if (!ok)
       snprintf(why + strlen(why), sizeof why - strlen(why), " (the stepping stone's lemmas)");
@@ -2408,12 +2408,12 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
         size_t pl = p[q];
         struct lbpf_insn insns[2] = {{0}, {0}};
         if (f) {
-          insns[0] = f->insn, insns[0].dst = placements[pl].dst;
-          if (f->reg_source) insns[0].src = placements[pl].src;
+          insns[0] = f->insn, insns[0].dst = alu_places[pl].dst;
+          if (f->reg_source) insns[0].src = alu_places[pl].src;
           if (f->imm_source) insns[0].imm = imms[k];
         } else {
           insns[0] = (struct lbpf_insn){LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW,
-                                        placements[pl].dst, 0, 0, lddw_words[k][0]};
+                                        alu_places[pl].dst, 0, 0, lddw_words[k][0]};
           insns[1].imm = lddw_words[k][1];
         }
         bool sampled = false;
@@ -2421,7 +2421,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
         if (!ok) {
           size_t used = strlen(why);
           snprintf(why + used, sizeof why - used, " [%s dst r%u src r%u imm %d]",
-                   relations[placements[pl].relation].name, insns[0].dst, insns[0].src,
+                   relations[alu_places[pl].relation].name, insns[0].dst, insns[0].src,
                    insns[0].imm);
         }
         n++, nsampled += sampled;
