@@ -46,9 +46,9 @@ static void relate(Z3_context ctx, Z3_ast const regs[LBPF_NREGS], struct related
     s->frame[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
   }
   s->areas[0] = (struct lbpf_thumb_sym_area){LBPF_JIT_MODEL_REGS, FILE_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->file};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->file, NULL};
   s->areas[1] = (struct lbpf_thumb_sym_area){LBPF_JIT_MODEL_STACK_BASE, FRAME_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->frame};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->frame, NULL};
   lbpf_thumb_sym_init(&s->arm, ctx);
   s->arm.r[0] = Z3_mk_unsigned_int(ctx, LBPF_JIT_MODEL_REGS, bv32);
   s->arm.r[13] = Z3_mk_unsigned_int(ctx, STACK_TOP, bv32);
@@ -803,9 +803,9 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
     snprintf(name, sizeof name, "stack%u", (unsigned)k);
     w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
   }
-  w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state};
+  w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state, NULL};
   w->areas[1] = (struct lbpf_thumb_sym_area){PIECE_STACK, PIECE_STACK_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack, NULL};
   lbpf_thumb_sym_init(&w->arm, ctx);
   w->arm.r[LBPF_JIT_PROG_ST_REG] = k32(ctx, PIECE_STATE);
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
