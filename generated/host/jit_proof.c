@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 215 "lit/jit-prog-proof.nw"
+#line 238 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -722,7 +722,9 @@ static uint32_t fast_at(unsigned k, size_t field_offset) {
 
 struct world {
   Z3_ast state[sizeof(struct lbpf_jit_prog_state)], stack[PIECE_STACK_BYTES];
-  struct lbpf_thumb_sym_area areas[2];
+  Z3_ast region[8]; /* the bytes of an access, placed at its machine address */
+  struct lbpf_thumb_sym_area areas[3];
+  size_t nareas; /* the state and the stack; and the access's bytes */
   struct lbpf_thumb_sym_state arm;
   Z3_ast initial[16]; /* the registers the run started from */
 };
@@ -748,7 +750,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 270 "lit/jit-prog-proof.nw"
+#line 295 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -806,12 +808,13 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state, NULL};
   w->areas[1] = (struct lbpf_thumb_sym_area){PIECE_STACK, PIECE_STACK_BYTES,
                                              LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack, NULL};
+  w->nareas = 2;
   lbpf_thumb_sym_init(&w->arm, ctx);
   w->arm.r[LBPF_JIT_PROG_ST_REG] = k32(ctx, PIECE_STATE);
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 343 "lit/jit-prog-proof.nw"
+#line 369 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -860,8 +863,8 @@ static int every_path(Z3_context ctx, const struct core *c, uint32_t entry, setu
     w.arm.decisions = d, w.arm.ndecisions = n;
     w.arm.stops = stops, w.arm.nstops = c->nexits;
     struct lbpf_thumb_result r;
-    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
-                                                   PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas,
+                                                   w.nareas, PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
     if (st == LBPF_THUMB_SYMBOLIC && w.arm.lacks_decision && n < MAX_DECISIONS) {
       for (uint8_t side = 0; side < 2; side++) {
         memcpy(todo[ntodo].d, d, n);
@@ -902,7 +905,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 470 "lit/jit-prog-proof.nw"
+#line 496 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -980,7 +983,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 586 "lit/jit-prog-proof.nw"
+#line 612 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1029,7 +1032,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 659 "lit/jit-prog-proof.nw"
+#line 685 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1073,7 +1076,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 730 "lit/jit-prog-proof.nw"
+#line 756 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1182,7 +1185,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 846 "lit/jit-prog-proof.nw"
+#line 872 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1233,7 +1236,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 925 "lit/jit-prog-proof.nw"
+#line 951 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1319,7 +1322,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1049 "lit/jit-prog-proof.nw"
+#line 1075 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1484,7 +1487,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1229 "lit/jit-prog-proof.nw"
+#line 1255 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1562,7 +1565,183 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1314 "lit/jit-prog-proof.nw"
+#line 1403 "lit/jit-prog-proof.nw"
+static struct lbpf_insn access_insn(const struct core *c) {
+  return (struct lbpf_insn){(uint8_t)c->x, (uint8_t)(c->x >> 8 & 15u), (uint8_t)(c->x >> 12 & 15u),
+                            (int16_t)(uint16_t)(c->x >> 16), (int32_t)c->y};
+}
+static unsigned access_bytes(struct lbpf_insn in) {
+  switch (LBPF_SIZE(in.opcode)) {
+  case LBPF_SIZE_B: return 1;
+  case LBPF_SIZE_H: return 2;
+  case LBPF_SIZE_W: return 4;
+  default: return 8;
+  }
+}
+static bool access_in_frame(const struct core *c) {
+  return c->exits[2] == 0;
+}
+
+/* The specification's step of the access on the bytes mem at its address and the registers v:
+   the bytes after into mem (n of them), the registers after into v. */
+static void access_outcome(Z3_context ctx, struct lbpf_insn in, Z3_ast *mem, Z3_ast *v) {
+  unsigned n = access_bytes(in);
+  Z3_ast old = Z3_mk_zero_ext(ctx, 64 - 8 * n, bytes_value(ctx, mem, 0, n)),
+         zero = lbpf_spec_sym_value(ctx, 0);
+  uint8_t cls = LBPF_CLASS(in.opcode);
+  if (cls == LBPF_CLASS_LDX) { /* step_load */
+    v[in.dst] = LBPF_MODE(in.opcode) == LBPF_MODE_MEMSX
+                    ? lbpf_spec_sym_alu(ctx, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X,
+                                        (int16_t)(8 * n), 0, zero, old)
+                    : old;
+    return;
+  }
+  if (LBPF_MODE(in.opcode) != LBPF_MODE_ATOMIC) { /* step_store */
+    Z3_ast value =
+        cls == LBPF_CLASS_ST ? lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.imm) : v[in.src];
+    set_bytes(ctx, mem, 0, n, Z3_mk_extract(ctx, 8 * n - 1, 0, value));
+    return;
+  }
+  Z3_ast src = v[in.src], value; /* step_atomic */
+  if (in.imm == LBPF_ATOMIC_CMPXCHG) {
+    Z3_ast mask = lbpf_spec_sym_value(ctx, n == 8 ? UINT64_MAX : 0xffffffffu);
+    value = Z3_mk_ite(ctx, Z3_mk_eq(ctx, Z3_mk_bvand(ctx, v[0], mask), old), src, old);
+    v[0] = old;
+  } else {
+    int32_t op = in.imm & ~LBPF_ATOMIC_FETCH;
+    value =
+        op == (LBPF_ATOMIC_XCHG & ~LBPF_ATOMIC_FETCH)
+            ? src
+            : lbpf_spec_sym_alu(ctx, (uint8_t)(LBPF_CLASS_ALU64 | LBPF_SRC_X | op), 0, 0, old, src);
+    if (in.imm & LBPF_ATOMIC_FETCH) v[in.src] = old;
+  }
+  set_bytes(ctx, mem, 0, n, Z3_mk_extract(ctx, 8 * n - 1, 0, value));
+}
+
+/* The BPF register the access writes, or LBPF_NREGS. */
+static unsigned access_written(struct lbpf_insn in) {
+  if (LBPF_CLASS(in.opcode) == LBPF_CLASS_LDX) return in.dst;
+  if (LBPF_MODE(in.opcode) != LBPF_MODE_ATOMIC) return LBPF_NREGS;
+  if (in.imm == LBPF_ATOMIC_CMPXCHG) return 0;
+  return in.imm & LBPF_ATOMIC_FETCH ? in.src : LBPF_NREGS;
+}
+
+/* The machine address the code must reach: the check's r0, or in r10's frame its low word plus
+   the offset and the stack's delta. */
+static Z3_ast access_address(Z3_context ctx, const struct core *c, struct lbpf_insn in) {
+  if (!access_in_frame(c)) return bv(ctx, "address", 32);
+  Z3_ast r10_lo = Z3_mk_extract(ctx, 31, 0, lbpf_jit_proof_reg(ctx, 10));
+  return Z3_mk_bvadd(ctx, Z3_mk_bvadd(ctx, r10_lo, k32(ctx, (uint32_t)(int32_t)in.offset)),
+                     bv(ctx, "delta", 32));
+}
+
+static int access_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  struct lbpf_insn in = access_insn(c);
+  unsigned n = access_bytes(in);
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  related(ctx, w, &c->regs, NULL);
+  for (unsigned k = 0; k < n; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "region%u", k);
+    w->region[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  unsigned perm = LBPF_CLASS(in.opcode) == LBPF_CLASS_LDX    ? LBPF_THUMB_READ
+                  : LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC ? LBPF_THUMB_READ | LBPF_THUMB_WRITE
+                                                             : LBPF_THUMB_WRITE;
+  Z3_ast at = access_address(ctx, c, in);
+  w->areas[2] = (struct lbpf_thumb_sym_area){0, n, perm, w->region, at};
+  w->nareas = 3;
+  if (access_in_frame(c))
+    set_bytes(ctx, w->state,
+              fast_at(LBPF_JIT_PROG_FAST_STACK, offsetof(struct lbpf_jit_fast_region, delta)), 4,
+              bv(ctx, "delta", 32));
+  else
+    w->arm.r[0] = at;
+  return 1;
+}
+
+static int access_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                        Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  if (exit != 0) {
+    snprintf(why, why_cap, "a path ended at exit %d, not at the access's end", exit);
+    return 0;
+  }
+  static struct world was; /* the path's start: the setting builds the same terms */
+  access_setup(ctx, c, &was);
+  struct lbpf_insn in = access_insn(c);
+  unsigned n = access_bytes(in), written = access_written(in);
+  const struct lbpf_jit_prog_regs *m = &c->regs;
+  Z3_ast v[LBPF_NREGS], mem[8];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    v[i] = expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i));
+  memcpy(mem, was.region, sizeof mem);
+  access_outcome(ctx, in, mem, v);
+  struct lbpf_jit_prog_regs after = *m; /* the facts the analysis gives after the access */
+  after.hi_zero = after.hi_ones = 0;
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    unsigned f = c->exits[3] >> (2 * i) & 3u;
+    if (f == 1) after.hi_zero |= (uint16_t)(1u << i);
+    if (f == 2) after.hi_ones |= (uint16_t)(1u << i);
+  }
+  Z3_ast bytes[8], regs[LBPF_NREGS], same[16 + STATE_BYTES + PIECE_STACK_BYTES];
+  for (unsigned k = 0; k < n; k++)
+    bytes[k] = Z3_mk_eq(ctx, w->region[k], mem[k]);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    regs[i] =
+        Z3_mk_eq(ctx, bpf_value(ctx, w, &after, i), v[i]); /* a fact after must be the value's */
+  unsigned nsame = 0;
+  for (unsigned r = 4; r <= 13; r++)
+    if (r != 12 &&
+        (written == LBPF_NREGS || (r != m->home[2 * written] && r != m->home[2 * written + 1])))
+      same[nsame++] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+  for (uint32_t k = 0; k < STATE_BYTES; k++)
+    if (written == LBPF_NREGS || k - STATE_AT(regs) - 8 * written >= 8)
+      same[nsame++] = Z3_mk_eq(ctx, w->state[k], was.state[k]);
+  for (uint32_t k = 0; k < PIECE_STACK_BYTES; k++)
+    same[nsame++] = Z3_mk_eq(ctx, w->stack[k], was.stack[k]);
+  return on_path(ctx, path, Z3_mk_and(ctx, n, bytes), "memory: the spec's n bytes", sv, why,
+                 why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, LBPF_NREGS, regs), "registers: the spec's, related", sv,
+                 why, why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, nsame, same), "kept: r4-r11, sp, state, stack", sv, why,
+                 why_cap);
+}
+
+/* The lemma of r10's frame, for an access of n bytes at any offset of the frame. */
+_Static_assert(LBPF_STACK_SIZE == 1u << 9, "the lemma's shift is the frame's size");
+static int frame_lemma(Z3_context ctx, unsigned n, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast top = bv(ctx, "top", 64), frames = Z3_mk_zero_ext(ctx, 32, bv(ctx, "frames", 32));
+  Z3_ast depth = Z3_mk_zero_ext(ctx, 32, bv(ctx, "depth", 32));
+  Z3_ast o = Z3_mk_sign_ext(ctx, 48, bv(ctx, "offset", 16));
+  Z3_ast shift =
+      lbpf_spec_sym_value(ctx, 9); /* 512 = LBPF_STACK_SIZE: a shift, cheaper than a product */
+  Z3_ast length = Z3_mk_bvshl(ctx, frames, shift),
+         r10 = Z3_mk_bvsub(ctx, top, Z3_mk_bvshl(ctx, depth, shift));
+  Z3_ast assumed[4] = {
+      Z3_mk_bvule(ctx, length, top), Z3_mk_bvult(ctx, depth, frames),
+      Z3_mk_bvsge(ctx, o, lbpf_spec_sym_value(ctx, (uint64_t) - (int64_t)LBPF_STACK_SIZE)),
+      Z3_mk_bvsle(ctx, Z3_mk_bvadd(ctx, o, lbpf_spec_sym_value(ctx, n)),
+                  lbpf_spec_sym_value(ctx, 0))};
+  return on_path(
+      ctx, Z3_mk_and(ctx, 4, assumed),
+      region_holds_sym(ctx, Z3_mk_bvadd(ctx, r10, o), Z3_mk_bvsub(ctx, top, length), length, n),
+      "frame lemma: in the stack region", sv, why, why_cap);
+}
+
+static int access_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                        char *why, size_t why_cap) {
+  struct lbpf_insn in = access_insn(c);
+  if (access_in_frame(c)) {
+    Z3_ast a = Z3_mk_bvadd(ctx, lbpf_jit_proof_reg(ctx, 10),
+                           lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.offset));
+    Z3_ast checked = Z3_mk_bvadd(ctx, Z3_mk_extract(ctx, 31, 0, a), bv(ctx, "delta", 32));
+    if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_eq(ctx, access_address(ctx, c, in), checked),
+                 "frame: the checked path's address", sv, why, why_cap))
+      return 0;
+  }
+  return every_path(ctx, c, c->exits[2], access_setup, access_judge, sv, paths, why, why_cap);
+}
+#line 1575 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1606,6 +1785,46 @@ static const struct {
                   {LBPF_JMP_JLE, "jle"},   {LBPF_JMP_JSGT, "jsgt"}, {LBPF_JMP_JSGE, "jsge"},
                   {LBPF_JMP_JSLT, "jslt"}, {LBPF_JMP_JSLE, "jsle"}};
 #define NCONDITIONS (sizeof conditions / sizeof conditions[0])
+
+/* The k-th access piece: each memory form of the instruction table (a store of an immediate
+   with each of two), after the check for every relation, and in r10's frame at two offsets
+   for two relations. */
+static const int32_t store_immediates[] = {-7903932, 2147357236};
+static const int16_t frame_offsets[] = {-8, -512};
+static const unsigned frame_relations[] = {0, 3}; /* file, homes-c */
+#define ACCESS_VARIANTS (NRELATIONS + 4u)
+static bool access_piece(size_t k, struct core *c, char *name, size_t name_cap) {
+  for (size_t f = 0; f < LBPF_NFORMS; f++) {
+    const struct lbpf_form *row = &lbpf_forms[f];
+    if (row->kind != LBPF_KIND_LDX && row->kind != LBPF_KIND_ST && row->kind != LBPF_KIND_STX &&
+        row->kind != LBPF_KIND_ATOMIC)
+      continue;
+    size_t nimm = row->kind == LBPF_KIND_ST ? 2 : 1;
+    if (k >= nimm * ACCESS_VARIANTS) {
+      k -= nimm * ACCESS_VARIANTS;
+      continue;
+    }
+    size_t variant = k % ACCESS_VARIANTS;
+    bool frame = variant >= NRELATIONS;
+    unsigned relation = frame ? frame_relations[(variant - NRELATIONS) / 2] : (unsigned)variant;
+    int16_t offset = frame ? frame_offsets[(variant - NRELATIONS) % 2] : 0;
+    unsigned base = frame ? 10 : 1, dst = row->kind == LBPF_KIND_LDX ? 3 : base;
+    unsigned src = row->kind == LBPF_KIND_LDX ? base : row->kind == LBPF_KIND_ST ? 0 : 5;
+    int32_t imm = row->kind == LBPF_KIND_ST       ? store_immediates[k / ACCESS_VARIANTS]
+                  : row->kind == LBPF_KIND_ATOMIC ? row->value
+                                                  : 0;
+    c->pc = 2, c->regs = relations[relation].regs;
+    c->x = row->opcode | dst << 8 | src << 12 | (uint32_t)(uint16_t)offset << 16,
+    c->y = (uint32_t)imm;
+    char imm_name[24] = "", at[16] = "";
+    if (row->kind == LBPF_KIND_ST) snprintf(imm_name, sizeof imm_name, " imm=%d", (int)imm);
+    if (frame) snprintf(at, sizeof at, " frame%d", (int)offset);
+    snprintf(name, name_cap, "prog access %s%s%s %s", lbpf_form_name(row), imm_name, at,
+             relations[relation].name);
+    return true;
+  }
+  return false;
+}
 
 /* The k-th piece (false past the last): its code and how it is proved. */
 static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which, char *name,
@@ -1672,7 +1891,9 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
     snprintf(name, name_cap, "prog slow path n=%u %s", (unsigned)c->x, perms[k % 3]);
     return true;
   }
-  return false;
+  k -= 12;
+  *which = LBPF_JIT_PIECE_ACCESS;
+  return access_piece(k, c, name, name_cap);
 }
 
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
@@ -1680,6 +1901,23 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
   static struct core c;
   char name[64];
   enum lbpf_jit_prog_piece which;
+  for (unsigned n = 1; n <= 8; n *= 2) { /* the lemma of r10's frame */
+    char lemma[40];
+    snprintf(lemma, sizeof lemma, "prog frame lemma n=%u", n);
+    if (o->only && strncmp(lemma, o->only, strlen(o->only))) continue;
+    Z3_config cfg = Z3_mk_config();
+    Z3_context ctx = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    struct solving sv = {
+        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    char why[1024] = "";
+    double start = cpu_seconds();
+    if (frame_lemma(ctx, n, &sv, why, sizeof why))
+      fprintf(out, "%-7s %-40s %.2f s\n", "proved", lemma, cpu_seconds() - start);
+    else
+      fprintf(out, "FAILED  %-40s %s\n", lemma, why), failed++;
+    Z3_del_context(ctx);
+  }
   static const char tie[] = "prog fast_region";
   if (!o->only || !strncmp(tie, o->only, strlen(o->only))) {
     Z3_config cfg = Z3_mk_config();
@@ -1721,6 +1959,8 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
     else if (which == LBPF_JIT_PIECE_LOCAL)
       ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_ACCESS)
+      ok = access_prove(ctx, &c, &sv, &paths, why, sizeof why);
     else
       ok = slow_prove(ctx, &c, &sv, &paths, why, sizeof why);
     double seconds = cpu_seconds() - start;

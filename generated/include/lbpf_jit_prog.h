@@ -158,7 +158,11 @@ enum lbpf_jit_prog_piece {
   LBPF_JIT_PIECE_LOCAL,   /* pc 2: slot 0 calls slot 2, whose exit is slot 3: after the call,
                              the callee, (an entry) the exit, the budget's and the depth's
                              stops, the epilogue */
-  LBPF_JIT_PIECE_SLOW     /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+  LBPF_JIT_PIECE_SLOW,    /* slow_path(pc, n = x, perm = y) and its stop: back, the failure path */
+  LBPF_JIT_PIECE_ACCESS   /* the load, store or atomic x = opcode | dst << 8 | src << 12 |
+                             (uint16_t)offset << 16, imm y, at pc: its end, the slow path, its
+                             entry (after the check; in r10's frame, its start); exits[3]: not an
+                             offset but the facts after it (hw_after) */
 };
 /* The relation a piece's code is written for: the ARM home of each half (0:
    the state's register file) and the registers whose high word the facts

@@ -10,7 +10,7 @@
 
 #include "lbpf.h"
 
-#line 1490 "lit/jit-prog-proof.nw"
+#line 1809 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's pieces (region check, jump flags, budget,
    prologue and epilogue, helper and local calls, slow path:
    lit/jit-prog-proof.nw), one line per piece to out; only:

@@ -1314,7 +1314,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 97 "lit/jit-prog-proof.nw"
+#line 101 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1384,6 +1384,30 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = exit_at(&g, label(&g, L_BACK, pc));
     exits[1] = exit_at(&g, global(&g, G_FAIL));
     break;
+  case LBPF_JIT_PIECE_ACCESS: {
+    struct lbpf_insn in = {(uint8_t)x, (uint8_t)(x >> 8 & 15u), (uint8_t)(x >> 12 & 15u),
+                           (int16_t)(uint16_t)(x >> 16), (int32_t)y};
+    uint8_t cls = LBPF_CLASS(in.opcode);
+    unsigned kind = cls == LBPF_CLASS_LDX                      ? LBPF_KIND_LDX
+                    : cls == LBPF_CLASS_ST                     ? LBPF_KIND_ST
+                    : LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC ? LBPF_KIND_ATOMIC
+                                                               : LBPF_KIND_STX;
+    if (kind == LBPF_KIND_LDX)
+      gen_load(&g, pc, in);
+    else if (kind == LBPF_KIND_ATOMIC)
+      gen_atomic(&g, pc, in);
+    else
+      gen_store(&g, pc, in);
+    bind(&g, label(&g, L_PC, pc + 1));
+    exits[0] = b->labels[label(&g, L_PC, pc + 1)];
+    exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
+    unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
+    exits[2] =
+        in_frame(base, in.offset, access_size(in.opcode)) ? 0 : b->labels[label(&g, L_BACK, pc)];
+    exits[3] = hw_after(&g, pc, in, kind, g.facts);
+    n = 3;
+    break;
+  }
   case LBPF_JIT_PIECE_LOCAL: {
     if (pc != 2) return 0;
     struct lbpf_insn call = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 1};
