@@ -1903,7 +1903,7 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
   enum lbpf_jit_prog_piece which;
   for (unsigned n = 1; n <= 8; n *= 2) { /* the lemma of r10's frame */
     char lemma[40];
-    snprintf(lemma, sizeof lemma, "prog frame lemma n=%u", n);
+    snprintf(lemma, sizeof lemma, "prog r10 lemma n=%u", n);
     if (o->only && strncmp(lemma, o->only, strlen(o->only))) continue;
     Z3_config cfg = Z3_mk_config();
     Z3_context ctx = Z3_mk_context(cfg);
