@@ -704,7 +704,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 238 "lit/jit-prog-proof.nw"
+#line 244 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -750,7 +750,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 295 "lit/jit-prog-proof.nw"
+#line 301 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -814,7 +814,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 369 "lit/jit-prog-proof.nw"
+#line 375 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -905,7 +905,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 496 "lit/jit-prog-proof.nw"
+#line 502 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -983,7 +983,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 612 "lit/jit-prog-proof.nw"
+#line 618 "lit/jit-prog-proof.nw"
 static int compare_setup(Z3_context ctx, const struct core *c, struct world *w) {
   setting(ctx, w, c->y & 2 ? LBPF_THUMB_READ | LBPF_THUMB_WRITE : LBPF_THUMB_READ);
   set_bytes(ctx, w->state, STATE_AT(budget_lo), 8, bv(ctx, "budget", 64));
@@ -1032,7 +1032,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 685 "lit/jit-prog-proof.nw"
+#line 691 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1076,7 +1076,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 756 "lit/jit-prog-proof.nw"
+#line 762 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1185,7 +1185,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 872 "lit/jit-prog-proof.nw"
+#line 878 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1236,7 +1236,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 951 "lit/jit-prog-proof.nw"
+#line 957 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1322,7 +1322,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
          on_path(ctx, true_, Z3_mk_and(ctx, (unsigned)nkept, after + LBPF_NREGS),
                  "after: r4-r11 (not r0's homes), sp kept", sv, why, why_cap);
 }
-#line 1075 "lit/jit-prog-proof.nw"
+#line 1081 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1487,7 +1487,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1255 "lit/jit-prog-proof.nw"
+#line 1261 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 static int slow_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1565,18 +1565,17 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1403 "lit/jit-prog-proof.nw"
+#line 1409 "lit/jit-prog-proof.nw"
 static struct lbpf_insn access_insn(const struct core *c) {
   return (struct lbpf_insn){(uint8_t)c->x, (uint8_t)(c->x >> 8 & 15u), (uint8_t)(c->x >> 12 & 15u),
                             (int16_t)(uint16_t)(c->x >> 16), (int32_t)c->y};
 }
 static unsigned access_bytes(struct lbpf_insn in) {
-  switch (LBPF_SIZE(in.opcode)) {
-  case LBPF_SIZE_B: return 1;
-  case LBPF_SIZE_H: return 2;
-  case LBPF_SIZE_W: return 4;
-  default: return 8;
-  }
+  static const uint8_t bytes[4] = {4, 2, 1, 8}; /* LBPF_SIZE_W, _H, _B, _DW, in that order */
+  _Static_assert(LBPF_SIZE_W == 0 && LBPF_SIZE_H == 1 * 8 && LBPF_SIZE_B == 2 * 8 &&
+                     LBPF_SIZE_DW == 3 * 8,
+                 "the sizes' order");
+  return bytes[LBPF_SIZE(in.opcode) >> 3];
 }
 static bool access_in_frame(const struct core *c) {
   return c->exits[2] == 0;
@@ -1741,7 +1740,7 @@ static int access_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return every_path(ctx, c, c->exits[2], access_setup, access_judge, sv, paths, why, why_cap);
 }
-#line 1575 "lit/jit-prog-proof.nw"
+#line 1654 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -1896,6 +1895,76 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return access_piece(k, c, name, name_cap);
 }
 
+#line 1584 "lit/jit-prog-proof.nw"
+static const uint64_t outcome_samples[3][3] =
+    {/* r0, r3, r5 */
+     {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210), UINT64_C(0x8000000180000001)},
+     {UINT64_C(0x8899aabbccddeeff), UINT64_C(0x7f7f7f7f7f7f7f7f), UINT64_C(0xfffffffffffffffe)},
+     {0, UINT64_C(0x00000000ffffffff), UINT64_C(0x1122334455667788)}};
+static const uint8_t outcome_bytes[3][8] = {{0x11, 0x92, 0x33, 0xf4, 0x55, 0x66, 0x77, 0x08},
+                                            {0x80, 0xff, 0x01, 0x80, 0xfe, 0x02, 0x03, 0x84},
+                                            {0, 0, 0, 0, 0, 0, 0, 0}}; /* r0 = the old value */
+
+static void put_insn(uint8_t *code, uint32_t *pc, struct lbpf_insn in) {
+  lbpf_encode(in, code + 8 * (*pc)++);
+}
+static void put_lddw(uint8_t *code, uint32_t *pc, uint8_t dst, uint64_t k) {
+  put_insn(code, pc,
+           (struct lbpf_insn){LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW, dst, 0, 0,
+                              (int32_t)(uint32_t)k});
+  put_insn(code, pc, (struct lbpf_insn){0, 0, 0, 0, (int32_t)(uint32_t)(k >> 32)});
+}
+
+static int access_outcome_agrees(Z3_context ctx, size_t *samples, char *why, size_t why_cap) {
+  static struct core c;
+  char name[64];
+  for (size_t k = 0; access_piece(k, &c, name, sizeof name); k += ACCESS_VARIANTS) {
+    struct lbpf_insn in = access_insn(&c);
+    unsigned written = access_written(in);
+    for (unsigned s = 0; s < 3; s++) {
+      uint64_t r0 = outcome_samples[s][0], r3 = outcome_samples[s][1], r5 = outcome_samples[s][2];
+      uint8_t mem[8], code[8 * 10], stack[LBPF_STACK_SIZE];
+      memcpy(mem, outcome_bytes[s], sizeof mem);
+      uint32_t pc = 0;
+      put_lddw(code, &pc, 0, r0), put_lddw(code, &pc, 3, r3), put_lddw(code, &pc, 5, r5);
+      put_insn(code, &pc, in);
+      if (written < LBPF_NREGS)
+        put_insn(code, &pc,
+                 (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, 0,
+                                    (uint8_t)written, 0, 0});
+      put_insn(code, &pc, (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0});
+      struct lbpf_program prog = {code, pc};
+      struct lbpf_env env = {NULL, 0, NULL, 0, NULL, 100, stack, sizeof stack};
+      struct lbpf_result res;
+      lbpf_spec_run(&prog, &env, mem, sizeof mem, &res);
+      Z3_ast v[LBPF_NREGS], bytes[8];
+      for (unsigned i = 0; i < LBPF_NREGS; i++)
+        v[i] = lbpf_spec_sym_value(ctx, 0);
+      v[0] = lbpf_spec_sym_value(ctx, r0), v[3] = lbpf_spec_sym_value(ctx, r3),
+      v[5] = lbpf_spec_sym_value(ctx, r5);
+      for (unsigned j = 0; j < 8; j++)
+        bytes[j] = Z3_mk_unsigned_int(ctx, outcome_bytes[s][j], Z3_mk_bv_sort(ctx, 8));
+      access_outcome(ctx, in, bytes, v);
+      bool same = res.status == LBPF_OK;
+      for (unsigned j = 0; j < 8 && same; j++) {
+        unsigned u;
+        same = Z3_get_numeral_uint(ctx, Z3_simplify(ctx, bytes[j]), &u) && u == mem[j];
+      }
+      uint64_t want = 0;
+      if (same && written < LBPF_NREGS)
+        same = Z3_get_numeral_uint64(ctx, Z3_simplify(ctx, v[written]), &want) && want == res.r0;
+      ++*samples;
+      if (!same) {
+        snprintf(why, why_cap, "the statement differs from the specification's run: %s, sample %u",
+                 name, s);
+        return 0;
+      }
+    }
+  }
+  return 1;
+}
+
+#line 1805 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
@@ -1916,6 +1985,21 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       fprintf(out, "%-7s %-40s %.2f s\n", "proved", lemma, cpu_seconds() - start);
     else
       fprintf(out, "FAILED  %-40s %s\n", lemma, why), failed++;
+    Z3_del_context(ctx);
+  }
+  static const char statement[] = "prog access statement";
+  if (!o->only || !strncmp(statement, o->only, strlen(o->only))) {
+    Z3_config cfg = Z3_mk_config();
+    Z3_context ctx = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    char why[256] = "";
+    size_t samples = 0;
+    double start = cpu_seconds();
+    if (access_outcome_agrees(ctx, &samples, why, sizeof why))
+      fprintf(out, "%-7s %-32s %zu samples: the specification's run  %.2f s\n", "tested", statement,
+              samples, cpu_seconds() - start);
+    else
+      fprintf(out, "FAILED  %-32s %s\n", statement, why), failed++;
     Z3_del_context(ctx);
   }
   static const char tie[] = "prog fast_region";

@@ -1,4 +1,4 @@
-#line 2118 "lit/jit.nw"
+#line 2127 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -57,7 +57,7 @@ size_t lbpf_jit_prog_nfixups(uint32_t ninsns);
 /* Bytes of code that always suffice for a program of ninsns slots. */
 #define LBPF_JIT_PROG_MAX_SLOT_BYTES 256u
 size_t lbpf_jit_prog_code_bound(uint32_t ninsns);
-#line 1590 "lit/jit.nw"
+#line 1599 "lit/jit.nw"
 /* The generator: the code of the verified program prog for env into b (J
    with an instructions buffer, E with a bytes buffer); b must have
    lbpf_jit_prog_nlabels labels and room for lbpf_jit_prog_nfixups fix-ups.
@@ -66,7 +66,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2001 "lit/jit.nw"
+#line 2010 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -77,14 +77,14 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2541 "lit/jit.nw"
+#line 2550 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
    program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
 #endif
-#line 1618 "lit/jit.nw"
+#line 1627 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* Run the code where the core cannot (a host): true if it returned. */
 typedef bool (*lbpf_jit_prog_call_fn)(void *call_ctx, const struct lbpf_jit_prog *vm,
@@ -119,7 +119,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 1798 "lit/jit.nw"
+#line 1807 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -140,7 +140,7 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
                                 struct lbpf_havm_model_count *count, const struct lbpf_jit_prog *vm,
                                 struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 62 "lit/jit-prog-proof.nw"
+#line 68 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
    generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
@@ -177,5 +177,5 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2136 "lit/jit.nw"
+#line 2145 "lit/jit.nw"
 #endif

@@ -10,9 +10,10 @@
 
 #include "lbpf.h"
 
-#line 1809 "lit/jit-prog-proof.nw"
+#line 1905 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's pieces (region check, jump flags, budget,
-   prologue and epilogue, helper and local calls, slow path:
+   prologue and epilogue, helper and local calls, slow path, the accesses
+   and the lemma of r10's frame:
    lit/jit-prog-proof.nw), one line per piece to out; only:
    the pieces whose name begins with it (all begin with "prog").  Returns
    the number of pieces not proved.  (The options are those of
