@@ -1965,6 +1965,27 @@ static int access_outcome_agrees(Z3_context ctx, size_t *samples, char *why, siz
 }
 
 #line 1805 "lit/jit-prog-proof.nw"
+/* A test on samples of what a proof states (unless only excludes it): 1 if it failed. */
+static int sample_test(const char *name, const char *what,
+                       int (*test)(Z3_context ctx, size_t *samples, char *why, size_t why_cap),
+                       const struct lbpf_jit_proof_options *o, FILE *out) {
+  if (o->only && strncmp(name, o->only, strlen(o->only))) return 0;
+  Z3_config cfg = Z3_mk_config();
+  Z3_context ctx = Z3_mk_context(cfg);
+  Z3_del_config(cfg);
+  char why[256] = "";
+  size_t samples = 0;
+  double start = cpu_seconds();
+  int ok = test(ctx, &samples, why, sizeof why);
+  if (ok)
+    fprintf(out, "%-7s %-32s %zu samples: %s  %.2f s\n", "tested", name, samples, what,
+            cpu_seconds() - start);
+  else
+    fprintf(out, "FAILED  %-32s %s\n", name, why);
+  Z3_del_context(ctx);
+  return !ok;
+}
+
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
@@ -1987,36 +2008,9 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       fprintf(out, "FAILED  %-40s %s\n", lemma, why), failed++;
     Z3_del_context(ctx);
   }
-  static const char statement[] = "prog access statement";
-  if (!o->only || !strncmp(statement, o->only, strlen(o->only))) {
-    Z3_config cfg = Z3_mk_config();
-    Z3_context ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    char why[256] = "";
-    size_t samples = 0;
-    double start = cpu_seconds();
-    if (access_outcome_agrees(ctx, &samples, why, sizeof why))
-      fprintf(out, "%-7s %-32s %zu samples: the specification's run  %.2f s\n", "tested", statement,
-              samples, cpu_seconds() - start);
-    else
-      fprintf(out, "FAILED  %-32s %s\n", statement, why), failed++;
-    Z3_del_context(ctx);
-  }
-  static const char tie[] = "prog fast_region";
-  if (!o->only || !strncmp(tie, o->only, strlen(o->only))) {
-    Z3_config cfg = Z3_mk_config();
-    Z3_context ctx = Z3_mk_context(cfg);
-    Z3_del_config(cfg);
-    char why[256] = "";
-    size_t samples = 0;
-    double start = cpu_seconds();
-    if (fast_region_agrees(ctx, &samples, why, sizeof why))
-      fprintf(out, "%-7s %-32s %zu samples: the check's precondition  %.2f s\n", "tested", tie,
-              samples, cpu_seconds() - start);
-    else
-      fprintf(out, "FAILED  %-32s %s\n", tie, why), failed++;
-    Z3_del_context(ctx);
-  }
+  failed += sample_test("prog access statement", "the specification's run", access_outcome_agrees,
+                        o, out);
+  failed += sample_test("prog fast_region", "the check's precondition", fast_region_agrees, o, out);
   for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
     if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
     Z3_config cfg = Z3_mk_config();

@@ -10,7 +10,7 @@
 
 #include "lbpf.h"
 
-#line 1905 "lit/jit-prog-proof.nw"
+#line 1897 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's pieces (region check, jump flags, budget,
    prologue and epilogue, helper and local calls, slow path, the accesses
    and the lemma of r10's frame:
