@@ -46,9 +46,9 @@ static void relate(Z3_context ctx, Z3_ast const regs[LBPF_NREGS], struct related
     s->frame[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
   }
   s->areas[0] = (struct lbpf_thumb_sym_area){LBPF_JIT_MODEL_REGS, FILE_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->file};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->file, NULL};
   s->areas[1] = (struct lbpf_thumb_sym_area){LBPF_JIT_MODEL_STACK_BASE, FRAME_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->frame};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, s->frame, NULL};
   lbpf_thumb_sym_init(&s->arm, ctx);
   s->arm.r[0] = Z3_mk_unsigned_int(ctx, LBPF_JIT_MODEL_REGS, bv32);
   s->arm.r[13] = Z3_mk_unsigned_int(ctx, STACK_TOP, bv32);
@@ -709,7 +709,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 349 "lit/jit-prog-proof.nw"
+#line 377 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -727,7 +727,9 @@ static uint32_t fast_at(unsigned k, size_t field_offset) {
 
 struct world {
   Z3_ast state[sizeof(struct lbpf_jit_prog_state)], stack[PIECE_STACK_BYTES];
-  struct lbpf_thumb_sym_area areas[2];
+  Z3_ast region[8]; /* the bytes of an access, placed at its machine address */
+  struct lbpf_thumb_sym_area areas[3];
+  size_t nareas; /* the state and the stack; and the access's bytes */
   struct lbpf_thumb_sym_state arm;
   Z3_ast initial[16]; /* the registers the run started from */
 };
@@ -753,7 +755,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 404 "lit/jit-prog-proof.nw"
+#line 434 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -808,15 +810,16 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
     snprintf(name, sizeof name, "stack%u", (unsigned)k);
     w->stack[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
   }
-  w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state};
+  w->areas[0] = (struct lbpf_thumb_sym_area){PIECE_STATE, STATE_BYTES, state_perm, w->state, NULL};
   w->areas[1] = (struct lbpf_thumb_sym_area){PIECE_STACK, PIECE_STACK_BYTES,
-                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack};
+                                             LBPF_THUMB_READ | LBPF_THUMB_WRITE, w->stack, NULL};
+  w->nareas = 2;
   lbpf_thumb_sym_init(&w->arm, ctx);
   w->arm.r[LBPF_JIT_PROG_ST_REG] = k32(ctx, PIECE_STATE);
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 477 "lit/jit-prog-proof.nw"
+#line 508 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -865,8 +868,8 @@ static int every_path(Z3_context ctx, const struct core *c, uint32_t entry, setu
     w.arm.decisions = d, w.arm.ndecisions = n;
     w.arm.stops = stops, w.arm.nstops = c->nexits;
     struct lbpf_thumb_result r;
-    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas, 2,
-                                                   PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
+    enum lbpf_thumb_status st = lbpf_thumb_sym_run(&w.arm, c->code, c->len, PIECE_CODE, w.areas,
+                                                   w.nareas, PIECE_SENTINEL, PIECE_MAX_STEPS, &r);
     if (st == LBPF_THUMB_SYMBOLIC && w.arm.lacks_decision && n < MAX_DECISIONS) {
       for (uint8_t side = 0; side < 2; side++) {
         memcpy(todo[ntodo].d, d, n);
@@ -907,7 +910,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 609 "lit/jit-prog-proof.nw"
+#line 640 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -1007,7 +1010,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 756 "lit/jit-prog-proof.nw"
+#line 787 "lit/jit-prog-proof.nw"
 static bool compare_backward(const struct core *c) {
   return (c->y & LBPF_JIT_PIECE_BACKWARD) != 0;
 }
@@ -1052,7 +1055,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 826 "lit/jit-prog-proof.nw"
+#line 857 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1096,7 +1099,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 897 "lit/jit-prog-proof.nw"
+#line 928 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1205,7 +1208,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 1015 "lit/jit-prog-proof.nw"
+#line 1046 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1264,7 +1267,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1101 "lit/jit-prog-proof.nw"
+#line 1132 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1363,7 +1366,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1239 "lit/jit-prog-proof.nw"
+#line 1270 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1537,7 +1540,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1431 "lit/jit-prog-proof.nw"
+#line 1462 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1629,7 +1632,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1548 "lit/jit-prog-proof.nw"
+#line 1579 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1676,7 +1679,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1620 "lit/jit-prog-proof.nw"
+#line 1651 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1754,7 +1757,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1721 "lit/jit-prog-proof.nw"
+#line 1752 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1805,7 +1808,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1797 "lit/jit-prog-proof.nw"
+#line 1828 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1880,7 +1883,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 1937 "lit/jit-prog-proof.nw"
+#line 1968 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
 } alu_places[] = {
@@ -1899,7 +1902,7 @@ static const struct {
 };
 #define NALU_PLACES (sizeof alu_places / sizeof alu_places[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
-#line 1961 "lit/jit-prog-proof.nw"
+#line 1992 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
   if (lbpf_is_lddw(insns[0].opcode))
     v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
@@ -1944,7 +1947,7 @@ static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, str
   }
   return 1;
 }
-#line 2010 "lit/jit-prog-proof.nw"
+#line 2041 "lit/jit-prog-proof.nw"
 static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
                      const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
                      struct solving *sv, char *why, size_t why_cap) {
@@ -2008,7 +2011,182 @@ static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_ins
   return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
                  why_cap);
 }
-#line 2084 "lit/jit-prog-proof.nw"
+#line 2177 "lit/jit-prog-proof.nw"
+static struct lbpf_insn access_insn(const struct core *c) {
+  return (struct lbpf_insn){(uint8_t)c->x, (uint8_t)(c->x >> 8 & 15u), (uint8_t)(c->x >> 12 & 15u),
+                            (int16_t)(uint16_t)(c->x >> 16), (int32_t)c->y};
+}
+static unsigned access_bytes(struct lbpf_insn in) {
+  static const uint8_t bytes[4] = {4, 2, 1, 8}; /* LBPF_SIZE_W, _H, _B, _DW, in that order */
+  _Static_assert(LBPF_SIZE_W == 0 && LBPF_SIZE_H == 1 * 8 && LBPF_SIZE_B == 2 * 8 &&
+                     LBPF_SIZE_DW == 3 * 8,
+                 "the sizes' order");
+  return bytes[LBPF_SIZE(in.opcode) >> 3];
+}
+static bool access_in_frame(const struct core *c) {
+  return c->exits[2] == 0;
+}
+
+/* The specification's step of the access on the bytes mem at its address and the registers v:
+   the bytes after into mem (n of them), the registers after into v. */
+static void access_outcome(Z3_context ctx, struct lbpf_insn in, Z3_ast *mem, Z3_ast *v) {
+  unsigned n = access_bytes(in);
+  Z3_ast old = Z3_mk_zero_ext(ctx, 64 - 8 * n, bytes_value(ctx, mem, 0, n)),
+         zero = lbpf_spec_sym_value(ctx, 0);
+  uint8_t cls = LBPF_CLASS(in.opcode);
+  if (cls == LBPF_CLASS_LDX) { /* step_load */
+    v[in.dst] = LBPF_MODE(in.opcode) == LBPF_MODE_MEMSX
+                    ? lbpf_spec_sym_alu(ctx, LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X,
+                                        (int16_t)(8 * n), 0, zero, old)
+                    : old;
+    return;
+  }
+  if (LBPF_MODE(in.opcode) != LBPF_MODE_ATOMIC) { /* step_store */
+    Z3_ast value =
+        cls == LBPF_CLASS_ST ? lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.imm) : v[in.src];
+    set_bytes(ctx, mem, 0, n, Z3_mk_extract(ctx, 8 * n - 1, 0, value));
+    return;
+  }
+  Z3_ast src = v[in.src], value; /* step_atomic */
+  if (in.imm == LBPF_ATOMIC_CMPXCHG) {
+    Z3_ast mask = lbpf_spec_sym_value(ctx, n == 8 ? UINT64_MAX : 0xffffffffu);
+    value = Z3_mk_ite(ctx, Z3_mk_eq(ctx, Z3_mk_bvand(ctx, v[0], mask), old), src, old);
+    v[0] = old;
+  } else {
+    int32_t op = in.imm & ~LBPF_ATOMIC_FETCH;
+    value =
+        op == (LBPF_ATOMIC_XCHG & ~LBPF_ATOMIC_FETCH)
+            ? src
+            : lbpf_spec_sym_alu(ctx, (uint8_t)(LBPF_CLASS_ALU64 | LBPF_SRC_X | op), 0, 0, old, src);
+    if (in.imm & LBPF_ATOMIC_FETCH) v[in.src] = old;
+  }
+  set_bytes(ctx, mem, 0, n, Z3_mk_extract(ctx, 8 * n - 1, 0, value));
+}
+
+/* The BPF register the access writes, or LBPF_NREGS. */
+static unsigned access_written(struct lbpf_insn in) {
+  if (LBPF_CLASS(in.opcode) == LBPF_CLASS_LDX) return in.dst;
+  if (LBPF_MODE(in.opcode) != LBPF_MODE_ATOMIC) return LBPF_NREGS;
+  if (in.imm == LBPF_ATOMIC_CMPXCHG) return 0;
+  return in.imm & LBPF_ATOMIC_FETCH ? in.src : LBPF_NREGS;
+}
+
+/* The machine address the code must reach: the check's r0, or in r10's frame its low word plus
+   the offset and the stack's delta. */
+static Z3_ast access_address(Z3_context ctx, const struct core *c, struct lbpf_insn in) {
+  if (!access_in_frame(c)) return bv(ctx, "address", 32);
+  Z3_ast r10_lo = Z3_mk_extract(ctx, 31, 0, lbpf_jit_proof_reg(ctx, 10));
+  return Z3_mk_bvadd(ctx, Z3_mk_bvadd(ctx, r10_lo, k32(ctx, (uint32_t)(int32_t)in.offset)),
+                     bv(ctx, "delta", 32));
+}
+
+static int access_setup(Z3_context ctx, const struct core *c, struct world *w) {
+  struct lbpf_insn in = access_insn(c);
+  unsigned n = access_bytes(in);
+  setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
+  related(ctx, w, &c->regs, NULL);
+  for (unsigned k = 0; k < n; k++) {
+    char name[24];
+    snprintf(name, sizeof name, "region%u", k);
+    w->region[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), Z3_mk_bv_sort(ctx, 8));
+  }
+  unsigned perm = LBPF_CLASS(in.opcode) == LBPF_CLASS_LDX    ? LBPF_THUMB_READ
+                  : LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC ? LBPF_THUMB_READ | LBPF_THUMB_WRITE
+                                                             : LBPF_THUMB_WRITE;
+  Z3_ast at = access_address(ctx, c, in);
+  w->areas[2] = (struct lbpf_thumb_sym_area){0, n, perm, w->region, at};
+  w->nareas = 3;
+  if (access_in_frame(c))
+    set_bytes(ctx, w->state,
+              fast_at(LBPF_JIT_PROG_FAST_STACK, offsetof(struct lbpf_jit_fast_region, delta)), 4,
+              bv(ctx, "delta", 32));
+  else
+    w->arm.r[0] = at;
+  return 1;
+}
+
+static int access_judge(Z3_context ctx, const struct core *c, const struct world *w, int exit,
+                        Z3_ast path, struct solving *sv, char *why, size_t why_cap) {
+  if (exit != 0) {
+    snprintf(why, why_cap, "a path ended at exit %d, not at the access's end", exit);
+    return 0;
+  }
+  static struct world was; /* the path's start: the setting builds the same terms */
+  access_setup(ctx, c, &was);
+  struct lbpf_insn in = access_insn(c);
+  unsigned n = access_bytes(in), written = access_written(in);
+  const struct lbpf_jit_prog_regs *m = &c->regs;
+  Z3_ast v[LBPF_NREGS], mem[8];
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    v[i] = expected(ctx, m, i, lbpf_jit_proof_reg(ctx, i));
+  memcpy(mem, was.region, sizeof mem);
+  access_outcome(ctx, in, mem, v);
+  struct lbpf_jit_prog_regs after = *m; /* the facts the analysis gives after the access */
+  after.hi_zero = after.hi_ones = 0;
+  for (unsigned i = 0; i < LBPF_NREGS; i++) {
+    unsigned f = c->exits[3] >> (2 * i) & 3u;
+    if (f == 1) after.hi_zero |= (uint16_t)(1u << i);
+    if (f == 2) after.hi_ones |= (uint16_t)(1u << i);
+  }
+  Z3_ast bytes[8], regs[LBPF_NREGS], same[16 + STATE_BYTES + PIECE_STACK_BYTES];
+  for (unsigned k = 0; k < n; k++)
+    bytes[k] = Z3_mk_eq(ctx, w->region[k], mem[k]);
+  for (unsigned i = 0; i < LBPF_NREGS; i++)
+    regs[i] =
+        Z3_mk_eq(ctx, bpf_value(ctx, w, &after, i), v[i]); /* a fact after must be the value's */
+  unsigned nsame = 0;
+  for (unsigned r = 4; r <= 13; r++)
+    if (r != 12 &&
+        (written == LBPF_NREGS || (r != m->home[2 * written] && r != m->home[2 * written + 1])))
+      same[nsame++] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
+  for (uint32_t k = 0; k < STATE_BYTES; k++)
+    if (written == LBPF_NREGS || k - STATE_AT(regs) - 8 * written >= 8)
+      same[nsame++] = Z3_mk_eq(ctx, w->state[k], was.state[k]);
+  for (uint32_t k = 0; k < PIECE_STACK_BYTES; k++)
+    same[nsame++] = Z3_mk_eq(ctx, w->stack[k], was.stack[k]);
+  return on_path(ctx, path, Z3_mk_and(ctx, n, bytes), "memory: the spec's n bytes", sv, why,
+                 why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, LBPF_NREGS, regs), "registers: the spec's, related", sv,
+                 why, why_cap) &&
+         on_path(ctx, path, Z3_mk_and(ctx, nsame, same), "kept: r4-r11, sp, state, stack", sv, why,
+                 why_cap);
+}
+
+/* The lemma of r10's frame, for an access of n bytes at any offset of the frame. */
+_Static_assert(LBPF_STACK_SIZE == 1u << 9, "the lemma's shift is the frame's size");
+static int frame_lemma(Z3_context ctx, unsigned n, struct solving *sv, char *why, size_t why_cap) {
+  Z3_ast top = bv(ctx, "top", 64), frames = Z3_mk_zero_ext(ctx, 32, bv(ctx, "frames", 32));
+  Z3_ast depth = Z3_mk_zero_ext(ctx, 32, bv(ctx, "depth", 32));
+  Z3_ast o = Z3_mk_sign_ext(ctx, 48, bv(ctx, "offset", 16));
+  Z3_ast shift =
+      lbpf_spec_sym_value(ctx, 9); /* 512 = LBPF_STACK_SIZE: a shift, cheaper than a product */
+  Z3_ast length = Z3_mk_bvshl(ctx, frames, shift),
+         r10 = Z3_mk_bvsub(ctx, top, Z3_mk_bvshl(ctx, depth, shift));
+  Z3_ast assumed[4] = {
+      Z3_mk_bvule(ctx, length, top), Z3_mk_bvult(ctx, depth, frames),
+      Z3_mk_bvsge(ctx, o, lbpf_spec_sym_value(ctx, (uint64_t) - (int64_t)LBPF_STACK_SIZE)),
+      Z3_mk_bvsle(ctx, Z3_mk_bvadd(ctx, o, lbpf_spec_sym_value(ctx, n)),
+                  lbpf_spec_sym_value(ctx, 0))};
+  return on_path(
+      ctx, Z3_mk_and(ctx, 4, assumed),
+      region_holds_sym(ctx, Z3_mk_bvadd(ctx, r10, o), Z3_mk_bvsub(ctx, top, length), length, n),
+      "frame lemma: in the stack region", sv, why, why_cap);
+}
+
+static int access_prove(Z3_context ctx, const struct core *c, struct solving *sv, size_t *paths,
+                        char *why, size_t why_cap) {
+  struct lbpf_insn in = access_insn(c);
+  if (access_in_frame(c)) {
+    Z3_ast a = Z3_mk_bvadd(ctx, lbpf_jit_proof_reg(ctx, 10),
+                           lbpf_spec_sym_value(ctx, (uint64_t)(int64_t)in.offset));
+    Z3_ast checked = Z3_mk_bvadd(ctx, Z3_mk_extract(ctx, 31, 0, a), bv(ctx, "delta", 32));
+    if (!on_path(ctx, Z3_mk_true(ctx), Z3_mk_eq(ctx, access_address(ctx, c, in), checked),
+                 "frame: the checked path's address", sv, why, why_cap))
+      return 0;
+  }
+  return every_path(ctx, c, c->exits[2], access_setup, access_judge, sv, paths, why, why_cap);
+}
+#line 2423 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -2110,6 +2288,46 @@ static bool compare_piece(size_t *k, struct core *c, char *name, size_t name_cap
                q->name);
       return true;
     }
+  return false;
+}
+
+/* The k-th access piece: each memory form of the instruction table (a store of an immediate
+   with each of two), after the check for every relation, and in r10's frame at two offsets
+   for two relations. */
+static const int32_t store_immediates[] = {-7903932, 2147357236};
+static const int16_t frame_offsets[] = {-8, -512};
+static const unsigned frame_relations[] = {0, 3}; /* file, homes-c */
+#define ACCESS_VARIANTS (NRELATIONS + 4u)
+static bool access_piece(size_t k, struct core *c, char *name, size_t name_cap) {
+  for (size_t f = 0; f < LBPF_NFORMS; f++) {
+    const struct lbpf_form *row = &lbpf_forms[f];
+    if (row->kind != LBPF_KIND_LDX && row->kind != LBPF_KIND_ST && row->kind != LBPF_KIND_STX &&
+        row->kind != LBPF_KIND_ATOMIC)
+      continue;
+    size_t nimm = row->kind == LBPF_KIND_ST ? 2 : 1;
+    if (k >= nimm * ACCESS_VARIANTS) {
+      k -= nimm * ACCESS_VARIANTS;
+      continue;
+    }
+    size_t variant = k % ACCESS_VARIANTS;
+    bool frame = variant >= NRELATIONS;
+    unsigned relation = frame ? frame_relations[(variant - NRELATIONS) / 2] : (unsigned)variant;
+    int16_t offset = frame ? frame_offsets[(variant - NRELATIONS) % 2] : 0;
+    unsigned base = frame ? 10 : 1, dst = row->kind == LBPF_KIND_LDX ? 3 : base;
+    unsigned src = row->kind == LBPF_KIND_LDX ? base : row->kind == LBPF_KIND_ST ? 0 : 5;
+    int32_t imm = row->kind == LBPF_KIND_ST       ? store_immediates[k / ACCESS_VARIANTS]
+                  : row->kind == LBPF_KIND_ATOMIC ? row->value
+                                                  : 0;
+    c->pc = 2, c->regs = relations[relation].regs;
+    c->x = row->opcode | dst << 8 | src << 12 | (uint32_t)(uint16_t)offset << 16,
+    c->y = (uint32_t)imm;
+    char imm_name[24] = "", at[16] = "";
+    if (row->kind == LBPF_KIND_ST) snprintf(imm_name, sizeof imm_name, " imm=%d", (int)imm);
+    if (frame) snprintf(at, sizeof at, " frame%d", (int)offset);
+    snprintf(name, name_cap, "prog access %s%s%s %s", lbpf_form_name(row), imm_name, at,
+             relations[relation].name);
+    return true;
+  }
   return false;
 }
 
@@ -2235,10 +2453,103 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
                (int)div_cases[j].imm, relations[r].name);
     return true;
   }
-  return false;
+  k -= 4 * NDIV_CASES;
+  *which = LBPF_JIT_PIECE_ACCESS;
+  return access_piece(k, c, name, name_cap);
 }
 
-#line 2408 "lit/jit-prog-proof.nw"
+#line 2352 "lit/jit-prog-proof.nw"
+static const uint64_t outcome_samples[3][3] =
+    {/* r0, r3, r5 */
+     {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210), UINT64_C(0x8000000180000001)},
+     {UINT64_C(0x8899aabbccddeeff), UINT64_C(0x7f7f7f7f7f7f7f7f), UINT64_C(0xfffffffffffffffe)},
+     {0, UINT64_C(0x00000000ffffffff), UINT64_C(0x1122334455667788)}};
+static const uint8_t outcome_bytes[3][8] = {{0x11, 0x92, 0x33, 0xf4, 0x55, 0x66, 0x77, 0x08},
+                                            {0x80, 0xff, 0x01, 0x80, 0xfe, 0x02, 0x03, 0x84},
+                                            {0, 0, 0, 0, 0, 0, 0, 0}}; /* r0 = the old value */
+
+static void put_insn(uint8_t *code, uint32_t *pc, struct lbpf_insn in) {
+  lbpf_encode(in, code + 8 * (*pc)++);
+}
+static void put_lddw(uint8_t *code, uint32_t *pc, uint8_t dst, uint64_t k) {
+  put_insn(code, pc,
+           (struct lbpf_insn){LBPF_CLASS_LD | LBPF_MODE_IMM | LBPF_SIZE_DW, dst, 0, 0,
+                              (int32_t)(uint32_t)k});
+  put_insn(code, pc, (struct lbpf_insn){0, 0, 0, 0, (int32_t)(uint32_t)(k >> 32)});
+}
+
+static int access_outcome_agrees(Z3_context ctx, size_t *samples, char *why, size_t why_cap) {
+  static struct core c;
+  char name[64];
+  for (size_t k = 0; access_piece(k, &c, name, sizeof name); k += ACCESS_VARIANTS) {
+    struct lbpf_insn in = access_insn(&c);
+    unsigned written = access_written(in);
+    for (unsigned s = 0; s < 3; s++) {
+      uint64_t r0 = outcome_samples[s][0], r3 = outcome_samples[s][1], r5 = outcome_samples[s][2];
+      uint8_t mem[8], code[8 * 10], stack[LBPF_STACK_SIZE];
+      memcpy(mem, outcome_bytes[s], sizeof mem);
+      uint32_t pc = 0;
+      put_lddw(code, &pc, 0, r0), put_lddw(code, &pc, 3, r3), put_lddw(code, &pc, 5, r5);
+      put_insn(code, &pc, in);
+      if (written < LBPF_NREGS)
+        put_insn(code, &pc,
+                 (struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV | LBPF_SRC_X, 0,
+                                    (uint8_t)written, 0, 0});
+      put_insn(code, &pc, (struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0});
+      struct lbpf_program prog = {code, pc};
+      struct lbpf_env env = {NULL, 0, NULL, 0, NULL, 100, stack, sizeof stack};
+      struct lbpf_result res;
+      lbpf_spec_run(&prog, &env, mem, sizeof mem, &res);
+      Z3_ast v[LBPF_NREGS], bytes[8];
+      for (unsigned i = 0; i < LBPF_NREGS; i++)
+        v[i] = lbpf_spec_sym_value(ctx, 0);
+      v[0] = lbpf_spec_sym_value(ctx, r0), v[3] = lbpf_spec_sym_value(ctx, r3),
+      v[5] = lbpf_spec_sym_value(ctx, r5);
+      for (unsigned j = 0; j < 8; j++)
+        bytes[j] = Z3_mk_unsigned_int(ctx, outcome_bytes[s][j], Z3_mk_bv_sort(ctx, 8));
+      access_outcome(ctx, in, bytes, v);
+      bool same = res.status == LBPF_OK;
+      for (unsigned j = 0; j < 8 && same; j++) {
+        unsigned u;
+        same = Z3_get_numeral_uint(ctx, Z3_simplify(ctx, bytes[j]), &u) && u == mem[j];
+      }
+      uint64_t want = 0;
+      if (same && written < LBPF_NREGS)
+        same = Z3_get_numeral_uint64(ctx, Z3_simplify(ctx, v[written]), &want) && want == res.r0;
+      ++*samples;
+      if (!same) {
+        snprintf(why, why_cap, "the statement differs from the specification's run: %s, sample %u",
+                 name, s);
+        return 0;
+      }
+    }
+  }
+  return 1;
+}
+
+#line 2687 "lit/jit-prog-proof.nw"
+/* A test on samples of what a proof states (unless only excludes it): 1 if it failed. */
+static int sample_test(const char *name, const char *what,
+                       int (*test)(Z3_context ctx, size_t *samples, char *why, size_t why_cap),
+                       const struct lbpf_jit_proof_options *o, FILE *out) {
+  if (o->only && strncmp(name, o->only, strlen(o->only))) return 0;
+  Z3_config cfg = Z3_mk_config();
+  Z3_context ctx = Z3_mk_context(cfg);
+  Z3_del_config(cfg);
+  char why[256] = "";
+  size_t samples = 0;
+  double start = cpu_seconds();
+  int ok = test(ctx, &samples, why, sizeof why);
+  if (ok)
+    fprintf(out, "%-7s %-32s %zu samples: %s  %.2f s\n", "tested", name, samples, what,
+            cpu_seconds() - start);
+  else
+    fprintf(out, "FAILED  %-32s %s\n", name, why);
+  Z3_del_context(ctx);
+  return !ok;
+}
+
+#line 2814 "lit/jit-prog-proof.nw"
 /* A piece's own Z3 context, and its solvers' limits. */
 static Z3_context piece_context(void) {
   Z3_config cfg = Z3_mk_config();
@@ -2446,27 +2757,32 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   return failed;
 }
 
-#line 2308 "lit/jit-prog-proof.nw"
+#line 2709 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
   char name[64];
   enum lbpf_jit_prog_piece which;
-  static const char tie[] = "prog fast_region";
-  if (!o->only || !strncmp(tie, o->only, strlen(o->only))) {
+  for (unsigned n = 1; n <= 8; n *= 2) { /* the lemma of r10's frame */
+    char lemma[40];
+    snprintf(lemma, sizeof lemma, "prog r10 lemma n=%u", n);
+    if (o->only && strncmp(lemma, o->only, strlen(o->only))) continue;
     Z3_config cfg = Z3_mk_config();
     Z3_context ctx = Z3_mk_context(cfg);
     Z3_del_config(cfg);
-    char why[256] = "";
-    size_t samples = 0;
+    struct solving sv = {
+        o->timeout_ms, o->timeout_ms ? (o->other_s ? o->other_s : LBPF_JIT_OTHER_SECONDS) : 0, {0}};
+    char why[1024] = "";
     double start = cpu_seconds();
-    if (fast_region_agrees(ctx, &samples, why, sizeof why))
-      fprintf(out, "%-7s %-32s %zu samples: the check's precondition  %.2f s\n", "tested", tie,
-              samples, cpu_seconds() - start);
+    if (frame_lemma(ctx, n, &sv, why, sizeof why))
+      fprintf(out, "%-7s %-40s %.2f s\n", "proved", lemma, cpu_seconds() - start);
     else
-      fprintf(out, "FAILED  %-32s %s\n", tie, why), failed++;
+      fprintf(out, "FAILED  %-40s %s\n", lemma, why), failed++;
     Z3_del_context(ctx);
   }
+  failed += sample_test("prog access statement", "the specification's run", access_outcome_agrees,
+                        o, out);
+  failed += sample_test("prog fast_region", "the check's precondition", fast_region_agrees, o, out);
   for (size_t k = 0; nth_piece(k, &c, &which, name, sizeof name); k++) {
     if (o->only && strncmp(name, o->only, strlen(o->only))) continue;
     Z3_context ctx = piece_context();
@@ -2490,6 +2806,8 @@ int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out
       ok = helper_prove(ctx, &c, &sv, why, sizeof why), paths = 1;
     else if (which == LBPF_JIT_PIECE_LOCAL)
       ok = local_prove(ctx, &c, &sv, &paths, why, sizeof why);
+    else if (which == LBPF_JIT_PIECE_ACCESS)
+      ok = access_prove(ctx, &c, &sv, &paths, why, sizeof why);
     else if (which == LBPF_JIT_PIECE_SLOW)
       ok = slow_prove(ctx, &c, &sv, &paths, why, sizeof why);
     else if (which == LBPF_JIT_PIECE_JA)

@@ -1,4 +1,4 @@
-#line 316 "lit/thumb-symbolic.nw"
+#line 364 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics: the same step function as
    the concrete machine, over Z3 terms. */
 #include "lbpf_thumb_sym.h"
@@ -27,7 +27,8 @@ typedef Z3_ast V;
 #define MULHU(a, b) mul_high(m, (a), (b), false)
 #define MULHS(a, b) mul_high(m, (a), (b), true)
 #define CONCRETE(m, v, out) concrete_value((m), (v), (out))
-#line 63 "lit/thumb-symbolic.nw"
+#define ADDRESS(m, v, out) address_value((m), (v), (out))
+#line 64 "lit/thumb-symbolic.nw"
 struct machine {
   Z3_context ctx;
   Z3_sort bv32;
@@ -40,7 +41,8 @@ struct machine {
   uint32_t code_base;
   struct lbpf_thumb_sym_area *areas;
   size_t nareas;
-  const uint8_t *decisions; /* see "Both sides of a branch" */
+  struct lbpf_thumb_sym_area *placed; /* this step's access is relative to it (see below) */
+  const uint8_t *decisions;           /* see "Both sides of a branch" */
   size_t ndecisions, decided;
   Z3_ast path, decided_term;
   uint32_t decided_value;
@@ -62,7 +64,7 @@ static bool concrete_value(struct machine *m, Z3_ast v, uint32_t *out) {
   *out = u;
   return true;
 }
-#line 115 "lit/thumb-symbolic.nw"
+#line 117 "lit/thumb-symbolic.nw"
 static bool decide_condition(struct machine *m, Z3_ast v, uint32_t *out) {
   if (v == m->decided_term) {
     *out = m->decided_value;
@@ -81,26 +83,52 @@ static bool decide_condition(struct machine *m, Z3_ast v, uint32_t *out) {
   *out = d;
   return true;
 }
-#line 144 "lit/thumb-symbolic.nw"
+#line 162 "lit/thumb-symbolic.nw"
 static struct lbpf_thumb_sym_area *find_area(struct machine *m, uint32_t addr, uint32_t size,
                                              unsigned perm) {
+  if (m->placed) {
+    struct lbpf_thumb_sym_area *a = m->placed;
+    return (a->perm & perm) == perm && size <= a->size && addr <= a->size - size ? a : NULL;
+  }
   for (size_t k = 0; k < m->nareas; k++) {
     struct lbpf_thumb_sym_area *a = &m->areas[k];
+    if (a->at) continue;
     if ((a->perm & perm) == perm && size <= a->size && addr - a->base <= a->size - size) return a;
   }
   return NULL;
 }
+static uint32_t area_origin(const struct machine *m, const struct lbpf_thumb_sym_area *a) {
+  return m->placed ? 0 : a->base;
+}
+/* The base of a single load or store: a known address, or an offset into
+   an area placed at a symbolic address. */
+static bool address_value(struct machine *m, Z3_ast v, uint32_t *out) {
+  if (concrete_value(m, v, out)) return true;
+  for (size_t k = 0; k < m->nareas; k++) {
+    if (!m->areas[k].at) continue;
+    Z3_ast d = Z3_simplify(CTX, Z3_mk_bvsub(CTX, v, m->areas[k].at));
+    unsigned u;
+    if (Z3_is_numeral_ast(CTX, d) && Z3_get_numeral_uint(CTX, d, &u)) {
+      m->placed = &m->areas[k];
+      *out = u;
+      return true;
+    }
+  }
+  return false;
+}
 static Z3_ast load_terms(struct machine *m, uint32_t addr, uint32_t size) {
   struct lbpf_thumb_sym_area *a = find_area(m, addr, size, LBPF_THUMB_READ);
-  Z3_ast v = a->bytes[addr - a->base + size - 1];
+  uint32_t off = addr - area_origin(m, a);
+  Z3_ast v = a->bytes[off + size - 1];
   for (uint32_t k = size - 1; k-- > 0;)
-    v = Z3_mk_concat(CTX, v, a->bytes[addr - a->base + k]);
+    v = Z3_mk_concat(CTX, v, a->bytes[off + k]);
   return size == 4 ? v : Z3_mk_zero_ext(CTX, 32 - 8 * size, v);
 }
 static void store_terms(struct machine *m, uint32_t addr, uint32_t size, Z3_ast v) {
   struct lbpf_thumb_sym_area *a = find_area(m, addr, size, LBPF_THUMB_WRITE);
+  uint32_t off = addr - area_origin(m, a);
   for (uint32_t k = 0; k < size; k++)
-    a->bytes[addr - a->base + k] = Z3_simplify(CTX, Z3_mk_extract(CTX, 8 * k + 7, 8 * k, v));
+    a->bytes[off + k] = Z3_simplify(CTX, Z3_mk_extract(CTX, 8 * k + 7, 8 * k, v));
 }
 static bool fetch_code(struct machine *m, uint32_t addr, uint16_t *hw) {
   uint32_t off = addr - m->code_base;
@@ -112,9 +140,9 @@ static bool fetch_code(struct machine *m, uint32_t addr, uint16_t *hw) {
 #define LOAD(m, addr, size) load_terms((m), (addr), (size))
 #define STORE(m, addr, size, v) store_terms((m), (addr), (size), (v))
 #define FETCH(m, addr, hw) fetch_code((m), (addr), (hw))
-#line 323 "lit/thumb-symbolic.nw"
+#line 371 "lit/thumb-symbolic.nw"
 #include "../thumb/thumb_semantics.h"
-#line 182 "lit/thumb-symbolic.nw"
+#line 226 "lit/thumb-symbolic.nw"
 static bool is_stop(const struct lbpf_thumb_sym_state *s, uint32_t pc);
 
 void lbpf_thumb_sym_init(struct lbpf_thumb_sym_state *s, Z3_context ctx) {
@@ -158,7 +186,7 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
       break;
     }
     struct step_info info;
-    m->decided_term = NULL, m->lacks_decision = false;
+    m->decided_term = NULL, m->lacks_decision = false, m->placed = NULL;
     int err = step(m, &info);
     result->insns++;
     if (err) {
@@ -184,7 +212,7 @@ enum lbpf_thumb_status lbpf_thumb_sym_run(struct lbpf_thumb_sym_state *s, const 
   s->lacks_decision = status == LBPF_THUMB_SYMBOLIC && m->lacks_decision;
   return status;
 }
-#line 255 "lit/thumb-symbolic.nw"
+#line 299 "lit/thumb-symbolic.nw"
 static bool is_stop(const struct lbpf_thumb_sym_state *s, uint32_t pc) {
   for (size_t k = 0; k < s->nstops; k++)
     if ((s->stops[k] & ~1u) == pc) return true;

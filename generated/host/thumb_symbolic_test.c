@@ -1,10 +1,10 @@
-#line 343 "lit/thumb-symbolic.nw"
+#line 391 "lit/thumb-symbolic.nw"
 #include "lbpf_thumb_sym.h"
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#line 366 "lit/thumb-symbolic.nw"
+#line 415 "lit/thumb-symbolic.nw"
 #define CODE 0x1000u
 #define SENTINEL 0xfffffffeu
 static uint8_t code[512];
@@ -50,7 +50,7 @@ static Z3_ast add64_claim(Z3_context ctx, const struct lbpf_thumb_sym_state *s) 
 }
 static const struct lbpf_thumb_insn bx_lr = {
     .form = LBPF_THUMB_F_BX, .op = LBPF_THUMB_BX, .rm = 14};
-#line 410 "lit/thumb-symbolic.nw"
+#line 459 "lit/thumb-symbolic.nw"
 START_TEST(add64_is_proved) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .setflags = 1, .rd = 0, .rn = 0, .rm = 2},
@@ -68,7 +68,7 @@ START_TEST(add64_is_proved) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 430 "lit/thumb-symbolic.nw"
+#line 479 "lit/thumb-symbolic.nw"
 START_TEST(add64_without_carry_is_refuted) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG, .op = LBPF_THUMB_ADD, .rd = 0, .rn = 0, .rm = 2},
@@ -111,7 +111,7 @@ START_TEST(add64_without_carry_is_refuted) {
   ck_assert_uint_ne((uint64_t)cs.r[1] << 32 | cs.r[0], want);
 }
 END_TEST
-#line 483 "lit/thumb-symbolic.nw"
+#line 532 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_agrees_with_concrete) {
   static const unsigned forms[] = {
       LBPF_THUMB_F_SHIFT_IMM16, LBPF_THUMB_F_ADDSUB_REG16, LBPF_THUMB_F_ADDSUB_IMM3,
@@ -189,7 +189,7 @@ START_TEST(symbolic_agrees_with_concrete) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 567 "lit/thumb-symbolic.nw"
+#line 616 "lit/thumb-symbolic.nw"
 START_TEST(symbolic_memory) {
   enum { DATA = 0x20000000 };
   struct lbpf_thumb_insn p[] = {
@@ -209,7 +209,7 @@ START_TEST(symbolic_memory) {
     char name[8] = {'m', (char)('0' + k / 10), (char)('0' + k % 10), 0};
     bytes[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
   }
-  struct lbpf_thumb_sym_area area = {DATA, 64, LBPF_THUMB_READ | LBPF_THUMB_WRITE, bytes};
+  struct lbpf_thumb_sym_area area = {DATA, 64, LBPF_THUMB_READ | LBPF_THUMB_WRITE, bytes, NULL};
   struct lbpf_thumb_sym_state s;
   lbpf_thumb_sym_init(&s, ctx);
   s.r[1] = Z3_mk_unsigned_int(ctx, DATA, bv32);
@@ -243,7 +243,66 @@ START_TEST(symbolic_memory) {
   Z3_del_context(ctx);
 }
 END_TEST
-#line 629 "lit/thumb-symbolic.nw"
+#line 678 "lit/thumb-symbolic.nw"
+START_TEST(placed_memory) {
+  struct lbpf_thumb_insn p[] = {
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_STR, .rd = 0, .rn = 1, .imm = 4},
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDRSH, .rd = 2, .rn = 1, .imm = 6},
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 3, .rn = 1, .imm = 8},
+      {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 3, .rn = 1, .imm = 10},
+      bx_lr};
+  assemble(p, sizeof p / sizeof *p);
+  Z3_context ctx = new_context();
+  Z3_sort bv8 = Z3_mk_bv_sort(ctx, 8), bv32 = Z3_mk_bv_sort(ctx, 32);
+  Z3_ast bytes[8], at = var(ctx, "p");
+  for (int k = 0; k < 8; k++) {
+    char name[4] = {'b', (char)('0' + k), 0};
+    bytes[k] = Z3_mk_const(ctx, Z3_mk_string_symbol(ctx, name), bv8);
+  }
+  struct lbpf_thumb_sym_area area = {0, 8, LBPF_THUMB_READ | LBPF_THUMB_WRITE, bytes, at};
+  struct lbpf_thumb_sym_state s;
+  lbpf_thumb_sym_init(&s, ctx);
+  s.r[1] = Z3_mk_bvsub(ctx, at, Z3_mk_unsigned_int(ctx, 4, bv32));
+  s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+  s.pc = CODE;
+  struct lbpf_thumb_result r;
+  ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, &area, 1, SENTINEL, 100, &r),
+                   LBPF_THUMB_FAULT_MEMORY);
+  ck_assert_uint_eq(r.pc, CODE + 12);
+  ck_assert_uint_eq(r.fault_addr, 6);
+  Z3_ast r0 = var(ctx, "r00");
+  Z3_ast stored = Z3_mk_concat(ctx, Z3_mk_concat(ctx, bytes[3], bytes[2]),
+                               Z3_mk_concat(ctx, bytes[1], bytes[0]));
+  Z3_ast claims[3] = {
+      Z3_mk_eq(ctx, s.r[2], Z3_mk_sign_ext(ctx, 16, Z3_mk_extract(ctx, 31, 16, r0))),
+      Z3_mk_eq(ctx, stored, r0),
+      Z3_mk_eq(ctx, s.r[3],
+               Z3_mk_concat(ctx, Z3_mk_concat(ctx, bytes[7], bytes[6]),
+                            Z3_mk_concat(ctx, bytes[5], bytes[4])))};
+  Z3_solver solver = Z3_mk_solver(ctx);
+  Z3_solver_inc_ref(ctx, solver);
+  Z3_solver_assert(ctx, solver, Z3_mk_not(ctx, Z3_mk_and(ctx, 3, claims)));
+  ck_assert_int_eq(Z3_solver_check(ctx, solver), Z3_L_FALSE);
+  Z3_solver_dec_ref(ctx, solver);
+  struct lbpf_thumb_insn q[] = {{.form = LBPF_THUMB_F_LDRD_STRD,
+                                 .op = LBPF_THUMB_LDRD,
+                                 .rd = 2,
+                                 .ra = 3,
+                                 .rn = 1,
+                                 .imm = 4,
+                                 .add = 1},
+                                bx_lr};
+  assemble(q, 2);
+  lbpf_thumb_sym_init(&s, ctx);
+  s.r[1] = Z3_mk_bvsub(ctx, at, Z3_mk_unsigned_int(ctx, 4, bv32));
+  s.r[14] = Z3_mk_unsigned_int(ctx, SENTINEL | 1, bv32);
+  s.pc = CODE;
+  ck_assert_int_eq(lbpf_thumb_sym_run(&s, code, code_len, CODE, &area, 1, SENTINEL, 100, &r),
+                   LBPF_THUMB_SYMBOLIC);
+  Z3_del_context(ctx);
+}
+END_TEST
+#line 739 "lit/thumb-symbolic.nw"
 START_TEST(both_sides_of_a_branch) {
   struct lbpf_thumb_insn p[] = {
       {.form = LBPF_THUMB_F_DP_REG16,
@@ -298,7 +357,7 @@ START_TEST(both_sides_of_a_branch) {
 }
 END_TEST
 
-#line 351 "lit/thumb-symbolic.nw"
+#line 399 "lit/thumb-symbolic.nw"
 Suite *thumb_symbolic_suite(void) {
   Suite *s = suite_create("thumb_symbolic");
   TCase *tc = tcase_create("proofs");
@@ -307,6 +366,7 @@ Suite *thumb_symbolic_suite(void) {
   tcase_add_test(tc, add64_without_carry_is_refuted);
   tcase_add_test(tc, symbolic_agrees_with_concrete);
   tcase_add_test(tc, symbolic_memory);
+  tcase_add_test(tc, placed_memory);
   tcase_add_test(tc, both_sides_of_a_branch);
   suite_add_tcase(s, tc);
   return s;

@@ -1,4 +1,4 @@
-#line 2430 "lit/jit.nw"
+#line 2439 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -65,7 +65,7 @@ size_t lbpf_jit_prog_nfixups(uint32_t ninsns);
 /* Bytes of code that always suffice for a program of ninsns slots. */
 #define LBPF_JIT_PROG_MAX_SLOT_BYTES 256u
 size_t lbpf_jit_prog_code_bound(uint32_t ninsns);
-#line 1892 "lit/jit.nw"
+#line 1901 "lit/jit.nw"
 /* The generator: the code of the verified program prog for env into b (J
    with an instructions buffer, E with a bytes buffer); b must have
    lbpf_jit_prog_nlabels labels and room for lbpf_jit_prog_nfixups fix-ups.
@@ -74,7 +74,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2311 "lit/jit.nw"
+#line 2320 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -85,14 +85,14 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2853 "lit/jit.nw"
+#line 2862 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
    program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
 #endif
-#line 1920 "lit/jit.nw"
+#line 1929 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* Run the code where the core cannot (a host): true if it returned. */
 typedef bool (*lbpf_jit_prog_call_fn)(void *call_ctx, const struct lbpf_jit_prog *vm,
@@ -127,7 +127,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 2105 "lit/jit.nw"
+#line 2114 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -148,7 +148,7 @@ bool lbpf_jit_prog_machine_call(lbpf_jit_prog_machine_fn run, void *machine,
                                 struct lbpf_havm_model_count *count, const struct lbpf_jit_prog *vm,
                                 struct lbpf_jit_prog_state *st, const struct lbpf_helper_ctx *hctx);
 #endif
-#line 75 "lit/jit-prog-proof.nw"
+#line 80 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only, for the proofs of lit/jit-prog-proof.nw: one core of the
    generator alone.  b needs lbpf_jit_prog_nlabels(pc + 2) labels.  exits[k]
@@ -179,9 +179,13 @@ enum lbpf_jit_prog_piece {
                              path, then two entries: the budget's stop, the depth's */
   LBPF_JIT_PIECE_EXIT,    /* gen_exit at pc, in a program with local calls if y: the epilogue,
                              (with local calls) where a deeper exit goes on */
-  LBPF_JIT_PIECE_DIV64    /* gen_alu of the 64-bit division x & 3 (2 signed + mod), by a register
+  LBPF_JIT_PIECE_DIV64,   /* gen_alu of the 64-bit division x & 3 (2 signed + mod), by a register
                              if x & 4, dst (x >> 4) & 15, src (x >> 8) & 15, or the immediate y:
                              its end */
+  LBPF_JIT_PIECE_ACCESS   /* the load, store or atomic x = opcode | dst << 8 | src << 12 |
+                             (uint16_t)offset << 16, imm y, at pc: its end, the slow path, its
+                             entry (after the check; in r10's frame, its start); exits[3]: not an
+                             offset but the facts after it (hw_after) */
 };
 #define LBPF_JIT_PIECE_BACKWARD 0x10000u
 /* The relation a piece's code is written for: the ARM home of each half (0:
@@ -205,5 +209,5 @@ size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2448 "lit/jit.nw"
+#line 2457 "lit/jit.nw"
 #endif

@@ -10,10 +10,11 @@
 
 #include "lbpf.h"
 
-#line 2602 "lit/jit-prog-proof.nw"
+#line 3008 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's pieces (region check, jump flags, budget,
    prologue and epilogue, helper and local calls, slow path, ja, callx,
-   stops, exit at depth 0, 64-bit division:
+   stops, exit at depth 0, 64-bit division, ALU instructions in place, the
+   accesses and the lemma of r10's frame:
    lit/jit-prog-proof.nw), one line per piece to out; only:
    the pieces whose name begins with it (all begin with "prog").  Returns
    the number of pieces not proved.  (The options are those of

@@ -208,7 +208,7 @@ int lbpf_thumb_print(const struct lbpf_thumb_insn *i, int itcond, char *buf, siz
 uint64_t lbpf_thumb_rand(uint64_t *state);
 /* A random valid instruction of the given form; false if none was found. */
 bool lbpf_thumb_random_insn(uint64_t *state, unsigned form, struct lbpf_thumb_insn *out);
-#line 71 "lit/thumb-sem.nw"
+#line 72 "lit/thumb-sem.nw"
 /* Permissions of a memory area. */
 #define LBPF_THUMB_READ 1u
 #define LBPF_THUMB_WRITE 2u

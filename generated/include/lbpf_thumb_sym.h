@@ -1,15 +1,19 @@
-#line 265 "lit/thumb-symbolic.nw"
+#line 309 "lit/thumb-symbolic.nw"
 /* The symbolic instance of the Thumb-2 semantics (host only; link -lz3). */
 #ifndef LBPF_THUMB_SYM_H
 #define LBPF_THUMB_SYM_H
 #include "lbpf_thumb.h"
 #include <z3.h>
 
-/* A memory area whose bytes are 8-bit terms (bytes[k] for base + k). */
+/* A memory area whose bytes are 8-bit terms (bytes[k] for base + k).  If
+   at is not NULL, the area is placed at the symbolic address at instead
+   (base unused): single loads and stores whose base register is at plus a
+   known amount reach it, nothing else does; it overlaps no other area. */
 struct lbpf_thumb_sym_area {
   uint32_t base, size;
   unsigned perm;
   Z3_ast *bytes;
+  Z3_ast at;
 };
 
 /* The symbolic state: registers are 32-bit terms, flags Boolean terms (the

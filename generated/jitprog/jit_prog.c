@@ -1,4 +1,4 @@
-#line 2452 "lit/jit.nw"
+#line 2461 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2844 "lit/jit.nw"
+#line 2853 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -790,7 +790,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1186 "lit/jit.nw"
+#line 1191 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -882,7 +882,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
   fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
 }
-#line 1288 "lit/jit.nw"
+#line 1297 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -981,7 +981,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1432 "lit/jit.nw"
+#line 1441 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1193,7 +1193,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1644 "lit/jit.nw"
+#line 1653 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1223,7 +1223,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1697 "lit/jit.nw"
+#line 1706 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1290,7 +1290,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1772 "lit/jit.nw"
+#line 1781 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1384,7 +1384,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1874 "lit/jit.nw"
+#line 1883 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1402,7 +1402,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1957 "lit/jit.nw"
+#line 1966 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1448,7 +1448,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 2018 "lit/jit.nw"
+#line 2027 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1509,7 +1509,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 134 "lit/jit-prog-proof.nw"
+#line 143 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1597,6 +1597,30 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = exit_at(&g, label(&g, L_BACK, pc));
     exits[1] = exit_at(&g, global(&g, G_FAIL));
     break;
+  case LBPF_JIT_PIECE_ACCESS: {
+    struct lbpf_insn in = {(uint8_t)x, (uint8_t)(x >> 8 & 15u), (uint8_t)(x >> 12 & 15u),
+                           (int16_t)(uint16_t)(x >> 16), (int32_t)y};
+    uint8_t cls = LBPF_CLASS(in.opcode);
+    unsigned kind = cls == LBPF_CLASS_LDX                      ? LBPF_KIND_LDX
+                    : cls == LBPF_CLASS_ST                     ? LBPF_KIND_ST
+                    : LBPF_MODE(in.opcode) == LBPF_MODE_ATOMIC ? LBPF_KIND_ATOMIC
+                                                               : LBPF_KIND_STX;
+    if (kind == LBPF_KIND_LDX)
+      gen_load(&g, pc, in);
+    else if (kind == LBPF_KIND_ATOMIC)
+      gen_atomic(&g, pc, in);
+    else
+      gen_store(&g, pc, in);
+    bind(&g, label(&g, L_PC, pc + 1));
+    exits[0] = b->labels[label(&g, L_PC, pc + 1)];
+    exits[1] = exit_at(&g, label(&g, L_SLOW, pc));
+    unsigned base = kind == LBPF_KIND_LDX ? in.src : in.dst;
+    exits[2] =
+        in_frame(base, in.offset, access_size(in.opcode)) ? 0 : b->labels[label(&g, L_BACK, pc)];
+    exits[3] = hw_after(&g, pc, in, kind, g.facts);
+    n = 3;
+    break;
+  }
   case LBPF_JIT_PIECE_LOCAL: {
     if (pc != 2) return 0;
     struct lbpf_insn call = {LBPF_CLASS_JMP | LBPF_JMP_CALL, 0, LBPF_CALL_LOCAL, 0, 1};

@@ -1,9 +1,9 @@
-#line 982 "lit/thumb-sem.nw"
+#line 987 "lit/thumb-sem.nw"
 /* The concrete instance of the Thumb-2 semantics (freestanding). */
 #include "lbpf_thumb.h"
 #include <string.h>
 
-#line 758 "lit/thumb-sem.nw"
+#line 762 "lit/thumb-sem.nw"
 typedef uint32_t V;
 static inline uint32_t shl32(uint32_t a, uint32_t n) {
   return n >= 32 ? 0 : a << n;
@@ -45,7 +45,8 @@ static inline uint32_t mulhs32(uint32_t a, uint32_t b) {
 #define MULHU(a, b) ((uint32_t)(((uint64_t)(a) * (b)) >> 32))
 #define MULHS(a, b) mulhs32((a), (b))
 #define CONCRETE(m, v, out) ((void)(m), *(out) = (v), true)
-#line 808 "lit/thumb-sem.nw"
+#define ADDRESS(m, v, out) CONCRETE(m, v, out)
+#line 813 "lit/thumb-sem.nw"
 struct machine {
   uint32_t r[16], n, z, c, v;
   unsigned itstate;
@@ -85,9 +86,9 @@ static bool fetch_halfword(const struct machine *m, uint32_t addr, uint16_t *hw)
 #define LOAD(m, addr, size) load_bytes((m), (addr), (size))
 #define STORE(m, addr, size, v) store_bytes((m), (addr), (size), (v))
 #define FETCH(m, addr, hw) fetch_halfword((m), (addr), (hw))
-#line 988 "lit/thumb-sem.nw"
+#line 993 "lit/thumb-sem.nw"
 #include "thumb_semantics.h"
-#line 873 "lit/thumb-sem.nw"
+#line 878 "lit/thumb-sem.nw"
 static unsigned refill(const struct machine *m, uint32_t target) {
   uint16_t hw;
   bool wide = fetch_halfword(m, target, &hw) && lbpf_thumb_insn_size(hw) == 2;
@@ -138,7 +139,7 @@ static unsigned cycles_of(const struct machine *m, const struct step_info *s, bo
   *prev_single = single;
   return c;
 }
-#line 922 "lit/thumb-sem.nw"
+#line 927 "lit/thumb-sem.nw"
 const char *lbpf_thumb_status_name(enum lbpf_thumb_status s) {
   switch (s) {
   case LBPF_THUMB_RETURNED: return "returned";

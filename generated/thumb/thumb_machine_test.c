@@ -1,9 +1,9 @@
-#line 1000 "lit/thumb-sem.nw"
+#line 1005 "lit/thumb-sem.nw"
 #include "lbpf_thumb.h"
 #include <check.h>
 #include <string.h>
 
-#line 1021 "lit/thumb-sem.nw"
+#line 1026 "lit/thumb-sem.nw"
 #define CODE 0x1000u
 #define DATA 0x20000000u
 #define ROM 0x30000000u
@@ -36,7 +36,7 @@ static struct lbpf_thumb_result run(struct lbpf_thumb_state *s) {
 #define F(x) .form = LBPF_THUMB_F_##x
 #define O(x) .op = LBPF_THUMB_##x
 static const struct lbpf_thumb_insn bx_lr = {F(BX), O(BX), .rm = 14};
-#line 1058 "lit/thumb-sem.nw"
+#line 1063 "lit/thumb-sem.nw"
 START_TEST(add64) {
   struct lbpf_thumb_insn p[] = {I(F(ADDSUB_REG16), O(ADD), .rd = 0, .rn = 0, .rm = 2),
                                 I(F(DP_REG16), O(ADC), .rd = 1, .rn = 1, .rm = 3), bx_lr};
@@ -51,7 +51,7 @@ START_TEST(add64) {
   ck_assert_uint_eq(s.r[15], SENTINEL);
 }
 END_TEST
-#line 1077 "lit/thumb-sem.nw"
+#line 1082 "lit/thumb-sem.nw"
 START_TEST(memory_faults) {
   struct lbpf_thumb_insn p[] = {I(F(MOV_IMM8), O(MOV), .rd = 3, .imm = 9),
                                 I(F(LDST_IMM16), O(LDR), .rd = 0, .rn = 1, .imm = 4), bx_lr};
@@ -77,7 +77,7 @@ START_TEST(memory_faults) {
   ck_assert_int_eq(run(&s).status, LBPF_THUMB_FAULT_MEMORY); /* no wrap-around */
 }
 END_TEST
-#line 1106 "lit/thumb-sem.nw"
+#line 1111 "lit/thumb-sem.nw"
 START_TEST(alignment) {
   struct lbpf_thumb_insn p[] = {I(F(LDRD_STRD), O(LDRD), .rd = 2, .ra = 3, .rn = 1, .add = 1),
                                 bx_lr};
@@ -99,7 +99,7 @@ START_TEST(alignment) {
   ck_assert_uint_eq(s.r[0], 0x44332211u);
 }
 END_TEST
-#line 1132 "lit/thumb-sem.nw"
+#line 1137 "lit/thumb-sem.nw"
 START_TEST(it_blocks) {
   struct lbpf_thumb_insn p[] = {I(F(CMP_IMM8), O(CMP), .setflags = 1, .rn = 0, .imm = 5),
                                 I(F(IT), O(IT), .cond = LBPF_THUMB_EQ, .mask = 0xc), /* ite eq */
@@ -124,7 +124,7 @@ START_TEST(it_blocks) {
   ck_assert_uint_eq(r.pc, CODE + 2);
 }
 END_TEST
-#line 1162 "lit/thumb-sem.nw"
+#line 1167 "lit/thumb-sem.nw"
 START_TEST(control_faults) {
   struct lbpf_thumb_insn loop[] = {I(F(B16), O(B), .imm = -4)};
   assemble(loop, 1);
@@ -147,7 +147,7 @@ START_TEST(control_faults) {
   ck_assert_uint_eq(r.fault_addr, CODE + 4 + 0x10000);
 }
 END_TEST
-#line 1190 "lit/thumb-sem.nw"
+#line 1195 "lit/thumb-sem.nw"
 START_TEST(division_and_stack) {
   struct lbpf_thumb_insn p[] = {I(F(DIV), O(UDIV), .rd = 2, .rn = 0, .rm = 1),
                                 I(F(DIV), O(SDIV), .rd = 3, .rn = 4, .rm = 5), bx_lr};
@@ -168,7 +168,7 @@ START_TEST(division_and_stack) {
   ck_assert_uint_eq(r.cycles, 3 + 1 + 3 + 1); /* push 1+2, mov 1, pop 1+2+P */
 }
 END_TEST
-#line 1218 "lit/thumb-sem.nw"
+#line 1223 "lit/thumb-sem.nw"
 START_TEST(costs) {
   struct lbpf_thumb_insn loads[] = {I(F(LDST_IMM16), O(LDR), .rd = 0, .rn = 2, .imm = 0),
                                     I(F(LDST_IMM16), O(LDR), .rd = 1, .rn = 2, .imm = 4), bx_lr};
@@ -196,12 +196,12 @@ START_TEST(costs) {
 }
 END_TEST
 
-#line 1007 "lit/thumb-sem.nw"
+#line 1012 "lit/thumb-sem.nw"
 Suite *thumb_machine_suite(void) {
   Suite *s = suite_create("thumb_machine");
   TCase *tc = tcase_create("semantics");
 
-#line 1247 "lit/thumb-sem.nw"
+#line 1252 "lit/thumb-sem.nw"
   tcase_add_test(tc, costs);
   tcase_add_test(tc, add64);
   tcase_add_test(tc, memory_faults);
@@ -209,7 +209,7 @@ Suite *thumb_machine_suite(void) {
   tcase_add_test(tc, it_blocks);
   tcase_add_test(tc, control_faults);
   tcase_add_test(tc, division_and_stack);
-#line 1011 "lit/thumb-sem.nw"
+#line 1016 "lit/thumb-sem.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,8 +1,8 @@
-#line 741 "lit/thumb-sem.nw"
+#line 745 "lit/thumb-sem.nw"
 /* The semantics of the Thumb-2 model, written once over the value interface
    V, K, ADD, ... (see lit/thumb-sem.nw).  Included by each instance after it
    has defined the interface and the MACHINE type; not a public header. */
-#line 137 "lit/thumb-sem.nw"
+#line 138 "lit/thumb-sem.nw"
 struct awc {
   V result, carry, overflow;
 };
@@ -27,7 +27,7 @@ static V sign_extend(MACHINE *m, V x, unsigned bits) {
   (void)m;
   return ASHR(SHL(x, K(32 - bits)), K(32 - bits));
 }
-#line 168 "lit/thumb-sem.nw"
+#line 169 "lit/thumb-sem.nw"
 struct shifted {
   V value, carry;
 };
@@ -44,7 +44,7 @@ static struct shifted shift_imm(MACHINE *m, V x, unsigned type, unsigned n) {
   }
   return s;
 }
-#line 201 "lit/thumb-sem.nw"
+#line 202 "lit/thumb-sem.nw"
 static struct shifted shift_reg(MACHINE *m, V x, unsigned op, V amount) {
   V n = AND(amount, K(0xff)), zero = EQ(n, K(0));
   struct shifted s;
@@ -57,7 +57,7 @@ static struct shifted shift_reg(MACHINE *m, V x, unsigned op, V amount) {
   s.carry = ITE(zero, m->c, s.carry);
   return s;
 }
-#line 225 "lit/thumb-sem.nw"
+#line 226 "lit/thumb-sem.nw"
 static V condition_holds(MACHINE *m, unsigned cond) {
   V one = K(1), result;
   switch (cond >> 1) {
@@ -72,7 +72,7 @@ static V condition_holds(MACHINE *m, unsigned cond) {
   }
   return (cond & 1) ? XOR(result, one) : result;
 }
-#line 246 "lit/thumb-sem.nw"
+#line 247 "lit/thumb-sem.nw"
 static V count_leading_zeros(MACHINE *m, V x) {
   (void)m;
   V n = K(0);
@@ -92,7 +92,7 @@ static V reverse_bytes(MACHINE *m, V x) {
   return OR(OR(SHL(byte(m, x, 0), K(24)), SHL(byte(m, x, 1), K(16))),
             OR(SHL(byte(m, x, 2), K(8)), byte(m, x, 3)));
 }
-#line 274 "lit/thumb-sem.nw"
+#line 275 "lit/thumb-sem.nw"
 static void write_reg(MACHINE *m, unsigned d, V v) {
   if (d == 13) v = AND(v, K(~3u));
   m->r[d] = ITE(m->pass, v, m->r[d]);
@@ -103,7 +103,7 @@ static void write_flags(MACHINE *m, V result, V carry, V overflow, bool arithmet
   m->c = ITE(m->pass, carry, m->c);
   if (arithmetic) m->v = ITE(m->pass, overflow, m->v);
 }
-#line 296 "lit/thumb-sem.nw"
+#line 297 "lit/thumb-sem.nw"
 static bool narrow_flag_setting(const struct lbpf_thumb_insn *i) {
   switch (i->form) {
   case LBPF_THUMB_F_SHIFT_IMM16:
@@ -147,7 +147,7 @@ static void data_processing(MACHINE *m, const struct lbpf_thumb_insn *i, bool in
                                                  : false;
   if (op >= LBPF_THUMB_TST && op <= LBPF_THUMB_CMP) setflags = true;
 
-#line 345 "lit/thumb-sem.nw"
+#line 346 "lit/thumb-sem.nw"
   struct awc r = {K(0), b.carry, m->v};
   bool arithmetic = false;
   V not_b = NOT(b.value);
@@ -174,9 +174,9 @@ static void data_processing(MACHINE *m, const struct lbpf_thumb_insn *i, bool in
   }
   if (!(op >= LBPF_THUMB_TST && op <= LBPF_THUMB_CMP)) write_reg(m, i->rd, r.result);
   if (setflags) write_flags(m, r.result, r.carry, r.overflow, arithmetic);
-#line 337 "lit/thumb-sem.nw"
+#line 338 "lit/thumb-sem.nw"
 }
-#line 380 "lit/thumb-sem.nw"
+#line 381 "lit/thumb-sem.nw"
 static void multiply_divide(MACHINE *m, const struct lbpf_thumb_insn *i) {
   V a = m->r[i->rn], b = m->r[i->rm];
   switch (i->op) {
@@ -228,7 +228,7 @@ static void bit_manipulation(MACHINE *m, const struct lbpf_thumb_insn *i) {
     write_reg(m, i->rd, OR(SHL(sign_extend(m, x, 8), K(8)), byte(m, x, 1)));
     break;
 
-#line 435 "lit/thumb-sem.nw"
+#line 436 "lit/thumb-sem.nw"
   case LBPF_THUMB_UBFX:
   case LBPF_THUMB_SBFX: {
     V top = SHL(m->r[i->rn], K(32u - i->amount - i->width));
@@ -248,10 +248,10 @@ static void bit_manipulation(MACHINE *m, const struct lbpf_thumb_insn *i) {
   case LBPF_THUMB_MOVT:
     write_reg(m, i->rd, OR(AND(m->r[i->rd], K(0xffff)), K((uint32_t)i->imm << 16)));
     break;
-#line 427 "lit/thumb-sem.nw"
+#line 428 "lit/thumb-sem.nw"
   }
 }
-#line 464 "lit/thumb-sem.nw"
+#line 468 "lit/thumb-sem.nw"
 static int known(MACHINE *m, V v, uint32_t *out) {
   (void)m;
   return CONCRETE(m, v, out) ? 0 : LBPF_THUMB_SYMBOLIC;
@@ -269,7 +269,7 @@ static int check_aligned(MACHINE *m, uint32_t addr) {
 
 static int load_store(MACHINE *m, const struct lbpf_thumb_insn *i) {
   uint32_t base, index = 0;
-  int err = known(m, m->r[i->rn], &base);
+  int err = ADDRESS(m, m->r[i->rn], &base) ? 0 : LBPF_THUMB_SYMBOLIC;
   if (err) return err;
   if (i->form == LBPF_THUMB_F_LDST_REG16 || i->form == LBPF_THUMB_F_LDST_REG) {
     if ((err = known(m, m->r[i->rm], &index))) return err;
@@ -294,7 +294,7 @@ static int load_store(MACHINE *m, const struct lbpf_thumb_insn *i) {
   write_reg(m, i->rd, v);
   return 0;
 }
-#line 514 "lit/thumb-sem.nw"
+#line 518 "lit/thumb-sem.nw"
 static int load_store_double(MACHINE *m, const struct lbpf_thumb_insn *i) {
   uint32_t base;
   int err = known(m, m->r[i->rn], &base);
@@ -348,7 +348,7 @@ static int load_store_multiple(MACHINE *m, const struct lbpf_thumb_insn *i, uint
       if (list >> r & 1) write_reg(m, r, loaded[r]);
   return 0;
 }
-#line 575 "lit/thumb-sem.nw"
+#line 579 "lit/thumb-sem.nw"
 static int branch_to_register(MACHINE *m, uint32_t target) {
   if (!(target & 1)) {
     m->fault_addr = target;
@@ -357,7 +357,7 @@ static int branch_to_register(MACHINE *m, uint32_t target) {
   m->pc = target & ~1u;
   return 0;
 }
-#line 595 "lit/thumb-sem.nw"
+#line 599 "lit/thumb-sem.nw"
 static bool is_branch(const struct lbpf_thumb_insn *i) {
   switch (i->form) {
   case LBPF_THUMB_F_B16:
@@ -380,7 +380,7 @@ static bool allowed_in_it(const struct lbpf_thumb_insn *i, unsigned itstate) {
   default: return !is_branch(i) || (itstate & 15) == 8;
   }
 }
-#line 623 "lit/thumb-sem.nw"
+#line 627 "lit/thumb-sem.nw"
 struct step_info {
   struct lbpf_thumb_insn insn;
   bool executed, taken;  /* the condition passed; a branch was taken */
@@ -410,7 +410,7 @@ static int step(MACHINE *m, struct step_info *info) {
     return 0;
   }
 
-#line 661 "lit/thumb-sem.nw"
+#line 665 "lit/thumb-sem.nw"
   struct lbpf_thumb_insn *insn = i;
   uint32_t next = pc + 2u * (unsigned)size, target = 0;
   unsigned next_it =
@@ -453,7 +453,7 @@ static int step(MACHINE *m, struct step_info *info) {
     err = concrete_pass ? load_store_multiple(m, insn, &target) : LBPF_THUMB_SYMBOLIC;
     if (!err && is_branch(insn)) err = branch_to_register(m, target), info->taken = true;
     break;
-#line 705 "lit/thumb-sem.nw"
+#line 709 "lit/thumb-sem.nw"
   case LBPF_THUMB_F_BCOND16:
   case LBPF_THUMB_F_B16:
   case LBPF_THUMB_F_BCOND:
@@ -488,7 +488,7 @@ static int step(MACHINE *m, struct step_info *info) {
       m->pc = pc + 4 + (uint32_t)insn->imm, info->taken = true;
     break;
   }
-#line 691 "lit/thumb-sem.nw"
+#line 695 "lit/thumb-sem.nw"
   default: data_processing(m, insn, (it & 15) != 0);
   }
   if (err) {
@@ -499,5 +499,5 @@ static int step(MACHINE *m, struct step_info *info) {
   info->executed = true;
   if (info->taken) info->target = m->pc;
   return 0;
-#line 652 "lit/thumb-sem.nw"
+#line 656 "lit/thumb-sem.nw"
 }

@@ -23,10 +23,10 @@ JIT_PROOF_MUTANTS = MUTANT_WORK=build/mutants-proof MUTANT_TARGET=build/jit-proo
   tests/pbt_mutants.sh jit-proof
 
 # Each planted bug must make one of the whole-program JIT's pieces fail with a
-# counterexample; the pieces below (a few of each core: a run of all of them
-# takes about a minute of processor time) are enough to catch them.  A
-# mutant's run stops at the first group that refutes it.
-JIT_PROG_PROOF_PIECES = "prog fast_region" "prog check input n=8" "prog compare jgt32 homes" \
+# counterexample; the groups of pieces below (every access, then a few of each
+# other core) are enough to catch them, and a run stops at the first group that
+# does.
+JIT_PROG_PROOF_PIECES = "prog access" "prog fast_region" "prog check input n=8" "prog compare jgt32 homes" \
   "prog compare jgt file" "prog compare jgt k=" "prog compare jle k=-1" "prog compare jlt32 k=-42" \
   "prog compare jsge file" "prog compare jeq k=-42" "prog compare jeq32 file backward" \
   "prog compare jset k=-42" "prog compare jset high" "prog compare jge src high ones" \

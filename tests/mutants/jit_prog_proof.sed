@@ -119,3 +119,23 @@ s/  lo_out(g, in.dst, d);/  (void)d;/
 s/  if (in.opcode \& LBPF_SRC_X) spill(g, in.src);/  (void)0;/
 # the routine's call: given the next slot's first word, not the instruction's
 s/  constant(g, 1, first_word(g->prog, pc));/  constant(g, 1, first_word(g->prog, pc + 1));/
+# the access: a sign-extending load's high word filled with zeros (LSR for ASR)
+s/.shift = LBPF_THUMB_SHIFT_ASR,/.shift = LBPF_THUMB_SHIFT_LSR,/
+# the access: an 8-byte load's high word read from the low word's bytes
+s/    mem(g, LBPF_THUMB_LDR, hi, 0, at + 4);/    mem(g, LBPF_THUMB_LDR, hi, 0, at);/
+# the access: an 8-byte store writes its high word over the low one
+s/  if (n == 8) mem(g, LBPF_THUMB_STR, hi, 0, at + 4);/  if (n == 8) mem(g, LBPF_THUMB_STR, hi, 0, at);/
+# the access: stdw's high word of the wrong sign
+s/    if (n == 8) constant(g, 3, in.imm < 0 ? 0xffffffffu : 0);/    if (n == 8) constant(g, 3, in.imm < 0 ? 0 : 0xffffffffu);/
+# the access: a 64-bit atomic add without the carry into the high word
+s/arm_op == LBPF_THUMB_ADD ? LBPF_THUMB_ADC : arm_op/arm_op/
+# the access: a 32-bit atomic fetch leaves the source's high word
+s/    hi_out(g, in.src, 3);/    if (wide) hi_out(g, in.src, 3);/
+# the access: a 64-bit cmpxchg compares the low words only
+s/dp(g, LBPF_THUMB_ORR, 1, 1, 1, IP);/dp(g, LBPF_THUMB_ORR, 1, 1, 1, 1);/
+# the access: xchg stores the old value back
+s/unsigned lo = sl, hi = sh;/unsigned lo = 2, hi = 3;/
+# the access: cmpxchg leaves r0's high word
+s/    hi_out(g, 0, 3);/    (void)0;/
+# the analysis: a sign-extending load's high word taken as 0
+s/LBPF_MODE(in.opcode) == LBPF_MODE_MEM && LBPF_SIZE(in.opcode) != LBPF_SIZE_DW/LBPF_SIZE(in.opcode) != LBPF_SIZE_DW/
