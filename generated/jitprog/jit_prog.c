@@ -1,4 +1,4 @@
-#line 2461 "lit/jit.nw"
+#line 2462 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2853 "lit/jit.nw"
+#line 2854 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -1463,10 +1463,9 @@ void lbpf_jit_prog_fast_delta(struct lbpf_jit_fast_region *f, uint32_t delta) {
 static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
   uint64_t base = (uint64_t)(uintptr_t)r->base;
   size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
-  f->base_lo = (uint32_t)base, f->base_hi = (uint32_t)(base >> 32), f->pad = 0;
-  for (unsigned j = 0; j < 4; j++)
-    f->at[j].end = region_end(len, (size_t)1 << j);
-  lbpf_jit_prog_fast_delta(f, 0);
+  f->base_lo = (uint32_t)base, f->base_hi = (uint32_t)(base >> 32), f->pad = 0, f->delta = 0;
+  for (unsigned j = 0; j < 4; j++) /* delta 0: the machine word is the base's low word */
+    f->at[j].end = region_end(len, (size_t)1 << j), f->at[j].machine = f->base_lo;
 }
 
 static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
