@@ -16,8 +16,11 @@
 # The checker need not be the property-based one: with MUTANT_TARGET (a make
 # target) and MUTANT_RUN (a command) set, each mutant rebuilds MUTANT_TARGET
 # in the copy and runs MUTANT_RUN there; a failing run exposes the mutant
-# (the JIT's mutants are checked so by its unit suite).  MUTANT_WORK names
-# the scratch copy (default build/mutants).
+# (the JIT's mutants are checked so by its unit suite).  A line "#> TEXT"
+# before a mutant hands TEXT to that mutant's MUTANT_RUN as MUTANT_PIECES
+# (the proofs' lists name so the pieces that must refute each bug; empty
+# for a mutant without one).  MUTANT_WORK names the scratch copy (default
+# build/mutants).
 # Run from the repository root.
 set -eu
 [ "$#" -ge 3 ] || { echo "usage: $0 ENGINE SOURCE MUTANTS [COUNT]" >&2; exit 2; }
@@ -31,10 +34,13 @@ cp -r Makefile src generated tests "$work"/
 mkdir -p "$work/spec" "$work/lit"
 ignore=""
 [ -z "${PBT_IGNORE:-}" ] || ignore="--ignore $PBT_IGNORE"
-n=0 killed=0 survived=0 stale=0
+n=0 killed=0 survived=0 stale=0 pieces=""
 while IFS= read -r m; do
-  case "$m" in '#'*|'') continue ;; esac
+  case "$m" in '#> '*) pieces=${m#'#> '}; continue ;; '#'*|'') continue ;; esac
   n=$((n + 1))
+  MUTANT_PIECES=$pieces
+  export MUTANT_PIECES
+  pieces=""
   cp "$source" "$work/$source"
   sed -i "$m" "$work/$source"
   if cmp -s "$source" "$work/$source"; then
