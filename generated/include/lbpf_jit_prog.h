@@ -1,4 +1,4 @@
-#line 2440 "lit/jit.nw"
+#line 2503 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -74,7 +74,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2320 "lit/jit.nw"
+#line 2372 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -85,15 +85,25 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 2863 "lit/jit.nw"
+#line 3023 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
    program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
 #endif
-#line 1929 "lit/jit.nw"
+#line 1930 "lit/jit.nw"
 struct lbpf_jit_prog;
+/* What a run takes from the environment alone (its stack, and the
+   environment itself), made at load for the stack the environment had. */
+struct lbpf_jit_prog_entry {
+  const void *stack; /* the environment's stack this is for; NULL: none */
+  size_t stack_size;
+  struct lbpf_helper_ctx hctx;      /* lbpf_helper_ctx_init's, with an empty input */
+  uint64_t top;                     /* r10's first value: the stack region's end */
+  uint32_t max_depth;               /* the frames the stack region holds */
+  struct lbpf_jit_fast_region fast; /* the stack's words of the inline check */
+};
 /* Run the code where the core cannot (a host): true if it returned. */
 typedef bool (*lbpf_jit_prog_call_fn)(void *call_ctx, const struct lbpf_jit_prog *vm,
                                       struct lbpf_jit_prog_state *st,
@@ -106,9 +116,7 @@ struct lbpf_jit_prog {
   lbpf_jit_prog_call_fn call; /* NULL where the core calls the code itself */
   void *call_ctx;
   int loaded;
-  struct lbpf_jit_fast_region stack_fast; /* the stack's, for the environment's stack at load */
-  const void *stack;                      /* which was this */
-  size_t stack_size;
+  struct lbpf_jit_prog_entry entry; /* for the environment's stack at load */
 };
 
 /* Bytes of work memory (code, labels, fix-ups) that always suffice for a
@@ -127,7 +135,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 2114 "lit/jit.nw"
+#line 2166 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -209,5 +217,5 @@ size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2458 "lit/jit.nw"
+#line 2521 "lit/jit.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 2462 "lit/jit.nw"
+#line 2525 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2854 "lit/jit.nw"
+#line 3014 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -625,7 +625,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 898 "lit/jit.nw"
+#line 900 "lit/jit.nw"
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   constant(g, 0, (uint32_t)s);
@@ -642,8 +642,7 @@ static bool set_by_run(unsigned r) {
 static void prologue(struct pgen *g) {
   multiple(g, LBPF_THUMB_STMDB, LBPF_THUMB_SP, true, SAVED_LIST);
   mov(g, ST, 0);
-  mov(g, 0, LBPF_THUMB_SP);
-  st_st(g, 0, OFF(entry_sp));
+  st_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   uint32_t entry = hw_set(hw_set(hw_set(HW_ALL(HW_ZERO), 1, HW_TOP), 2, HW_TOP), 10, HW_TOP);
   bool zero = false;
   for (unsigned h = 0; h < LBPF_JIT_NHALVES; h++) {
@@ -668,8 +667,7 @@ static void epilogue(struct pgen *g) {
   st_st(g, 0, OFF(status));
   st_st(g, 1, OFF(pc));
   bind(g, global(g, G_EPILOGUE));
-  ld_st(g, 0, OFF(entry_sp));
-  mov(g, LBPF_THUMB_SP, 0);
+  ld_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
 #line 963 "lit/jit.nw"
@@ -1402,7 +1400,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1966 "lit/jit.nw"
+#line 1975 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1411,7 +1409,7 @@ size_t lbpf_jit_prog_work_size(uint32_t ninsns) {
   return (lbpf_jit_prog_code_bound(ninsns) + 7u) / 8u * 8u + lbpf_jit_prog_tables_size(ninsns);
 }
 
-static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env);
+static void run_entry(struct lbpf_jit_prog_entry *e, const struct lbpf_env *env);
 
 enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *code, size_t size,
                                     const struct lbpf_env *env, void *work, size_t work_size,
@@ -1442,13 +1440,11 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 #if LBPF_HAVM_NATIVE
   __asm__ volatile("dsb\n\tisb" ::: "memory");
 #endif
-  *vm = (struct lbpf_jit_prog){
-      vm->prog,       env, bytes, b.len, call, call_ctx, 1, {0, 0, {{0, 0}}, 0, 0}, env->stack,
-      env->stack_size};
-  if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
+  *vm = (struct lbpf_jit_prog){vm->prog, env, bytes, b.len, call, call_ctx, 1, {0}};
+  if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2027 "lit/jit.nw"
+#line 2057 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1460,49 +1456,71 @@ void lbpf_jit_prog_fast_delta(struct lbpf_jit_fast_region *f, uint32_t delta) {
     f->at[j].machine = f->base_lo + delta;
 }
 
-static void fast_region(struct lbpf_jit_fast_region *f, const struct lbpf_region *r) {
-  uint64_t base = (uint64_t)(uintptr_t)r->base;
-  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length; /* the lemma's exception */
-  f->base_lo = (uint32_t)base, f->base_hi = (uint32_t)(base >> 32), f->pad = 0, f->delta = 0;
-  for (unsigned j = 0; j < 4; j++) /* delta 0: the machine word is the base's low word */
-    f->at[j].end = region_end(len, (size_t)1 << j), f->at[j].machine = f->base_lo;
+/* The words of the region of base and length, delta 0: the machine word is
+   the base's low word. */
+static void fast_region(struct lbpf_jit_fast_region *f, const void *base, size_t length) {
+  uint64_t b = (uint64_t)(uintptr_t)base;
+  uint32_t lo = (uint32_t)b, hi = (uint32_t)(b >> 32);
+  size_t len = hi == UINT32_MAX ? 0 : length; /* the lemma's exception */
+  f->base_lo = lo, f->base_hi = hi, f->delta = 0;
+  f->at[0] = (struct lbpf_jit_fast_end){region_end(len, 1), lo};
+  f->at[1] = (struct lbpf_jit_fast_end){region_end(len, 2), lo};
+  f->at[2] = (struct lbpf_jit_fast_end){region_end(len, 4), lo};
+  f->at[3] = (struct lbpf_jit_fast_end){region_end(len, 8), lo};
 }
 
-static void stack_fast(struct lbpf_jit_fast_region *f, const struct lbpf_env *env) {
-  struct lbpf_helper_ctx h;
-  lbpf_helper_ctx_init(&h, env, NULL, 0);
-  fast_region(f, &h.stack);
+static void run_entry(struct lbpf_jit_prog_entry *e, const struct lbpf_env *env) {
+  e->stack = env->stack, e->stack_size = env->stack_size;
+  lbpf_helper_ctx_init(&e->hctx, env, NULL, 0);
+  e->top = (uint64_t)(uintptr_t)e->hctx.stack.base + e->hctx.stack.length;
+  e->max_depth = (uint32_t)(e->hctx.stack.length / LBPF_STACK_SIZE);
+  fast_region(&e->fast, e->hctx.stack.base, e->hctx.stack.length);
+}
+
+static void refused(struct lbpf_result *result) {
+  *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
 }
 
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result) {
   const struct lbpf_env *env = vm->env;
-  *result = (struct lbpf_result){LBPF_ERR_ARGUMENT, 0, 0, 0, 0};
-  if (!vm->loaded || env == NULL || env->stack == NULL || env->stack_size < LBPF_STACK_SIZE ||
-      (env->nregions != 0 && env->regions == NULL) || (mem == NULL && mem_len != 0))
+  const struct lbpf_jit_prog_entry *e = &vm->entry;
+  struct lbpf_jit_prog_entry fresh;
+  if (!vm->loaded || env == NULL || (env->nregions != 0 && env->regions == NULL) ||
+      (mem == NULL && mem_len != 0)) {
+    refused(result);
     return;
-  struct lbpf_helper_ctx hctx;
-  lbpf_helper_ctx_init(&hctx, env, mem, mem_len);
+  }
+  if (env->stack != e->stack || env->stack_size != e->stack_size || e->stack == NULL) {
+    if (env->stack == NULL || env->stack_size < LBPF_STACK_SIZE) {
+      refused(result);
+      return;
+    }
+    run_entry(&fresh, env);
+    e = &fresh;
+  }
+  struct lbpf_helper_ctx hctx = e->hctx;
+  hctx.input.base = mem, hctx.input.length = mem_len;
   struct lbpf_jit_prog_state st;
   st.regs[1] = (uint64_t)(uintptr_t)mem;
   st.regs[2] = mem_len;
-  st.regs[10] = (uint64_t)(uintptr_t)hctx.stack.base + hctx.stack.length;
+  st.regs[10] = e->top;
   st.budget_lo = (uint32_t)env->budget;
   st.budget_hi = (uint32_t)(env->budget >> 32);
   st.status = LBPF_OK;
   st.pc = 0;
   st.depth = 0;
-  st.max_depth = (uint32_t)(hctx.stack.length / LBPF_STACK_SIZE);
+  st.max_depth = e->max_depth;
   st.ctx = (uint32_t)(uintptr_t)&hctx;
-  fast_region(&st.fast[LBPF_JIT_PROG_FAST_INPUT], &hctx.input);
-  if (env->stack == vm->stack && env->stack_size == vm->stack_size)
-    st.fast[LBPF_JIT_PROG_FAST_STACK] = vm->stack_fast;
-  else
-    stack_fast(&st.fast[LBPF_JIT_PROG_FAST_STACK], env);
+  fast_region(&st.fast[LBPF_JIT_PROG_FAST_INPUT], mem, mem_len);
+  st.fast[LBPF_JIT_PROG_FAST_STACK] = e->fast;
 #if LBPF_HAVM_NATIVE
   ((void (*)(struct lbpf_jit_prog_state *))(uintptr_t)((uintptr_t)vm->code | 1u))(&st);
 #else
-  if (!vm->call(vm->call_ctx, vm, &st, &hctx)) return;
+  if (!vm->call(vm->call_ctx, vm, &st, &hctx)) {
+    refused(result);
+    return;
+  }
 #endif
   uint64_t left = (uint64_t)st.budget_hi << 32 | st.budget_lo;
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
@@ -1736,8 +1754,6 @@ size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
 }
 
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length) {
-  struct lbpf_region r = {(void *)(uintptr_t)base, (size_t)length,
-                          LBPF_PERM_READ | LBPF_PERM_WRITE};
-  fast_region(f, &r);
+  fast_region(f, (const void *)(uintptr_t)base, (size_t)length);
 }
 #endif

@@ -1,4 +1,4 @@
-#line 2783 "lit/jit.nw"
+#line 2941 "lit/jit.nw"
 #include <check.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 2547 "lit/jit.nw"
+#line 2610 "lit/jit.nw"
 static struct lbpf_thumb_insn insns[1u << 18];
 static uint32_t labels[1u << 18];
 static struct lbpf_jit_fixup fixups[1u << 16];
@@ -70,7 +70,7 @@ START_TEST(j_and_e_agree) {
     ck_assert_msg(seen[form], "no program had the form %s", lbpf_pbt_form_name(form));
 }
 END_TEST
-#line 2621 "lit/jit.nw"
+#line 2684 "lit/jit.nw"
 START_TEST(bound_per_slot) {
   static uint8_t stack[LBPF_STACK_SIZE * LBPF_MAX_CALL_DEPTH];
   struct lbpf_env env;
@@ -106,7 +106,7 @@ START_TEST(bound_per_slot) {
   }
 }
 END_TEST
-#line 2663 "lit/jit.nw"
+#line 2726 "lit/jit.nw"
 static bool never_called(void *ctx, const struct lbpf_jit_prog *vm, struct lbpf_jit_prog_state *st,
                          const struct lbpf_helper_ctx *hctx) {
   (void)ctx, (void)vm, (void)st, (void)hctx;
@@ -162,7 +162,91 @@ START_TEST(refusals) {
   ck_assert_uint_eq(r.r0, 7);
 }
 END_TEST
-#line 2728 "lit/jit.nw"
+#line 2794 "lit/jit.nw"
+struct entry_seen {
+  const struct lbpf_env *env;
+  void *mem;
+  size_t mem_len;
+  unsigned calls;
+};
+
+static void same_fast(const struct lbpf_jit_fast_region *got, const struct lbpf_region *r) {
+  struct lbpf_jit_fast_region want;
+  lbpf_jit_prog_fast_region_of(&want, (uint64_t)(uintptr_t)r->base, r->length);
+  ck_assert(got->base_lo == want.base_lo && got->base_hi == want.base_hi && got->delta == 0);
+  for (unsigned j = 0; j < 4; j++)
+    ck_assert(got->at[j].end == want.at[j].end && got->at[j].machine == want.at[j].machine);
+}
+
+static bool entry_checked(void *ctx, const struct lbpf_jit_prog *vm, struct lbpf_jit_prog_state *st,
+                          const struct lbpf_helper_ctx *hctx) {
+  struct entry_seen *seen = ctx;
+  struct lbpf_helper_ctx want;
+  lbpf_helper_ctx_init(&want, seen->env, seen->mem, seen->mem_len);
+  ck_assert(hctx->env == want.env);
+  ck_assert(hctx->input.base == want.input.base && hctx->input.length == want.input.length &&
+            hctx->input.perm == want.input.perm);
+  ck_assert(hctx->stack.base == want.stack.base && hctx->stack.length == want.stack.length &&
+            hctx->stack.perm == want.stack.perm);
+  ck_assert_uint_eq(st->regs[1], (uint64_t)(uintptr_t)seen->mem);
+  ck_assert_uint_eq(st->regs[2], seen->mem_len);
+  ck_assert_uint_eq(st->regs[10], (uint64_t)(uintptr_t)want.stack.base + want.stack.length);
+  ck_assert_uint_eq((uint64_t)st->budget_hi << 32 | st->budget_lo, seen->env->budget);
+  ck_assert(st->status == LBPF_OK && st->pc == 0 && st->depth == 0);
+  ck_assert_uint_eq(st->max_depth, want.stack.length / LBPF_STACK_SIZE);
+  ck_assert_uint_eq(st->ctx, (uint32_t)(uintptr_t)hctx);
+  same_fast(&st->fast[LBPF_JIT_PROG_FAST_INPUT], &want.input);
+  same_fast(&st->fast[LBPF_JIT_PROG_FAST_STACK], &want.stack);
+  seen->calls++;
+  return lbpf_jit_prog_model_call(NULL, vm, st, hctx);
+}
+
+START_TEST(run_entry) {
+  static uint8_t stack_a[LBPF_STACK_SIZE * 3], stack_b[LBPF_STACK_SIZE * LBPF_MAX_CALL_DEPTH + 40];
+  static _Alignas(8) uint8_t work[1u << 16];
+  uint8_t mem[9] = {0};
+  uint8_t bpf[16];
+  lbpf_encode((struct lbpf_insn){LBPF_CLASS_ALU64 | LBPF_ALU_MOV, 0, 0, 0, 7}, bpf);
+  lbpf_encode((struct lbpf_insn){LBPF_CLASS_JMP | LBPF_JMP_EXIT, 0, 0, 0, 0}, bpf + 8);
+  struct {
+    void *load_stack; /* the environment's stack at load, then at the run */
+    size_t load_size;
+    void *run_stack;
+    size_t run_size;
+  } cases[] = {
+      {stack_a, sizeof stack_a, stack_a, sizeof stack_a},           /* the entry of the load */
+      {stack_a, sizeof stack_a, stack_b, sizeof stack_b},           /* another stack since */
+      {stack_a, sizeof stack_a, stack_a, LBPF_STACK_SIZE},          /* the same, shorter */
+      {NULL, 0, stack_b, sizeof stack_b},                           /* none at the load */
+      {stack_a, LBPF_STACK_SIZE - 1, stack_a, LBPF_STACK_SIZE - 1}, /* unusable, still */
+      {NULL, 0, NULL, 0},                                           /* none, still */
+      {stack_a, sizeof stack_a, NULL, sizeof stack_a},              /* none since */
+      {stack_a, sizeof stack_a, stack_a, LBPF_STACK_SIZE - 1},      /* too short since */
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    struct lbpf_env env;
+    lbpf_test_env(&env, cases[k].load_stack, cases[k].load_size, 1000);
+    struct entry_seen seen = {&env, mem, sizeof mem, 0};
+    struct lbpf_jit_prog vm;
+    struct lbpf_fault f;
+    ck_assert_int_eq(
+        lbpf_jit_prog_load(&vm, bpf, sizeof bpf, &env, work, sizeof work, entry_checked, &seen, &f),
+        LBPF_OK);
+    env.stack = cases[k].run_stack, env.stack_size = cases[k].run_size;
+    bool usable = env.stack != NULL && env.stack_size >= LBPF_STACK_SIZE;
+    for (unsigned run = 0; run < 2; run++) {
+      struct lbpf_result r;
+      seen.mem = run ? NULL : mem, seen.mem_len = run ? 0 : sizeof mem;
+      lbpf_jit_prog_run(&vm, seen.mem, seen.mem_len, &r);
+      ck_assert_msg(r.status == (usable ? LBPF_OK : LBPF_ERR_ARGUMENT) &&
+                        r.r0 == (usable ? 7u : 0u),
+                    "case %zu, run %u: %s", k, run, lbpf_status_name(r.status));
+      ck_assert_uint_eq(seen.calls, usable ? run + 1 : 0);
+    }
+  }
+}
+END_TEST
+#line 2886 "lit/jit.nw"
 START_TEST(region_edges) {
   static uint8_t stack[LBPF_STACK_SIZE * 2];
   static uint8_t rom[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
@@ -225,7 +309,7 @@ START_TEST(region_edges) {
 }
 END_TEST
 
-#line 2796 "lit/jit.nw"
+#line 2955 "lit/jit.nw"
 Suite *jit_prog_suite(void) {
   Suite *s = suite_create("jit_prog");
   TCase *tc = tcase_create("jit_prog");
@@ -233,6 +317,7 @@ Suite *jit_prog_suite(void) {
   tcase_add_test(tc, j_and_e_agree);
   tcase_add_test(tc, bound_per_slot);
   tcase_add_test(tc, refusals);
+  tcase_add_test(tc, run_entry);
   tcase_add_test(tc, region_edges);
   suite_add_tcase(s, tc);
   return s;

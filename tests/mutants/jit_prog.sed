@@ -26,3 +26,9 @@ s/  uint32_t same = ~(a ^ b), take_a = ((same \& same >> 1) | (b \& b >> 1)) \& 
 s/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 0;/  return base == 10 \&\& offset >= -(int32_t)LBPF_STACK_SIZE \&\& offset + (int32_t)n <= 8;/
 # 64-bit division: the divisor's high word in the register of its low word (r3 left as it was)
 s/^    hi_to(g, in.src, 3);$/    hi_to(g, in.src, 2);/
+# the run's entry: an environment with no stack at the load and none at the run takes the load's entry (the stack's checks skipped)
+s/ || env->stack_size != e->stack_size || e->stack == NULL) {/ || env->stack_size != e->stack_size) {/
+# the run's entry: the helper context keeps the entry's empty input
+s/  hctx.input.base = mem, hctx.input.length = mem_len;/  hctx.input.base = mem;/
+# the run's entry: the entry of the load taken for a stack changed since (same address, shorter)
+s/  if (env->stack != e->stack || env->stack_size != e->stack_size/  if (env->stack != e->stack/

@@ -44,13 +44,22 @@ s/  dp_imm(g, LBPF_THUMB_SBC, 1, 1, 1, 0);/  (void)0;/
 # the frame: r11 neither saved nor restored
 #> prog frame
 s/#define SAVED_LIST ((uint16_t)0x4ff8u)/#define SAVED_LIST ((uint16_t)0x47f8u)/
+# the frame: the prologue keeps sp in the context's word, not entry_sp
+#> prog frame
+s/  st_st(g, LBPF_THUMB_SP, OFF(entry_sp));/  st_st(g, LBPF_THUMB_SP, OFF(ctx));/
 # the frame: the failure path stores the pc as the status
 #> prog frame
 s/  st_st(g, 1, OFF(pc));/  st_st(g, 1, OFF(status));/
 # fast_region: a base at or above 2^64 - 2^32 given the ends of any other
 # (caught by the test of the check's precondition against fast_region)
 #> prog fast_region
-s/  size_t len = (uint32_t)(base >> 32) == UINT32_MAX ? 0 : r->length;/  size_t len = r->length;/
+s/  size_t len = hi == UINT32_MAX ? 0 : length;/  size_t len = length;/
+# fast_region: the end of an 8-byte access taken from the 4-byte one's (4 bytes too long)
+#> prog fast_region
+s/{region_end(len, 8), lo}/{region_end(len, 4), lo}/
+# fast_region: every end one byte too long
+#> prog fast_region
+s/(uint32_t)(length - n + 1) : 0;/(uint32_t)(length - n + 2) : 0;/
 # a helper call: BPF r1's words swapped in r2:r3
 #> prog helper call 0x00e01001 file
 s/  lo_to(g, 1, 2);/  lo_to(g, 1, 3);/;s/  hi_to(g, 1, 3);/  hi_to(g, 1, 2);/
