@@ -1,4 +1,4 @@
-#line 2503 "lit/jit.nw"
+#line 2506 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -74,7 +74,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2372 "lit/jit.nw"
+#line 2375 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -85,7 +85,7 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 3023 "lit/jit.nw"
+#line 3026 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
@@ -135,7 +135,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 2166 "lit/jit.nw"
+#line 2169 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -217,5 +217,5 @@ size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2521 "lit/jit.nw"
+#line 2524 "lit/jit.nw"
 #endif

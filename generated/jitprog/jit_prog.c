@@ -1,4 +1,4 @@
-#line 2525 "lit/jit.nw"
+#line 2528 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -102,7 +102,7 @@ enum label_kind {
 };
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3014 "lit/jit.nw"
+#line 3017 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -1523,8 +1523,11 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   }
 #endif
   uint64_t left = (uint64_t)st.budget_hi << 32 | st.budget_lo;
-  *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
-                                 st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
+  result->status = (enum lbpf_status)st.status;
+  result->pc = st.pc;
+  result->r0 = st.status == LBPF_OK ? st.regs[0] : 0;
+  result->insns = 0;
+  result->budget_used = env->budget - left;
 }
 #line 143 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
