@@ -1,4 +1,4 @@
-#line 504 "lit/jit-emit.nw"
+#line 515 "lit/jit-emit.nw"
 /* The listing of the ALU-run JIT's code. */
 #include "lbpf_jit_dump.h"
 

@@ -1,4 +1,4 @@
-#line 1430 "lit/jit-alu.nw"
+#line 1450 "lit/jit-alu.nw"
 /* The isolation witness: jitted code on the Thumb-2 model (host only). */
 #include <string.h>
 

@@ -1,4 +1,4 @@
-#line 1502 "lit/jit-alu.nw"
+#line 1522 "lit/jit-alu.nw"
 /* The ALU-run JIT of litbpf: layout, code buffer, model J, emitter E. */
 #ifndef LBPF_JIT_H
 #define LBPF_JIT_H
@@ -72,7 +72,7 @@ void lbpf_jit_branch(struct lbpf_jit_buf *b, const struct lbpf_thumb_insn *i, ui
 void lbpf_jit_bind(struct lbpf_jit_buf *b, uint32_t label);
 /* Patch every branch; the buffer's status. */
 enum lbpf_jit_buf_status lbpf_jit_resolve(struct lbpf_jit_buf *b);
-#line 1307 "lit/jit-alu.nw"
+#line 1324 "lit/jit-alu.nw"
 /* The plan of a run: what it loads, stores, needs, and its body's length. */
 struct lbpf_jit_plan {
   uint32_t read_first; /* halves read before written (bit 2*i: low word of r_i) */
@@ -90,6 +90,8 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc);
 /* Slots of the instruction at pc in a run of the hybrid VM: those of
    lbpf_jit_alu_slots, and 1 for the 64-bit divisions (a routine's call). */
 uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc);
+/* The same of in, the instruction at pc (pc < prog->ninsns), decoded. */
+uint32_t lbpf_jit_insn_run_slots(const struct lbpf_program *prog, uint32_t pc, struct lbpf_insn in);
 void lbpf_jit_plan_init(struct lbpf_jit_plan *p);
 /* Add the ALU-run instruction at pc; false (p unchanged) if the run would no
    longer fit the register pool. */
@@ -173,12 +175,12 @@ struct lbpf_jit_entry {
 /* What a run-time routine of 64-bit division executes beyond the
    interpreter's division (see the cost model). */
 #define LBPF_JIT_ROUTINE_COST 10u
-#line 143 "lit/jit-emit.nw"
+#line 149 "lit/jit-emit.nw"
 #define LBPF_JIT_MAX_INSN_BYTES 52u
 #define LBPF_JIT_MAX_FRAME_BYTES (4u + 4u * LBPF_JIT_POOL_SIZE + 4u * LBPF_JIT_POOL_SIZE + 4u + 2u)
 /* Bytes of code buffer that always suffice for a program of ninsns slots. */
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns);
-#line 284 "lit/jit-emit.nw"
+#line 295 "lit/jit-emit.nw"
 /* Is the run of len slots at pc cheaper compiled than interpreted? */
 bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t len);
 /* Does the slot pc hold the first half of an lddw? */
@@ -191,7 +193,7 @@ bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc);
    is left usable: every entry's len is then 0). */
 enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *code, size_t cap,
                                       size_t *code_len, struct lbpf_jit_entry *entries);
-#line 1400 "lit/jit-alu.nw"
+#line 1420 "lit/jit-alu.nw"
 /* Host only (generated/host/): run the function at code + offset on the
    Thumb-2 model with r0 = the address of regs, mapping only the code
    (execute), the 88 bytes of regs (read/write) and a machine stack of
@@ -218,5 +220,5 @@ enum lbpf_thumb_status lbpf_jit_model_run(const uint8_t *code, size_t code_len, 
    r0:r1; r2, r3, r12, lr and the flags spoiled), resume at lr and return
    true. */
 bool lbpf_jit_model_gate(struct lbpf_thumb_state *s);
-#line 1518 "lit/jit-alu.nw"
+#line 1538 "lit/jit-alu.nw"
 #endif

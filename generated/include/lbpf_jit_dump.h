@@ -1,4 +1,4 @@
-#line 485 "lit/jit-emit.nw"
+#line 496 "lit/jit-emit.nw"
 /* Host only: a listing of the ALU-run JIT's code (litbpf jit --dump). */
 #ifndef LBPF_JIT_DUMP_H
 #define LBPF_JIT_DUMP_H

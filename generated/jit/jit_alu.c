@@ -1,4 +1,4 @@
-#line 1522 "lit/jit-alu.nw"
+#line 1542 "lit/jit-alu.nw"
 /* The ALU-run JIT (levels J and E): one generator, two meanings. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -655,15 +655,27 @@ static bool is_div64(struct lbpf_insn in) {
   return LBPF_CLASS(in.opcode) == LBPF_CLASS_ALU64 && (op == LBPF_ALU_DIV || op == LBPF_ALU_MOD);
 }
 
-/* The slots of the instruction at pc in a run; calls: may it call a routine? */
-static uint32_t run_slots(const struct lbpf_program *prog, uint32_t pc, bool calls) {
-  if (pc >= prog->ninsns) return 0;
-  struct lbpf_insn in = lbpf_program_insn(prog, pc);
+/* The slots of in, the instruction at pc, in a run; calls: may it call a
+   routine?  Only the arithmetic classes and lddw have forms of a run (the
+   test "run classes" checks the instruction table), so no other instruction
+   is looked up in the table. */
+static uint32_t insn_run_slots(const struct lbpf_program *prog, uint32_t pc, struct lbpf_insn in,
+                               bool calls) {
+  uint8_t cls = LBPF_CLASS(in.opcode);
+  if (cls != LBPF_CLASS_ALU && cls != LBPF_CLASS_ALU64 && !lbpf_is_lddw(in.opcode)) return 0;
   const struct lbpf_form *form = lbpf_form_of(in);
   if (!form) return 0;
   if (lbpf_form_is_lddw(form)) return pc + 1 < prog->ninsns ? 2 : 0;
   if (!lbpf_form_in_alu_run(form)) return 0;
   return calls || !is_div64(in) ? 1 : 0;
+}
+static uint32_t run_slots(const struct lbpf_program *prog, uint32_t pc, bool calls) {
+  return pc < prog->ninsns ? insn_run_slots(prog, pc, lbpf_program_insn(prog, pc), calls) : 0;
+}
+
+uint32_t lbpf_jit_insn_run_slots(const struct lbpf_program *prog, uint32_t pc,
+                                 struct lbpf_insn in) {
+  return insn_run_slots(prog, pc, in, true);
 }
 
 uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
@@ -673,12 +685,12 @@ uint32_t lbpf_jit_alu_slots(const struct lbpf_program *prog, uint32_t pc) {
 uint32_t lbpf_jit_run_slots(const struct lbpf_program *prog, uint32_t pc) {
   return run_slots(prog, pc, true);
 }
-#line 1012 "lit/jit-alu.nw"
+#line 1028 "lit/jit-alu.nw"
 static unsigned popcount32(uint32_t x) {
-  unsigned n = 0;
-  for (; x; x &= x - 1)
-    n++;
-  return n;
+  x = x - (x >> 1 & 0x55555555u);
+  x = (x & 0x33333333u) + (x >> 2 & 0x33333333u);
+  x = (x + (x >> 4)) & 0x0f0f0f0fu;
+  return (unsigned)((x * 0x01010101u) >> 24);
 }
 static unsigned registers_needed(const struct lbpf_jit_plan *p) {
   return popcount32(p->read_first | p->written) + p->nscratch;
@@ -735,7 +747,7 @@ bool lbpf_jit_plan_record(struct lbpf_jit_plan *p, struct lbpf_jit_record *rec,
                           const struct lbpf_program *prog, uint32_t pc) {
   return plan_step(p, rec, prog, pc);
 }
-#line 1080 "lit/jit-alu.nw"
+#line 1097 "lit/jit-alu.nw"
 static uint32_t saved_list(const struct lbpf_jit_plan *p) {
   uint32_t list = 0;
   for (unsigned k = registers_needed(p); k-- > LBPF_JIT_POOL_CLOBBERED;)
@@ -766,7 +778,7 @@ bool lbpf_jit_plan_run(struct lbpf_jit_plan *p, const struct lbpf_program *prog,
   }
   return true;
 }
-#line 1119 "lit/jit-alu.nw"
+#line 1136 "lit/jit-alu.nw"
 static void frame(struct gen *g, uint32_t list, bool push) {
   if (!list) return;
   uint32_t narrow = push ? 0xffu | UINT32_C(1) << LBPF_THUMB_LR : 0xffu;
@@ -832,7 +844,7 @@ bool lbpf_jit_alu_gen_planned(const struct lbpf_program *prog, uint32_t pc, uint
     k += gen_insn(&g, prog, pc + k);
   return epilogue(&g, plan, list);
 }
-#line 1217 "lit/jit-alu.nw"
+#line 1234 "lit/jit-alu.nw"
 /* Write the record out, each stand-in replaced by its register in g->arm. */
 static void replay(struct gen *g, const struct lbpf_jit_record *rec) {
   const uint8_t *to = g->arm; /* stand-in LBPF_JIT_STAND_IN + x is allocated to[x] */
@@ -872,7 +884,7 @@ bool lbpf_jit_alu_gen_recorded(const struct lbpf_jit_plan *plan, const struct lb
   replay(&g, rec);
   return epilogue(&g, plan, list);
 }
-#line 1269 "lit/jit-alu.nw"
+#line 1286 "lit/jit-alu.nw"
 bool lbpf_jit_alu_gen_insn(const struct lbpf_program *prog, uint32_t pc,
                            const uint8_t arm[LBPF_JIT_NHALVES],
                            const uint8_t tmp[LBPF_JIT_MAX_SCRATCH], uint32_t zero,
@@ -897,7 +909,7 @@ bool lbpf_jit_alu_gen_insn_recorded(const struct lbpf_jit_record *rec,
   replay(&g, rec);
   return b->status == LBPF_JIT_BUF_OK;
 }
-#line 1298 "lit/jit-alu.nw"
+#line 1315 "lit/jit-alu.nw"
 size_t lbpf_jit_alu_model(const struct lbpf_program *prog, uint32_t pc, uint32_t len,
                           struct lbpf_thumb_insn *out, size_t cap) {
   struct lbpf_jit_buf b;

@@ -1,4 +1,4 @@
-#line 2054 "lit/jit-alu.nw"
+#line 2094 "lit/jit-alu.nw"
 /* The JIT's checks: J against the specification on the Thumb-2 model, E
    against J, the code buffer, the analyzer. */
 #include <check.h>
@@ -10,7 +10,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 1578 "lit/jit-alu.nw"
+#line 1598 "lit/jit-alu.nw"
 /* The specification's effect of the ALU-run instruction at pc on r. */
 static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[LBPF_NREGS]) {
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
@@ -21,7 +21,7 @@ static void spec_insn(const struct lbpf_program *prog, uint32_t pc, uint64_t r[L
   uint64_t s = (in.opcode & LBPF_SRC_X) ? r[in.src] : (uint64_t)(int64_t)in.imm;
   r[in.dst] = lbpf_spec_alu(in.opcode, in.offset, in.imm, r[in.dst], s);
 }
-#line 1591 "lit/jit-alu.nw"
+#line 1611 "lit/jit-alu.nw"
 static void describe(const struct lbpf_program *prog, uint32_t pc, uint32_t len, char *buf,
                      size_t size) {
   size_t used = 0;
@@ -135,7 +135,7 @@ static void check_run(const struct lbpf_program *prog, uint32_t pc, uint32_t len
                 "executed %llu instructions, the plan says %u, J has %zu: %s",
                 (unsigned long long)res.insns, (unsigned)lbpf_jit_plan_cost(&p), n, what);
 }
-#line 1708 "lit/jit-alu.nw"
+#line 1728 "lit/jit-alu.nw"
 struct jit_prog {
   uint8_t code[8 * 256];
   struct lbpf_program prog;
@@ -152,7 +152,7 @@ static bool jp_finish(struct jit_prog *p) {
   struct lbpf_fault fault;
   return lbpf_verify(p->code, 8u * p->n, &env, &p->prog, &fault) == LBPF_OK;
 }
-#line 1734 "lit/jit-alu.nw"
+#line 1754 "lit/jit-alu.nw"
 static const int32_t imm_classes[] = {
     0,      1,      7,          31,         32,         33, 63, 64,   255,      256,
     0x1234, 0xff00, 0x00ab0000, 0x12345678, 0x7fffffff, -1, -2, -256, -0x12345, INT32_MIN};
@@ -191,7 +191,7 @@ static struct lbpf_insn random_alu(void) {
   }
 }
 
-#line 1777 "lit/jit-alu.nw"
+#line 1797 "lit/jit-alu.nw"
 /* Register values: special ones, or random with a bias to small shifts. */
 static void random_regs(uint64_t r[LBPF_NREGS]) {
   static const uint64_t special[] = {0,           1,
@@ -206,7 +206,7 @@ static void random_regs(uint64_t r[LBPF_NREGS]) {
                     : lbpf_thumb_rand(&jit_rng);
   }
 }
-#line 1806 "lit/jit-alu.nw"
+#line 1826 "lit/jit-alu.nw"
 START_TEST(every_form) {
   static const uint8_t dsts[] = {0, 1, 5, 9}, srcs[] = {0, 1, 5, 9, 10};
   unsigned forms = 0, runs = 0;
@@ -252,7 +252,7 @@ START_TEST(every_form) {
   ck_assert_uint_gt(runs, 10000);
 }
 END_TEST
-#line 1864 "lit/jit-alu.nw"
+#line 1884 "lit/jit-alu.nw"
 START_TEST(div64_values) {
   static const uint64_t values[] = {0,
                                     1,
@@ -308,7 +308,18 @@ START_TEST(div64_values) {
   ck_assert_uint_eq(replayed_calls - replayed_before, runs); /* each replayed too */
 }
 END_TEST
-#line 1925 "lit/jit-alu.nw"
+#line 1944 "lit/jit-alu.nw"
+START_TEST(run_classes) {
+  for (size_t k = 0; k < LBPF_NFORMS; k++) {
+    const struct lbpf_form *form = &lbpf_forms[k];
+    uint8_t cls = LBPF_CLASS(form->opcode);
+    if (lbpf_form_in_alu_run(form) || lbpf_form_is_lddw(form))
+      ck_assert_msg(cls == LBPF_CLASS_ALU || cls == LBPF_CLASS_ALU64 || lbpf_is_lddw(form->opcode),
+                    "form %zu of a run is of class %u", k, cls);
+  }
+}
+END_TEST
+#line 1965 "lit/jit-alu.nw"
 /* A program of up to 30 random ALU-run instructions; the slots of its
    longest run from slot 0. */
 static uint32_t random_run(struct jit_prog *p) {
@@ -340,7 +351,7 @@ START_TEST(random_runs) {
   }
 }
 END_TEST
-#line 1963 "lit/jit-alu.nw"
+#line 2003 "lit/jit-alu.nw"
 START_TEST(code_buffer) {
   uint8_t code[64];
   struct lbpf_thumb_insn insns[32];
@@ -403,7 +414,7 @@ START_TEST(code_buffer) {
   ck_assert_int_eq(b.status, LBPF_JIT_BUF_INVALID);
 }
 END_TEST
-#line 2030 "lit/jit-alu.nw"
+#line 2070 "lit/jit-alu.nw"
 START_TEST(witness_faults) {
   struct lbpf_thumb_insn past[] = {
       {.form = LBPF_THUMB_F_LDST_IMM12, .op = LBPF_THUMB_LDR, .rd = 1, .imm = 8 * LBPF_NREGS},
@@ -428,7 +439,7 @@ START_TEST(witness_faults) {
   ck_assert_int_eq(lbpf_jit_model_call(code, n, (uint32_t)n, r, &res), LBPF_THUMB_FAULT_FETCH);
 }
 END_TEST
-#line 2099 "lit/jit-alu.nw"
+#line 2139 "lit/jit-alu.nw"
 #define UC_CODE_SIZE 0x10000u
 #define UC_PAGE 0x1000u
 
@@ -529,7 +540,7 @@ START_TEST(unicorn_runs) {
   uc_close(uc);
 }
 END_TEST
-#line 326 "lit/jit-emit.nw"
+#line 337 "lit/jit-emit.nw"
 START_TEST(compile_programs) {
   jit_rng = 0x4a49540002u;
   static uint8_t code[1 << 16];
@@ -609,7 +620,7 @@ START_TEST(compile_programs) {
   ck_assert_uint_gt(entered, 200);
 }
 END_TEST
-#line 407 "lit/jit-emit.nw"
+#line 418 "lit/jit-emit.nw"
 START_TEST(cost_model) {
   struct jit_prog p = {.n = 0};
   for (int k = 0; k < 3; k++)
@@ -644,7 +655,7 @@ START_TEST(cost_model) {
   ck_assert(!lbpf_jit_alu_worth(&d.prog, 0, 1));
 }
 END_TEST
-#line 447 "lit/jit-emit.nw"
+#line 458 "lit/jit-emit.nw"
 START_TEST(entries_at_targets) {
   struct jit_prog p = {.n = 0};
   jp_add(&p, (struct lbpf_insn){.opcode = LBPF_CLASS_JMP | LBPF_JMP_JA, .offset = 3}); /* to 4 */
@@ -665,7 +676,7 @@ START_TEST(entries_at_targets) {
 }
 END_TEST
 
-#line 2072 "lit/jit-alu.nw"
+#line 2112 "lit/jit-alu.nw"
 Suite *jit_alu_suite(void) {
   Suite *s = suite_create("jit_alu");
   TCase *tc = tcase_create("jit");
@@ -675,15 +686,17 @@ Suite *jit_alu_suite(void) {
   tcase_add_test(tc, code_buffer);
   tcase_add_test(tc, witness_faults);
 
-#line 1917 "lit/jit-alu.nw"
+#line 1937 "lit/jit-alu.nw"
   tcase_add_test(tc, div64_values);
-#line 2188 "lit/jit-alu.nw"
+#line 1957 "lit/jit-alu.nw"
+  tcase_add_test(tc, run_classes);
+#line 2228 "lit/jit-alu.nw"
   tcase_add_test(tc, unicorn_runs);
-#line 467 "lit/jit-emit.nw"
+#line 478 "lit/jit-emit.nw"
   tcase_add_test(tc, entries_at_targets);
   tcase_add_test(tc, compile_programs);
   tcase_add_test(tc, cost_model);
-#line 2081 "lit/jit-alu.nw"
+#line 2121 "lit/jit-alu.nw"
   suite_add_tcase(s, tc);
   return s;
 }

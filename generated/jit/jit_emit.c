@@ -1,4 +1,4 @@
-#line 301 "lit/jit-emit.nw"
+#line 312 "lit/jit-emit.nw"
 /* The analyzer and the emitter E of the ALU-run JIT. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -7,7 +7,9 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit.h"
 
-#line 119 "lit/jit-emit.nw"
+#line 123 "lit/jit-emit.nw"
+_Static_assert(LBPF_JIT_CALL_COST >= LBPF_JIT_INTERP_ALU_COST,
+               "a run of one instruction never pays, and is not planned");
 static bool worth(const struct lbpf_jit_plan *p) {
   uint64_t jitted = (uint64_t)LBPF_JIT_CALL_COST + lbpf_jit_plan_cost(p) +
                     (uint64_t)LBPF_JIT_ROUTINE_COST * p->calls;
@@ -18,11 +20,11 @@ bool lbpf_jit_alu_worth(const struct lbpf_program *prog, uint32_t pc, uint32_t l
   struct lbpf_jit_plan p;
   return lbpf_jit_plan_run(&p, prog, pc, len) && worth(&p);
 }
-#line 150 "lit/jit-emit.nw"
+#line 156 "lit/jit-emit.nw"
 size_t lbpf_jit_alu_code_bound(uint32_t ninsns) {
   return (size_t)ninsns * (LBPF_JIT_MAX_FRAME_BYTES + 2u * LBPF_JIT_MAX_INSN_BYTES);
 }
-#line 166 "lit/jit-emit.nw"
+#line 172 "lit/jit-emit.nw"
 #define SCAN_SLOTS 3u /* offset during the scan: lbpf_jit_run_slots of the slot */
 #define SCAN_WIDE 4u  /* offset during the scan: the first slot of an lddw */
 
@@ -36,7 +38,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
   for (uint32_t pc = 0; pc < prog->ninsns; pc++) {
     struct lbpf_insn in = lbpf_program_insn(prog, pc);
     uint8_t cls = LBPF_CLASS(in.opcode), op = LBPF_OP(in.opcode);
-    entries[pc].offset = lbpf_jit_run_slots(prog, pc);
+    entries[pc].offset = lbpf_jit_insn_run_slots(prog, pc, in);
     if (lbpf_is_lddw(in.opcode)) {
       entries[pc].offset |= SCAN_WIDE;
       pc++;
@@ -55,7 +57,7 @@ static void mark_targets(const struct lbpf_program *prog, struct lbpf_jit_entry 
     mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));
   }
 }
-#line 215 "lit/jit-emit.nw"
+#line 221 "lit/jit-emit.nw"
 /* Plan and record the suffix of a run from e to end, with the scan's slot
    counts (entries[e..end) not yet overwritten). */
 static bool plan_suffix(const struct lbpf_program *prog, const struct lbpf_jit_entry *entries,
@@ -83,6 +85,12 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
       pc += step;
       continue;
     }
+    uint32_t next = pc + (entries[pc].offset & SCAN_SLOTS);
+    if (next >= prog->ninsns || !(entries[next].offset & SCAN_SLOTS)) { /* one instruction */
+      for (; pc < next; pc++)
+        entries[pc] = (struct lbpf_jit_entry){0, 0};
+      continue;
+    }
     struct lbpf_jit_plan p;
     struct lbpf_jit_record rec;
     lbpf_jit_plan_init(&p);
@@ -95,8 +103,8 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
       bool target = entries[e].len != 0;
       step = entries[e].offset & SCAN_SLOTS;
       /* p and rec: the run's, then each suffix's in turn */
-      bool entry = e == pc ||
-                   (target && end - e <= allowance && plan_suffix(prog, entries, e, end, &p, &rec));
+      bool entry = e == pc || (target && e + step < end && end - e <= allowance &&
+                               plan_suffix(prog, entries, e, end, &p, &rec));
       entries[e] = (struct lbpf_jit_entry){0, 0};
       if (step == 2) entries[e + 1] = (struct lbpf_jit_entry){0, 0};
       if (!entry || !worth(&p)) continue;
@@ -117,7 +125,7 @@ enum lbpf_status lbpf_jit_alu_compile(const struct lbpf_program *prog, uint8_t *
   if (code_len) *code_len = len;
   return LBPF_OK;
 }
-#line 278 "lit/jit-emit.nw"
+#line 289 "lit/jit-emit.nw"
 bool lbpf_jit_is_lddw_slot(const struct lbpf_program *prog, uint32_t pc) {
   return pc + 1 < prog->ninsns && lbpf_is_lddw(lbpf_program_insn(prog, pc).opcode);
 }

@@ -6,3 +6,5 @@ s/entries\[e\] = (struct lbpf_jit_entry){(uint32_t)len, end - e};/entries[e] = (
 s/      len += b.len;/      len += b.len - 2;/
 # E: a jump's target taken one slot early (the entry in the wrong place)
 s/mark(prog, entries, (int64_t)pc + 1 + (ja32 ? in.imm : in.offset));/mark(prog, entries, (int64_t)pc + (ja32 ? in.imm : in.offset));/
+# E: the analyzer takes every run of more than one instruction for one of one
+s/    if (next >= prog->ninsns || !(entries\[next\].offset \& SCAN_SLOTS)) {/    if (next >= prog->ninsns || (entries[next].offset \& SCAN_SLOTS)) {/
