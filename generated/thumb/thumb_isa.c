@@ -1,6 +1,7 @@
-#line 1148 "lit/thumb-isa.nw"
+#line 1174 "lit/thumb-isa.nw"
 /* Thumb-2 (ARMv7-M) instructions: validity, encoder, decoder. */
 #include "lbpf_thumb.h"
+#include <stddef.h>
 #include <string.h>
 
 #line 268 "lit/thumb-isa.nw"
@@ -77,9 +78,30 @@ static struct ldst_info ldst(unsigned op) {
 #undef LDST
   return is_single_ldst(op) ? table[op - LBPF_THUMB_LDR] : (struct ldst_info){0, 0, 0};
 }
-#line 349 "lit/thumb-isa.nw"
-#define USE(f) (z.f = 0)
-#line 608 "lit/thumb-isa.nw"
+#line 356 "lit/thumb-isa.nw"
+_Static_assert(sizeof(struct lbpf_thumb_insn) == 20 && _Alignof(struct lbpf_thumb_insn) == 4,
+               "the validity check reads the instruction as five words");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the validity check places a field's bits in its word in little-endian order"
+#endif
+#define FIELD_SIZE(f) sizeof(((const struct lbpf_thumb_insn *)0)->f)
+#define FIELD_BITS(f)                                                                              \
+  ((FIELD_SIZE(f) == 4 ? UINT32_MAX : ((UINT32_C(1) << (8 * FIELD_SIZE(f))) - 1u))                 \
+   << (8 * (offsetof(struct lbpf_thumb_insn, f) % 4)))
+#define FIELD_WORD(f) (offsetof(struct lbpf_thumb_insn, f) / 4)
+#define USE(f)                                                                                     \
+  (used0 |= FIELD_WORD(f) == 0 ? FIELD_BITS(f) : 0,                                                \
+   used1 |= FIELD_WORD(f) == 1 ? FIELD_BITS(f) : 0,                                                \
+   used2 |= FIELD_WORD(f) == 2 ? FIELD_BITS(f) : 0,                                                \
+   used3 |= FIELD_WORD(f) == 3 ? FIELD_BITS(f) : 0,                                                \
+   used4 |= FIELD_WORD(f) == 4 ? FIELD_BITS(f) : 0)
+/* Word k of the instruction, in the machine's byte order. */
+static inline uint32_t word(const struct lbpf_thumb_insn *i, unsigned k) {
+  uint32_t w;
+  memcpy(&w, (const uint8_t *)i + 4 * k, sizeof w);
+  return w;
+}
+#line 634 "lit/thumb-isa.nw"
 /* The opcode field of wide data processing (modified immediate and shifted
    register), with the register forced to 15 for moves and comparisons. */
 static unsigned dp32_opcode(unsigned op) {
@@ -152,13 +174,13 @@ static const uint8_t ext16_ops[4] = {LBPF_THUMB_SXTH, LBPF_THUMB_SXTB, LBPF_THUM
 static const uint8_t ext32_ops[8] = {LBPF_THUMB_SXTH, LBPF_THUMB_UXTH, 0, 0,
                                      LBPF_THUMB_SXTB, LBPF_THUMB_UXTB, 0, 0};
 static const uint8_t rev16_ops[4] = {LBPF_THUMB_REV, LBPF_THUMB_REV16, 0, LBPF_THUMB_REVSH};
-#line 668 "lit/thumb-isa.nw"
+#line 694 "lit/thumb-isa.nw"
 static unsigned ldst32_hw1(unsigned op) {
   struct ldst_info m = ldst(op);
   unsigned sz = m.size == 1 ? 0 : m.size == 2 ? 1 : 2;
   return 0xf800u | m.is_signed << 8 | sz << 5 | m.is_load << 4;
 }
-#line 680 "lit/thumb-isa.nw"
+#line 706 "lit/thumb-isa.nw"
 static void enc_branch24(uint32_t imm, uint16_t *hw) {
   uint32_t s = imm >> 24 & 1, i1 = imm >> 23 & 1, i2 = imm >> 22 & 1;
   uint32_t j1 = !(i1 ^ s), j2 = !(i2 ^ s);
@@ -188,7 +210,7 @@ static void enc_imm12(uint32_t f, uint16_t *hw) {
 static uint32_t dec_imm12(uint16_t h1, uint16_t h2) {
   return (h1 >> 10 & 1u) << 11 | (h2 >> 12 & 7u) << 8 | (h2 & 0xffu);
 }
-#line 955 "lit/thumb-isa.nw"
+#line 981 "lit/thumb-isa.nw"
 static void set(struct lbpf_thumb_insn *i, unsigned form, unsigned op) {
   i->form = (uint8_t)form;
   i->op = (uint8_t)op;
@@ -226,11 +248,13 @@ bool lbpf_thumb_modimm_encode(uint32_t value, uint32_t *field) {
 }
 #line 328 "lit/thumb-isa.nw"
 bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
-  struct lbpf_thumb_insn z = *i; /* the used fields are cleared below; the rest must be 0 */
+  /* the bits of the fields the form uses, in each of the five words (form
+     and op always) */
+  uint32_t used0 = FIELD_BITS(form) | FIELD_BITS(op), used1 = 0, used2 = 0, used3 = 0, used4 = 0;
   bool ok = true;
   switch (i->form) {
 
-#line 357 "lit/thumb-isa.nw"
+#line 383 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     USE(rd), USE(rm), USE(shift), USE(amount);
     ok = i->op == LBPF_THUMB_MOV && lo(i->rd) && lo(i->rm) && i->shift <= LBPF_THUMB_SHIFT_ASR &&
@@ -258,7 +282,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_DP_REG16:
 
-#line 473 "lit/thumb-isa.nw"
+#line 499 "lit/thumb-isa.nw"
     USE(rd), USE(rn), USE(rm), USE(imm), USE(setflags);
     ok = lo(i->rd) && lo(i->rn) && lo(i->rm) && i->imm == 0;
     switch (i->op) {
@@ -280,7 +304,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     case LBPF_THUMB_MUL: ok = ok && i->rd == i->rm && !i->setflags; break;
     default: ok = false;
     }
-#line 384 "lit/thumb-isa.nw"
+#line 410 "lit/thumb-isa.nw"
     break;
   case LBPF_THUMB_F_ADD_HI:
     USE(rd), USE(rn), USE(rm);
@@ -360,9 +384,9 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
          (i->cond != LBPF_THUMB_AL || i->mask == 8);
     break;
   case LBPF_THUMB_F_NOP16: ok = i->op == LBPF_THUMB_NOP; break;
-#line 333 "lit/thumb-isa.nw"
+#line 335 "lit/thumb-isa.nw"
 
-#line 499 "lit/thumb-isa.nw"
+#line 525 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_DP_IMM: {
     USE(rd), USE(rn), USE(imm), USE(setflags);
     uint32_t field;
@@ -465,24 +489,20 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
          fits(i->imm, -(1 << 24), (1 << 24) - 2, 2);
     break;
   case LBPF_THUMB_F_NOP: ok = i->op == LBPF_THUMB_NOP; break;
-#line 334 "lit/thumb-isa.nw"
+#line 336 "lit/thumb-isa.nw"
   default: return false;
   }
-  /* every field but form and op, one by one: comparing the copy with a
-     zero instruction byte by byte was a tenth of the JIT's compile on the
-     Cortex-M4 */
-  _Static_assert(sizeof z == 20, "a new field of the instruction joins this check");
-  return ok && (z.setflags | z.cond | z.rd | z.rn | z.rm | z.ra | z.shift | z.amount | z.width |
-                z.mask | z.writeback | z.add | z.reglist | z.imm) == 0;
+  return ok && ((word(i, 0) & ~used0) | (word(i, 1) & ~used1) | (word(i, 2) & ~used2) |
+                (word(i, 3) & ~used3) | (word(i, 4) & ~used4)) == 0;
 }
-#line 715 "lit/thumb-isa.nw"
+#line 741 "lit/thumb-isa.nw"
 int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   if (!lbpf_thumb_valid(i)) return 0;
   uint32_t imm = (uint32_t)i->imm;
   hw[0] = hw[1] = 0;
   switch (i->form) {
 
-#line 728 "lit/thumb-isa.nw"
+#line 754 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     hw[0] = (uint16_t)(i->shift << 11 | (i->amount & 31) << 6 | i->rm << 3 | i->rd);
     return 1;
@@ -555,9 +575,9 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   case LBPF_THUMB_F_B16: hw[0] = (uint16_t)(0xe000 | (imm >> 1 & 0x7ff)); return 1;
   case LBPF_THUMB_F_IT: hw[0] = (uint16_t)(0xbf00 | i->cond << 4 | i->mask); return 1;
   case LBPF_THUMB_F_NOP16: hw[0] = 0xbf00; return 1;
-#line 721 "lit/thumb-isa.nw"
+#line 747 "lit/thumb-isa.nw"
 
-#line 802 "lit/thumb-isa.nw"
+#line 828 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_DP_IMM:
   case LBPF_THUMB_F_DP_REG: {
     unsigned rd = is_compare(i->op) ? 15 : i->rd, rn = is_move(i->op) ? 15 : i->rn;
@@ -660,11 +680,11 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     hw[0] = 0xf3af;
     hw[1] = 0x8000;
     break;
-#line 722 "lit/thumb-isa.nw"
+#line 748 "lit/thumb-isa.nw"
   }
   return 2;
 }
-#line 912 "lit/thumb-isa.nw"
+#line 938 "lit/thumb-isa.nw"
 size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap) {
   uint16_t hw[2];
   int n = lbpf_thumb_encode(i, hw);
@@ -673,7 +693,7 @@ size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap
     buf[2 * k] = (uint8_t)hw[k], buf[2 * k + 1] = (uint8_t)(hw[k] >> 8);
   return 2u * (size_t)n;
 }
-#line 932 "lit/thumb-isa.nw"
+#line 958 "lit/thumb-isa.nw"
 int lbpf_thumb_insn_size(uint16_t hw0) {
   return (hw0 >> 11) >= 0x1d ? 2 : 1;
 }
@@ -687,7 +707,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
   if (size == 1) {
     uint16_t h = hw[0];
 
-#line 967 "lit/thumb-isa.nw"
+#line 993 "lit/thumb-isa.nw"
     unsigned r0 = h & 7, r3 = h >> 3 & 7, r6 = h >> 6 & 7, r8 = h >> 8 & 7, imm8 = h & 0xff;
     if ((h >> 13) == 0 && (h >> 11) != 3) { /* 000xx: shift by an immediate */
       set(i, F(SHIFT_IMM16), O(MOV));
@@ -778,11 +798,11 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
     } else if ((h >> 11) == 0x1c) {
       set(i, F(B16), O(B)), i->imm = (int32_t)((uint32_t)(h & 0x7ff) << 21) >> 20;
     }
-#line 943 "lit/thumb-isa.nw"
+#line 969 "lit/thumb-isa.nw"
   } else {
     uint16_t h1 = hw[0], h2 = hw[1];
 
-#line 1047 "lit/thumb-isa.nw"
+#line 1073 "lit/thumb-isa.nw"
     unsigned rn = h1 & 15, rd = h2 >> 8 & 15, rm = h2 & 15, rt = h2 >> 12;
     if ((h1 & 0xfa00) == 0xf000 && !(h2 & 0x8000)) { /* modified immediate */
       unsigned s = h1 >> 4 & 1, opcode = h1 >> 5 & 15, op = dp32_op(opcode, s, rd, rn);
@@ -865,7 +885,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       i->rd = (uint8_t)rd, i->rn = (uint8_t)rn, i->rm = (uint8_t)rm;
     } else if ((h1 & 0xfe00) == 0xf800 && (h1 & 0x60) != 0x60) { /* single loads and stores */
 
-#line 1133 "lit/thumb-isa.nw"
+#line 1159 "lit/thumb-isa.nw"
       bool load = h1 >> 4 & 1, sgn = h1 >> 8 & 1;
       unsigned sz = h1 >> 5 & 3;
       static const uint8_t loads[2][3] = {{O(LDRB), O(LDRH), O(LDR)}, {O(LDRSB), O(LDRSH), 0}};
@@ -879,7 +899,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       else if ((h2 & 0xfc0) == 0)
         set(i, F(LDST_REG), op), i->rm = (uint8_t)rm, i->amount = h2 >> 4 & 3;
       if (op == 0) i->form = 0;
-#line 1118 "lit/thumb-isa.nw"
+#line 1144 "lit/thumb-isa.nw"
     } else if ((h1 & 0xff60) == 0xe940) { /* ldrd/strd, offset form */
       set(i, F(LDRD_STRD), (h1 >> 4 & 1) ? O(LDRD) : O(STRD));
       i->rd = (uint8_t)rt, i->ra = (uint8_t)rd, i->rn = (uint8_t)rn, i->add = h1 >> 7 & 1;
@@ -889,12 +909,12 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       set(i, F(LDMSTM), db ? (load ? O(LDMDB) : O(STMDB)) : (load ? O(LDM) : O(STM)));
       i->rn = (uint8_t)rn, i->writeback = h1 >> 5 & 1, i->reglist = h2;
     }
-#line 946 "lit/thumb-isa.nw"
+#line 972 "lit/thumb-isa.nw"
   }
   if (!lbpf_thumb_valid(out)) memset(out, 0, sizeof *out);
   return size;
 }
-#line 1208 "lit/thumb-isa.nw"
+#line 1235 "lit/thumb-isa.nw"
 unsigned lbpf_thumb_it_advance(unsigned itstate) {
   if ((itstate & 7) == 0) return 0;
   return (itstate & 0xe0) | ((itstate << 1) & 0x1f);

@@ -1,9 +1,9 @@
-#line 1746 "lit/thumb-isa.nw"
+#line 1773 "lit/thumb-isa.nw"
 #include "lbpf_thumb.h"
 #include <check.h>
 #include <string.h>
 
-#line 1767 "lit/thumb-isa.nw"
+#line 1794 "lit/thumb-isa.nw"
 START_TEST(modimm_fields_are_unique) {
   int representable = 0;
   for (uint32_t field = 0; field < 4096; field++) {
@@ -28,7 +28,7 @@ START_TEST(modimm_fields_are_unique) {
   ck_assert(!lbpf_thumb_modimm_encode(0x101, &f));
 }
 END_TEST
-#line 1797 "lit/thumb-isa.nw"
+#line 1824 "lit/thumb-isa.nw"
 START_TEST(decode_inverts_encode) {
   uint64_t rng = 42;
   for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
@@ -45,7 +45,7 @@ START_TEST(decode_inverts_encode) {
   }
 }
 END_TEST
-#line 1821 "lit/thumb-isa.nw"
+#line 1848 "lit/thumb-isa.nw"
 START_TEST(encode_inverts_decode) {
   int narrow = 0, wide = 0;
   for (uint32_t h = 0; h < 0x10000; h++) {
@@ -73,7 +73,7 @@ START_TEST(encode_inverts_decode) {
   ck_assert_int_gt(wide, 20000);
 }
 END_TEST
-#line 1854 "lit/thumb-isa.nw"
+#line 1881 "lit/thumb-isa.nw"
 START_TEST(known_encodings) {
   struct {
     struct lbpf_thumb_insn i;
@@ -113,7 +113,7 @@ START_TEST(known_encodings) {
   }
 }
 END_TEST
-#line 1892 "lit/thumb-isa.nw"
+#line 1919 "lit/thumb-isa.nw"
 START_TEST(printed_text) {
   char buf[64];
   struct lbpf_thumb_insn adds = {
@@ -141,19 +141,19 @@ START_TEST(printed_text) {
 }
 END_TEST
 
-#line 1752 "lit/thumb-isa.nw"
+#line 1779 "lit/thumb-isa.nw"
 Suite *thumb_isa_suite(void) {
   Suite *s = suite_create("thumb_isa");
   TCase *tc = tcase_create("encodings");
   tcase_set_timeout(tc, 60);
 
-#line 1915 "lit/thumb-isa.nw"
+#line 1942 "lit/thumb-isa.nw"
   tcase_add_test(tc, modimm_fields_are_unique);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, encode_inverts_decode);
   tcase_add_test(tc, known_encodings);
   tcase_add_test(tc, printed_text);
-#line 1757 "lit/thumb-isa.nw"
+#line 1784 "lit/thumb-isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }
