@@ -1,4 +1,4 @@
-#line 1213 "lit/thumb-isa.nw"
+#line 1214 "lit/thumb-isa.nw"
 /* Thumb-2 (ARMv7-M) instructions: validity, encoder, decoder. */
 #include "lbpf_thumb.h"
 #include <stddef.h>
@@ -119,7 +119,7 @@ _Static_assert(FIELD_WORD(rd) == 1 && FIELD_WORD(rn) == 1 && FIELD_WORD(rm) == 1
 #define ONLY_USED(i)                                                                               \
   (((word(i, 0) & ~used0) | (word(i, 1) & (~used1 | REGISTER_HIGH_BITS)) | (word(i, 2) & ~used2) | \
     (word(i, 3) & ~used3) | (word(i, 4) & ~used4)) == 0)
-#line 614 "lit/thumb-isa.nw"
+#line 615 "lit/thumb-isa.nw"
 /* The opcode field of wide data processing (modified immediate and shifted
    register), with the register forced to 15 for moves and comparisons. */
 static unsigned dp32_opcode(unsigned op) {
@@ -192,13 +192,13 @@ static const uint8_t ext16_ops[4] = {LBPF_THUMB_SXTH, LBPF_THUMB_SXTB, LBPF_THUM
 static const uint8_t ext32_ops[8] = {LBPF_THUMB_SXTH, LBPF_THUMB_UXTH, 0, 0,
                                      LBPF_THUMB_SXTB, LBPF_THUMB_UXTB, 0, 0};
 static const uint8_t rev16_ops[4] = {LBPF_THUMB_REV, LBPF_THUMB_REV16, 0, LBPF_THUMB_REVSH};
-#line 674 "lit/thumb-isa.nw"
+#line 675 "lit/thumb-isa.nw"
 static unsigned ldst32_hw1(unsigned op) {
   struct ldst_info m = ldst(op);
   unsigned sz = m.size == 1 ? 0 : m.size == 2 ? 1 : 2;
   return 0xf800u | m.is_signed << 8 | sz << 5 | m.is_load << 4;
 }
-#line 686 "lit/thumb-isa.nw"
+#line 687 "lit/thumb-isa.nw"
 static void enc_branch24(uint32_t imm, uint16_t *hw) {
   uint32_t s = imm >> 24 & 1, i1 = imm >> 23 & 1, i2 = imm >> 22 & 1;
   uint32_t j1 = !(i1 ^ s), j2 = !(i2 ^ s);
@@ -228,7 +228,7 @@ static void enc_imm12(uint32_t f, uint16_t *hw) {
 static uint32_t dec_imm12(uint16_t h1, uint16_t h2) {
   return (h1 >> 10 & 1u) << 11 | (h2 >> 12 & 7u) << 8 | (h2 & 0xffu);
 }
-#line 728 "lit/thumb-isa.nw"
+#line 729 "lit/thumb-isa.nw"
 /* The halfwords of a common form (1 or 2), 0 if i is not valid, -1 if its
    form is not a common one. */
 static int encode_common(const struct lbpf_thumb_insn *i, uint16_t out[2]) {
@@ -239,7 +239,7 @@ static int encode_common(const struct lbpf_thumb_insn *i, uint16_t out[2]) {
   int size = 2;
   switch (i->form) {
 
-#line 747 "lit/thumb-isa.nw"
+#line 748 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_MOV_HI:
     USE(rd), USE(rm);
     ok = i->op == LBPF_THUMB_MOV && i->rd != 15 && i->rm != 15;
@@ -309,14 +309,14 @@ static int encode_common(const struct lbpf_thumb_insn *i, uint16_t out[2]) {
     hw[1] = i->form == LBPF_THUMB_F_BL ? 0xd000 : 0x9000;
     enc_branch24(imm, hw);
     break;
-#line 738 "lit/thumb-isa.nw"
+#line 739 "lit/thumb-isa.nw"
   default: return -1;
   }
   if (!ok || !ONLY_USED(i)) return 0;
   out[0] = hw[0], out[1] = hw[1];
   return size;
 }
-#line 1020 "lit/thumb-isa.nw"
+#line 1021 "lit/thumb-isa.nw"
 static void set(struct lbpf_thumb_insn *i, unsigned form, unsigned op) {
   i->form = (uint8_t)form;
   i->op = (uint8_t)op;
@@ -544,7 +544,8 @@ static bool valid_other(const struct lbpf_thumb_insn *i) {
     ok = op_in(i->op, LBPF_THUMB_LDM, LBPF_THUMB_STMDB) && i->rn != 15 && i->writeback <= 1 &&
          popcount16(i->reglist) >= 2 && !(i->reglist & 0x2000) &&
          (load ? (i->reglist & 0xc000) != 0xc000 : !(i->reglist & 0x8000)) &&
-         !(i->writeback && (i->reglist >> i->rn & 1));
+         /* a base beyond the sixteen is refused below, by the register rule */
+         !(i->writeback && i->rn < 16 && (i->reglist >> i->rn & 1));
     break;
   }
   case LBPF_THUMB_F_NOP: ok = i->op == LBPF_THUMB_NOP; break;
@@ -558,7 +559,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
   int n = encode_common(i, hw);
   return n < 0 ? valid_other(i) : n > 0;
 }
-#line 822 "lit/thumb-isa.nw"
+#line 823 "lit/thumb-isa.nw"
 int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   int n = encode_common(i, hw);
   if (n >= 0) return n;
@@ -567,7 +568,7 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   hw[0] = hw[1] = 0;
   switch (i->form) {
 
-#line 837 "lit/thumb-isa.nw"
+#line 838 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     hw[0] = (uint16_t)(i->shift << 11 | (i->amount & 31) << 6 | i->rm << 3 | i->rd);
     return 1;
@@ -637,9 +638,9 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   case LBPF_THUMB_F_B16: hw[0] = (uint16_t)(0xe000 | (imm >> 1 & 0x7ff)); return 1;
   case LBPF_THUMB_F_IT: hw[0] = (uint16_t)(0xbf00 | i->cond << 4 | i->mask); return 1;
   case LBPF_THUMB_F_NOP16: hw[0] = 0xbf00; return 1;
-#line 830 "lit/thumb-isa.nw"
+#line 831 "lit/thumb-isa.nw"
 
-#line 908 "lit/thumb-isa.nw"
+#line 909 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_ADDSUBW:
     hw[0] = (uint16_t)((i->op == LBPF_THUMB_SUB ? 0xf2a0 : 0xf200) | i->rn);
     hw[1] = (uint16_t)(i->rd << 8);
@@ -701,11 +702,11 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     hw[0] = 0xf3af;
     hw[1] = 0x8000;
     break;
-#line 831 "lit/thumb-isa.nw"
+#line 832 "lit/thumb-isa.nw"
   }
   return 2;
 }
-#line 977 "lit/thumb-isa.nw"
+#line 978 "lit/thumb-isa.nw"
 size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap) {
   uint16_t hw[2];
   int n = lbpf_thumb_encode(i, hw);
@@ -714,7 +715,7 @@ size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap
     buf[2 * k] = (uint8_t)hw[k], buf[2 * k + 1] = (uint8_t)(hw[k] >> 8);
   return 2u * (size_t)n;
 }
-#line 997 "lit/thumb-isa.nw"
+#line 998 "lit/thumb-isa.nw"
 int lbpf_thumb_insn_size(uint16_t hw0) {
   return (hw0 >> 11) >= 0x1d ? 2 : 1;
 }
@@ -728,7 +729,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
   if (size == 1) {
     uint16_t h = hw[0];
 
-#line 1032 "lit/thumb-isa.nw"
+#line 1033 "lit/thumb-isa.nw"
     unsigned r0 = h & 7, r3 = h >> 3 & 7, r6 = h >> 6 & 7, r8 = h >> 8 & 7, imm8 = h & 0xff;
     if ((h >> 13) == 0 && (h >> 11) != 3) { /* 000xx: shift by an immediate */
       set(i, F(SHIFT_IMM16), O(MOV));
@@ -819,11 +820,11 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
     } else if ((h >> 11) == 0x1c) {
       set(i, F(B16), O(B)), i->imm = (int32_t)((uint32_t)(h & 0x7ff) << 21) >> 20;
     }
-#line 1008 "lit/thumb-isa.nw"
+#line 1009 "lit/thumb-isa.nw"
   } else {
     uint16_t h1 = hw[0], h2 = hw[1];
 
-#line 1112 "lit/thumb-isa.nw"
+#line 1113 "lit/thumb-isa.nw"
     unsigned rn = h1 & 15, rd = h2 >> 8 & 15, rm = h2 & 15, rt = h2 >> 12;
     if ((h1 & 0xfa00) == 0xf000 && !(h2 & 0x8000)) { /* modified immediate */
       unsigned s = h1 >> 4 & 1, opcode = h1 >> 5 & 15, op = dp32_op(opcode, s, rd, rn);
@@ -906,7 +907,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       i->rd = (uint8_t)rd, i->rn = (uint8_t)rn, i->rm = (uint8_t)rm;
     } else if ((h1 & 0xfe00) == 0xf800 && (h1 & 0x60) != 0x60) { /* single loads and stores */
 
-#line 1198 "lit/thumb-isa.nw"
+#line 1199 "lit/thumb-isa.nw"
       bool load = h1 >> 4 & 1, sgn = h1 >> 8 & 1;
       unsigned sz = h1 >> 5 & 3;
       static const uint8_t loads[2][3] = {{O(LDRB), O(LDRH), O(LDR)}, {O(LDRSB), O(LDRSH), 0}};
@@ -920,7 +921,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       else if ((h2 & 0xfc0) == 0)
         set(i, F(LDST_REG), op), i->rm = (uint8_t)rm, i->amount = h2 >> 4 & 3;
       if (op == 0) i->form = 0;
-#line 1183 "lit/thumb-isa.nw"
+#line 1184 "lit/thumb-isa.nw"
     } else if ((h1 & 0xff60) == 0xe940) { /* ldrd/strd, offset form */
       set(i, F(LDRD_STRD), (h1 >> 4 & 1) ? O(LDRD) : O(STRD));
       i->rd = (uint8_t)rt, i->ra = (uint8_t)rd, i->rn = (uint8_t)rn, i->add = h1 >> 7 & 1;
@@ -930,12 +931,12 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       set(i, F(LDMSTM), db ? (load ? O(LDMDB) : O(STMDB)) : (load ? O(LDM) : O(STM)));
       i->rn = (uint8_t)rn, i->writeback = h1 >> 5 & 1, i->reglist = h2;
     }
-#line 1011 "lit/thumb-isa.nw"
+#line 1012 "lit/thumb-isa.nw"
   }
   if (!lbpf_thumb_valid(out)) memset(out, 0, sizeof *out);
   return size;
 }
-#line 1274 "lit/thumb-isa.nw"
+#line 1275 "lit/thumb-isa.nw"
 unsigned lbpf_thumb_it_advance(unsigned itstate) {
   if ((itstate & 7) == 0) return 0;
   return (itstate & 0xe0) | ((itstate << 1) & 0x1f);
