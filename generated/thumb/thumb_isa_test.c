@@ -51,7 +51,7 @@ START_TEST(changed_byte_round_trips) {
   uint64_t rng = 11;
   long accepted = 0, refused = 0;
   for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
-    for (int k = 0; k < 100; k++) {
+    for (int k = 0; k < 30; k++) {
       struct lbpf_thumb_insn i, back;
       ck_assert(lbpf_thumb_random_insn(&rng, form, &i));
       for (size_t at = 1; at < sizeof i; at++) {
@@ -74,8 +74,8 @@ START_TEST(changed_byte_round_trips) {
       }
     }
   }
-  ck_assert_int_gt(accepted, 100000);
-  ck_assert_int_gt(refused, 100000);
+  ck_assert_int_gt(accepted, 40000);
+  ck_assert_int_gt(refused, 200000);
 }
 END_TEST
 #line 1932 "lit/thumb-isa.nw"
