@@ -1,4 +1,4 @@
-#line 1730 "lit/thumb-isa.nw"
+#line 1797 "lit/thumb-isa.nw"
 /* Random valid Thumb-2 instructions, for the oracles. */
 #include "lbpf_thumb.h"
 #include <string.h>
@@ -13,7 +13,7 @@ static inline bool is_move(unsigned op) {
 static inline bool is_compare(unsigned op) {
   return op_in(op, LBPF_THUMB_TST, LBPF_THUMB_CMP);
 }
-#line 1511 "lit/thumb-isa.nw"
+#line 1578 "lit/thumb-isa.nw"
 uint64_t lbpf_thumb_rand(uint64_t *state) {
   uint64_t x = *state ? *state : 0x9e3779b97f4a7c15u;
   x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -37,7 +37,7 @@ static unsigned pick_of(uint64_t *s, const uint8_t *ops, unsigned n) {
   return ops[pick(s, n)];
 }
 #define PICK(s, ...) pick_of(s, (const uint8_t[]){__VA_ARGS__}, sizeof((uint8_t[]){__VA_ARGS__}))
-#line 1533 "lit/thumb-isa.nw"
+#line 1600 "lit/thumb-isa.nw"
 static void draw(uint64_t *s, unsigned form, struct lbpf_thumb_insn *i) {
   memset(i, 0, sizeof *i);
   i->form = (uint8_t)form;
@@ -45,7 +45,7 @@ static void draw(uint64_t *s, unsigned form, struct lbpf_thumb_insn *i) {
   unsigned l = pick(s, 8), l2 = pick(s, 8), l3 = pick(s, 8);
   switch (form) {
 
-#line 1555 "lit/thumb-isa.nw"
+#line 1622 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     i->op = LBPF_THUMB_MOV, i->rd = (uint8_t)l, i->rm = (uint8_t)l2, i->shift = (uint8_t)pick(s, 3);
     i->amount = (uint8_t)(i->shift ? imm_in(s, 1, 32, 1) : imm_in(s, 0, 31, 1));
@@ -150,9 +150,9 @@ static void draw(uint64_t *s, unsigned form, struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_NOP16:
   case LBPF_THUMB_F_NOP: i->op = LBPF_THUMB_NOP; break;
-#line 1540 "lit/thumb-isa.nw"
+#line 1607 "lit/thumb-isa.nw"
 
-#line 1646 "lit/thumb-isa.nw"
+#line 1713 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_DP_IMM:
   case LBPF_THUMB_F_DP_REG:
     i->op = (uint8_t)(LBPF_THUMB_AND + pick(s, 16));
@@ -232,7 +232,7 @@ static void draw(uint64_t *s, unsigned form, struct lbpf_thumb_insn *i) {
     i->op = form == LBPF_THUMB_F_B ? LBPF_THUMB_B : LBPF_THUMB_BL;
     i->imm = imm_in(s, -(1 << 24), (1 << 24) - 2, 2);
     break;
-#line 1541 "lit/thumb-isa.nw"
+#line 1608 "lit/thumb-isa.nw"
   }
 }
 

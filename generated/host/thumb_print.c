@@ -1,4 +1,4 @@
-#line 1488 "lit/thumb-isa.nw"
+#line 1555 "lit/thumb-isa.nw"
 /* Thumb-2 instructions in ARM's unified assembler language. */
 #include "lbpf_thumb.h"
 #include <stdarg.h>
@@ -15,7 +15,7 @@ static inline bool is_move(unsigned op) {
 static inline bool is_compare(unsigned op) {
   return op_in(op, LBPF_THUMB_TST, LBPF_THUMB_CMP);
 }
-#line 1244 "lit/thumb-isa.nw"
+#line 1311 "lit/thumb-isa.nw"
 static const char *const reg_names[16] = {"r0", "r1", "r2",  "r3",  "r4",  "r5", "r6", "r7",
                                           "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"};
 static const char *const cond_names[16] = {"eq", "ne", "hs", "lo", "mi", "pl", "vs", "vc",
@@ -47,7 +47,7 @@ static const char *op_name(unsigned op) {
   return op < LBPF_THUMB_NOPS && names[op] ? names[op] : "?";
 }
 static const char *const shift_names[5] = {"lsl", "lsr", "asr", "ror", "rrx"};
-#line 1281 "lit/thumb-isa.nw"
+#line 1348 "lit/thumb-isa.nw"
 struct out {
   char *buf;
   size_t size, len;
@@ -66,7 +66,7 @@ static void put_reglist(struct out *o, unsigned list) {
     if (list >> r & 1) put(o, "%s%s", sep, reg_names[r]), sep = ", ";
   put(o, "}");
 }
-#line 1307 "lit/thumb-isa.nw"
+#line 1374 "lit/thumb-isa.nw"
 static bool narrow_sets_flags(const struct lbpf_thumb_insn *i) {
   switch (i->form) {
   case LBPF_THUMB_F_SHIFT_IMM16:
@@ -104,7 +104,7 @@ static void put_mnemonic(struct out *o, const struct lbpf_thumb_insn *i, const c
   put(o, "%s%s%s%s", name, s ? "s" : "", cond >= 0 ? cond_names[cond] : "",
       has_narrow_twin(i) ? ".w" : "");
 }
-#line 1339 "lit/thumb-isa.nw"
+#line 1406 "lit/thumb-isa.nw"
 static void put_operands(struct out *o, const struct lbpf_thumb_insn *i) {
   const char *const *R = reg_names;
   switch (i->form) {
@@ -189,7 +189,7 @@ static void put_operands(struct out *o, const struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_DP_REG:
 
-#line 1426 "lit/thumb-isa.nw"
+#line 1493 "lit/thumb-isa.nw"
     if (i->op == LBPF_THUMB_MOV && !(i->shift == LBPF_THUMB_SHIFT_LSL && i->amount == 0)) {
       put(o, " %s, %s", R[i->rd], R[i->rm]);
       if (i->shift != LBPF_THUMB_SHIFT_RRX) put(o, ", #%u", i->amount);
@@ -205,7 +205,7 @@ static void put_operands(struct out *o, const struct lbpf_thumb_insn *i) {
       else if (i->amount)
         put(o, ", %s #%u", shift_names[i->shift], i->amount);
     }
-#line 1407 "lit/thumb-isa.nw"
+#line 1474 "lit/thumb-isa.nw"
     break;
   case LBPF_THUMB_F_SHIFT_REG:
   case LBPF_THUMB_F_DIV: put(o, " %s, %s, %s", R[i->rd], R[i->rn], R[i->rm]); break;
@@ -217,7 +217,7 @@ static void put_operands(struct out *o, const struct lbpf_thumb_insn *i) {
   default: break;
   }
 }
-#line 1442 "lit/thumb-isa.nw"
+#line 1509 "lit/thumb-isa.nw"
 int lbpf_thumb_print(const struct lbpf_thumb_insn *i, int itcond, char *buf, size_t size) {
   struct out o = {buf, size, 0};
   if (size) buf[0] = 0;

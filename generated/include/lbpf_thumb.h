@@ -1,4 +1,4 @@
-#line 1180 "lit/thumb-isa.nw"
+#line 1247 "lit/thumb-isa.nw"
 /* The Thumb-2 (ARMv7-M) model of litbpf: instructions, encodings, semantics. */
 #ifndef LBPF_THUMB_H
 #define LBPF_THUMB_H
@@ -176,7 +176,7 @@ struct lbpf_thumb_insn {
   uint16_t reglist;
   int32_t imm;
 };
-#line 1158 "lit/thumb-isa.nw"
+#line 1225 "lit/thumb-isa.nw"
 /* The value of a modified-immediate field, and the field of a value (false
    if the value has none). */
 uint32_t lbpf_thumb_modimm_expand(uint32_t field);
@@ -194,16 +194,16 @@ int lbpf_thumb_insn_size(uint16_t hw0);
    in halfwords, 0 if avail is too short; out->form is LBPF_THUMB_F_INVALID for
    encodings outside the model. */
 int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *out);
-#line 1215 "lit/thumb-isa.nw"
+#line 1282 "lit/thumb-isa.nw"
 /* ITSTATE after one instruction of an IT block (0: the block is over).
    After an IT instruction, ITSTATE = firstcond << 4 | mask. */
 unsigned lbpf_thumb_it_advance(unsigned itstate);
-#line 1477 "lit/thumb-isa.nw"
+#line 1544 "lit/thumb-isa.nw"
 /* Print i in UAL into buf (at most size bytes, NUL-terminated); itcond is the
    condition of i's IT slot, or -1 outside an IT block.  Returns the length
    of the full text, like snprintf.  Host only (generated/host/thumb_print.c). */
 int lbpf_thumb_print(const struct lbpf_thumb_insn *i, int itcond, char *buf, size_t size);
-#line 1723 "lit/thumb-isa.nw"
+#line 1790 "lit/thumb-isa.nw"
 /* One step of a xorshift64 generator (a zero state is replaced). */
 uint64_t lbpf_thumb_rand(uint64_t *state);
 /* A random valid instruction of the given form; false if none was found. */
@@ -260,5 +260,5 @@ enum lbpf_thumb_status lbpf_thumb_run(struct lbpf_thumb_state *state,
                                       const struct lbpf_thumb_area *areas, size_t nareas,
                                       uint32_t sentinel, uint64_t max_steps,
                                       struct lbpf_thumb_result *result);
-#line 1193 "lit/thumb-isa.nw"
+#line 1260 "lit/thumb-isa.nw"
 #endif

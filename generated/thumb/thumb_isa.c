@@ -1,6 +1,7 @@
-#line 1148 "lit/thumb-isa.nw"
+#line 1214 "lit/thumb-isa.nw"
 /* Thumb-2 (ARMv7-M) instructions: validity, encoder, decoder. */
 #include "lbpf_thumb.h"
+#include <stddef.h>
 #include <string.h>
 
 #line 268 "lit/thumb-isa.nw"
@@ -77,9 +78,48 @@ static struct ldst_info ldst(unsigned op) {
 #undef LDST
   return is_single_ldst(op) ? table[op - LBPF_THUMB_LDR] : (struct ldst_info){0, 0, 0};
 }
-#line 349 "lit/thumb-isa.nw"
-#define USE(f) (z.f = 0)
-#line 608 "lit/thumb-isa.nw"
+/* The registers of a wide load or store of one register: Rt = SP is allowed
+   for word accesses only; Rt = PC would be a branch or a hint. */
+static bool ldst_regs_ok(const struct lbpf_thumb_insn *i) {
+  return is_single_ldst(i->op) && i->rn != 15 && i->rd != 15 &&
+         (i->rd != 13 || ldst(i->op).size == 4);
+}
+#line 368 "lit/thumb-isa.nw"
+_Static_assert(sizeof(struct lbpf_thumb_insn) == 20 && _Alignof(struct lbpf_thumb_insn) == 4,
+               "the validity check reads the instruction as five words");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the validity check places a field's bits in its word in little-endian order"
+#endif
+#define FIELD_SIZE(f) sizeof(((const struct lbpf_thumb_insn *)0)->f)
+#define FIELD_BITS(f)                                                                              \
+  ((FIELD_SIZE(f) == 4 ? UINT32_MAX : ((UINT32_C(1) << (8 * FIELD_SIZE(f))) - 1u))                 \
+   << (8 * (offsetof(struct lbpf_thumb_insn, f) % 4)))
+#define FIELD_WORD(f) (offsetof(struct lbpf_thumb_insn, f) / 4)
+/* The used bits, per word: form and op are always used. */
+#define USED_FIELDS                                                                                \
+  uint32_t used0 = FIELD_BITS(form) | FIELD_BITS(op), used1 = 0, used2 = 0, used3 = 0, used4 = 0
+#define USE(f)                                                                                     \
+  (used0 |= FIELD_WORD(f) == 0 ? FIELD_BITS(f) : 0,                                                \
+   used1 |= FIELD_WORD(f) == 1 ? FIELD_BITS(f) : 0,                                                \
+   used2 |= FIELD_WORD(f) == 2 ? FIELD_BITS(f) : 0,                                                \
+   used3 |= FIELD_WORD(f) == 3 ? FIELD_BITS(f) : 0,                                                \
+   used4 |= FIELD_WORD(f) == 4 ? FIELD_BITS(f) : 0)
+/* Word k of the instruction, in the machine's byte order. */
+static inline uint32_t word(const struct lbpf_thumb_insn *i, unsigned k) {
+  uint32_t w;
+  memcpy(&w, (const uint8_t *)i + 4 * k, sizeof w);
+  return w;
+}
+/* Whether every bit outside the used fields is 0, and every register is
+   one of the sixteen (the four register fields are word 1's bytes). */
+_Static_assert(FIELD_WORD(rd) == 1 && FIELD_WORD(rn) == 1 && FIELD_WORD(rm) == 1 &&
+                   FIELD_WORD(ra) == 1,
+               "the registers are word 1");
+#define REGISTER_HIGH_BITS UINT32_C(0xf0f0f0f0)
+#define ONLY_USED(i)                                                                               \
+  (((word(i, 0) & ~used0) | (word(i, 1) & (~used1 | REGISTER_HIGH_BITS)) | (word(i, 2) & ~used2) | \
+    (word(i, 3) & ~used3) | (word(i, 4) & ~used4)) == 0)
+#line 615 "lit/thumb-isa.nw"
 /* The opcode field of wide data processing (modified immediate and shifted
    register), with the register forced to 15 for moves and comparisons. */
 static unsigned dp32_opcode(unsigned op) {
@@ -152,13 +192,13 @@ static const uint8_t ext16_ops[4] = {LBPF_THUMB_SXTH, LBPF_THUMB_SXTB, LBPF_THUM
 static const uint8_t ext32_ops[8] = {LBPF_THUMB_SXTH, LBPF_THUMB_UXTH, 0, 0,
                                      LBPF_THUMB_SXTB, LBPF_THUMB_UXTB, 0, 0};
 static const uint8_t rev16_ops[4] = {LBPF_THUMB_REV, LBPF_THUMB_REV16, 0, LBPF_THUMB_REVSH};
-#line 668 "lit/thumb-isa.nw"
+#line 675 "lit/thumb-isa.nw"
 static unsigned ldst32_hw1(unsigned op) {
   struct ldst_info m = ldst(op);
   unsigned sz = m.size == 1 ? 0 : m.size == 2 ? 1 : 2;
   return 0xf800u | m.is_signed << 8 | sz << 5 | m.is_load << 4;
 }
-#line 680 "lit/thumb-isa.nw"
+#line 687 "lit/thumb-isa.nw"
 static void enc_branch24(uint32_t imm, uint16_t *hw) {
   uint32_t s = imm >> 24 & 1, i1 = imm >> 23 & 1, i2 = imm >> 22 & 1;
   uint32_t j1 = !(i1 ^ s), j2 = !(i2 ^ s);
@@ -188,7 +228,95 @@ static void enc_imm12(uint32_t f, uint16_t *hw) {
 static uint32_t dec_imm12(uint16_t h1, uint16_t h2) {
   return (h1 >> 10 & 1u) << 11 | (h2 >> 12 & 7u) << 8 | (h2 & 0xffu);
 }
-#line 955 "lit/thumb-isa.nw"
+#line 729 "lit/thumb-isa.nw"
+/* The halfwords of a common form (1 or 2), 0 if i is not valid, -1 if its
+   form is not a common one. */
+static int encode_common(const struct lbpf_thumb_insn *i, uint16_t out[2]) {
+  USED_FIELDS;
+  uint32_t imm = (uint32_t)i->imm;
+  uint16_t hw[2] = {0, 0};
+  bool ok;
+  int size = 2;
+  switch (i->form) {
+
+#line 748 "lit/thumb-isa.nw"
+  case LBPF_THUMB_F_MOV_HI:
+    USE(rd), USE(rm);
+    ok = i->op == LBPF_THUMB_MOV && i->rd != 15 && i->rm != 15;
+    hw[0] = (uint16_t)(0x4600 | (i->rd >> 3) << 7 | i->rm << 3 | (i->rd & 7));
+    size = 1;
+    break;
+  case LBPF_THUMB_F_DP_IMM:
+  case LBPF_THUMB_F_DP_REG: {
+    USE(rd), USE(rn), USE(setflags);
+    ok = is_dp(i->op) && i->setflags <= 1 && dp_regs_ok(i);
+    unsigned rd = is_compare(i->op) ? 15 : i->rd, rn = is_move(i->op) ? 15 : i->rn;
+    unsigned head = i->form == LBPF_THUMB_F_DP_IMM ? 0xf000 : 0xea00;
+    hw[0] = (uint16_t)(head | dp32_opcode(i->op) << 5 | i->setflags << 4 | rn);
+    if (i->form == LBPF_THUMB_F_DP_IMM) {
+      USE(imm);
+      uint32_t field = 0;
+      ok = ok && lbpf_thumb_modimm_encode(imm, &field);
+      hw[1] = (uint16_t)(rd << 8);
+      enc_imm12(field, hw);
+    } else {
+      USE(rm), USE(shift), USE(amount);
+      ok = ok && !bad(i->rm) && shift_ok(i->shift, i->amount) &&
+           /* ADD/SUB may write SP only with a small left shift */
+           (i->rd != 13 || (i->shift == LBPF_THUMB_SHIFT_LSL && i->amount <= 3));
+      unsigned type = i->shift == LBPF_THUMB_SHIFT_RRX ? 3 : i->shift;
+      unsigned n = i->shift == LBPF_THUMB_SHIFT_RRX ? 0 : i->amount & 31;
+      hw[1] = (uint16_t)((n >> 2) << 12 | rd << 8 | (n & 3) << 6 | type << 4 | i->rm);
+    }
+    break;
+  }
+  case LBPF_THUMB_F_MOVWT:
+    USE(rd), USE(imm);
+    ok = (i->op == LBPF_THUMB_MOVW || i->op == LBPF_THUMB_MOVT) && !bad(i->rd) &&
+         fits(i->imm, 0, 65535, 1);
+    hw[0] = (uint16_t)((i->op == LBPF_THUMB_MOVT ? 0xf2c0 : 0xf240) | (imm >> 12));
+    hw[1] = (uint16_t)(i->rd << 8);
+    enc_imm12(imm & 0xfff, hw);
+    break;
+  case LBPF_THUMB_F_LDST_IMM12:
+    USE(rd), USE(rn), USE(imm); /* rm and amount are 0 */
+    ok = ldst_regs_ok(i) && fits(i->imm, 0, 4095, 1);
+    hw[0] = (uint16_t)(ldst32_hw1(i->op) | 0x80 | i->rn);
+    hw[1] = (uint16_t)(i->rd << 12 | imm);
+    break;
+  case LBPF_THUMB_F_LDRD_STRD:
+    USE(rd), USE(ra), USE(rn), USE(imm), USE(add);
+    ok = (i->op == LBPF_THUMB_LDRD || i->op == LBPF_THUMB_STRD) && !bad(i->rd) && !bad(i->ra) &&
+         i->rn != 15 && (i->op == LBPF_THUMB_STRD || i->rd != i->ra) && i->add <= 1 &&
+         fits(i->imm, 0, 1020, 4);
+    hw[0] = (uint16_t)(0xe940 | i->add << 7 | (i->op == LBPF_THUMB_LDRD) << 4 | i->rn);
+    hw[1] = (uint16_t)(i->rd << 12 | i->ra << 8 | imm / 4);
+    break;
+  case LBPF_THUMB_F_BCOND:
+    USE(cond), USE(imm);
+    ok = i->op == LBPF_THUMB_B && i->cond < LBPF_THUMB_AL &&
+         fits(i->imm, -(1 << 20), (1 << 20) - 2, 2);
+    hw[0] = (uint16_t)(0xf000 | i->cond << 6);
+    hw[1] = 0x8000;
+    enc_branch20(imm, hw);
+    break;
+  case LBPF_THUMB_F_B:
+  case LBPF_THUMB_F_BL:
+    USE(imm);
+    ok = i->op == (i->form == LBPF_THUMB_F_B ? LBPF_THUMB_B : LBPF_THUMB_BL) &&
+         fits(i->imm, -(1 << 24), (1 << 24) - 2, 2);
+    hw[0] = 0xf000;
+    hw[1] = i->form == LBPF_THUMB_F_BL ? 0xd000 : 0x9000;
+    enc_branch24(imm, hw);
+    break;
+#line 739 "lit/thumb-isa.nw"
+  default: return -1;
+  }
+  if (!ok || !ONLY_USED(i)) return 0;
+  out[0] = hw[0], out[1] = hw[1];
+  return size;
+}
+#line 1021 "lit/thumb-isa.nw"
 static void set(struct lbpf_thumb_insn *i, unsigned form, unsigned op) {
   i->form = (uint8_t)form;
   i->op = (uint8_t)op;
@@ -224,13 +352,14 @@ bool lbpf_thumb_modimm_encode(uint32_t value, uint32_t *field) {
   if (unrotated >= 0x80 && unrotated <= 0xff) return *field = rot << 7 | (unrotated & 0x7f), true;
   return false;
 }
-#line 328 "lit/thumb-isa.nw"
-bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
-  struct lbpf_thumb_insn z = *i; /* the used fields are cleared below; the rest must be 0 */
+#line 335 "lit/thumb-isa.nw"
+/* The forms but the common ones (see the encoder). */
+static bool valid_other(const struct lbpf_thumb_insn *i) {
+  USED_FIELDS;
   bool ok = true;
   switch (i->form) {
 
-#line 357 "lit/thumb-isa.nw"
+#line 407 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     USE(rd), USE(rm), USE(shift), USE(amount);
     ok = i->op == LBPF_THUMB_MOV && lo(i->rd) && lo(i->rm) && i->shift <= LBPF_THUMB_SHIFT_ASR &&
@@ -250,7 +379,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_CMP_IMM8:
     USE(rn), USE(imm), USE(setflags);
-    ok = i->op == LBPF_THUMB_CMP && i->setflags && lo(i->rn) && fits(i->imm, 0, 255, 1);
+    ok = i->op == LBPF_THUMB_CMP && i->setflags == 1 && lo(i->rn) && fits(i->imm, 0, 255, 1);
     break;
   case LBPF_THUMB_F_ADDSUB_IMM8:
     USE(rd), USE(rn), USE(imm);
@@ -258,7 +387,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_DP_REG16:
 
-#line 473 "lit/thumb-isa.nw"
+#line 519 "lit/thumb-isa.nw"
     USE(rd), USE(rn), USE(rm), USE(imm), USE(setflags);
     ok = lo(i->rd) && lo(i->rn) && lo(i->rm) && i->imm == 0;
     switch (i->op) {
@@ -274,13 +403,13 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     case LBPF_THUMB_ROR: ok = ok && i->rd == i->rn && !i->setflags; break;
     case LBPF_THUMB_TST:
     case LBPF_THUMB_CMP:
-    case LBPF_THUMB_CMN: ok = ok && i->rd == 0 && i->setflags; break;
+    case LBPF_THUMB_CMN: ok = ok && i->rd == 0 && i->setflags == 1; break;
     case LBPF_THUMB_MVN: ok = ok && i->rn == 0 && !i->setflags; break;
     case LBPF_THUMB_RSB: ok = ok && i->rm == 0 && !i->setflags; break;
     case LBPF_THUMB_MUL: ok = ok && i->rd == i->rm && !i->setflags; break;
     default: ok = false;
     }
-#line 384 "lit/thumb-isa.nw"
+#line 434 "lit/thumb-isa.nw"
     break;
   case LBPF_THUMB_F_ADD_HI:
     USE(rd), USE(rn), USE(rm);
@@ -288,12 +417,8 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     break;
   case LBPF_THUMB_F_CMP_HI:
     USE(rn), USE(rm), USE(setflags);
-    ok = i->op == LBPF_THUMB_CMP && i->setflags && !(lo(i->rn) && lo(i->rm)) && i->rn != 15 &&
+    ok = i->op == LBPF_THUMB_CMP && i->setflags == 1 && !(lo(i->rn) && lo(i->rm)) && i->rn != 15 &&
          i->rm != 15;
-    break;
-  case LBPF_THUMB_F_MOV_HI:
-    USE(rd), USE(rm);
-    ok = i->op == LBPF_THUMB_MOV && i->rd != 15 && i->rm != 15;
     break;
   case LBPF_THUMB_F_BX:
     USE(rm);
@@ -343,7 +468,7 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
        base in its list would store an UNKNOWN value unless it is the lowest. */
     ok = lo(i->rn) && i->reglist != 0 && i->reglist <= 0xff &&
          ((i->op == LBPF_THUMB_LDM && i->writeback == !(i->reglist >> i->rn & 1)) ||
-          (i->op == LBPF_THUMB_STM && i->writeback && !(i->reglist >> i->rn & 1)));
+          (i->op == LBPF_THUMB_STM && i->writeback == 1 && !(i->reglist >> i->rn & 1)));
     break;
   case LBPF_THUMB_F_BCOND16:
     USE(cond), USE(imm);
@@ -360,38 +485,19 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
          (i->cond != LBPF_THUMB_AL || i->mask == 8);
     break;
   case LBPF_THUMB_F_NOP16: ok = i->op == LBPF_THUMB_NOP; break;
-#line 333 "lit/thumb-isa.nw"
+#line 341 "lit/thumb-isa.nw"
 
-#line 499 "lit/thumb-isa.nw"
-  case LBPF_THUMB_F_DP_IMM: {
-    USE(rd), USE(rn), USE(imm), USE(setflags);
-    uint32_t field;
-    ok = is_dp(i->op) && i->setflags <= 1 && dp_regs_ok(i) &&
-         lbpf_thumb_modimm_encode((uint32_t)i->imm, &field);
-    break;
-  }
+#line 545 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_ADDSUBW:
     USE(rd), USE(rn), USE(imm);
     ok = is_addsub(i->op) && i->rn != 15 && i->rd != 15 && (i->rd != 13 || i->rn == 13) &&
          fits(i->imm, 0, 4095, 1);
-    break;
-  case LBPF_THUMB_F_MOVWT:
-    USE(rd), USE(imm);
-    ok = (i->op == LBPF_THUMB_MOVW || i->op == LBPF_THUMB_MOVT) && !bad(i->rd) &&
-         fits(i->imm, 0, 65535, 1);
     break;
   case LBPF_THUMB_F_BITFIELD:
     USE(rd), USE(rn), USE(amount), USE(width);
     ok = op_in(i->op, LBPF_THUMB_SBFX, LBPF_THUMB_BFC) && !bad(i->rd) && i->amount <= 31 &&
          i->width >= 1 && i->amount + i->width <= 32 &&
          (i->op == LBPF_THUMB_BFC ? i->rn == 0 : !bad(i->rn));
-    break;
-  case LBPF_THUMB_F_DP_REG:
-    USE(rd), USE(rn), USE(rm), USE(shift), USE(amount), USE(setflags);
-    ok = is_dp(i->op) && i->setflags <= 1 && dp_regs_ok(i) && !bad(i->rm) &&
-         shift_ok(i->shift, i->amount) &&
-         /* ADD/SUB may write SP only with a small left shift */
-         (i->rd != 13 || (i->shift == LBPF_THUMB_SHIFT_LSL && i->amount <= 3));
     break;
   case LBPF_THUMB_F_SHIFT_REG:
     USE(rd), USE(rn), USE(rm), USE(setflags);
@@ -424,25 +530,13 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     ok = (i->op == LBPF_THUMB_SDIV || i->op == LBPF_THUMB_UDIV) && !bad(i->rd) && !bad(i->rn) &&
          !bad(i->rm);
     break;
-  case LBPF_THUMB_F_LDST_IMM12:
   case LBPF_THUMB_F_LDST_NEG8:
-  case LBPF_THUMB_F_LDST_REG: {
+  case LBPF_THUMB_F_LDST_REG:
     USE(rd), USE(rn), USE(rm), USE(imm), USE(amount);
-    /* Rt = SP is allowed for word accesses only; Rt = PC would be a branch or a hint */
-    ok = is_single_ldst(i->op) && i->rn != 15 && i->rd != 15 &&
-         (i->rd != 13 || ldst(i->op).size == 4);
-    if (i->form == LBPF_THUMB_F_LDST_IMM12)
-      ok = ok && fits(i->imm, 0, 4095, 1) && !i->rm && !i->amount;
+    ok = ldst_regs_ok(i);
     if (i->form == LBPF_THUMB_F_LDST_NEG8)
       ok = ok && fits(i->imm, 0, 255, 1) && !i->rm && !i->amount;
     if (i->form == LBPF_THUMB_F_LDST_REG) ok = ok && !bad(i->rm) && i->amount <= 3 && i->imm == 0;
-    break;
-  }
-  case LBPF_THUMB_F_LDRD_STRD:
-    USE(rd), USE(ra), USE(rn), USE(imm), USE(add);
-    ok = (i->op == LBPF_THUMB_LDRD || i->op == LBPF_THUMB_STRD) && !bad(i->rd) && !bad(i->ra) &&
-         i->rn != 15 && (i->op == LBPF_THUMB_STRD || i->rd != i->ra) && i->add <= 1 &&
-         fits(i->imm, 0, 1020, 4);
     break;
   case LBPF_THUMB_F_LDMSTM: {
     USE(rn), USE(reglist), USE(writeback);
@@ -450,39 +544,31 @@ bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
     ok = op_in(i->op, LBPF_THUMB_LDM, LBPF_THUMB_STMDB) && i->rn != 15 && i->writeback <= 1 &&
          popcount16(i->reglist) >= 2 && !(i->reglist & 0x2000) &&
          (load ? (i->reglist & 0xc000) != 0xc000 : !(i->reglist & 0x8000)) &&
-         !(i->writeback && (i->reglist >> i->rn & 1));
+         /* a base beyond the sixteen is refused below, by the register rule */
+         !(i->writeback && i->rn < 16 && (i->reglist >> i->rn & 1));
     break;
   }
-  case LBPF_THUMB_F_BCOND:
-    USE(cond), USE(imm);
-    ok = i->op == LBPF_THUMB_B && i->cond < LBPF_THUMB_AL &&
-         fits(i->imm, -(1 << 20), (1 << 20) - 2, 2);
-    break;
-  case LBPF_THUMB_F_B:
-  case LBPF_THUMB_F_BL:
-    USE(imm);
-    ok = i->op == (i->form == LBPF_THUMB_F_B ? LBPF_THUMB_B : LBPF_THUMB_BL) &&
-         fits(i->imm, -(1 << 24), (1 << 24) - 2, 2);
-    break;
   case LBPF_THUMB_F_NOP: ok = i->op == LBPF_THUMB_NOP; break;
-#line 334 "lit/thumb-isa.nw"
+#line 342 "lit/thumb-isa.nw"
   default: return false;
   }
-  /* every field but form and op, one by one: comparing the copy with a
-     zero instruction byte by byte was a tenth of the JIT's compile on the
-     Cortex-M4 */
-  _Static_assert(sizeof z == 20, "a new field of the instruction joins this check");
-  return ok && (z.setflags | z.cond | z.rd | z.rn | z.rm | z.ra | z.shift | z.amount | z.width |
-                z.mask | z.writeback | z.add | z.reglist | z.imm) == 0;
+  return ok && ONLY_USED(i);
 }
-#line 715 "lit/thumb-isa.nw"
+bool lbpf_thumb_valid(const struct lbpf_thumb_insn *i) {
+  uint16_t hw[2];
+  int n = encode_common(i, hw);
+  return n < 0 ? valid_other(i) : n > 0;
+}
+#line 823 "lit/thumb-isa.nw"
 int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
-  if (!lbpf_thumb_valid(i)) return 0;
+  int n = encode_common(i, hw);
+  if (n >= 0) return n;
+  if (!valid_other(i)) return 0;
   uint32_t imm = (uint32_t)i->imm;
   hw[0] = hw[1] = 0;
   switch (i->form) {
 
-#line 728 "lit/thumb-isa.nw"
+#line 838 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_SHIFT_IMM16:
     hw[0] = (uint16_t)(i->shift << 11 | (i->amount & 31) << 6 | i->rm << 3 | i->rd);
     return 1;
@@ -509,9 +595,6 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     return 1;
   case LBPF_THUMB_F_CMP_HI:
     hw[0] = (uint16_t)(0x4500 | (i->rn >> 3) << 7 | i->rm << 3 | (i->rn & 7));
-    return 1;
-  case LBPF_THUMB_F_MOV_HI:
-    hw[0] = (uint16_t)(0x4600 | (i->rd >> 3) << 7 | i->rm << 3 | (i->rd & 7));
     return 1;
   case LBPF_THUMB_F_BX:
     hw[0] = (uint16_t)(0x4700 | (i->op == LBPF_THUMB_BLX) << 7 | i->rm << 3);
@@ -555,35 +638,13 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
   case LBPF_THUMB_F_B16: hw[0] = (uint16_t)(0xe000 | (imm >> 1 & 0x7ff)); return 1;
   case LBPF_THUMB_F_IT: hw[0] = (uint16_t)(0xbf00 | i->cond << 4 | i->mask); return 1;
   case LBPF_THUMB_F_NOP16: hw[0] = 0xbf00; return 1;
-#line 721 "lit/thumb-isa.nw"
+#line 831 "lit/thumb-isa.nw"
 
-#line 802 "lit/thumb-isa.nw"
-  case LBPF_THUMB_F_DP_IMM:
-  case LBPF_THUMB_F_DP_REG: {
-    unsigned rd = is_compare(i->op) ? 15 : i->rd, rn = is_move(i->op) ? 15 : i->rn;
-    unsigned head = i->form == LBPF_THUMB_F_DP_IMM ? 0xf000 : 0xea00;
-    hw[0] = (uint16_t)(head | dp32_opcode(i->op) << 5 | i->setflags << 4 | rn);
-    if (i->form == LBPF_THUMB_F_DP_IMM) {
-      uint32_t field = 0;
-      lbpf_thumb_modimm_encode(imm, &field);
-      hw[1] = (uint16_t)(rd << 8);
-      enc_imm12(field, hw);
-    } else {
-      unsigned type = i->shift == LBPF_THUMB_SHIFT_RRX ? 3 : i->shift;
-      unsigned n = i->shift == LBPF_THUMB_SHIFT_RRX ? 0 : i->amount & 31;
-      hw[1] = (uint16_t)((n >> 2) << 12 | rd << 8 | (n & 3) << 6 | type << 4 | i->rm);
-    }
-    break;
-  }
+#line 909 "lit/thumb-isa.nw"
   case LBPF_THUMB_F_ADDSUBW:
     hw[0] = (uint16_t)((i->op == LBPF_THUMB_SUB ? 0xf2a0 : 0xf200) | i->rn);
     hw[1] = (uint16_t)(i->rd << 8);
     enc_imm12(imm, hw);
-    break;
-  case LBPF_THUMB_F_MOVWT:
-    hw[0] = (uint16_t)((i->op == LBPF_THUMB_MOVT ? 0xf2c0 : 0xf240) | (imm >> 12));
-    hw[1] = (uint16_t)(i->rd << 8);
-    enc_imm12(imm & 0xfff, hw);
     break;
   case LBPF_THUMB_F_BITFIELD: {
     static const uint16_t heads[4] = {0xf340, 0xf3c0, 0xf360, 0xf360}; /* sbfx ubfx bfi bfc */
@@ -622,10 +683,6 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     hw[0] = (uint16_t)((i->op == LBPF_THUMB_UDIV ? 0xfbb0 : 0xfb90) | i->rn);
     hw[1] = (uint16_t)(0xf0f0 | i->rd << 8 | i->rm);
     break;
-  case LBPF_THUMB_F_LDST_IMM12:
-    hw[0] = (uint16_t)(ldst32_hw1(i->op) | 0x80 | i->rn);
-    hw[1] = (uint16_t)(i->rd << 12 | imm);
-    break;
   case LBPF_THUMB_F_LDST_NEG8:
     hw[0] = (uint16_t)(ldst32_hw1(i->op) | i->rn);
     hw[1] = (uint16_t)(i->rd << 12 | 0xc00 | imm);
@@ -634,10 +691,6 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     hw[0] = (uint16_t)(ldst32_hw1(i->op) | i->rn);
     hw[1] = (uint16_t)(i->rd << 12 | i->amount << 4 | i->rm);
     break;
-  case LBPF_THUMB_F_LDRD_STRD:
-    hw[0] = (uint16_t)(0xe940 | i->add << 7 | (i->op == LBPF_THUMB_LDRD) << 4 | i->rn);
-    hw[1] = (uint16_t)(i->rd << 12 | i->ra << 8 | imm / 4);
-    break;
   case LBPF_THUMB_F_LDMSTM: {
     bool db = i->op == LBPF_THUMB_LDMDB || i->op == LBPF_THUMB_STMDB;
     bool load = i->op == LBPF_THUMB_LDM || i->op == LBPF_THUMB_LDMDB;
@@ -645,26 +698,15 @@ int lbpf_thumb_encode(const struct lbpf_thumb_insn *i, uint16_t hw[2]) {
     hw[1] = i->reglist;
     break;
   }
-  case LBPF_THUMB_F_BCOND:
-    hw[0] = (uint16_t)(0xf000 | i->cond << 6);
-    hw[1] = 0x8000;
-    enc_branch20(imm, hw);
-    break;
-  case LBPF_THUMB_F_B:
-  case LBPF_THUMB_F_BL:
-    hw[0] = 0xf000;
-    hw[1] = i->form == LBPF_THUMB_F_BL ? 0xd000 : 0x9000;
-    enc_branch24(imm, hw);
-    break;
   case LBPF_THUMB_F_NOP:
     hw[0] = 0xf3af;
     hw[1] = 0x8000;
     break;
-#line 722 "lit/thumb-isa.nw"
+#line 832 "lit/thumb-isa.nw"
   }
   return 2;
 }
-#line 912 "lit/thumb-isa.nw"
+#line 978 "lit/thumb-isa.nw"
 size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap) {
   uint16_t hw[2];
   int n = lbpf_thumb_encode(i, hw);
@@ -673,7 +715,7 @@ size_t lbpf_thumb_emit(const struct lbpf_thumb_insn *i, uint8_t *buf, size_t cap
     buf[2 * k] = (uint8_t)hw[k], buf[2 * k + 1] = (uint8_t)(hw[k] >> 8);
   return 2u * (size_t)n;
 }
-#line 932 "lit/thumb-isa.nw"
+#line 998 "lit/thumb-isa.nw"
 int lbpf_thumb_insn_size(uint16_t hw0) {
   return (hw0 >> 11) >= 0x1d ? 2 : 1;
 }
@@ -687,7 +729,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
   if (size == 1) {
     uint16_t h = hw[0];
 
-#line 967 "lit/thumb-isa.nw"
+#line 1033 "lit/thumb-isa.nw"
     unsigned r0 = h & 7, r3 = h >> 3 & 7, r6 = h >> 6 & 7, r8 = h >> 8 & 7, imm8 = h & 0xff;
     if ((h >> 13) == 0 && (h >> 11) != 3) { /* 000xx: shift by an immediate */
       set(i, F(SHIFT_IMM16), O(MOV));
@@ -778,11 +820,11 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
     } else if ((h >> 11) == 0x1c) {
       set(i, F(B16), O(B)), i->imm = (int32_t)((uint32_t)(h & 0x7ff) << 21) >> 20;
     }
-#line 943 "lit/thumb-isa.nw"
+#line 1009 "lit/thumb-isa.nw"
   } else {
     uint16_t h1 = hw[0], h2 = hw[1];
 
-#line 1047 "lit/thumb-isa.nw"
+#line 1113 "lit/thumb-isa.nw"
     unsigned rn = h1 & 15, rd = h2 >> 8 & 15, rm = h2 & 15, rt = h2 >> 12;
     if ((h1 & 0xfa00) == 0xf000 && !(h2 & 0x8000)) { /* modified immediate */
       unsigned s = h1 >> 4 & 1, opcode = h1 >> 5 & 15, op = dp32_op(opcode, s, rd, rn);
@@ -865,7 +907,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       i->rd = (uint8_t)rd, i->rn = (uint8_t)rn, i->rm = (uint8_t)rm;
     } else if ((h1 & 0xfe00) == 0xf800 && (h1 & 0x60) != 0x60) { /* single loads and stores */
 
-#line 1133 "lit/thumb-isa.nw"
+#line 1199 "lit/thumb-isa.nw"
       bool load = h1 >> 4 & 1, sgn = h1 >> 8 & 1;
       unsigned sz = h1 >> 5 & 3;
       static const uint8_t loads[2][3] = {{O(LDRB), O(LDRH), O(LDR)}, {O(LDRSB), O(LDRSH), 0}};
@@ -879,7 +921,7 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       else if ((h2 & 0xfc0) == 0)
         set(i, F(LDST_REG), op), i->rm = (uint8_t)rm, i->amount = h2 >> 4 & 3;
       if (op == 0) i->form = 0;
-#line 1118 "lit/thumb-isa.nw"
+#line 1184 "lit/thumb-isa.nw"
     } else if ((h1 & 0xff60) == 0xe940) { /* ldrd/strd, offset form */
       set(i, F(LDRD_STRD), (h1 >> 4 & 1) ? O(LDRD) : O(STRD));
       i->rd = (uint8_t)rt, i->ra = (uint8_t)rd, i->rn = (uint8_t)rn, i->add = h1 >> 7 & 1;
@@ -889,12 +931,12 @@ int lbpf_thumb_decode(const uint16_t *hw, size_t avail, struct lbpf_thumb_insn *
       set(i, F(LDMSTM), db ? (load ? O(LDMDB) : O(STMDB)) : (load ? O(LDM) : O(STM)));
       i->rn = (uint8_t)rn, i->writeback = h1 >> 5 & 1, i->reglist = h2;
     }
-#line 946 "lit/thumb-isa.nw"
+#line 1012 "lit/thumb-isa.nw"
   }
   if (!lbpf_thumb_valid(out)) memset(out, 0, sizeof *out);
   return size;
 }
-#line 1208 "lit/thumb-isa.nw"
+#line 1275 "lit/thumb-isa.nw"
 unsigned lbpf_thumb_it_advance(unsigned itstate) {
   if ((itstate & 7) == 0) return 0;
   return (itstate & 0xe0) | ((itstate << 1) & 0x1f);

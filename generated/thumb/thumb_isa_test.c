@@ -1,9 +1,9 @@
-#line 1746 "lit/thumb-isa.nw"
+#line 1813 "lit/thumb-isa.nw"
 #include "lbpf_thumb.h"
 #include <check.h>
 #include <string.h>
 
-#line 1767 "lit/thumb-isa.nw"
+#line 1834 "lit/thumb-isa.nw"
 START_TEST(modimm_fields_are_unique) {
   int representable = 0;
   for (uint32_t field = 0; field < 4096; field++) {
@@ -28,7 +28,7 @@ START_TEST(modimm_fields_are_unique) {
   ck_assert(!lbpf_thumb_modimm_encode(0x101, &f));
 }
 END_TEST
-#line 1797 "lit/thumb-isa.nw"
+#line 1864 "lit/thumb-isa.nw"
 START_TEST(decode_inverts_encode) {
   uint64_t rng = 42;
   for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
@@ -45,7 +45,40 @@ START_TEST(decode_inverts_encode) {
   }
 }
 END_TEST
-#line 1821 "lit/thumb-isa.nw"
+#line 1892 "lit/thumb-isa.nw"
+START_TEST(changed_byte_round_trips) {
+  static const uint8_t values[] = {0, 1, 2, 3, 7, 8, 12, 13, 14, 15, 16, 31, 32, 0x80, 0xff};
+  uint64_t rng = 11;
+  long accepted = 0, refused = 0;
+  for (unsigned form = 1; form < LBPF_THUMB_NFORMS; form++) {
+    for (int k = 0; k < 30; k++) {
+      struct lbpf_thumb_insn i, back;
+      ck_assert(lbpf_thumb_random_insn(&rng, form, &i));
+      for (size_t at = 1; at < sizeof i; at++) {
+        for (size_t v = 0; v <= sizeof values; v++) {
+          struct lbpf_thumb_insn c = i;
+          uint8_t *bytes = (uint8_t *)&c;
+          bytes[at] = v < sizeof values ? values[v] : (uint8_t)(bytes[at] ^ 1u);
+          uint16_t hw[2];
+          int n = lbpf_thumb_encode(&c, hw);
+          ck_assert_int_eq(n > 0, lbpf_thumb_valid(&c));
+          if (n == 0) {
+            refused++;
+            continue;
+          }
+          accepted++;
+          ck_assert_int_eq(lbpf_thumb_decode(hw, 2, &back), n);
+          ck_assert_msg(memcmp(&c, &back, sizeof c) == 0, "form %u, byte %zu: %04x %04x", form, at,
+                        hw[0], hw[1]);
+        }
+      }
+    }
+  }
+  ck_assert_int_gt(accepted, 40000);
+  ck_assert_int_gt(refused, 200000);
+}
+END_TEST
+#line 1932 "lit/thumb-isa.nw"
 START_TEST(encode_inverts_decode) {
   int narrow = 0, wide = 0;
   for (uint32_t h = 0; h < 0x10000; h++) {
@@ -73,7 +106,7 @@ START_TEST(encode_inverts_decode) {
   ck_assert_int_gt(wide, 20000);
 }
 END_TEST
-#line 1854 "lit/thumb-isa.nw"
+#line 1965 "lit/thumb-isa.nw"
 START_TEST(known_encodings) {
   struct {
     struct lbpf_thumb_insn i;
@@ -113,7 +146,7 @@ START_TEST(known_encodings) {
   }
 }
 END_TEST
-#line 1892 "lit/thumb-isa.nw"
+#line 2003 "lit/thumb-isa.nw"
 START_TEST(printed_text) {
   char buf[64];
   struct lbpf_thumb_insn adds = {
@@ -141,19 +174,20 @@ START_TEST(printed_text) {
 }
 END_TEST
 
-#line 1752 "lit/thumb-isa.nw"
+#line 1819 "lit/thumb-isa.nw"
 Suite *thumb_isa_suite(void) {
   Suite *s = suite_create("thumb_isa");
   TCase *tc = tcase_create("encodings");
   tcase_set_timeout(tc, 60);
 
-#line 1915 "lit/thumb-isa.nw"
+#line 2026 "lit/thumb-isa.nw"
   tcase_add_test(tc, modimm_fields_are_unique);
   tcase_add_test(tc, decode_inverts_encode);
   tcase_add_test(tc, encode_inverts_decode);
+  tcase_add_test(tc, changed_byte_round_trips);
   tcase_add_test(tc, known_encodings);
   tcase_add_test(tc, printed_text);
-#line 1757 "lit/thumb-isa.nw"
+#line 1824 "lit/thumb-isa.nw"
   suite_add_tcase(s, tc);
   return s;
 }
