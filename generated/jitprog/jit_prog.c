@@ -1,4 +1,4 @@
-#line 2526 "lit/jit.nw"
+#line 2523 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,12 +84,11 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
 }
 #line 250 "lit/jit.nw"
 enum label_kind {
-  L_PC,          /* the code of the instruction at pc */
-  L_ENTRY,       /* a local function's entry, out of line: saves lr, then L_PC */
-  L_SKIP,        /* after an instruction's own inline branch */
-  L_SLOW,        /* the region check's slow path of the access at pc */
-  L_BACK,        /* where the slow path returns */
-  L_SLOW_SHARED, /* the slow path shared by the accesses of pc's shape, at the first */
+  L_PC,    /* the code of the instruction at pc */
+  L_ENTRY, /* a local function's entry, out of line: saves lr, then L_PC */
+  L_SKIP,  /* after an instruction's own inline branch */
+  L_SLOW,  /* the region check's slow path of the access at pc */
+  L_BACK,  /* where the slow path returns */
   L_FAIL_BUDGET,
   L_FAIL_DEPTH,
   L_FAIL_CALLX,
@@ -100,22 +99,18 @@ enum label_kind {
   L_KIND,   /* not a label: the kind of the instruction at pc, its form's */
   L_KINDS
 };
-enum {
-  G_EPILOGUE,
-  G_FAIL,
-  G_OUT_OF_LINE,
-  G_MEMORY,
-  G_COUNT
-}; /* the labels after the per-pc ones */
+/* The labels after the per-pc ones; G_SLOW + k: the slow path of likely region k, G_MEMORY + k:
+   its memory stop. */
+enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 2920 "lit/jit.nw"
+#line 2917 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 283 "lit/jit.nw"
+#line 284 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -126,17 +121,15 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 304 "lit/jit.nw"
-#define SLOW_SHAPES 24u /* the slow paths' shapes: 2 likely regions, 4 sizes, 3 permissions */
+#line 305 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
   const struct lbpf_env *env;
-  uint8_t home[LBPF_JIT_NHALVES];   /* the ARM register of each half, 0: the state */
-  uint32_t facts;                   /* what is known of the high words at this pc */
-  bool local_calls;                 /* does the program make any? */
-  uint16_t initial;                 /* registers whose initial value the program may read */
-  uint32_t slow_first[SLOW_SHAPES]; /* per shape of slow path: 1 + its first access's pc, or 0 */
+  uint8_t home[LBPF_JIT_NHALVES]; /* the ARM register of each half, 0: the state */
+  uint32_t facts;                 /* what is known of the high words at this pc */
+  bool local_calls;               /* does the program make any? */
+  uint16_t initial;               /* registers whose initial value the program may read */
 };
 
 #define ST LBPF_JIT_PROG_ST_REG
@@ -237,7 +230,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 574 "lit/jit.nw"
+#line 573 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -264,7 +257,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 602 "lit/jit.nw"
+#line 601 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -402,7 +395,7 @@ static void analyse(struct pgen *g) {
     depth[pc] = d > 4 ? 4 : d;
   }
 }
-#line 751 "lit/jit.nw"
+#line 750 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -493,7 +486,7 @@ static void liveness(struct pgen *g, uint32_t weight[]) {
     }
   }
 }
-#line 426 "lit/jit.nw"
+#line 425 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -541,7 +534,7 @@ static void choose_homes(struct pgen *g, const uint32_t weight[]) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 477 "lit/jit.nw"
+#line 476 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -599,7 +592,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 846 "lit/jit.nw"
+#line 845 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -633,7 +626,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 902 "lit/jit.nw"
+#line 901 "lit/jit.nw"
 /* rd = k, the flags clobbered: movs (16 bits) for a low register and k < 256 */
 static void small_constant(struct pgen *g, unsigned d, uint32_t k) {
   if (d < 8 && k <= UINT8_MAX)
@@ -647,16 +640,6 @@ static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lb
   small_constant(g, 0, (uint32_t)s);
   small_constant(g, 1, pc);
   branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
-}
-
-/* The memory stop of every slow path: the pc its stub pushed into r1 (and
-   the return address into r2), the status into r0; then the failure path,
-   which follows. */
-#define STOP_POPPED ((uint16_t)(1u << 1 | 1u << 2)) /* r1, r2 */
-static void memory_stop(struct pgen *g) {
-  bind(g, global(g, G_MEMORY));
-  put(g, PT(PUSHPOP16, POP, .reglist = STOP_POPPED));
-  small_constant(g, 0, LBPF_ERR_MEMORY);
 }
 
 #define SAVED_LIST ((uint16_t)0x4ff8u) /* r3-r11, lr: ten words, sp stays 8-aligned */
@@ -690,10 +673,6 @@ static void prologue(struct pgen *g) {
 }
 
 static void epilogue(struct pgen *g) {
-  bool slow = false;
-  for (unsigned s = 0; s < SLOW_SHAPES; s++)
-    slow |= g->slow_first[s] != 0;
-  if (slow) memory_stop(g);
   bind(g, global(g, G_FAIL));
   st_st(g, 0, OFF(status));
   st_st(g, 1, OFF(pc));
@@ -702,7 +681,7 @@ static void epilogue(struct pgen *g) {
   mov(g, LBPF_THUMB_SP, 0);
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 986 "lit/jit.nw"
+#line 972 "lit/jit.nw"
 /* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
 static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
@@ -727,7 +706,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
   st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 1065 "lit/jit.nw"
+#line 1051 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -820,7 +799,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1231 "lit/jit.nw"
+#line 1217 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -894,50 +873,60 @@ static int32_t locate(struct pgen *g, uint32_t pc, unsigned base, int16_t offset
   return 0;
 }
 
-/* The shape of the slow path of an access of n bytes needing perm (not 0)
-   through base: its likely region, its size, its permission. */
-static unsigned slow_shape(unsigned base, unsigned n, unsigned perm) {
-  return ((base == 10 ? 4u : 0u) + size_index(n)) * 3u + perm - 1u;
+/* b to label l: in 16 bits when l is bound already, within their reach */
+#define B16_MIN (-2048)
+#define B16_MAX 2046
+static void branch_back(struct pgen *g, uint32_t l) {
+  uint32_t at = g->b->labels[l];
+  int64_t offset = (int64_t)at - ((int64_t)g->b->len + 4);
+  bool near = at != LBPF_JIT_UNBOUND && offset >= B16_MIN && offset <= B16_MAX;
+  struct lbpf_thumb_insn i = near ? PT(B16, B, .imm = 0) : PT(B, B, .imm = 0);
+  lbpf_jit_branch(g->b, &i, l);
 }
 
-/* The slow path of a shape, entered by bl from an access's stub with the
-   access's pc in r1 and its address minus the likely region's base in
-   r3:r2: back to the stub with the machine address in r0, or the memory
-   stop. */
 #define SLOW_PUSHED ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_LR)) /* r1 (the pc), lr (the stub) */
 #define SLOW_RETURN ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_PC)) /* r1, pc: back to the stub */
-static void shared_slow_path(struct pgen *g, uint32_t first, unsigned base, unsigned n,
-                             unsigned perm) {
-  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
-  bind(g, label(g, L_SLOW_SHARED, first));
+#define STOP_POPPED ((uint16_t)(1u << 1 | 1u << 2))             /* r1 (the pc), r2 */
+
+/* The slow path of likely region k, entered by bl from an access's stub
+   with n | perm << 4 in r0, the access's pc in r1 and its address minus
+   the region's base in r3:r2: back to the stub with the machine address in
+   r0; or its memory stop, which follows it. */
+static void region_slow_path(struct pgen *g, unsigned k) {
+  bind(g, global(g, G_SLOW + k));
   put(g, PT(PUSHPOP16, PUSH, .reglist = SLOW_PUSHED));
+  mov(g, IP, 0);                                           /* n | perm << 4 */
   st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(k, base_lo)); /* the address again: d + b */
   put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 0, .rm = 2));
   dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);
   mov(g, 1, 0);
-  small_constant(g, 3, n | perm << 4);
+  mov(g, 3, IP);
   ld_st(g, 0, OFF(ctx));
   constant(g, IP, rt_address(LBPF_JIT_RT_LOCATE));
   blx_ip(g);
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 1, .imm = 0));
-  branch(g, LBPF_THUMB_EQ, global(g, G_MEMORY));
+  struct lbpf_thumb_insn none = PT(BCOND16, B, .cond = LBPF_THUMB_EQ); /* to the next but one */
+  lbpf_jit_branch(g->b, &none, global(g, G_MEMORY + k));
   put(g, PT(PUSHPOP16, POP, .reglist = SLOW_RETURN));
+  bind(g, global(g, G_MEMORY + k));
+  put(g, PT(PUSHPOP16, POP, .reglist = STOP_POPPED));
+  small_constant(g, 0, LBPF_ERR_MEMORY);
+  branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
 }
 
 /* Out of line: the stub of the access at pc of n bytes needing perm,
    through base, whose address minus the likely region's base is in r3:r2;
-   and after it, for the first access of its shape, the shape's slow path. */
+   after the first stub of a region, the region's slow path. */
 static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned perm) {
-  uint32_t *first = &g->slow_first[slow_shape(base, n, perm)];
-  bool here = *first == 0;
-  if (here) *first = pc + 1;
+  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
   bind(g, label(g, L_SLOW, pc));
+  small_constant(g, 0, n | perm << 4);
   small_constant(g, 1, pc); /* the pc the memory stop names */
-  call_label(g, label(g, L_SLOW_SHARED, *first - 1));
-  branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
-  if (here) shared_slow_path(g, pc, base, n, perm);
+  call_label(g, global(g, G_SLOW + k));
+  branch_back(g, label(g, L_BACK, pc));
+  if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1361 "lit/jit.nw"
+#line 1358 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1036,7 +1025,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1505 "lit/jit.nw"
+#line 1502 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1248,7 +1237,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1717 "lit/jit.nw"
+#line 1714 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1278,7 +1267,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1770 "lit/jit.nw"
+#line 1767 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1345,7 +1334,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1845 "lit/jit.nw"
+#line 1842 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1439,11 +1428,11 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1947 "lit/jit.nw"
+#line 1944 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
-  struct pgen g = {b, prog, env, {0}, 0, false, 0, {0}};
+  struct pgen g = {b, prog, env, {0}, 0, false, 0};
   uint32_t weight[LBPF_JIT_NHALVES] = {0};
   analyse(&g);
   liveness(&g, weight);
@@ -1457,7 +1446,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2030 "lit/jit.nw"
+#line 2027 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1503,7 +1492,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) stack_fast(&vm->stack_fast, env);
   return LBPF_OK;
 }
-#line 2091 "lit/jit.nw"
+#line 2088 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1563,7 +1552,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   *result = (struct lbpf_result){(enum lbpf_status)st.status, st.pc,
                                  st.status == LBPF_OK ? st.regs[0] : 0, 0, env->budget - left};
 }
-#line 146 "lit/jit-prog-proof.nw"
+#line 147 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1601,7 +1590,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
                            uint32_t exits[6]) {
   struct lbpf_program prog = {NULL, pc + 2};
   bool calls = which == LBPF_JIT_PIECE_LOCAL || (which == LBPF_JIT_PIECE_EXIT && y);
-  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), calls, ALL_REGS, {0}};
+  struct pgen g = {b, &prog, NULL, {0}, HW_ALL(HW_TOP), calls, ALL_REGS};
   if (!piece_start(&g, regs)) return 0;
   size_t n = 2;
   switch (which) {
@@ -1646,22 +1635,25 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     n = 1;
     break;
-  case LBPF_JIT_PIECE_SLOW:
-    if (pc < 2 || (y & 15) == 0 || (y & 15) > 3) return 0;
+  case LBPF_JIT_PIECE_SLOW: {
+    unsigned base = y >> 4, perm = y & 15, other = base == 10 ? 1 : 10;
+    if (pc < 2 || perm == 0 || perm > 3) return 0;
     branch(&g, LBPF_THUMB_AL, label(&g, L_SLOW, pc)); /* as the check leaves */
-    slow_path(&g, pc - 2, y >> 4, x, (y & 15) % 3 + 1);
-    slow_path(&g, pc - 1, y >> 4, x, y & 15);
-    slow_path(&g, pc, y >> 4, x, y & 15);
-    exits[4] = (uint32_t)b->len - 4; /* not an exit: where pc's stub's call returns */
-    exits[0] = exit_at(&g, label(&g, L_BACK, pc));
-    exits[2] = exit_at(&g, label(&g, L_BACK, pc - 2)); /* the other accesses' returns */
-    exits[3] = exit_at(&g, label(&g, L_BACK, pc - 1));
-    mov(&g, 0, 0);
-    memory_stop(&g);
-    bind(&g, global(&g, G_FAIL));
-    exits[1] = b->labels[global(&g, G_FAIL)];
-    n = 4;
+    const uint32_t back[4] = {pc, pc - 1, pc - 2, pc + 1}, exit_of[4] = {0, 2, 3, 4};
+    bool before = base == 10; /* the stack's accesses before the stubs, the input's after */
+    for (unsigned k = 0; before && k < 4; k++)
+      exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
+    slow_path(&g, pc - 2, other, x, perm % 3 + 1); /* the other region's path follows */
+    slow_path(&g, pc - 1, base, x, perm % 3 + 1);  /* this region's path follows */
+    slow_path(&g, pc, base, x, perm);
+    exits[5] =
+        (uint32_t)b->len - (before ? 2u : 4u); /* not an exit: where pc's stub's call returns */
+    for (unsigned k = 0; !before && k < 4; k++)
+      exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
+    exits[1] = exit_at(&g, global(&g, G_FAIL));
+    n = 5;
     break;
+  }
   case LBPF_JIT_PIECE_ACCESS: {
     struct lbpf_insn in = {(uint8_t)x, (uint8_t)(x >> 8 & 15u), (uint8_t)(x >> 12 & 15u),
                            (int16_t)(uint16_t)(x >> 16), (int32_t)y};
@@ -1781,7 +1773,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
 size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
                                const struct lbpf_jit_prog_regs *regs, struct lbpf_jit_buf *b,
                                uint32_t exits[6], struct lbpf_jit_prog_regs *after) {
-  struct pgen g = {b, prog, NULL, {0}, HW_ALL(HW_TOP), false, ALL_REGS, {0}};
+  struct pgen g = {b, prog, NULL, {0}, HW_ALL(HW_TOP), false, ALL_REGS};
   if (pc >= prog->ninsns || !piece_start(&g, regs)) return 0;
   struct lbpf_insn in = lbpf_program_insn(prog, pc);
   unsigned kind = lbpf_form_of(in)->kind;
