@@ -1540,7 +1540,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1489 "lit/jit-prog-proof.nw"
+#line 1492 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1659,7 +1659,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1630 "lit/jit-prog-proof.nw"
+#line 1633 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1706,7 +1706,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1702 "lit/jit-prog-proof.nw"
+#line 1705 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1784,7 +1784,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1803 "lit/jit-prog-proof.nw"
+#line 1806 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1835,7 +1835,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1879 "lit/jit-prog-proof.nw"
+#line 1882 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1910,7 +1910,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 2019 "lit/jit-prog-proof.nw"
+#line 2022 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
 } alu_places[] = {
@@ -1929,7 +1929,7 @@ static const struct {
 };
 #define NALU_PLACES (sizeof alu_places / sizeof alu_places[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
-#line 2043 "lit/jit-prog-proof.nw"
+#line 2046 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
   if (lbpf_is_lddw(insns[0].opcode))
     v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
@@ -1974,7 +1974,7 @@ static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, str
   }
   return 1;
 }
-#line 2092 "lit/jit-prog-proof.nw"
+#line 2095 "lit/jit-prog-proof.nw"
 static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
                      const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
                      struct solving *sv, char *why, size_t why_cap) {
@@ -2038,7 +2038,7 @@ static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_ins
   return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
                  why_cap);
 }
-#line 2228 "lit/jit-prog-proof.nw"
+#line 2231 "lit/jit-prog-proof.nw"
 static struct lbpf_insn access_insn(const struct core *c) {
   return (struct lbpf_insn){(uint8_t)c->x, (uint8_t)(c->x >> 8 & 15u), (uint8_t)(c->x >> 12 & 15u),
                             (int16_t)(uint16_t)(c->x >> 16), (int32_t)c->y};
@@ -2213,7 +2213,7 @@ static int access_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return every_path(ctx, c, c->exits[2], access_setup, access_judge, sv, paths, why, why_cap);
 }
-#line 2474 "lit/jit-prog-proof.nw"
+#line 2477 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -2485,7 +2485,7 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return access_piece(k, c, name, name_cap);
 }
 
-#line 2403 "lit/jit-prog-proof.nw"
+#line 2406 "lit/jit-prog-proof.nw"
 static const uint64_t outcome_samples[3][3] =
     {/* r0, r3, r5 */
      {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210), UINT64_C(0x8000000180000001)},
@@ -2554,7 +2554,7 @@ static int access_outcome_agrees(Z3_context ctx, size_t *samples, char *why, siz
   return 1;
 }
 
-#line 2738 "lit/jit-prog-proof.nw"
+#line 2741 "lit/jit-prog-proof.nw"
 /* A test on samples of what a proof states (unless only excludes it): 1 if it failed. */
 static int sample_test(const char *name, const char *what,
                        int (*test)(Z3_context ctx, size_t *samples, char *why, size_t why_cap),
@@ -2576,7 +2576,7 @@ static int sample_test(const char *name, const char *what,
   return !ok;
 }
 
-#line 2865 "lit/jit-prog-proof.nw"
+#line 2868 "lit/jit-prog-proof.nw"
 /* A piece's own Z3 context, and its solvers' limits. */
 static Z3_context piece_context(void) {
   Z3_config cfg = Z3_mk_config();
@@ -2784,7 +2784,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   return failed;
 }
 
-#line 2760 "lit/jit-prog-proof.nw"
+#line 2763 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;
