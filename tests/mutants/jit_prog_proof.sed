@@ -113,7 +113,7 @@ s/  if (hw_known(g->facts, r)) {/  if (0) {/
 s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 # the relation: the prologue leaves the low homes of the other registers unset
 #> prog frame
-s/        small_constant(g, g->home\[h\], 0);/        (void)0;/
+s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
 #> prog compare jset k=-42 high ones
 s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
