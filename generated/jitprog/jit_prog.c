@@ -1,4 +1,4 @@
-#line 2528 "lit/jit.nw"
+#line 2597 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,12 +84,11 @@ static uint32_t helper_address(const struct lbpf_env *env, size_t k) {
 }
 #line 250 "lit/jit.nw"
 enum label_kind {
-  L_PC,       /* the code of the instruction at pc */
-  L_ENTRY,    /* a local function's entry, out of line: saves lr, then L_PC */
-  L_SKIP,     /* after an instruction's own inline branch */
-  L_SLOW,     /* the region check's slow path of the access at pc */
-  L_BACK,     /* where the slow path returns */
-  L_FAIL_MEM, /* stop: memory violation at pc */
+  L_PC,    /* the code of the instruction at pc */
+  L_ENTRY, /* a local function's entry, out of line: saves lr, then L_PC */
+  L_SKIP,  /* after an instruction's own inline branch */
+  L_SLOW,  /* the region check's slow path of the access at pc */
+  L_BACK,  /* where the slow path returns */
   L_FAIL_BUDGET,
   L_FAIL_DEPTH,
   L_FAIL_CALLX,
@@ -100,16 +99,18 @@ enum label_kind {
   L_KIND,   /* not a label: the kind of the instruction at pc, its form's */
   L_KINDS
 };
-enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_COUNT }; /* the labels after the per-pc ones */
+/* The labels after the per-pc ones; G_SLOW + k: the slow path of likely region k, G_MEMORY + k:
+   its memory stop. */
+enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3017 "lit/jit.nw"
+#line 3088 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
   return (int64_t)(i % ninsns);
 }
 #endif
-#line 283 "lit/jit.nw"
+#line 284 "lit/jit.nw"
 size_t lbpf_jit_prog_nlabels(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + G_COUNT;
 }
@@ -120,7 +121,7 @@ size_t lbpf_jit_prog_code_bound(uint32_t ninsns) {
   return (size_t)LBPF_JIT_PROG_MAX_SLOT_BYTES * ninsns + 64u;
 }
 _Static_assert(L_KINDS == LBPF_JIT_PROG_LABEL_KINDS, "the header counts the label kinds");
-#line 304 "lit/jit.nw"
+#line 310 "lit/jit.nw"
 struct pgen {
   struct lbpf_jit_buf *b;
   const struct lbpf_program *prog;
@@ -229,7 +230,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 572 "lit/jit.nw"
+#line 578 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -256,7 +257,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 600 "lit/jit.nw"
+#line 606 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -394,7 +395,7 @@ static void analyse(struct pgen *g) {
     depth[pc] = d > 4 ? 4 : d;
   }
 }
-#line 749 "lit/jit.nw"
+#line 755 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -485,7 +486,7 @@ static void liveness(struct pgen *g, uint32_t weight[]) {
     }
   }
 }
-#line 424 "lit/jit.nw"
+#line 430 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -533,7 +534,7 @@ static void choose_homes(struct pgen *g, const uint32_t weight[]) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 475 "lit/jit.nw"
+#line 481 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -591,7 +592,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 844 "lit/jit.nw"
+#line 850 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -625,11 +626,19 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 900 "lit/jit.nw"
+#line 908 "lit/jit.nw"
+/* rd = k, the flags clobbered: movs (16 bits) for a low register and k < 256 */
+static void small_constant(struct pgen *g, unsigned d, uint32_t k) {
+  if (d < 8 && k <= UINT8_MAX)
+    put(g, PT(MOV_IMM8, MOV, .rd = (uint8_t)d, .imm = (int32_t)k));
+  else
+    constant(g, d, k);
+}
+
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
-  constant(g, 0, (uint32_t)s);
-  constant(g, 1, pc);
+  small_constant(g, 0, (uint32_t)s);
+  small_constant(g, 1, pc);
   branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
 }
 
@@ -670,7 +679,7 @@ static void epilogue(struct pgen *g) {
   ld_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 963 "lit/jit.nw"
+#line 977 "lit/jit.nw"
 /* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
 static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
@@ -695,7 +704,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
   st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 1042 "lit/jit.nw"
+#line 1056 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -788,7 +797,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1191 "lit/jit.nw"
+#line 1223 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -862,25 +871,60 @@ static int32_t locate(struct pgen *g, uint32_t pc, unsigned base, int16_t offset
   return 0;
 }
 
-/* Out of line: the access at pc of n bytes needing perm, through base,
-   whose address minus the likely region's base is in r3:r2 */
-static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned perm) {
-  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
-  bind(g, label(g, L_SLOW, pc));
+/* b to label l: in 16 bits when l is bound already, within their reach */
+#define B16_MIN (-2048)
+#define B16_MAX 2046
+static void branch_back(struct pgen *g, uint32_t l) {
+  uint32_t at = g->b->labels[l];
+  int64_t offset = (int64_t)at - ((int64_t)g->b->len + 4);
+  bool near = at != LBPF_JIT_UNBOUND && offset >= B16_MIN && offset <= B16_MAX;
+  struct lbpf_thumb_insn i = near ? PT(B16, B, .imm = 0) : PT(B, B, .imm = 0);
+  lbpf_jit_branch(g->b, &i, l);
+}
+
+#define SLOW_PUSHED ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_LR)) /* r1 (the pc), lr (the stub) */
+#define SLOW_RETURN ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_PC)) /* r1, pc: back to the stub */
+#define STOP_POPPED ((uint16_t)(1u << 1 | 1u << 2))             /* r1 (the pc), r2 */
+
+/* The slow path of likely region k, entered by bl from an access's stub
+   with n | perm << 4 in r0, the access's pc in r1 and its address minus
+   the region's base in r3:r2: back to the stub with the machine address in
+   r0; or its memory stop, which follows it. */
+static void region_slow_path(struct pgen *g, unsigned k) {
+  bind(g, global(g, G_SLOW + k));
+  put(g, PT(PUSHPOP16, PUSH, .reglist = SLOW_PUSHED));
+  mov(g, IP, 0);                                           /* n | perm << 4 */
   st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF_FAST(k, base_lo)); /* the address again: d + b */
-  dp(g, LBPF_THUMB_ADD, 1, 0, 0, 2);
+  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 0, .rm = 2));
   dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);
   mov(g, 1, 0);
-  constant(g, 3, n | perm << 4);
+  mov(g, 3, IP);
   ld_st(g, 0, OFF(ctx));
   constant(g, IP, rt_address(LBPF_JIT_RT_LOCATE));
   blx_ip(g);
   put(g, PT(CMP_IMM8, CMP, .setflags = 1, .rn = 1, .imm = 0));
-  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));
-  branch(g, LBPF_THUMB_AL, label(g, L_BACK, pc));
-  fail_stub(g, L_FAIL_MEM, pc, LBPF_ERR_MEMORY);
+  struct lbpf_thumb_insn none = PT(BCOND16, B, .cond = LBPF_THUMB_EQ); /* to the next but one */
+  lbpf_jit_branch(g->b, &none, global(g, G_MEMORY + k));
+  put(g, PT(PUSHPOP16, POP, .reglist = SLOW_RETURN));
+  bind(g, global(g, G_MEMORY + k));
+  put(g, PT(PUSHPOP16, POP, .reglist = STOP_POPPED));
+  small_constant(g, 0, LBPF_ERR_MEMORY);
+  branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
 }
-#line 1297 "lit/jit.nw"
+
+/* Out of line: the stub of the access at pc of n bytes needing perm,
+   through base, whose address minus the likely region's base is in r3:r2;
+   after the first stub of a region, the region's slow path. */
+static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsigned perm) {
+  unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
+  bind(g, label(g, L_SLOW, pc));
+  small_constant(g, 0, n | perm << 4);
+  small_constant(g, 1, pc); /* the pc the memory stop names */
+  call_label(g, global(g, G_SLOW + k));
+  branch_back(g, label(g, L_BACK, pc));
+  if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
+}
+#line 1364 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -979,7 +1023,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1441 "lit/jit.nw"
+#line 1510 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1191,7 +1235,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1653 "lit/jit.nw"
+#line 1722 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1221,7 +1265,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1706 "lit/jit.nw"
+#line 1775 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1288,7 +1332,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1781 "lit/jit.nw"
+#line 1850 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1349,7 +1393,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
     if (delta >= 0 && conditional && g->facts != HW_ALL(HW_NONE) && edge_settles(g, target)) {
       bind(g, label(g, L_EDGE, pc));
       settle_edge(g, target);
-      branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
+      branch_back(g, label(g, L_PC, target));
     }
     break;
   }
@@ -1382,7 +1426,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1883 "lit/jit.nw"
+#line 1952 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1400,7 +1444,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 1975 "lit/jit.nw"
+#line 2044 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1444,7 +1488,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2057 "lit/jit.nw"
+#line 2126 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1529,7 +1573,7 @@ void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len
   result->insns = 0;
   result->budget_used = env->budget - left;
 }
-#line 143 "lit/jit-prog-proof.nw"
+#line 147 "lit/jit-prog-proof.nw"
 #if !LBPF_HAVM_NATIVE
 static uint32_t exit_at(struct pgen *g, uint32_t l) {
   mov(g, 0, 0); /* a filler: never run */
@@ -1612,11 +1656,25 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     exits[0] = b->labels[label(&g, L_SKIP, pc)];
     n = 1;
     break;
-  case LBPF_JIT_PIECE_SLOW:
-    slow_path(&g, pc, y >> 4, x, y & 15);
-    exits[0] = exit_at(&g, label(&g, L_BACK, pc));
+  case LBPF_JIT_PIECE_SLOW: {
+    unsigned base = y >> 4, perm = y & 15, other = base == 10 ? 1 : 10;
+    if (pc < 2 || perm == 0 || perm > 3) return 0;
+    branch(&g, LBPF_THUMB_AL, label(&g, L_SLOW, pc)); /* as the check leaves */
+    const uint32_t back[4] = {pc, pc - 1, pc - 2, pc + 1}, exit_of[4] = {0, 2, 3, 4};
+    bool before = base == 10; /* the stack's accesses before the stubs, the input's after */
+    for (unsigned k = 0; before && k < 4; k++)
+      exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
+    slow_path(&g, pc - 2, other, x, perm % 3 + 1); /* the other region's path follows */
+    slow_path(&g, pc - 1, base, x, perm % 3 + 1);  /* this region's path follows */
+    slow_path(&g, pc, base, x, perm);
+    exits[5] =
+        (uint32_t)b->len - (before ? 2u : 4u); /* not an exit: where pc's stub's call returns */
+    for (unsigned k = 0; !before && k < 4; k++)
+      exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
     exits[1] = exit_at(&g, global(&g, G_FAIL));
+    n = 5;
     break;
+  }
   case LBPF_JIT_PIECE_ACCESS: {
     struct lbpf_insn in = {(uint8_t)x, (uint8_t)(x >> 8 & 15u), (uint8_t)(x >> 12 & 15u),
                            (int16_t)(uint16_t)(x >> 16), (int32_t)y};

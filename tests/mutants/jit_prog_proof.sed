@@ -77,16 +77,43 @@ s/  branch(g, LBPF_THUMB_HS, label(g, L_FAIL_DEPTH, pc));/  branch(g, LBPF_THUMB
 s/branch(g, cond ^ 1u, label(g, L_SKIP, pc));/branch(g, cond, label(g, L_SKIP, pc));/
 # the slow path: the routine's answer read the wrong way round (NE for EQ)
 #> prog slow path n=2 write
-s/  branch(g, LBPF_THUMB_EQ, label(g, L_FAIL_MEM, pc));/  branch(g, LBPF_THUMB_NE, label(g, L_FAIL_MEM, pc));/
+s/  struct lbpf_thumb_insn none = PT(BCOND16, B, .cond = LBPF_THUMB_EQ);/  struct lbpf_thumb_insn none = PT(BCOND16, B, .cond = LBPF_THUMB_NE);/
 # the slow path: the permission passed one bit too low
 #> prog slow path n=2 write
-s/  constant(g, 3, n | perm << 4);/  constant(g, 3, n | perm << 3);/
+s/  small_constant(g, 0, n | perm << 4);/  small_constant(g, 0, n | perm << 3);/
+# the slow path: the size and permission lost on the way to the routine (r3 given the access's pc)
+#> prog slow path n=2 write
+s/^  mov(g, 3, IP);$/  mov(g, 3, 1);/
 # the slow path: the address rebuilt from the difference without the carry into the high word
 #> prog slow path n=2 write
 s/  dp(g, LBPF_THUMB_ADC, 0, 2, 1, 3);/  dp(g, LBPF_THUMB_ADD, 0, 2, 1, 3);/
 # the slow path: the address rebuilt from the input's base whatever the access's region
 #> prog slow path n=2 write stack
 s/OFF_FAST(k, base_lo)); \/\* the address again/OFF_FAST(k \& 0u, base_lo)); \/* the address again/
+# the slow path's stub: the input's slow path called for every access
+#> prog slow path n=2 write stack
+s/  call_label(g, global(g, G_SLOW + k));/  call_label(g, global(g, G_SLOW + 0));/
+# the slow path's stub: the pc of the next access named
+#> prog slow path n=2 write
+s/  small_constant(g, 1, pc); \/\* the pc the memory stop names \*\//  small_constant(g, 1, pc + 1);/
+# the slow path's stub: back to the next access (16-bit branch)
+#> prog slow path n=2 write stack
+s/  branch_back(g, label(g, L_BACK, pc));/  branch_back(g, label(g, L_BACK, pc + 1));/
+# the slow path's stub: back to the next access (32-bit branch)
+#> prog slow path n=2 write
+s/  branch_back(g, label(g, L_BACK, pc));/  branch_back(g, label(g, L_BACK, pc + 1));/
+# the slow path: the stub's return address not kept (r3 pushed in its place)
+#> prog slow path n=2 write
+s/^#define SLOW_PUSHED ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_LR))/#define SLOW_PUSHED ((uint16_t)(1u << 1 | 1u << 3))/
+# the slow path: back to the stub with the pc in r0 for the address
+#> prog slow path n=2 write
+s/^#define SLOW_RETURN ((uint16_t)(1u << 1 | 1u << LBPF_THUMB_PC))/#define SLOW_RETURN ((uint16_t)(1u << 0 | 1u << LBPF_THUMB_PC))/
+# the memory stop: the pc taken from the return address's word
+#> prog slow path n=2 write
+s/^#define STOP_POPPED ((uint16_t)(1u << 1 | 1u << 2))/#define STOP_POPPED ((uint16_t)(1u << 0 | 1u << 1))/
+# the memory stop: the budget's status
+#> prog slow path n=2 write
+s/  small_constant(g, 0, LBPF_ERR_MEMORY);/  small_constant(g, 0, LBPF_ERR_BUDGET);/
 # the relation: a known high word read from its home, the fact ignored (hi_in, spill)
 #> prog access stxdw homes-a
 s/  if (hw_known(g->facts, r)) {/  if (0) {/
