@@ -50,7 +50,7 @@ static enum lbpf_status interp_load(void *state, const uint8_t *code, size_t cod
 static void interp_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
   lbpf_interp_run(state, mem, mem_len, result);
 }
-#line 458 "lit/havm.nw"
+#line 463 "lit/havm.nw"
 #include "lbpf_havm.h"
 
 #define HAVM_CODE_OFFSET                                                                           \
@@ -79,7 +79,7 @@ static enum lbpf_status havm_load(void *state, const uint8_t *code, size_t code_
 static void havm_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
   lbpf_havm_run(state, mem, mem_len, result);
 }
-#line 2633 "lit/jit.nw"
+#line 2635 "lit/jit.nw"
 #include "lbpf_jit_prog.h"
 
 #define JIT_WORK_OFFSET                                                                            \
@@ -112,9 +112,9 @@ const struct lbpf_engine lbpf_engines[] = {
 #line 134 "lit/engines.nw"
     {"spec", spec_state_size, spec_load, spec_run},
     {"interp", interp_state_size, interp_load, interp_run},
-#line 489 "lit/havm.nw"
+#line 494 "lit/havm.nw"
     {"havm", havm_state_size, havm_load, havm_run},
-#line 2661 "lit/jit.nw"
+#line 2663 "lit/jit.nw"
     {"jit", jit_state_size, jit_load, jit_run},
 #line 67 "lit/engines.nw"
 };

@@ -1,4 +1,4 @@
-#line 495 "lit/havm.nw"
+#line 500 "lit/havm.nw"
 /* The hybrid VM (level H): the interpreter's text, read with the JIT's runs. */
 #include "lbpf_havm.h"
 
@@ -11,7 +11,7 @@
 size_t lbpf_havm_jit_size(uint32_t ninsns) {
   return (size_t)ninsns * sizeof(struct lbpf_jit_entry) + lbpf_jit_alu_code_bound(ninsns);
 }
-#line 504 "lit/havm.nw"
+#line 509 "lit/havm.nw"
 #include "../interp/interp.c"
 #undef lbpf_interp_code_size
 #undef lbpf_interp_load

@@ -23,7 +23,7 @@ struct variant {
                            void *, size_t, struct lbpf_fault *);
   void (*run)(struct lbpf_interp *, void *, size_t, struct lbpf_result *);
 };
-#line 537 "lit/havm.nw"
+#line 542 "lit/havm.nw"
 /* The switch dispatch in the compact shape, beside the library (threaded, fast). */
 #define LBPF_INTERP_SWITCH 1
 #define LBPF_INTERP_COMPACT 1
@@ -38,7 +38,7 @@ struct variant {
 #undef lbpf_havm_interp_code_size
 #undef lbpf_havm_interp_load
 #undef lbpf_havm_interp_run
-#line 570 "lit/havm.nw"
+#line 575 "lit/havm.nw"
 static _Alignas(8) uint8_t jit_buf[1u << 21];
 static struct lbpf_havm_model_count model;
 
@@ -72,9 +72,9 @@ static const struct variant variants[] = {
     {"havm, switch, compact", true, lbpf_interp_code_size, havm_compact_load,
      lbpf_havm_other_interp_run},
 };
-#line 552 "lit/havm.nw"
+#line 557 "lit/havm.nw"
 #include "../interp/interp_cases.h"
-#line 613 "lit/havm.nw"
+#line 618 "lit/havm.nw"
 START_TEST(runs_are_jitted_and_called) {
   const struct lbpf_insn p[] = {MOV64_K(0, 7),
                                 INSN(0x15, 2, 0, 3, 0), /* no input: jump into the run */
@@ -127,7 +127,7 @@ START_TEST(runs_are_jitted_and_called) {
   }
 }
 END_TEST
-#line 665 "lit/havm.nw"
+#line 670 "lit/havm.nw"
 START_TEST(jit_buffer_refusals) {
   const struct lbpf_insn p[] = {MOV64_K(0, 1), ADD64_K(0, 2), EXIT};
   const size_t size = encode(p, 3);
@@ -157,7 +157,7 @@ START_TEST(jit_buffer_refusals) {
                    LBPF_OK);
 }
 END_TEST
-#line 702 "lit/havm.nw"
+#line 707 "lit/havm.nw"
 static bool refuse_every_run(void *ctx, const uint8_t *code, size_t code_len, uint32_t offset,
                              uint64_t regs[LBPF_NREGS]) {
   (void)ctx, (void)code, (void)code_len, (void)offset, (void)regs;
@@ -186,17 +186,17 @@ START_TEST(a_failing_call_stops_the_run) {
 }
 END_TEST
 
-#line 555 "lit/havm.nw"
+#line 560 "lit/havm.nw"
 Suite *havm_suite(void) {
   Suite *s = suite_create("havm");
   TCase *tc = tcase_create("havm");
   add_interp_tests(tc);
 
-#line 738 "lit/havm.nw"
+#line 743 "lit/havm.nw"
   tcase_add_loop_test(tc, runs_are_jitted_and_called, 0, NVARIANTS);
   tcase_add_test(tc, jit_buffer_refusals);
   tcase_add_test(tc, a_failing_call_stops_the_run);
-#line 560 "lit/havm.nw"
+#line 565 "lit/havm.nw"
   suite_add_tcase(s, tc);
   return s;
 }

@@ -306,7 +306,7 @@ static LBPF_INTERP_OUT_OF_LINE bool lbpf_interp_new_input(struct lbpf_interp *vm
 #line 1500 "lit/interp.nw"
   return true;
 }
-#line 516 "lit/havm.nw"
+#line 521 "lit/havm.nw"
 #if LBPF_INTERP_HAVM
 #line 264 "lit/havm.nw"
 static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct lbpf_program *prog,
@@ -343,7 +343,7 @@ static enum lbpf_status lbpf_havm_place_runs(struct lbpf_havm *vm, const struct 
 #endif
   return LBPF_OK;
 }
-#line 518 "lit/havm.nw"
+#line 523 "lit/havm.nw"
 #endif
 #line 278 "lit/interp.nw"
 size_t lbpf_interp_code_size(uint32_t ninsns) {

@@ -1,4 +1,4 @@
-#line 2597 "lit/jit.nw"
+#line 2599 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3088 "lit/jit.nw"
+#line 3090 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
