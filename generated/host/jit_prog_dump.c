@@ -1,4 +1,4 @@
-#line 2470 "lit/jit.nw"
+#line 2480 "lit/jit.nw"
 /* The listing of the whole-program JIT's code. */
 #include "lbpf_jit_prog_dump.h"
 

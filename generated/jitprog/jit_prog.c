@@ -1,4 +1,4 @@
-#line 2599 "lit/jit.nw"
+#line 2609 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3090 "lit/jit.nw"
+#line 3100 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -810,12 +810,24 @@ static bool in_frame(unsigned base, int16_t offset, unsigned n) {
 /* r0 = the machine address of r10's frame top, and the displacement of
    the access at offset from it that the accesses can use */
 static int32_t frame_address(struct pgen *g, int16_t offset) {
-  unsigned top = lo_in(g, 10, 0);
-  ld_st(g, 3, OFF_FAST(LBPF_JIT_PROG_FAST_STACK, delta));
-  dp(g, LBPF_THUMB_ADD, 0, 0, top, 3);
+  unsigned top = lo_in(g, 10, 0), t = top == 0 ? 3 : 0; /* t: the stack's delta */
+  ld_st(g, t, OFF_FAST(LBPF_JIT_PROG_FAST_STACK, delta));
+  put(g, PT(ADD_HI, ADD, .rd = 0, .rn = 0, .rm = (uint8_t)(top == 0 ? t : top)));
   if (offset >= -255 + 4) return offset;
   put(g, PT(ADDSUBW, SUB, .rd = 0, .rn = 0, .imm = -(int32_t)offset));
   return 0;
+}
+
+/* rd = rn + k or rn - k (op ADD or SUB), the flags set: adds/subs in 16
+   bits for low registers and k < 8, or rd = rn and k < 256; k is a
+   modified immediate */
+static void adds_imm(struct pgen *g, unsigned op, unsigned d, unsigned n, uint32_t k) {
+  if (d < 8 && n < 8 && k <= 7)
+    data(g, LBPF_THUMB_F_ADDSUB_IMM3, op, 0, d, n, 0, k);
+  else if (d < 8 && d == n && k <= UINT8_MAX)
+    data(g, LBPF_THUMB_F_ADDSUB_IMM8, op, 0, d, n, 0, k);
+  else
+    dp_imm(g, op, 1, d, n, k);
 }
 
 /* The BPF address base + offset, in at[0] (low word) and at[1]: r0, r1,
@@ -831,7 +843,7 @@ static void address(struct pgen *g, unsigned base, int16_t offset, unsigned at[2
     return;
   }
   if (lbpf_thumb_modimm_encode(k, &field)) { /* adds/subs, adc/sbc #0 */
-    dp_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 1, 0, lo, k);
+    adds_imm(g, offset < 0 ? LBPF_THUMB_SUB : LBPF_THUMB_ADD, 0, lo, k);
     dp_imm(g, offset < 0 ? LBPF_THUMB_SBC : LBPF_THUMB_ADC, 0, 1, hi, 0);
     return;
   }
@@ -850,14 +862,16 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsign
                   unsigned hi) {
   unsigned k = base == 10 ? LBPF_JIT_PROG_FAST_STACK : LBPF_JIT_PROG_FAST_INPUT;
   st_pair(g, LBPF_THUMB_LDRD, 2, 3, OFF_FAST(k, base_lo));
-  dp(g, LBPF_THUMB_SUB, 1, 2, lo, 2); /* d = a - b */
+  data(g, lo < 8 ? LBPF_THUMB_F_ADDSUB_REG16 : LBPF_THUMB_F_DP_REG, LBPF_THUMB_SUB, lo >= 8, 2, lo,
+       2, 0); /* d = a - b, subs */
   dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);
   st_pair(g, LBPF_THUMB_LDRD, 0, 1,
           OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) * size_index(n));
-  dp(g, LBPF_THUMB_CMP, 1, 0, 2, 0); /* d - e, in 64 bits */
+  data(g, LBPF_THUMB_F_DP_REG16, LBPF_THUMB_CMP, 1, 0, 2, 0, 0); /* d - e, in 64 bits */
   dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);
   branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));
-  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); /* the machine address: the base's, plus d */
+  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2,
+            .rm = 1)); /* the machine address: the base's, plus d */
   bind(g, label(g, L_BACK, pc));
 }
 
@@ -924,7 +938,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch_back(g, label(g, L_BACK, pc));
   if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1364 "lit/jit.nw"
+#line 1374 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1023,7 +1037,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1510 "lit/jit.nw"
+#line 1520 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1235,7 +1249,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1722 "lit/jit.nw"
+#line 1732 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1265,7 +1279,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1775 "lit/jit.nw"
+#line 1785 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1332,7 +1346,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1850 "lit/jit.nw"
+#line 1860 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1426,7 +1440,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1952 "lit/jit.nw"
+#line 1962 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1444,7 +1458,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2044 "lit/jit.nw"
+#line 2054 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1488,7 +1502,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2126 "lit/jit.nw"
+#line 2136 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;

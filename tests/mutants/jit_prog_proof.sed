@@ -19,7 +19,7 @@ s/OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) \* size_index(n)/
 s/  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);/  dp(g, LBPF_THUMB_SUB, 0, 3, hi, 3);/
 # the region check: the machine address from the access's own low word and the base's machine word
 #> prog check input n=8
-s/  dp(g, LBPF_THUMB_ADD, 0, 0, 2, 1); \/\* the machine/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1); \/* the machine/
+s/  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2, .rm = 1)); \/\* the machine/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1); \/* the machine/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
 #> prog compare jgt32 homes low
 s/  case LBPF_JMP_JGT: return LBPF_THUMB_HI;/  case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
