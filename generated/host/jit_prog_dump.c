@@ -1,4 +1,4 @@
-#line 2480 "lit/jit.nw"
+#line 2488 "lit/jit.nw"
 /* The listing of the whole-program JIT's code. */
 #include "lbpf_jit_prog_dump.h"
 
@@ -43,7 +43,7 @@ bool lbpf_jit_prog_dump(FILE *out, const struct lbpf_program *prog, const struct
       lines_to(out, code, b.len, &off, next < n ? lbpf_jit_prog_pc_offset(labels, next) : main_end);
       pc = next;
     }
-    fprintf(out, "    (out of line: entries, slow paths, stubs; the epilogue)\n");
+    fprintf(out, "    (out of line: the epilogue; entries, slow paths, stubs)\n");
     lines_to(out, code, b.len, &off, b.len);
   }
   free(code);

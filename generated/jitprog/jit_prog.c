@@ -1,4 +1,4 @@
-#line 2609 "lit/jit.nw"
+#line 2617 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3100 "lit/jit.nw"
+#line 3108 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -635,11 +635,13 @@ static void small_constant(struct pgen *g, unsigned d, uint32_t k) {
     constant(g, d, k);
 }
 
+static void branch_back(struct pgen *g, uint32_t l); /* with the region check */
+
 static void fail_stub(struct pgen *g, enum label_kind kind, uint32_t pc, enum lbpf_status s) {
   bind(g, label(g, kind, pc));
   small_constant(g, 0, (uint32_t)s);
   small_constant(g, 1, pc);
-  branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
+  branch_back(g, global(g, G_FAIL));
 }
 
 #define SAVED_LIST ((uint16_t)0x4ff8u) /* r3-r11, lr: ten words, sp stays 8-aligned */
@@ -679,7 +681,7 @@ static void epilogue(struct pgen *g) {
   ld_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 977 "lit/jit.nw"
+#line 979 "lit/jit.nw"
 /* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
 static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
@@ -704,7 +706,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
   st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 1056 "lit/jit.nw"
+#line 1058 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -797,7 +799,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1223 "lit/jit.nw"
+#line 1225 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -923,7 +925,7 @@ static void region_slow_path(struct pgen *g, unsigned k) {
   bind(g, global(g, G_MEMORY + k));
   put(g, PT(PUSHPOP16, POP, .reglist = STOP_POPPED));
   small_constant(g, 0, LBPF_ERR_MEMORY);
-  branch(g, LBPF_THUMB_AL, global(g, G_FAIL));
+  branch_back(g, global(g, G_FAIL));
 }
 
 /* Out of line: the stub of the access at pc of n bytes needing perm,
@@ -938,7 +940,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch_back(g, label(g, L_BACK, pc));
   if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1374 "lit/jit.nw"
+#line 1376 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1037,7 +1039,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1520 "lit/jit.nw"
+#line 1522 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1249,7 +1251,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1732 "lit/jit.nw"
+#line 1734 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1279,7 +1281,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1785 "lit/jit.nw"
+#line 1787 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1346,7 +1348,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1860 "lit/jit.nw"
+#line 1862 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1440,7 +1442,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1962 "lit/jit.nw"
+#line 1970 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1453,12 +1455,12 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_insn(&g, pc);
   bind(&g, global(&g, G_OUT_OF_LINE));
+  epilogue(&g);
   for (uint32_t pc = 0; pc < prog->ninsns;)
     pc += gen_out_of_line(&g, pc);
-  epilogue(&g);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2054 "lit/jit.nw"
+#line 2062 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1502,7 +1504,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2136 "lit/jit.nw"
+#line 2144 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;

@@ -865,7 +865,7 @@ static int cmd_jit(int argc, char **argv) {
            "\n"
            "  --whole   compile the whole program as the engine jit does, and print every\n"
            "            BPF instruction followed by its Thumb-2 code, then the out-of-line\n"
-           "            code (local functions' entries, slow paths, stubs, the epilogue)\n"
+           "            code (the epilogue, local functions' entries, slow paths, stubs)\n"
            "\n%s",
            exit_code_help);
     return EXIT_OK;
