@@ -1,4 +1,4 @@
-#line 2617 "lit/jit.nw"
+#line 2624 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3108 "lit/jit.nw"
+#line 3115 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -626,7 +626,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 908 "lit/jit.nw"
+#line 909 "lit/jit.nw"
 /* rd = k, the flags clobbered: movs (16 bits) for a low register and k < 256 */
 static void small_constant(struct pgen *g, unsigned d, uint32_t k) {
   if (d < 8 && k <= UINT8_MAX)
@@ -662,9 +662,9 @@ static void prologue(struct pgen *g) {
       if (g->home[h]) ld_st(g, g->home[h], 4u * h);
     } else if (h % 2 == 0 && (g->initial >> r & 1)) {
       if (g->home[h]) {
-        dp_imm(g, LBPF_THUMB_MOV, 0, g->home[h], 0, 0);
+        small_constant(g, g->home[h], 0);
       } else {
-        if (!zero) dp_imm(g, LBPF_THUMB_MOV, 0, 1, 0, 0), zero = true;
+        if (!zero) small_constant(g, 1, 0), zero = true;
         st_st(g, 1, 4u * h);
       }
     }
@@ -681,7 +681,7 @@ static void epilogue(struct pgen *g) {
   ld_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 979 "lit/jit.nw"
+#line 986 "lit/jit.nw"
 /* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
 static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
@@ -693,11 +693,23 @@ static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32
                                   .add = 1});
 }
 
+/* rd = rn + k or rn - k (op ADD or SUB), the flags set: adds/subs in 16
+   bits for low registers and k < 8, or rd = rn and k < 256; k is a
+   modified immediate */
+static void adds_imm(struct pgen *g, unsigned op, unsigned d, unsigned n, uint32_t k) {
+  if (d < 8 && n < 8 && k <= 7)
+    data(g, LBPF_THUMB_F_ADDSUB_IMM3, op, 0, d, n, 0, k);
+  else if (d < 8 && d == n && k <= UINT8_MAX)
+    data(g, LBPF_THUMB_F_ADDSUB_IMM8, op, 0, d, n, 0, k);
+  else
+    dp_imm(g, op, 1, d, n, k);
+}
+
 static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   uint32_t field;
   st_pair(g, LBPF_THUMB_LDRD, 0, 1, OFF(budget_lo));
   if (lbpf_thumb_modimm_encode(cost, &field)) {
-    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);
+    adds_imm(g, LBPF_THUMB_SUB, 0, 0, cost);
   } else {
     constant(g, 2, cost);
     dp(g, LBPF_THUMB_SUB, 1, 0, 0, 2);
@@ -706,7 +718,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
   st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 1058 "lit/jit.nw"
+#line 1074 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -799,7 +811,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1225 "lit/jit.nw"
+#line 1241 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -818,18 +830,6 @@ static int32_t frame_address(struct pgen *g, int16_t offset) {
   if (offset >= -255 + 4) return offset;
   put(g, PT(ADDSUBW, SUB, .rd = 0, .rn = 0, .imm = -(int32_t)offset));
   return 0;
-}
-
-/* rd = rn + k or rn - k (op ADD or SUB), the flags set: adds/subs in 16
-   bits for low registers and k < 8, or rd = rn and k < 256; k is a
-   modified immediate */
-static void adds_imm(struct pgen *g, unsigned op, unsigned d, unsigned n, uint32_t k) {
-  if (d < 8 && n < 8 && k <= 7)
-    data(g, LBPF_THUMB_F_ADDSUB_IMM3, op, 0, d, n, 0, k);
-  else if (d < 8 && d == n && k <= UINT8_MAX)
-    data(g, LBPF_THUMB_F_ADDSUB_IMM8, op, 0, d, n, 0, k);
-  else
-    dp_imm(g, op, 1, d, n, k);
 }
 
 /* The BPF address base + offset, in at[0] (low word) and at[1]: r0, r1,
@@ -940,7 +940,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch_back(g, label(g, L_BACK, pc));
   if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1376 "lit/jit.nw"
+#line 1383 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1039,7 +1039,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1522 "lit/jit.nw"
+#line 1529 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1251,7 +1251,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1734 "lit/jit.nw"
+#line 1741 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1281,7 +1281,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1787 "lit/jit.nw"
+#line 1794 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1348,7 +1348,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1862 "lit/jit.nw"
+#line 1869 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1442,7 +1442,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1970 "lit/jit.nw"
+#line 1977 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1460,7 +1460,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
     pc += gen_out_of_line(&g, pc);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2062 "lit/jit.nw"
+#line 2069 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1504,7 +1504,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2144 "lit/jit.nw"
+#line 2151 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;

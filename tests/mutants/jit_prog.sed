@@ -9,7 +9,7 @@ s/  branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));/  branch(g, LBPF_THUMB_HI, l
 # the region check: the high word of the difference ignored (the 64-bit comparison with the end cut to 32 bits)
 s/  dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);/  (void)0;/
 # the budget: one unit short for every transfer whose cost is an immediate
-s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost - 1);/
+s/    adds_imm(g, LBPF_THUMB_SUB, 0, 0, cost);/    adds_imm(g, LBPF_THUMB_SUB, 0, 0, cost - 1);/
 # the budget: a backward jump of one slot spends nothing
 s/  if (delta >= 0) return branch/  if (delta >= -1) return branch/
 # a register pair: the low word of an address read from the high one

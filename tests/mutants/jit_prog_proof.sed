@@ -31,7 +31,7 @@ s/    subtract_with_carry(g, 1, h, sh);/    subtract_with_carry(g, 1, h, sl);/
 s/  case LBPF_JMP_JSGE: return LBPF_THUMB_GE;/  case LBPF_JMP_JSGE: return LBPF_THUMB_HS;/
 # the budget: one unit short for every transfer whose cost is an immediate
 #> prog compare jgt file backward
-s/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost);/    dp_imm(g, LBPF_THUMB_SUB, 1, 0, 0, cost - 1);/
+s/    adds_imm(g, LBPF_THUMB_SUB, 0, 0, cost);/    adds_imm(g, LBPF_THUMB_SUB, 0, 0, cost - 1);/
 # the budget: one unit short for every transfer whose cost is a constant in r2
 #> prog spend cost=0xffff pc=3
 s/    constant(g, 2, cost);/    constant(g, 2, cost - 1);/
