@@ -709,7 +709,7 @@ int lbpf_jit_prove_forms(const struct lbpf_jit_proof_options *o, FILE *out) {
   }
   return failed;
 }
-#line 391 "lit/jit-prog-proof.nw"
+#line 392 "lit/jit-prog-proof.nw"
 #define PIECE_CODE 0x00010000u
 #define PIECE_STATE 0x20000000u
 #define PIECE_STACK_TOP 0x20002000u
@@ -755,7 +755,7 @@ static void set_bytes(Z3_context ctx, Z3_ast *bytes, uint32_t off, unsigned n, Z
 static Z3_ast word_at(Z3_context ctx, const struct world *w, uint32_t off) {
   return bytes_value(ctx, w->state, off, 4);
 }
-#line 448 "lit/jit-prog-proof.nw"
+#line 449 "lit/jit-prog-proof.nw"
 static bool hi_known(const struct lbpf_jit_prog_regs *m, unsigned i) {
   return ((m->hi_zero | m->hi_ones) >> i & 1) != 0;
 }
@@ -819,7 +819,7 @@ static void setting(Z3_context ctx, struct world *w, unsigned state_perm) {
   w->arm.r[13] = k32(ctx, PIECE_STACK_TOP);
   w->arm.r[14] = k32(ctx, PIECE_SENTINEL | 1u);
 }
-#line 522 "lit/jit-prog-proof.nw"
+#line 523 "lit/jit-prog-proof.nw"
 struct core {
   const char *name;
   uint8_t code[512];
@@ -910,7 +910,7 @@ static int kept(Z3_context ctx, const struct world *w, Z3_ast path, struct solvi
     same[r - 4] = Z3_mk_eq(ctx, w->arm.r[r], w->initial[r]);
   return on_path(ctx, path, Z3_mk_and(ctx, 10, same), "r4-r12 and sp kept", sv, why, why_cap);
 }
-#line 654 "lit/jit-prog-proof.nw"
+#line 655 "lit/jit-prog-proof.nw"
 /* fast_region's end for an access of n bytes, from base and length. */
 static Z3_ast fast_end(Z3_context ctx, Z3_ast base, Z3_ast length, unsigned n) {
   Z3_ast k = lbpf_spec_sym_value(ctx, n),
@@ -1010,7 +1010,7 @@ static int no_borrow_lemma(Z3_context ctx, struct solving *sv, char *why, size_t
                  Z3_mk_not(ctx, Z3_mk_eq(ctx, high, k32(ctx, 0))), "the no-borrow lemma", sv, why,
                  why_cap);
 }
-#line 801 "lit/jit-prog-proof.nw"
+#line 802 "lit/jit-prog-proof.nw"
 static bool compare_backward(const struct core *c) {
   return (c->y & LBPF_JIT_PIECE_BACKWARD) != 0;
 }
@@ -1055,7 +1055,7 @@ static int compare_judge(Z3_context ctx, const struct core *c, const struct worl
                  why, why_cap) &&
          kept(ctx, w, path, sv, why, why_cap);
 }
-#line 871 "lit/jit-prog-proof.nw"
+#line 872 "lit/jit-prog-proof.nw"
 static const uint32_t costs[] = {1, 2, 0xffff, 0x10000, 0x12345678, 0xffffffff};
 static const uint32_t cost_pcs[] = {3, 0x10005};
 
@@ -1099,7 +1099,7 @@ static int spend_judge(Z3_context ctx, const struct core *c, const struct world 
   snprintf(why, why_cap, "a path returned instead of reaching an exit");
   return 0;
 }
-#line 942 "lit/jit-prog-proof.nw"
+#line 943 "lit/jit-prog-proof.nw"
 static int frame_setup(Z3_context ctx, const struct core *c, struct world *w) {
   (void)c;
   setting(ctx, w, LBPF_THUMB_READ | LBPF_THUMB_WRITE);
@@ -1208,7 +1208,7 @@ static int frame_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   }
   return 1;
 }
-#line 1060 "lit/jit-prog-proof.nw"
+#line 1061 "lit/jit-prog-proof.nw"
 static const uint64_t region_bases[] = {0,
                                         0x1000,
                                         0x20000000,
@@ -1267,7 +1267,7 @@ static int fast_region_agrees(Z3_context ctx, size_t *samples, char *why, size_t
     }
   return 1;
 }
-#line 1146 "lit/jit-prog-proof.nw"
+#line 1147 "lit/jit-prog-proof.nw"
 static const uint32_t helper_addresses[] = {LBPF_JIT_PROG_GATE_HELPERS | 1u, 0x0800abcdu};
 
 static void helper_setting(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1366,7 +1366,7 @@ static int helper_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return helper_called(ctx, c, &w, Z3_mk_true(ctx), stops[1], sv, why, why_cap);
 }
-#line 1284 "lit/jit-prog-proof.nw"
+#line 1285 "lit/jit-prog-proof.nw"
 #define LOCAL_COST 2u        /* n - t: slots 2 and 3 */
 static Z3_ast local_assumed; /* the precondition, and the call's path for the return */
 static uint8_t callee_decisions[MAX_DECISIONS];
@@ -1540,7 +1540,7 @@ static int local_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, c->exits[2], local_return_setup, local_return_judge, sv, paths, why,
                     why_cap);
 }
-#line 1491 "lit/jit-prog-proof.nw"
+#line 1495 "lit/jit-prog-proof.nw"
 static uint32_t slow_lr; /* where the routine returns */
 
 /* Run the piece from its start to the call of run-time routine rt; false
@@ -1659,7 +1659,7 @@ static int slow_prove(Z3_context ctx, const struct core *c, struct solving *sv, 
   return every_path(ctx, c, slow_lr - PIECE_CODE, slow_return_setup, slow_judge, sv, paths, why,
                     why_cap);
 }
-#line 1632 "lit/jit-prog-proof.nw"
+#line 1636 "lit/jit-prog-proof.nw"
 /* r0's, r1's and r4's high words known (0, all ones, 0), r0's and r1's in ARM homes. */
 static const struct lbpf_jit_prog_regs settle_relation = {
     {[0] = 4, [1] = 5, [2] = 6, [3] = 7, [6] = 8, [8] = 9, [20] = 10}, 0x11, 0x02};
@@ -1706,7 +1706,7 @@ static int ja_judge(Z3_context ctx, const struct core *c, const struct world *w,
   }
   return spend_judge(ctx, &spent, &as_spent, exit, path, sv, why, why_cap);
 }
-#line 1704 "lit/jit-prog-proof.nw"
+#line 1708 "lit/jit-prog-proof.nw"
 static uint32_t callx_lr; /* where the look-up returns */
 
 static int callx_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1784,7 +1784,7 @@ static int callx_prove(Z3_context ctx, const struct core *c, struct solving *sv,
   return every_path(ctx, c, callx_lr - PIECE_CODE, callx_answer_setup, callx_judge, sv, paths, why,
                     why_cap);
 }
-#line 1805 "lit/jit-prog-proof.nw"
+#line 1809 "lit/jit-prog-proof.nw"
 static uint32_t stub_status; /* the status of the stub a run enters */
 
 static int stub_setup(Z3_context ctx, const struct core *c, struct world *w) {
@@ -1835,7 +1835,7 @@ static int exit_judge(Z3_context ctx, const struct core *c, const struct world *
          on_path(ctx, path, callee_saved_kept(ctx, w), "epilogue: r4-r11, sp kept", sv, why,
                  why_cap);
 }
-#line 1881 "lit/jit-prog-proof.nw"
+#line 1885 "lit/jit-prog-proof.nw"
 static const struct {
   const char *relation;
   uint8_t dst, src; /* src 16: the immediate */
@@ -1910,7 +1910,7 @@ static int div_prove(Z3_context ctx, const struct core *c, struct solving *sv, c
          on_path(ctx, true_, Z3_mk_and(ctx, nsaved, saved),
                  "after: r4-r11 but dst's homes, sp kept", sv, why, why_cap);
 }
-#line 2021 "lit/jit-prog-proof.nw"
+#line 2025 "lit/jit-prog-proof.nw"
 static const struct {
   uint8_t relation, dst, src;
 } alu_places[] = {
@@ -1929,7 +1929,7 @@ static const struct {
 };
 #define NALU_PLACES (sizeof alu_places / sizeof alu_places[0])
 #define ALU_ROUTINE_AT (LBPF_JIT_PROG_GATE + 4u * LBPF_JIT_RT_ALU)
-#line 2045 "lit/jit-prog-proof.nw"
+#line 2049 "lit/jit-prog-proof.nw"
 static void alu_spec(Z3_context ctx, const struct lbpf_insn *insns, Z3_ast v[LBPF_NREGS]) {
   if (lbpf_is_lddw(insns[0].opcode))
     v[insns[0].dst] = lbpf_spec_sym_value(ctx, (uint64_t)(uint32_t)insns[0].imm |
@@ -1974,7 +1974,7 @@ static int alu_routine(Z3_context ctx, struct world *w, struct lbpf_insn in, str
   }
   return 1;
 }
-#line 2094 "lit/jit-prog-proof.nw"
+#line 2098 "lit/jit-prog-proof.nw"
 static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_insn *insns,
                      const struct lbpf_jit_prog_regs *after, Z3_ast const *v, Z3_ast stone,
                      struct solving *sv, char *why, size_t why_cap) {
@@ -2038,7 +2038,7 @@ static int alu_prove(Z3_context ctx, const struct core *c, const struct lbpf_ins
   return on_path(ctx, true_, Z3_mk_and(ctx, n, same), "state but the file, stack kept", sv, why,
                  why_cap);
 }
-#line 2230 "lit/jit-prog-proof.nw"
+#line 2234 "lit/jit-prog-proof.nw"
 static struct lbpf_insn access_insn(const struct core *c) {
   return (struct lbpf_insn){(uint8_t)c->x, (uint8_t)(c->x >> 8 & 15u), (uint8_t)(c->x >> 12 & 15u),
                             (int16_t)(uint16_t)(c->x >> 16), (int32_t)c->y};
@@ -2213,7 +2213,7 @@ static int access_prove(Z3_context ctx, const struct core *c, struct solving *sv
   }
   return every_path(ctx, c, c->exits[2], access_setup, access_judge, sv, paths, why, why_cap);
 }
-#line 2476 "lit/jit-prog-proof.nw"
+#line 2480 "lit/jit-prog-proof.nw"
 static const struct {
   const char *name;
   struct lbpf_jit_prog_regs regs;
@@ -2485,7 +2485,7 @@ static bool nth_piece(size_t k, struct core *c, enum lbpf_jit_prog_piece *which,
   return access_piece(k, c, name, name_cap);
 }
 
-#line 2405 "lit/jit-prog-proof.nw"
+#line 2409 "lit/jit-prog-proof.nw"
 static const uint64_t outcome_samples[3][3] =
     {/* r0, r3, r5 */
      {UINT64_C(0x0123456789abcdef), UINT64_C(0xfedcba9876543210), UINT64_C(0x8000000180000001)},
@@ -2554,7 +2554,7 @@ static int access_outcome_agrees(Z3_context ctx, size_t *samples, char *why, siz
   return 1;
 }
 
-#line 2740 "lit/jit-prog-proof.nw"
+#line 2744 "lit/jit-prog-proof.nw"
 /* A test on samples of what a proof states (unless only excludes it): 1 if it failed. */
 static int sample_test(const char *name, const char *what,
                        int (*test)(Z3_context ctx, size_t *samples, char *why, size_t why_cap),
@@ -2576,7 +2576,7 @@ static int sample_test(const char *name, const char *what,
   return !ok;
 }
 
-#line 2867 "lit/jit-prog-proof.nw"
+#line 2871 "lit/jit-prog-proof.nw"
 /* A piece's own Z3 context, and its solvers' limits. */
 static Z3_context piece_context(void) {
   Z3_config cfg = Z3_mk_config();
@@ -2784,7 +2784,7 @@ static int alu_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   return failed;
 }
 
-#line 2762 "lit/jit-prog-proof.nw"
+#line 2766 "lit/jit-prog-proof.nw"
 int lbpf_jit_prog_prove_pieces(const struct lbpf_jit_proof_options *o, FILE *out) {
   int failed = 0;
   static struct core c;

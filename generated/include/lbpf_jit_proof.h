@@ -10,7 +10,7 @@
 
 #include "lbpf.h"
 
-#line 3061 "lit/jit-prog-proof.nw"
+#line 3065 "lit/jit-prog-proof.nw"
 /* Prove the whole-program JIT's pieces (region check, jump flags, budget,
    prologue and epilogue, helper and local calls, slow path, ja, callx,
    stops, exit at depth 0, 64-bit division, ALU instructions in place, the

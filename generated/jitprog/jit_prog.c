@@ -1,4 +1,4 @@
-#line 2624 "lit/jit.nw"
+#line 2654 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3115 "lit/jit.nw"
+#line 3145 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -178,10 +178,19 @@ static void call_label(struct pgen *g, uint32_t l) {
   struct lbpf_thumb_insn i = PT(BL, BL, .imm = 0);
   lbpf_jit_branch(g->b, &i, l);
 }
-/* ldr/str (any single access op) rt, [rn, #offset], -255 <= offset < 4096 */
+/* ldr/str (any single access op) rt, [rn, #offset], -255 <= offset < 4096:
+   in 16 bits for low registers, an unsigned access, and an offset of 0 to
+   31 times its size, a multiple of it */
 static void mem(struct pgen *g, unsigned op, unsigned t, unsigned n, int32_t offset) {
-  put(g, (struct lbpf_thumb_insn){.form =
-                                      offset < 0 ? LBPF_THUMB_F_LDST_NEG8 : LBPF_THUMB_F_LDST_IMM12,
+  int32_t size = op == LBPF_THUMB_LDR || op == LBPF_THUMB_STR     ? 4
+                 : op == LBPF_THUMB_LDRH || op == LBPF_THUMB_STRH ? 2
+                 : op == LBPF_THUMB_LDRB || op == LBPF_THUMB_STRB ? 1
+                                                                  : 0;
+  bool narrow =
+      size != 0 && t < 8 && n < 8 && offset >= 0 && offset % size == 0 && offset <= 31 * size;
+  put(g, (struct lbpf_thumb_insn){.form = narrow       ? LBPF_THUMB_F_LDST_IMM16
+                                          : offset < 0 ? LBPF_THUMB_F_LDST_NEG8
+                                                       : LBPF_THUMB_F_LDST_IMM12,
                                   .op = (uint8_t)op,
                                   .rd = (uint8_t)t,
                                   .rn = (uint8_t)n,
@@ -230,7 +239,7 @@ static void multiple(struct pgen *g, unsigned op, unsigned n, bool wb, uint16_t 
 static void blx_ip(struct pgen *g) {
   put(g, PT(BX, BLX, .rm = IP));
 }
-#line 578 "lit/jit.nw"
+#line 587 "lit/jit.nw"
 enum { HW_TOP, HW_ZERO, HW_ONES, HW_NONE };
 #define HW_ALL(v) ((uint32_t)(v)*UINT32_C(0x155555)) /* v for every register */
 
@@ -257,7 +266,7 @@ static uint32_t hw_join(uint32_t a, uint32_t b) {
   uint32_t take_b = a & a >> 1 & low & ~take_a;
   return (a & take_a * 3u) | (b & take_b * 3u);
 }
-#line 606 "lit/jit.nw"
+#line 615 "lit/jit.nw"
 static unsigned hw_alu64(struct lbpf_insn in, uint32_t f) {
   unsigned d = hw_get(f, in.dst);
   bool x = in.opcode & LBPF_SRC_X, known = d == HW_ZERO || d == HW_ONES;
@@ -395,7 +404,7 @@ static void analyse(struct pgen *g) {
     depth[pc] = d > 4 ? 4 : d;
   }
 }
-#line 755 "lit/jit.nw"
+#line 764 "lit/jit.nw"
 #define ALL_REGS ((uint16_t)0x7ffu)
 #define REG(r) ((uint16_t)(1u << (r)))
 
@@ -486,7 +495,7 @@ static void liveness(struct pgen *g, uint32_t weight[]) {
     }
   }
 }
-#line 430 "lit/jit.nw"
+#line 439 "lit/jit.nw"
 #define FIRST_HOME 4u
 #define NHOMES 7u /* r4-r10 */
 
@@ -534,7 +543,7 @@ static void choose_homes(struct pgen *g, const uint32_t weight[]) {
     g->home[best] = (uint8_t)(FIRST_HOME + k);
   }
 }
-#line 481 "lit/jit.nw"
+#line 490 "lit/jit.nw"
 static unsigned half_in(struct pgen *g, unsigned h, unsigned t) {
   if (g->home[h]) return g->home[h];
   ld_st(g, t, 4u * h);
@@ -592,7 +601,7 @@ static void spill(struct pgen *g, unsigned r) {
     st_st(g, g->home[hi_half(r)], LBPF_JIT_REG_HI(r));
   }
 }
-#line 850 "lit/jit.nw"
+#line 859 "lit/jit.nw"
 /* The fields of the registers whose high word out knows and target does
    not: what an edge may have to settle (the low bit of each field). */
 static uint32_t hw_unsettled(uint32_t out, uint32_t target) {
@@ -626,7 +635,7 @@ static bool edge_settles(const struct pgen *g, uint32_t t) {
 static void settle_edge(struct pgen *g, uint32_t t) {
   settle_to(g, g->facts, row(g, L_FACTS)[t], row(g, L_LIVE)[t]);
 }
-#line 909 "lit/jit.nw"
+#line 918 "lit/jit.nw"
 /* rd = k, the flags clobbered: movs (16 bits) for a low register and k < 256 */
 static void small_constant(struct pgen *g, unsigned d, uint32_t k) {
   if (d < 8 && k <= UINT8_MAX)
@@ -681,7 +690,7 @@ static void epilogue(struct pgen *g) {
   ld_st(g, LBPF_THUMB_SP, OFF(entry_sp));
   multiple(g, LBPF_THUMB_LDM, LBPF_THUMB_SP, true, (uint16_t)((SAVED_LIST & ~0x4000u) | 0x8000u));
 }
-#line 986 "lit/jit.nw"
+#line 995 "lit/jit.nw"
 /* ldrd/strd (op) t, t2, [r11, #offset]: two words of the state */
 static void st_pair(struct pgen *g, unsigned op, unsigned t, unsigned t2, uint32_t offset) {
   put(g, (struct lbpf_thumb_insn){.form = LBPF_THUMB_F_LDRD_STRD,
@@ -718,7 +727,7 @@ static void spend(struct pgen *g, uint32_t pc, uint32_t cost) {
   branch(g, LBPF_THUMB_LO, label(g, L_FAIL_BUDGET, pc));
   st_pair(g, LBPF_THUMB_STRD, 0, 1, OFF(budget_lo));
 }
-#line 1074 "lit/jit.nw"
+#line 1083 "lit/jit.nw"
 static const uint8_t scratch_pool[6] = {0, 1, 2, 3, IP, LBPF_THUMB_LR};
 #define HI_HALVES UINT32_C(0x2aaaaa) /* every high word, for the ALU generator */
 
@@ -811,7 +820,7 @@ static void gen_alu(struct pgen *g, uint32_t pc, struct lbpf_insn in, uint32_t a
     if (!g->home[h] && !(h % 2 && hw_known(after, h / 2))) st_st(g, arm[h], 4u * h);
   }
 }
-#line 1241 "lit/jit.nw"
+#line 1268 "lit/jit.nw"
 static unsigned size_index(unsigned n) {
   return n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : 3;
 }
@@ -940,7 +949,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch_back(g, label(g, L_BACK, pc));
   if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1383 "lit/jit.nw"
+#line 1413 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1039,7 +1048,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1529 "lit/jit.nw"
+#line 1559 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1251,7 +1260,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1741 "lit/jit.nw"
+#line 1771 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1281,7 +1290,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1794 "lit/jit.nw"
+#line 1824 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1348,7 +1357,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1869 "lit/jit.nw"
+#line 1899 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1442,7 +1451,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 1977 "lit/jit.nw"
+#line 2007 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1460,7 +1469,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
     pc += gen_out_of_line(&g, pc);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2069 "lit/jit.nw"
+#line 2099 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1504,7 +1513,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2151 "lit/jit.nw"
+#line 2181 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;
@@ -1680,6 +1689,8 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
     bool before = base == 10; /* the stack's accesses before the stubs, the input's after */
     for (unsigned k = 0; before && k < 4; k++)
       exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
+    if (before)
+      exits[1] = exit_at(&g, global(&g, G_FAIL));  /* the memory stop's branch in 16 bits */
     slow_path(&g, pc - 2, other, x, perm % 3 + 1); /* the other region's path follows */
     slow_path(&g, pc - 1, base, x, perm % 3 + 1);  /* this region's path follows */
     slow_path(&g, pc, base, x, perm);
@@ -1687,7 +1698,7 @@ size_t lbpf_jit_prog_piece(enum lbpf_jit_prog_piece which, uint32_t pc, uint32_t
         (uint32_t)b->len - (before ? 2u : 4u); /* not an exit: where pc's stub's call returns */
     for (unsigned k = 0; !before && k < 4; k++)
       exits[exit_of[k]] = exit_at(&g, label(&g, L_BACK, back[k]));
-    exits[1] = exit_at(&g, global(&g, G_FAIL));
+    if (!before) exits[1] = exit_at(&g, global(&g, G_FAIL));
     n = 5;
     break;
   }
