@@ -79,7 +79,7 @@ static enum lbpf_status havm_load(void *state, const uint8_t *code, size_t code_
 static void havm_run(void *state, void *mem, size_t mem_len, struct lbpf_result *result) {
   lbpf_havm_run(state, mem, mem_len, result);
 }
-#line 2690 "lit/jit.nw"
+#line 2691 "lit/jit.nw"
 #include "lbpf_jit_prog.h"
 
 #define JIT_WORK_OFFSET                                                                            \
@@ -114,7 +114,7 @@ const struct lbpf_engine lbpf_engines[] = {
     {"interp", interp_state_size, interp_load, interp_run},
 #line 494 "lit/havm.nw"
     {"havm", havm_state_size, havm_load, havm_run},
-#line 2718 "lit/jit.nw"
+#line 2719 "lit/jit.nw"
     {"jit", jit_state_size, jit_load, jit_run},
 #line 67 "lit/engines.nw"
 };

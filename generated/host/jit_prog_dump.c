@@ -1,4 +1,4 @@
-#line 2525 "lit/jit.nw"
+#line 2526 "lit/jit.nw"
 /* The listing of the whole-program JIT's code. */
 #include "lbpf_jit_prog_dump.h"
 

@@ -1,4 +1,4 @@
-#line 2319 "lit/jit.nw"
+#line 2320 "lit/jit.nw"
 /* The whole-program JIT's code on the Thumb-2 model (host only). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#line 2632 "lit/jit.nw"
+#line 2633 "lit/jit.nw"
 /* The whole-program JIT (level F): a verified program to one Thumb-2 function. */
 #ifndef LBPF_JIT_PROG_H
 #define LBPF_JIT_PROG_H
@@ -65,7 +65,7 @@ size_t lbpf_jit_prog_nfixups(uint32_t ninsns);
 /* Bytes of code that always suffice for a program of ninsns slots. */
 #define LBPF_JIT_PROG_MAX_SLOT_BYTES 256u
 size_t lbpf_jit_prog_code_bound(uint32_t ninsns);
-#line 2025 "lit/jit.nw"
+#line 2026 "lit/jit.nw"
 /* The generator: the code of the verified program prog for env into b (J
    with an instructions buffer, E with a bytes buffer); b must have
    lbpf_jit_prog_nlabels labels and room for lbpf_jit_prog_nfixups fix-ups.
@@ -74,7 +74,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
                        struct lbpf_jit_buf *b);
 /* The index in env's table of the helper that `call id' reaches. */
 size_t lbpf_jit_prog_helper_index(const struct lbpf_env *env, uint32_t id);
-#line 2499 "lit/jit.nw"
+#line 2500 "lit/jit.nw"
 /* Byte offset of the code of the instruction at pc after lbpf_jit_prog_gen
    (the label array's first row), or LBPF_JIT_UNBOUND for the second slot of an lddw. */
 static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t pc) {
@@ -85,14 +85,14 @@ static inline uint32_t lbpf_jit_prog_pc_offset(const uint32_t *labels, uint32_t 
 static inline uint32_t lbpf_jit_prog_out_of_line(const uint32_t *labels, uint32_t ninsns) {
   return labels[(size_t)LBPF_JIT_PROG_LABEL_KINDS * ninsns + LBPF_JIT_PROG_OUT_OF_LINE];
 }
-#line 3154 "lit/jit.nw"
+#line 3155 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only: the BPF pc whose code label i (below
    lbpf_jit_prog_nlabels(ninsns)) marks, or -1 for a label of the whole
    program or a row that marks no code. */
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i);
 #endif
-#line 2054 "lit/jit.nw"
+#line 2055 "lit/jit.nw"
 struct lbpf_jit_prog;
 /* What a run takes from the environment alone (its stack, and the
    environment itself), made at load for the stack the environment had. */
@@ -135,7 +135,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
 /* Run with r1 = mem, r2 = mem_len.  Counts the budget, not instructions. */
 void lbpf_jit_prog_run(const struct lbpf_jit_prog *vm, void *mem, size_t mem_len,
                        struct lbpf_result *result);
-#line 2293 "lit/jit.nw"
+#line 2294 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 /* Host only (generated/host/jit_prog_model.c): an lbpf_jit_prog_call_fn on
    the Thumb-2 model, the isolation witness; ctx is NULL or a struct
@@ -222,5 +222,5 @@ size_t lbpf_jit_prog_alu_piece(const struct lbpf_program *prog, uint32_t pc,
 /* What fast_region fills for a region of base and length (any permission). */
 void lbpf_jit_prog_fast_region_of(struct lbpf_jit_fast_region *f, uint64_t base, uint64_t length);
 #endif
-#line 2650 "lit/jit.nw"
+#line 2651 "lit/jit.nw"
 #endif

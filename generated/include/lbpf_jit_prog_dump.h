@@ -1,4 +1,4 @@
-#line 2512 "lit/jit.nw"
+#line 2513 "lit/jit.nw"
 /* Host only: a listing of the whole-program JIT's code (litbpf jit --dump --whole). */
 #ifndef LBPF_JIT_PROG_DUMP_H
 #define LBPF_JIT_PROG_DUMP_H

@@ -1,4 +1,4 @@
-#line 2654 "lit/jit.nw"
+#line 2655 "lit/jit.nw"
 /* The whole-program JIT: model J and emitter E in one generator, and the engine. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -103,7 +103,7 @@ enum label_kind {
    its memory stop. */
 enum { G_EPILOGUE, G_FAIL, G_OUT_OF_LINE, G_SLOW, G_MEMORY = G_SLOW + 2, G_COUNT = G_MEMORY + 2 };
 _Static_assert(G_OUT_OF_LINE == LBPF_JIT_PROG_OUT_OF_LINE, "the header names it");
-#line 3145 "lit/jit.nw"
+#line 3146 "lit/jit.nw"
 #if !LBPF_HAVM_NATIVE
 int64_t lbpf_jit_prog_label_pc(uint32_t ninsns, size_t i) {
   if (i >= (size_t)L_KINDS * ninsns || i / ninsns >= L_FACTS) return -1; /* rows of data */
@@ -881,8 +881,8 @@ static void check(struct pgen *g, uint32_t pc, unsigned base, unsigned n, unsign
   data(g, LBPF_THUMB_F_DP_REG16, LBPF_THUMB_CMP, 1, 0, 2, 0, 0); /* d - e, in 64 bits */
   dp_imm(g, LBPF_THUMB_SBC, 1, 0, 3, 0);
   branch(g, LBPF_THUMB_HS, label(g, L_SLOW, pc));
-  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2,
-            .rm = 1)); /* the machine address: the base's, plus d */
+  /* the machine address: the base's, plus d (adds: no flag is live) */
+  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2, .rm = 1));
   bind(g, label(g, L_BACK, pc));
 }
 
@@ -949,7 +949,7 @@ static void slow_path(struct pgen *g, uint32_t pc, unsigned base, unsigned n, un
   branch_back(g, label(g, L_BACK, pc));
   if (g->b->labels[global(g, G_SLOW + k)] == LBPF_JIT_UNBOUND) region_slow_path(g, k);
 }
-#line 1413 "lit/jit.nw"
+#line 1414 "lit/jit.nw"
 static const uint8_t load_op[4] = {LBPF_THUMB_LDRB, LBPF_THUMB_LDRH, LBPF_THUMB_LDR,
                                    LBPF_THUMB_LDR};
 static const uint8_t load_sx_op[4] = {LBPF_THUMB_LDRSB, LBPF_THUMB_LDRSH, LBPF_THUMB_LDR,
@@ -1048,7 +1048,7 @@ static void gen_atomic(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
     hi_out(g, in.src, 3);
   }
 }
-#line 1559 "lit/jit.nw"
+#line 1560 "lit/jit.nw"
 /* The condition that holds after the flags of dst - src (for jset, of
    dst & src) iff the jump of op is taken. */
 static unsigned condition(uint8_t op) {
@@ -1260,7 +1260,7 @@ static void jump(struct pgen *g, uint32_t pc, int64_t delta, unsigned cond) {
   branch(g, LBPF_THUMB_AL, label(g, L_PC, target));
   if (cond != LBPF_THUMB_AL) bind(g, label(g, L_SKIP, pc));
 }
-#line 1771 "lit/jit.nw"
+#line 1772 "lit/jit.nw"
 /* the helper at address (or, if from_ip, at the address in r12) */
 static void helper_call(struct pgen *g, bool from_ip, uint32_t address) {
   put(g, PT(SP_IMM16, SUB, .rd = LBPF_THUMB_SP, .rn = LBPF_THUMB_SP, .imm = 32));
@@ -1290,7 +1290,7 @@ static void gen_callx(struct pgen *g, uint32_t pc, struct lbpf_insn in) {
   spend(g, pc, 1);
   helper_call(g, true, 0);
 }
-#line 1824 "lit/jit.nw"
+#line 1825 "lit/jit.nw"
 static void move_r10(struct pgen *g, unsigned op) {
   unsigned lo = lo_in(g, 10, 0), hi = hi_in(g, 10, 1);
   dp_imm(g, op, 1, lo_dst(g, 10, 0), lo, LBPF_STACK_SIZE);
@@ -1357,7 +1357,7 @@ static void gen_exit(struct pgen *g, uint32_t pc) {
   move_r10(g, LBPF_THUMB_ADD);
   put(g, PT(BX, BX, .rm = IP));
 }
-#line 1899 "lit/jit.nw"
+#line 1900 "lit/jit.nw"
 static uint32_t gen_insn(struct pgen *g, uint32_t pc) {
   struct lbpf_insn in = lbpf_program_insn(g->prog, pc);
   unsigned kind = kind_at(g, pc);
@@ -1451,7 +1451,7 @@ static uint32_t gen_out_of_line(struct pgen *g, uint32_t pc) {
   }
   return kind == LBPF_KIND_LDDW ? 2 : 1;
 }
-#line 2007 "lit/jit.nw"
+#line 2008 "lit/jit.nw"
 bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *env,
                        struct lbpf_jit_buf *b) {
   if (b->nlabels < lbpf_jit_prog_nlabels(prog->ninsns)) return false;
@@ -1469,7 +1469,7 @@ bool lbpf_jit_prog_gen(const struct lbpf_program *prog, const struct lbpf_env *e
     pc += gen_out_of_line(&g, pc);
   return lbpf_jit_resolve(b) == LBPF_JIT_BUF_OK;
 }
-#line 2099 "lit/jit.nw"
+#line 2100 "lit/jit.nw"
 size_t lbpf_jit_prog_tables_size(uint32_t ninsns) {
   return lbpf_jit_prog_nlabels(ninsns) * sizeof(uint32_t) + 8u +
          lbpf_jit_prog_nfixups(ninsns) * sizeof(struct lbpf_jit_fixup);
@@ -1513,7 +1513,7 @@ enum lbpf_status lbpf_jit_prog_load(struct lbpf_jit_prog *vm, const uint8_t *cod
   if (env->stack != NULL && env->stack_size >= LBPF_STACK_SIZE) run_entry(&vm->entry, env);
   return LBPF_OK;
 }
-#line 2181 "lit/jit.nw"
+#line 2182 "lit/jit.nw"
 /* length - n + 1 when n <= length and that fits a word, else 0 */
 static uint32_t region_end(size_t length, size_t n) {
   return length >= n && (uint64_t)(length - n) < UINT32_MAX ? (uint32_t)(length - n + 1) : 0;

@@ -1,4 +1,4 @@
-#line 3071 "lit/jit.nw"
+#line 3072 "lit/jit.nw"
 #include <check.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "lbpf_isa.h"
 #include "lbpf_jit_prog.h"
 
-#line 2739 "lit/jit.nw"
+#line 2740 "lit/jit.nw"
 static struct lbpf_thumb_insn insns[1u << 18];
 static uint32_t labels[1u << 18];
 static struct lbpf_jit_fixup fixups[1u << 16];
@@ -70,7 +70,7 @@ START_TEST(j_and_e_agree) {
     ck_assert_msg(seen[form], "no program had the form %s", lbpf_pbt_form_name(form));
 }
 END_TEST
-#line 2814 "lit/jit.nw"
+#line 2815 "lit/jit.nw"
 START_TEST(bound_per_slot) {
   static uint8_t stack[LBPF_STACK_SIZE * LBPF_MAX_CALL_DEPTH];
   struct lbpf_env env;
@@ -106,7 +106,7 @@ START_TEST(bound_per_slot) {
   }
 }
 END_TEST
-#line 2856 "lit/jit.nw"
+#line 2857 "lit/jit.nw"
 static bool never_called(void *ctx, const struct lbpf_jit_prog *vm, struct lbpf_jit_prog_state *st,
                          const struct lbpf_helper_ctx *hctx) {
   (void)ctx, (void)vm, (void)st, (void)hctx;
@@ -162,7 +162,7 @@ START_TEST(refusals) {
   ck_assert_uint_eq(r.r0, 7);
 }
 END_TEST
-#line 2924 "lit/jit.nw"
+#line 2925 "lit/jit.nw"
 struct entry_seen {
   const struct lbpf_env *env;
   void *mem;
@@ -246,7 +246,7 @@ START_TEST(run_entry) {
   }
 }
 END_TEST
-#line 3016 "lit/jit.nw"
+#line 3017 "lit/jit.nw"
 START_TEST(region_edges) {
   static uint8_t stack[LBPF_STACK_SIZE * 2];
   static uint8_t rom[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
@@ -309,7 +309,7 @@ START_TEST(region_edges) {
 }
 END_TEST
 
-#line 3085 "lit/jit.nw"
+#line 3086 "lit/jit.nw"
 Suite *jit_prog_suite(void) {
   Suite *s = suite_create("jit_prog");
   TCase *tc = tcase_create("jit_prog");

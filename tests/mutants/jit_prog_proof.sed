@@ -19,7 +19,7 @@ s/OFF_FAST(k, at) + (uint32_t)sizeof(struct lbpf_jit_fast_end) \* size_index(n)/
 s/  dp(g, LBPF_THUMB_SBC, 0, 3, hi, 3);/  dp(g, LBPF_THUMB_SUB, 0, 3, hi, 3);/
 # the region check: the machine address from the access's own low word and the base's machine word
 #> prog check input n=8
-s/  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2, .rm = 1)); \/\* the machine/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1); \/* the machine/
+s/  put(g, PT(ADDSUB_REG16, ADD, .rd = 0, .rn = 2, .rm = 1));/  dp(g, LBPF_THUMB_ADD, 0, 0, lo, 1);/
 # the flags of a jump: 32-bit jgt taken on equality too (HS for HI)
 #> prog compare jgt32 homes low
 s/  case LBPF_JMP_JGT: return LBPF_THUMB_HI;/  case LBPF_JMP_JGT: return LBPF_THUMB_HS;/
@@ -122,7 +122,7 @@ s/  if (hw_known(g->facts, r)) {/  if (0) {/
 s/  settle_to(g, g->facts, HW_ALL(HW_TOP), ALL_REGS);/  (void)0;/
 # the relation: the prologue leaves the low homes of the other registers unset
 #> prog frame
-s/        dp_imm(g, LBPF_THUMB_MOV, 0, g->home\[h\], 0, 0);/        (void)0;/
+s/        small_constant(g, g->home\[h\], 0);/        (void)0;/
 # a 64-bit jset narrowed to its low words when the high words are all ones
 #> prog compare jset k=-42 high ones
 s/(op != LBPF_JMP_JSET || dh == HW_ZERO)/(op != LBPF_JMP_JSET || dh != HW_NONE)/
